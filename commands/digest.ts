@@ -1,0 +1,15 @@
+import { defineCommand } from '../src/chat/command-definition.js';
+import { digestReply } from '../src/digest/digest-reply.js';
+
+/** /digest [topic]: today's digest, built now. */
+export const digestCommand = defineCommand({
+  name: 'digest',
+  description: "Today's digest now, optionally for one topic",
+  options: {
+    topic: { type: 'string', description: 'only stories about this topic', rest: true },
+  },
+  async run({ options, services }) {
+    const digest = await services.digests.build(services.clock(), { topic: options.topic ?? null });
+    return digestReply(digest);
+  },
+});

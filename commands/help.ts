@@ -1,0 +1,18 @@
+import { defineCommand } from '../src/chat/command-definition.js';
+import { usage } from '../src/chat/command-parser.js';
+import { heading, list, paragraph, reply } from '../src/chat/reply.js';
+
+/** /help: what the bot does and every command with its usage. */
+export const helpCommand = defineCommand({
+  name: 'help',
+  description: 'What Quotewire does and the commands it knows',
+  options: {},
+  async run({ services, caller }) {
+    const visible = services.commands.filter((command) => !command.operatorOnly || caller.isOperator);
+    return reply.of(
+      heading('Quotewire'),
+      paragraph('A daily digest of the news that matters, with the key quotes and who said them.'),
+      list(visible.map((command) => [{ text: usage(command), code: true }, ` — ${command.description}`])),
+    );
+  },
+});

@@ -1,0 +1,135 @@
+/**
+ * The composition root: the one place that builds Quotewire's parts from the configuration and wires
+ * them together. Everything else receives its dependencies; tests call createApp with fakes.
+ */
+import { commands } from '../../commands/index.js';
+import { ArticlePipeline } from '../articles/article-pipeline.js';
+import { ArticleRepository } from '../articles/article-repository.js';
+import type { TextAnalyzers } from '../articles/article-builder.js';
+import type { AppConfig } from '../config/load-config.js';
+import { DigestBuilder } from '../digest/digest-builder.js';
+import { extractQuotes } from '../quotes/quote-extractor.js';
+import { QuoteIndex } from '../quotes/quote-index.js';
+import { openKeyvStore } from '../store/keyv-store.js';
+import type { Store } from '../store/store.js';
+import { summarize } from '../summaries/extractive-summarizer.js';
+import { createHttpFetcher } from '../sources/http-fetcher.js';
+import { PollScheduler } from '../sources/poll-scheduler.js';
+import { Poller } from '../sources/poller.js';
+import { SourceAdmission } from '../sources/source-admission.js';
+import { SourceCatalog } from '../sources/source-catalog.js';
+import { SourceReader, type Fetch } from '../sources/source-reader.js';
+import { SourceStatusStore } from '../sources/source-status.js';
+import { systemClock, type Clock } from './clock.js';
+import { createStderrLogger, type Logger } from './logger.js';
+import type { Services } from './services.js';
+
+export interface App {
+  services: Services;
+  scheduler: PollScheduler;
+  /** Stops scheduling, lets polls under way finish, closes connections and the store. */
+  close(): Promise<void>;
+}
+
+/** What tests (or another deployment) may replace. */
+export interface AppOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  store?: Store;
+}
+
+/** The offline engines: quotes by the rule-based extractor, summaries by the extractive summarizer. */
+export const offlineAnalyzers: TextAnalyzers = { extractQuotes, summarize };
+
+export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createStderrLogger();
+  const store = overrides.store ?? (await openKeyvStore(config.store.url));
+  const fetcher = createFetcherFromConfig(config);
+  const reader = new SourceReader(fetcher.fetch, {
+    maxItemsPerFeed: config.polling.maxItemsPerFeed,
+    maxFileBytes: config.polling.maxBytes,
+  });
+  const articles = new ArticleRepository(store);
+  const quotes = new QuoteIndex(store, articles);
+  const catalog = new SourceCatalog(config.sources, store);
+  const statuses = new SourceStatusStore(store);
+  const processor = new ArticlePipeline({
+    analyzers: offlineAnalyzers,
+    repository: articles,
+    quoteIndex: quotes,
+    options: { sentences: config.summarizer.sentences, maxArticleChars: config.limits.maxArticleChars },
+  });
+  const poller = new Poller({
+    catalog,
+    reader,
+    statuses,
+    repository: articles,
+    processor,
+    clock,
+    logger,
+    options: {
+      teaserMaxWords: config.polling.teaserMaxWords,
+      completeTeasers: config.polling.completeTeasers,
+      maxTeaserFetchesPerPoll: config.polling.maxTeaserFetchesPerPoll,
+      backoffBaseMs: config.polling.backoffBaseSeconds * 1000,
+      backoffMaxMs: config.polling.backoffMaxSeconds * 1000,
+      defaultSchedule: config.polling.schedule,
+      concurrency: 4,
+    },
+  });
+  const admission = new SourceAdmission({
+    catalog,
+    reader,
+    poller,
+    policy: addressPolicyFromConfig(config),
+    clock,
+  });
+  const digests = new DigestBuilder(articles, config.digest);
+  const scheduler = new PollScheduler({
+    poller,
+    catalog,
+    defaultSchedule: config.polling.schedule,
+    timeZone: config.digest.timeZone,
+    logger,
+  });
+  const services: Services = {
+    config,
+    clock,
+    logger,
+    catalog,
+    statuses,
+    admission,
+    poller,
+    articles,
+    quotes,
+    digests,
+    commands,
+  };
+  return {
+    services,
+    scheduler,
+    async close() {
+      await scheduler.stop();
+      await poller.idle();
+      await fetcher.close();
+      await store.close();
+    },
+  };
+}
+
+/** The HTTP fetcher with the config's limits; also used by `quotewire extract`, which needs no store. */
+export function createFetcherFromConfig(config: AppConfig): { fetch: Fetch; close(): Promise<void> } {
+  const fetcher = createHttpFetcher({
+    timeoutMs: config.polling.timeoutSeconds * 1000,
+    maxBytes: config.polling.maxBytes,
+    maxRedirects: config.polling.maxRedirects,
+    userAgent: config.polling.userAgent,
+    addressPolicy: addressPolicyFromConfig(config),
+  });
+  return { fetch: (url, conditional) => fetcher.fetch(url, conditional), close: () => fetcher.close() };
+}
+
+function addressPolicyFromConfig(config: AppConfig) {
+  return { allowLoopback: config.polling.allowLoopback, allowPrivate: config.polling.allowPrivateAddresses };
+}

@@ -1,0 +1,27 @@
+import type { ArticleRepository } from '../articles/article-repository.js';
+import type { AnyCommand } from '../chat/command-definition.js';
+import type { AppConfig } from '../config/load-config.js';
+import type { DigestBuilder } from '../digest/digest-builder.js';
+import type { QuoteIndex } from '../quotes/quote-index.js';
+import type { Poller } from '../sources/poller.js';
+import type { SourceAdmission } from '../sources/source-admission.js';
+import type { SourceCatalog } from '../sources/source-catalog.js';
+import type { SourceStatusStore } from '../sources/source-status.js';
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+
+/** Everything a command handler may use, built once by the composition root (container.ts). */
+export interface Services {
+  config: AppConfig;
+  clock: Clock;
+  logger: Logger;
+  catalog: SourceCatalog;
+  statuses: SourceStatusStore;
+  admission: SourceAdmission;
+  poller: Poller;
+  articles: ArticleRepository;
+  quotes: QuoteIndex;
+  digests: DigestBuilder;
+  /** The command list, for /help. */
+  commands: readonly AnyCommand[];
+}

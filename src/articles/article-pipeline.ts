@@ -1,0 +1,33 @@
+import type { ArticleDraft } from './article.js';
+import { buildArticle, type BuildOptions, type TextAnalyzers } from './article-builder.js';
+import type { ArticleRepository } from './article-repository.js';
+import type { StoredArticle } from './stored-article.js';
+import type { DraftProcessor } from '../sources/poller.js';
+import type { QuoteIndex } from '../quotes/quote-index.js';
+
+/** New drafts → articles with quotes and summary → stored, indexed by speaker. */
+export class ArticlePipeline implements DraftProcessor {
+  constructor(
+    private readonly deps: {
+      analyzers: TextAnalyzers;
+      repository: ArticleRepository;
+      quoteIndex: QuoteIndex;
+      options: BuildOptions;
+    },
+  ) {}
+
+  async process(drafts: ArticleDraft[], sourceId: string, now: Date): Promise<StoredArticle[]> {
+    const entries = drafts.map((draft) => ({
+      draft,
+      article: {
+        ...buildArticle(draft, this.deps.analyzers, this.deps.options),
+        seenAt: now.toISOString(),
+        sourceId,
+        categories: draft.categories ?? [],
+      },
+    }));
+    const stored = await this.deps.repository.saveMany(entries);
+    await this.deps.quoteIndex.add(stored);
+    return stored;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Reply } from './reply.js';
+import type { Services } from '../app/services.js';
+
+/** One option of a command, typed so that handlers receive parsed values. */
+export interface OptionSpec {
+  type: 'string' | 'integer';
+  description: string;
+  required?: boolean;
+  /** Allowed values (for strings): validated here, offered as choices by platforms that can. */
+  choices?: readonly string[];
+  /** Takes the rest of the line (only the last option). */
+  rest?: boolean;
+}
+
+type OptionValue<S extends OptionSpec> = S['type'] extends 'integer' ? number : string;
+
+/** The parsed option values a handler receives; optional options may be undefined. */
+export type OptionValues<O extends Record<string, OptionSpec>> = {
+  [K in keyof O]: O[K]['required'] extends true ? OptionValue<O[K]> : OptionValue<O[K]> | undefined;
+};
+
+/** Who is asking, as the platform adapter established it. */
+export interface Caller {
+  platform: 'terminal' | 'telegram' | 'discord';
+  chatId: string;
+  userId: string;
+  /** May manage sources (the terminal user; configured operators on chat platforms). */
+  isOperator: boolean;
+}
+
+export interface CommandContext<O extends Record<string, OptionSpec>> {
+  options: OptionValues<O>;
+  services: Services;
+  caller: Caller;
+}
+
+/**
+ * A command, defined once in `commands/` and rendered by every adapter: the terminal parses text
+ * lines, Telegram registers it with setMyCommands, Discord turns the options into a slash command.
+ */
+export interface CommandDefinition<O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
+  name: string;
+  description: string;
+  /** Ordered options; positional in text form, named on Discord. */
+  options: O;
+  /** Only operators may run it (it changes what the whole bot reads). */
+  operatorOnly?: boolean;
+  run(context: CommandContext<O>): Promise<Reply>;
+}
+
+/** Identity function that lets TypeScript infer each handler's option types from its spec. */
+export function defineCommand<O extends Record<string, OptionSpec>>(definition: CommandDefinition<O>): CommandDefinition<O> {
+  return definition;
+}
+
+/** A command list as adapters see it: option types erased, names and specs kept. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommand = CommandDefinition<any>;

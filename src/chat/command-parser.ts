@@ -1,0 +1,87 @@
+import { closestMatches } from '../text/similarity.js';
+import type { AnyCommand, OptionSpec } from './command-definition.js';
+
+export type ParsedCommand =
+  | { kind: 'command'; command: AnyCommand; options: Record<string, string | number | undefined> }
+  /** Not a command at all (plain chat text). */
+  | { kind: 'not-a-command' }
+  /** A command line that cannot run; `message` tells the user what to type instead. */
+  | { kind: 'error'; message: string };
+
+/**
+ * Parses a text command line such as `/quotes pompeo huawei` or `/quotes "Mike Pompeo"` against the
+ * command list. Text platforms (terminal, Telegram) share it; Discord receives options already typed.
+ */
+export function parseCommandLine(line: string, commands: readonly AnyCommand[]): ParsedCommand {
+  const trimmed = line.trim();
+  const match = /^\/([^\s@]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(trimmed);
+  if (!match) return { kind: 'not-a-command' };
+  const name = match[1]!.toLowerCase();
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) {
+    const suggestions = closestMatches(
+      name,
+      commands.map((candidate) => candidate.name),
+    );
+    const hint = suggestions.length ? `did you mean ${suggestions.map((s) => `/${s}`).join(' or ')}? ` : '';
+    return { kind: 'error', message: `unknown command /${name}: ${hint}Type /help for the list.` };
+  }
+  const tokens = tokenize(match[2] ?? '');
+  const options: Record<string, string | number | undefined> = {};
+  const specs = Object.entries(command.options as Record<string, OptionSpec>);
+  for (const [index, [optionName, spec]] of specs.entries()) {
+    const isLast = index === specs.length - 1;
+    const raw = spec.rest && isLast ? (tokens.length ? tokens.splice(0).join(' ') : undefined) : tokens.shift();
+    if (raw === undefined || raw === '') {
+      if (spec.required) {
+        return { kind: 'error', message: `/${command.name} needs <${optionName}>. Usage: ${usage(command)}` };
+      }
+      continue;
+    }
+    const value = convert(raw, spec);
+    if (value === null) {
+      const expected = spec.choices ? `one of ${spec.choices.join(', ')}` : 'a whole number';
+      return {
+        kind: 'error',
+        message: `/${command.name}: <${optionName}> must be ${expected}, not "${raw}". Usage: ${usage(command)}`,
+      };
+    }
+    options[optionName] = value;
+  }
+  if (tokens.length > 0) {
+    return {
+      kind: 'error',
+      message: `/${command.name} got more than it takes ("${tokens.join(' ')}"). Usage: ${usage(command)}`,
+    };
+  }
+  return { kind: 'command', command, options };
+}
+
+/** `/name <required> [optional]`, as shown in /help and in error messages. */
+export function usage(command: AnyCommand): string {
+  const parts = Object.entries(command.options as Record<string, OptionSpec>).map(([name, spec]) => {
+    const label = spec.choices ? spec.choices.join('|') : name;
+    const shown = spec.rest ? `${label}...` : label;
+    return spec.required ? `<${shown}>` : `[${shown}]`;
+  });
+  return [`/${command.name}`, ...parts].join(' ');
+}
+
+function convert(raw: string, spec: OptionSpec): string | number | null {
+  if (spec.type === 'integer') {
+    return /^-?\d{1,9}$/.test(raw) ? Number(raw) : null;
+  }
+  if (spec.choices) {
+    const lower = raw.toLowerCase();
+    return spec.choices.includes(lower) ? lower : null;
+  }
+  return raw;
+}
+
+/** Splits on spaces, keeping "double-quoted phrases" (straight or curly) together. */
+function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  const pattern = /["“]([^"”]*)["”]|(\S+)/g;
+  for (const match of text.matchAll(pattern)) tokens.push((match[1] ?? match[2] ?? '').trim());
+  return tokens.filter((token) => token !== '');
+}

@@ -1,0 +1,39 @@
+import type { Block, Reply, Span } from './reply.js';
+import { isSafeLink } from './reply.js';
+
+/**
+ * Renders a reply as plain text for the terminal. Control characters from article text are removed
+ * so that a hostile title cannot move the cursor or change the terminal's colours.
+ */
+export function renderPlainText(reply: Reply): string {
+  return reply.blocks.map(renderBlock).join('\n\n');
+}
+
+function renderBlock(block: Block): string {
+  switch (block.type) {
+    case 'heading':
+      return `== ${clean(block.text)} ==`;
+    case 'paragraph':
+      return renderSpans(block.spans);
+    case 'list':
+      return block.items.map((item) => `  • ${renderSpans(item)}`).join('\n');
+    case 'quote': {
+      const attribution = renderSpans(block.attribution);
+      return `  “${clean(block.text)}”${attribution ? `\n    — ${attribution}` : ''}`;
+    }
+  }
+}
+
+function renderSpans(spans: Span[]): string {
+  return spans
+    .map((span) => {
+      const text = clean(span.text);
+      return isSafeLink(span.link) && span.link !== span.text ? `${text} <${clean(span.link)}>` : text;
+    })
+    .join('');
+}
+
+/** Removes C0/C1 control characters (ANSI escapes included) except newlines and tabs. */
+export function clean(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+}

@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import type { Article } from '../articles/article.js';
+import { buildArticle } from '../articles/article-builder.js';
+import { createFetcherFromConfig, offlineAnalyzers } from '../app/container.js';
+import { createStderrLogger } from '../app/logger.js';
+import type { AppConfig } from '../config/load-config.js';
+import { describeError } from '../sources/describe-error.js';
+import { SourceReader } from '../sources/source-reader.js';
+import { completeTeasers } from '../sources/teaser-completer.js';
+import type { CliArguments } from './arguments.js';
+import { complain, print } from './output.js';
+
+/**
+ * `quotewire extract <path-or-url>...`: every input's articles, in input order, as JSON or for people.
+ * A failing input is reported on stderr and makes the exit code 1; the others are still printed.
+ */
+export async function runExtractCommand(config: AppConfig, args: CliArguments): Promise<number> {
+  const fetcher = createFetcherFromConfig(config);
+  const reader = new SourceReader(fetcher.fetch, {
+    maxItemsPerFeed: config.polling.maxItemsPerFeed,
+    maxFileBytes: config.polling.maxBytes,
+  });
+  const logger = createStderrLogger({ quiet: true });
+  const sentences = args.sentences ?? config.summarizer.sentences;
+  const articles: Article[] = [];
+  let failed = 0;
+  try {
+    for (const input of args.positionals) {
+      try {
+        const location = /^(https?|file):\/\//i.test(input) ? input : resolve(input);
+        const reading = await reader.read(location);
+        for (const problem of reading.problems) complain(`${input}: ${problem}`);
+        const drafts = await completeTeasers(
+          reading.drafts,
+          reader,
+          {
+            enabled: config.polling.completeTeasers,
+            teaserMaxWords: config.polling.teaserMaxWords,
+            maxFetches: config.polling.maxTeaserFetchesPerPoll,
+          },
+          logger,
+        );
+        for (const draft of drafts) {
+          articles.push(buildArticle(draft, offlineAnalyzers, { sentences, maxArticleChars: config.limits.maxArticleChars }));
+        }
+      } catch (error) {
+        failed++;
+        complain(`${input}: ${describeError(error)}`);
+      }
+    }
+  } finally {
+    await fetcher.close();
+  }
+  print(args.json ? JSON.stringify({ articles }, null, 2) : articles.map(formatArticle).join('\n\n'));
+  return failed > 0 ? 1 : 0;
+}
+
+function formatArticle(article: Article): string {
+  const lines = [
+    `# ${article.title}`,
+    [article.source, article.byline, article.published, article.url].filter(Boolean).join(' | '),
+    '',
+    'Summary:',
+    ...article.summary.map((sentence) => `  - ${sentence}`),
+  ];
+  if (article.quotes.length) {
+    lines.push('', 'Quotes:');
+    for (const quote of article.quotes) lines.push(`  “${quote.text}” — ${quote.speaker ?? 'unattributed'}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,84 @@
+import { createApp, type App } from '../app/container.js';
+import { createStderrLogger } from '../app/logger.js';
+import { renderPlainText } from '../chat/render-text.js';
+import type { AppConfig } from '../config/load-config.js';
+import { digestReply } from '../digest/digest-reply.js';
+import { quotesCommand } from '../../commands/quotes.js';
+import { sourcesCommand } from '../../commands/sources.js';
+import { runCommand } from '../chat/command-runner.js';
+import type { CliArguments } from './arguments.js';
+import { print } from './output.js';
+
+const CLI_CALLER = { platform: 'terminal', chatId: 'cli', userId: 'local', isOperator: true } as const;
+
+/** Opens the app for one answer from the store, and always closes it. */
+async function withApp(config: AppConfig, work: (app: App) => Promise<number>): Promise<number> {
+  const app = await createApp(config, { logger: createStderrLogger({ quiet: true }) });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/** `quotewire digest [--since 24h] [--topic T] [--json]` */
+export function runDigestCommand(config: AppConfig, args: CliArguments): Promise<number> {
+  return withApp(config, async ({ services }) => {
+    const digest = await services.digests.build(services.clock(), { topic: args.topic, windowHours: args.sinceHours ?? undefined });
+    print(args.json ? JSON.stringify(digest, null, 2) : renderPlainText(digestReply(digest)));
+    return 0;
+  });
+}
+
+/** `quotewire quotes <name> [words...] [--json]` */
+export function runQuotesCommand(config: AppConfig, args: CliArguments): Promise<number> {
+  return withApp(config, async ({ services }) => {
+    const [name = '', ...words] = args.positionals;
+    if (!args.json) {
+      print(renderPlainText(await runCommand(quotesCommand, { name, words: words.join(' ') || undefined }, CLI_CALLER, services)));
+      return 0;
+    }
+    const result = await services.quotes.search(name, { words: words.join(' '), limit: 1000 });
+    const quotes =
+      result.kind === 'found'
+        ? result.hits.map((hit) => ({
+            speaker: hit.speaker,
+            text: hit.text,
+            article: {
+              id: hit.article.id,
+              title: hit.article.title,
+              source: hit.article.source,
+              url: hit.article.url,
+              published: hit.article.published,
+            },
+          }))
+        : [];
+    print(JSON.stringify({ query: name, speakers: result.kind === 'found' ? result.speakers : [], suggestions: result.kind === 'unknown' ? result.suggestions : [], quotes }, null, 2));
+    return 0;
+  });
+}
+
+/** `quotewire sources [--json]` */
+export function runSourcesCommand(config: AppConfig, args: CliArguments): Promise<number> {
+  return withApp(config, async ({ services }) => {
+    if (!args.json) {
+      print(renderPlainText(await runCommand(sourcesCommand, {}, CLI_CALLER, services)));
+      return 0;
+    }
+    const sources = await services.catalog.list();
+    const withStatus = await Promise.all(sources.map(async (source) => ({ ...source, status: await services.statuses.get(source.id) })));
+    print(JSON.stringify({ sources: withStatus }, null, 2));
+    return 0;
+  });
+}
+
+/** `quotewire poll`: every source once, now; exit code 1 when any failed. */
+export function runPollCommand(config: AppConfig, _args: CliArguments): Promise<number> {
+  return withApp(config, async ({ services }) => {
+    const outcomes = await services.poller.pollAll({ force: true });
+    for (const outcome of outcomes) {
+      print(`${outcome.sourceId}: ${outcome.result}${outcome.newArticles ? `, ${outcome.newArticles} new` : ''}${outcome.error ? `: ${outcome.error}` : ''}`);
+    }
+    return outcomes.some((outcome) => outcome.result === 'failed') ? 1 : 0;
+  });
+}

@@ -1,0 +1,95 @@
+import { validate as validateCron } from 'node-cron';
+import { z } from 'zod';
+
+/**
+ * The shape of `config/quotewire.yaml`, validated once at start. Every key has a default, so an empty
+ * file is a valid configuration. Secrets are not here on purpose: they only come from the environment.
+ */
+const cronExpression = z
+  .string()
+  .refine((expression) => validateCron(expression), 'a cron expression with 5 or 6 fields, such as "*/15 * * * *"');
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM, such as "08:00"');
+
+const timeZone = z.string().refine(isTimeZone, 'an IANA time zone name, such as "Europe/London" or "UTC"');
+
+export const sourceSchema = z
+  .object({
+    /** Short name used by /sources and /source remove; derived from the URL when omitted. */
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40 characters')
+      .optional(),
+    /** A feed or page URL, a file or folder path (relative to this config file), or a file:// URL. */
+    url: z.string().min(1, 'a URL or a path'),
+    schedule: cronExpression.optional(),
+    /** Fetch the linked page when a feed item carries only a teaser. Overrides polling.completeTeasers. */
+    completeTeasers: z.boolean().optional(),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    sources: z.array(sourceSchema).default([]),
+    polling: z
+      .object({
+        schedule: cronExpression.default('*/15 * * * *'),
+        timeoutSeconds: z.number().positive().max(300).default(15),
+        maxBytes: z.number().int().positive().default(10_000_000),
+        maxRedirects: z.number().int().min(0).max(20).default(5),
+        userAgent: z.string().min(1).default('Quotewire/0.1 (+https://github.com/quotewire/quotewire)'),
+        completeTeasers: z.boolean().default(true),
+        teaserMaxWords: z.number().int().min(0).default(60),
+        maxTeaserFetchesPerPoll: z.number().int().min(0).default(10),
+        maxItemsPerFeed: z.number().int().positive().default(200),
+        allowLoopback: z.boolean().default(false),
+        allowPrivateAddresses: z.boolean().default(false),
+        backoffBaseSeconds: z.number().positive().default(60),
+        backoffMaxSeconds: z.number().positive().default(6 * 3600),
+      })
+      .strict()
+      .prefault({}),
+    store: z
+      .object({
+        /** sqlite://<path relative to this config file> or redis://host:port */
+        url: z.string().regex(/^(sqlite|redis|rediss):\/\//, 'sqlite://<path> or redis://host:port').default('sqlite://../data/quotewire.sqlite'),
+      })
+      .strict()
+      .prefault({}),
+    summarizer: z
+      .object({
+        engine: z.enum(['offline', 'openai']).default('offline'),
+        sentences: z.number().int().min(1).max(10).default(3),
+      })
+      .strict()
+      .prefault({}),
+    digest: z
+      .object({
+        maxStories: z.number().int().min(1).max(50).default(10),
+        quotesPerStory: z.number().int().min(0).max(10).default(2),
+        windowHours: z.number().positive().max(24 * 14).default(24),
+        deliveryTime: hhmm.default('08:00'),
+        timeZone: timeZone.default('UTC'),
+      })
+      .strict()
+      .prefault({}),
+    limits: z
+      .object({
+        maxArticleChars: z.number().int().positive().default(500_000),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type QuotewireConfig = z.infer<typeof configSchema>;
+export type SourceConfig = z.infer<typeof sourceSchema>;
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

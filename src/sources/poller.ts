@@ -1,0 +1,167 @@
+import type { ArticleDraft } from '../articles/article.js';
+import type { ArticleRepository } from '../articles/article-repository.js';
+import type { StoredArticle } from '../articles/stored-article.js';
+import type { Clock } from '../app/clock.js';
+import type { Logger } from '../app/logger.js';
+import { nextAttemptDelay } from './backoff.js';
+import type { SourceCatalog, SourceRecord } from './source-catalog.js';
+import type { SourceReader } from './source-reader.js';
+import type { SourceStatus, SourceStatusStore } from './source-status.js';
+import { describeError } from './describe-error.js';
+import { completeTeasers } from './teaser-completer.js';
+
+/** Turns new drafts into stored articles (quotes, summary, indexes); see ArticlePipeline. */
+export interface DraftProcessor {
+  process(drafts: ArticleDraft[], sourceId: string, now: Date): Promise<StoredArticle[]>;
+}
+
+export interface PollerOptions {
+  teaserMaxWords: number;
+  completeTeasers: boolean;
+  maxTeaserFetchesPerPoll: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** The cron schedule of sources that name none. */
+  defaultSchedule: string;
+  /** How many sources are fetched at once. */
+  concurrency: number;
+}
+
+export interface PollOutcome {
+  sourceId: string;
+  result: 'new' | 'unchanged' | 'failed' | 'waiting';
+  newArticles: number;
+  error?: string;
+}
+
+/**
+ * Polls sources: read, drop what is known, complete teasers, store the rest, record the status.
+ * A failing source backs off exponentially and never stops the others; a source is never polled
+ * twice at the same time.
+ */
+export class Poller {
+  private readonly inFlight = new Map<string, Promise<PollOutcome>>();
+
+  constructor(
+    private readonly deps: {
+      catalog: SourceCatalog;
+      reader: SourceReader;
+      statuses: SourceStatusStore;
+      repository: ArticleRepository;
+      processor: DraftProcessor;
+      clock: Clock;
+      logger: Logger;
+      options: PollerOptions;
+    },
+  ) {}
+
+  /**
+   * Polls every source that is due (all of them when `force`), a few at a time; with `schedule`, only
+   * the sources on that cron schedule.
+   */
+  async pollAll(options: { force?: boolean; schedule?: string } = {}): Promise<PollOutcome[]> {
+    const sources = (await this.deps.catalog.list()).filter(
+      (source) =>
+        options.schedule === undefined || (source.schedule ?? this.deps.options.defaultSchedule) === options.schedule,
+    );
+    const outcomes: PollOutcome[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < sources.length) {
+        const source = sources[next++]!;
+        outcomes.push(await this.pollSource(source, options.force ?? false));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.deps.options.concurrency, sources.length) }, worker));
+    return outcomes;
+  }
+
+  /** Polls one source now unless it is backing off (or `force`); joins a poll already running. */
+  pollSource(source: SourceRecord, force = false): Promise<PollOutcome> {
+    const running = this.inFlight.get(source.id);
+    if (running) return running;
+    const poll = this.poll(source, force).finally(() => this.inFlight.delete(source.id));
+    this.inFlight.set(source.id, poll);
+    return poll;
+  }
+
+  /** Resolves when every poll under way has finished (for a clean shutdown). */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  private async poll(source: SourceRecord, force: boolean): Promise<PollOutcome> {
+    const { statuses, clock, logger } = this.deps;
+    const status = await statuses.get(source.id);
+    const now = clock();
+    if (!force && status.nextAttemptAt && Date.parse(status.nextAttemptAt) > now.getTime()) {
+      return { sourceId: source.id, result: 'waiting', newArticles: 0 };
+    }
+    try {
+      const reading = await this.deps.reader.read(source.url, status.validators);
+      const stored = reading.notModified ? [] : await this.storeNew(source, reading.drafts);
+      const done = clock().toISOString();
+      await statuses.set(source.id, {
+        ...status,
+        kind: reading.kind,
+        title: reading.title ?? status.title,
+        lastAttemptAt: done,
+        lastSuccessAt: done,
+        lastError: null,
+        problems: reading.problems,
+        consecutiveFailures: 0,
+        nextAttemptAt: null,
+        validators: reading.notModified ? status.validators : reading.validators,
+        articlesStored: status.articlesStored + stored.length,
+        lastNewArticles: stored.length,
+      });
+      for (const problem of reading.problems) logger.warn(`source ${source.id}: ${problem}`);
+      if (stored.length) logger.info(`source ${source.id}: ${stored.length} new article(s)`);
+      return { sourceId: source.id, result: stored.length ? 'new' : 'unchanged', newArticles: stored.length };
+    } catch (error) {
+      const message = describeError(error);
+      await statuses.set(source.id, this.failedStatus(status, message, error));
+      logger.warn(`source ${source.id} failed: ${message}`);
+      return { sourceId: source.id, result: 'failed', newArticles: 0, error: message };
+    }
+  }
+
+  private failedStatus(status: SourceStatus, message: string, error: unknown): SourceStatus {
+    const now = this.deps.clock();
+    const failures = status.consecutiveFailures + 1;
+    const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
+    const delay = nextAttemptDelay(
+      failures,
+      { baseMs: this.deps.options.backoffBaseMs, maxMs: this.deps.options.backoffMaxMs },
+      retryAfterMs,
+    );
+    return {
+      ...status,
+      lastAttemptAt: now.toISOString(),
+      lastError: message,
+      consecutiveFailures: failures,
+      nextAttemptAt: new Date(now.getTime() + delay).toISOString(),
+    };
+  }
+
+  private async storeNew(source: SourceRecord, drafts: ArticleDraft[]): Promise<StoredArticle[]> {
+    const fresh: ArticleDraft[] = [];
+    for (const draft of drafts) {
+      if (!draft.text.trim() && !draft.url) continue;
+      if (!(await this.deps.repository.isKnown(draft))) fresh.push(draft);
+    }
+    const { options, reader, logger } = this.deps;
+    const completed = await completeTeasers(
+      fresh,
+      reader,
+      {
+        enabled: source.completeTeasers ?? options.completeTeasers,
+        teaserMaxWords: options.teaserMaxWords,
+        maxFetches: options.maxTeaserFetchesPerPoll,
+      },
+      logger,
+    );
+    const usable = completed.filter((draft) => draft.text.trim() !== '' || draft.title.trim() !== '');
+    return this.deps.processor.process(usable, source.id, this.deps.clock());
+  }
+}

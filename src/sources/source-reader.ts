@@ -1,0 +1,163 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ArticleDraft } from '../articles/article.js';
+import { htmlToText } from '../text/html-to-text.js';
+import { decodeBody } from './decode-body.js';
+import { detectFormat } from './detect-format.js';
+import { parseFeed, type FeedItem } from './feed-parser.js';
+import type { FetchResult } from './http-fetcher.js';
+import { parseLocalDocument } from './local-document.js';
+import { extractPage } from './page-extractor.js';
+
+/** Fetches a URL (the HTTP fetcher, or a fake in tests). */
+export type Fetch = (url: string, conditional?: Validators) => Promise<FetchResult>;
+
+/** HTTP cache validators kept per source for conditional GET. */
+export interface Validators {
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export interface SourceReading {
+  kind: 'feed' | 'page' | 'file' | 'folder';
+  /** The feed's or site's own name, when it has one. */
+  title: string | null;
+  drafts: ArticleDraft[];
+  /** True when the server answered 304 Not Modified: nothing new. */
+  notModified: boolean;
+  validators: Validators;
+  /** Files in a folder that could not be read: the folder is still read, each problem is reported. */
+  problems: string[];
+}
+
+/** Files a folder source reads; anything else in the folder (images, the gold JSON files) is skipped. */
+const FOLDER_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xml', '.rss', '.atom', '.rdf', '.json']);
+const MAX_FOLDER_FILES = 2000;
+
+/** Reads whatever a source location holds (feed, page, file or folder) into article drafts. */
+export class SourceReader {
+  constructor(
+    private readonly fetch: Fetch,
+    private readonly limits: { maxItemsPerFeed: number; maxFileBytes: number },
+  ) {}
+
+  async read(location: string, validators: Validators = {}): Promise<SourceReading> {
+    if (/^https?:\/\//i.test(location)) return this.readUrl(location, validators);
+    const path = location.startsWith('file://') ? fileURLToPath(location) : location;
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+      throw new Error(
+        error.code === 'ENOENT'
+          ? `${path} does not exist; check the source's path (relative paths are relative to the config file)`
+          : `cannot read ${path}: ${error.code ?? error.message}`,
+      );
+    });
+    if (info.isDirectory()) return this.readFolder(path);
+    return { ...(await this.readFile(path)), kind: 'file', notModified: false, validators: {}, problems: [] };
+  }
+
+  /** Fetches an article page and extracts its text; used to complete feed teasers. */
+  async readPage(url: string): Promise<ArticleDraft> {
+    const result = await this.fetch(url);
+    if (result.kind !== 'ok') throw new Error(`${url} answered 304 to an unconditional request`);
+    const page = extractPage(decodeBody(result.body, result.contentType), result.url);
+    return pageDraft(page, result.url);
+  }
+
+  private async readUrl(url: string, validators: Validators): Promise<SourceReading> {
+    const result = await this.fetch(url, validators);
+    if (result.kind === 'not-modified') {
+      return { kind: 'feed', title: null, drafts: [], notModified: true, validators, problems: [] };
+    }
+    const text = decodeBody(result.body, result.contentType);
+    const format = detectFormat(text, { contentType: result.contentType, fileName: new URL(result.url).pathname });
+    const fresh: Validators = { etag: result.etag, lastModified: result.lastModified };
+    if (format === 'html') {
+      const draft = pageDraft(extractPage(text, result.url), result.url);
+      return { kind: 'page', title: draft.source, drafts: [draft], notModified: false, validators: fresh, problems: [] };
+    }
+    if (format === 'markdown' || format === 'text') {
+      throw new Error(
+        `${url} serves ${result.contentType ?? 'an unknown type'} that is neither a feed nor a web page; check the URL`,
+      );
+    }
+    const feed = parseFeed(text, result.url);
+    const drafts = feed.items.slice(0, this.limits.maxItemsPerFeed).map((item) => feedItemDraft(item, feed.title));
+    return { kind: 'feed', title: feed.title, drafts, notModified: false, validators: fresh, problems: [] };
+  }
+
+  private async readFile(path: string): Promise<{ title: string | null; drafts: ArticleDraft[] }> {
+    const info = await stat(path);
+    if (info.size > this.limits.maxFileBytes) {
+      throw new Error(`${path} is larger than polling.maxBytes (${this.limits.maxFileBytes} bytes)`);
+    }
+    const text = decodeBody(await readFile(path), null);
+    const format = detectFormat(text, { fileName: basename(path) });
+    if (format === 'html' || format === 'markdown' || format === 'text') {
+      const draft = parseLocalDocument(text, path, format);
+      return { title: draft.source, drafts: [draft] };
+    }
+    const feed = parseFeed(text, pathToFileURL(path).href);
+    return {
+      title: feed.title,
+      drafts: feed.items.slice(0, this.limits.maxItemsPerFeed).map((item) => feedItemDraft(item, feed.title)),
+    };
+  }
+
+  private async readFolder(folder: string): Promise<SourceReading> {
+    const drafts: ArticleDraft[] = [];
+    const problems: string[] = [];
+    const files = (await listFiles(folder, 3)).filter((file) => FOLDER_EXTENSIONS.has(extname(file).toLowerCase()));
+    for (const file of files.slice(0, MAX_FOLDER_FILES)) {
+      try {
+        const text = extname(file).toLowerCase() === '.json' ? await readFile(file, 'utf8') : null;
+        // A JSON file that is not a JSON Feed is data, not an article: skip it quietly.
+        if (text !== null && detectFormat(text, { fileName: file }) !== 'json-feed') continue;
+        drafts.push(...(await this.readFile(file)).drafts);
+      } catch (error) {
+        problems.push(`${basename(file)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return { kind: 'folder', title: basename(folder), drafts, notModified: false, validators: {}, problems };
+  }
+}
+
+function feedItemDraft(item: FeedItem, feedTitle: string): ArticleDraft {
+  const body = item.contentHtml ?? item.summaryHtml;
+  const text = body ? htmlToText(body) : (item.contentText ?? '').trim();
+  return {
+    url: item.link ?? '',
+    title: item.title,
+    byline: item.author,
+    published: item.published,
+    source: feedTitle,
+    text,
+    guid: item.guid,
+    categories: item.categories,
+  };
+}
+
+function pageDraft(page: ReturnType<typeof extractPage>, url: string): ArticleDraft {
+  return {
+    url,
+    title: page.title,
+    byline: page.byline,
+    published: page.published,
+    source: page.siteName ?? new URL(url).hostname,
+    text: page.text,
+    guid: null,
+    categories: [],
+  };
+}
+
+async function listFiles(folder: string, depth: number): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isFile()) files.push(path);
+    else if (entry.isDirectory() && depth > 0) files.push(...(await listFiles(path, depth - 1)));
+  }
+  return files;
+}
