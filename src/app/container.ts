@@ -22,11 +22,13 @@ import { SourceReader, type Fetch } from '../sources/source-reader.js';
 import { SourceStatusStore } from '../sources/source-status.js';
 import { systemClock, type Clock } from './clock.js';
 import { createStderrLogger, type Logger } from './logger.js';
+import { Heartbeat } from './heartbeat.js';
 import type { Services } from './services.js';
 
 export interface App {
   services: Services;
   scheduler: PollScheduler;
+  heartbeat: Heartbeat;
   /** Stops scheduling, lets polls under way finish, closes connections and the store. */
   close(): Promise<void>;
 }
@@ -106,10 +108,13 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     digests,
     commands,
   };
+  const heartbeat = new Heartbeat(store, clock);
   return {
     services,
     scheduler,
+    heartbeat,
     async close() {
+      heartbeat.stop();
       await scheduler.stop();
       await poller.idle();
       await fetcher.close();

@@ -11,8 +11,11 @@ export class ArticleRepository {
   private readonly articles;
   private readonly keys;
   private readonly days;
-  /** Serialises read-modify-write updates of the per-day lists within this process. */
-  private dayListLock: Promise<unknown> = Promise.resolve();
+  /**
+   * Serialises saves within this process: the duplicate check and the writes that follow must not
+   * interleave with another save of the same story from another source.
+   */
+  private saving: Promise<unknown> = Promise.resolve();
 
   constructor(store: Store) {
     this.articles = store.collection<StoredArticle>('articles');
@@ -31,7 +34,13 @@ export class ArticleRepository {
    * Articles are written before their identity keys, so a crash in between leaves at worst an article
    * that is stored again later under the same id, never a key that points at nothing.
    */
-  async saveMany(entries: readonly { article: StoredArticle; draft: ArticleDraft }[]): Promise<StoredArticle[]> {
+  saveMany(entries: readonly { article: StoredArticle; draft: ArticleDraft }[]): Promise<StoredArticle[]> {
+    const save = this.saving.then(() => this.saveUnlocked(entries));
+    this.saving = save.catch(() => undefined);
+    return save;
+  }
+
+  private async saveUnlocked(entries: readonly { article: StoredArticle; draft: ArticleDraft }[]): Promise<StoredArticle[]> {
     const keyLists = entries.map(({ draft }) => identityKeys(draft));
     const allKeys = [...new Set(keyLists.flat())];
     const existing = await this.keys.getMany(allKeys);
@@ -77,15 +86,11 @@ export class ArticleRepository {
       const day = article.seenAt.slice(0, 10);
       byDay.set(day, [...(byDay.get(day) ?? []), article.id]);
     }
-    const update = this.dayListLock.then(async () => {
-      for (const [day, ids] of byDay) {
-        const current = (await this.days.get(day)) ?? [];
-        const known = new Set(current);
-        await this.days.set(day, [...current, ...ids.filter((id) => !known.has(id))]);
-      }
-    });
-    this.dayListLock = update.catch(() => undefined);
-    await update;
+    for (const [day, ids] of byDay) {
+      const current = (await this.days.get(day)) ?? [];
+      const known = new Set(current);
+      await this.days.set(day, [...current, ...ids.filter((id) => !known.has(id))]);
+    }
   }
 }
 

@@ -12,6 +12,7 @@ Commands:
                                  print what a person said, from the store
   sources [--json]               list the sources and their status
   poll                           poll every source once now, then exit
+  health                         exit 0 when the service on this host is alive (for health checks)
   help                           this text
 
 Every command takes --config <file> (default: config/quotewire.yaml, or QUOTEWIRE_CONFIG).`;
@@ -20,7 +21,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export type CliCommand = 'start' | 'extract' | 'digest' | 'quotes' | 'sources' | 'poll' | 'help';
+export type CliCommand = 'start' | 'extract' | 'digest' | 'quotes' | 'sources' | 'poll' | 'health' | 'help';
 
 export interface CliArguments {
   command: CliCommand;
@@ -32,7 +33,7 @@ export interface CliArguments {
   topic: string | null;
 }
 
-const COMMANDS: readonly CliCommand[] = ['start', 'extract', 'digest', 'quotes', 'sources', 'poll', 'help'];
+const COMMANDS: readonly CliCommand[] = ['start', 'extract', 'digest', 'quotes', 'sources', 'poll', 'health', 'help'];
 
 /** Parses the command line; a mistake raises UsageError with a sentence saying what is wrong. */
 export function parseCliArguments(argv: string[]): CliArguments {

@@ -6,7 +6,7 @@
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { StoreError } from '../store/store.js';
 import { describeError } from '../sources/describe-error.js';
-import { runDigestCommand, runPollCommand, runQuotesCommand, runSourcesCommand } from './store-commands.js';
+import { runDigestCommand, runHealthCommand, runPollCommand, runQuotesCommand, runSourcesCommand } from './store-commands.js';
 import { runExtractCommand } from './extract-command.js';
 import { runStartCommand } from './start-command.js';
 import { complain, print } from './output.js';
@@ -32,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
       return runSourcesCommand(config, args);
     case 'poll':
       return runPollCommand(config, args);
+    case 'health':
+      return runHealthCommand(config, args);
   }
 }
 

@@ -30,6 +30,7 @@ export async function runStartCommand(config: AppConfig, _args: CliArguments): P
 
   await services.poller.pollAll();
   await app.scheduler.start();
+  await app.heartbeat.start();
   logger.info(`Quotewire started: ${(await services.catalog.list()).length} source(s), store ${config.store.url.replace(/\/\/[^@/]*@/, '//***@')}`);
 
   if (!service) {

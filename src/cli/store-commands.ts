@@ -82,3 +82,12 @@ export function runPollCommand(config: AppConfig, _args: CliArguments): Promise<
     return outcomes.some((outcome) => outcome.result === 'failed') ? 1 : 0;
   });
 }
+
+/** `quotewire health`: exit 0 when this host's service beat recently (the container health check). */
+export function runHealthCommand(config: AppConfig, _args: CliArguments): Promise<number> {
+  return withApp(config, async ({ heartbeat }) => {
+    const problem = await heartbeat.check();
+    print(problem ?? 'healthy');
+    return problem ? 1 : 0;
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * Ingest benchmark: 10,000 generated feed items served by a local HTTP server, polled into a fresh
+ * SQLite store through the real pipeline (fetch, parse, dedupe, quotes, summary, store, index).
+ * Target (issue 2): at least 1,000 items/s end to end and under 300 MB resident.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../src/app/container.js';
+import { createMemoryLogger } from '../src/app/logger.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { generateFeed } from './generated-news.js';
+import { startMemorySampler } from './memory-sampler.js';
+
+const FEEDS = 50;
+const ITEMS_PER_FEED = 200;
+
+export async function runIngestBench(): Promise<void> {
+  const feeds = Array.from({ length: FEEDS }, (_, f) => f);
+  const server = createServer((req, res) => {
+    const match = /^\/feeds\/(\d+)\.xml$/.exec(req.url ?? '');
+    if (!match) return void res.writeHead(404).end();
+    const feed = Number(match[1]);
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    res.end(generateFeed(origin, feed, feed * ITEMS_PER_FEED, ITEMS_PER_FEED));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const folder = mkdtempSync(join(tmpdir(), 'qw-bench-'));
+  const configFile = join(folder, 'bench.yaml');
+  writeFileSync(
+    configFile,
+    [
+      'sources:',
+      ...feeds.map((f) => `  - { id: feed-${f}, url: "${origin}/feeds/${f}.xml" }`),
+      'polling: { allowLoopback: true, completeTeasers: false, maxItemsPerFeed: 1000 }',
+      'store: { url: "sqlite://./bench.sqlite" }',
+    ].join('\n'),
+  );
+  const config = loadConfig({ file: configFile, env: {} });
+  const app = await createApp(config, { logger: createMemoryLogger() });
+  const memory = startMemorySampler();
+  const started = process.hrtime.bigint();
+  const outcomes = await app.services.poller.pollAll({ force: true });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const peak = memory.stop();
+  const stored = outcomes.reduce((sum, outcome) => sum + outcome.newArticles, 0);
+  const failed = outcomes.filter((outcome) => outcome.result === 'failed');
+  await app.close();
+  server.closeAllConnections();
+  server.close();
+
+  console.log('ingest: 10,000 generated feed items from a local server into SQLite');
+  console.log(`  items stored:      ${stored} of ${FEEDS * ITEMS_PER_FEED}${failed.length ? ` (${failed.length} feeds failed: ${failed[0]?.error})` : ''}`);
+  console.log(`  time:              ${seconds.toFixed(2)} s`);
+  console.log(`  throughput:        ${Math.round(stored / seconds)} items/s   (target >= 1000)`);
+  console.log(`  peak resident:     ${peak.toFixed(0)} MB   (target < 300)`);
+}

@@ -1,0 +1,4 @@
+/** `npm run bench`: every benchmark in turn, each printing its own figures. */
+import { runIngestBench } from './ingest-bench.js';
+
+await runIngestBench();

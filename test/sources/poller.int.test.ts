@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app/container.js';
+import { startTestHttpServer, type TestHttpServer } from '../helpers/test-http-server.js';
+import { startTestApp } from '../helpers/test-app.js';
+
+let server: TestHttpServer;
+let app: App;
+afterEach(async () => {
+  await app?.close();
+  await server?.close();
+});
+
+function rss(items: { title: string; link: string; body: string }[]): string {
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title><link>http://example.com/</link>${items
+    .map(
+      (item) =>
+        `<item><title>${item.title}</title><link>${item.link}</link><guid>${item.link}</guid><pubDate>Fri, 27 Nov 2026 08:00:00 GMT</pubDate><description><![CDATA[${item.body}]]></description></item>`,
+    )
+    .join('')}</channel></rss>`;
+}
+
+const LONG_BODY =
+  '<p>The harbour board approved the dredging plan on Thursday after a long debate about its cost and its effect on the bay.</p>' +
+  '<p>"This is the most important decision the board has taken in a decade," said Harbour Master Petra Lindqvist.</p>' +
+  '<p>Lindqvist said work would start in the spring and last two years, and that the board would publish monthly reports on the state of the water.</p>';
+
+describe('Poller against a local HTTP server', () => {
+  it('stores new feed items with their quotes, then uses a conditional GET', async () => {
+    server = await startTestHttpServer({
+      '/feed.xml': (req, res) => {
+        if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
+        res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' });
+        res.end(rss([{ title: 'Board approves dredging', link: server.url('/a/1'), body: LONG_BODY }]));
+      },
+    });
+    ({ app } = await startTestApp(`sources:\n  - { id: wire, url: "${server.url('/feed.xml')}" }\npolling: { allowLoopback: true }`));
+    const { poller, articles, statuses, quotes } = app.services;
+
+    expect(await poller.pollAll({ force: true })).toEqual([{ sourceId: 'wire', result: 'new', newArticles: 1 }]);
+    const status = await statuses.get('wire');
+    expect(status).toMatchObject({ kind: 'feed', title: 'Test Wire', lastError: null, articlesStored: 1 });
+    const recent = await articles.seenSince(new Date(0), new Date(Date.now() + 1000));
+    expect(recent[0]).toMatchObject({ title: 'Board approves dredging', source: 'Test Wire', sourceId: 'wire' });
+    expect(recent[0]!.text).toContain('most important decision');
+
+    const found = await quotes.search('lindqvist');
+    expect(found.kind).toBe('found');
+
+    expect(await poller.pollAll({ force: true })).toEqual([{ sourceId: 'wire', result: 'unchanged', newArticles: 0 }]);
+    expect(server.requests.at(-1)?.headers['if-none-match']).toBe('"v1"');
+  });
+
+  it('keeps polling the other sources when one fails, and backs the failing one off', async () => {
+    server = await startTestHttpServer({
+      '/good.xml': (_req, res) =>
+        res.end(rss([{ title: 'Good news', link: server.url('/a/good'), body: LONG_BODY }])),
+      '/broken.xml': (_req, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('oops'),
+    });
+    ({ app } = await startTestApp(
+      `sources:\n  - { id: broken, url: "${server.url('/broken.xml')}" }\n  - { id: good, url: "${server.url('/good.xml')}" }\npolling: { allowLoopback: true }`,
+    ));
+    const { poller, statuses } = app.services;
+    const outcomes = await poller.pollAll();
+    expect(outcomes.find((o) => o.sourceId === 'good')).toMatchObject({ result: 'new', newArticles: 1 });
+    expect(outcomes.find((o) => o.sourceId === 'broken')).toMatchObject({ result: 'failed' });
+    const broken = await statuses.get('broken');
+    expect(broken.lastError).toMatch(/500/);
+    expect(broken.consecutiveFailures).toBe(1);
+    expect(Date.parse(broken.nextAttemptAt!)).toBeGreaterThan(Date.now());
+
+    const requestsBefore = server.requests.filter((r) => r.url === '/broken.xml').length;
+    const again = await poller.pollAll();
+    expect(again.find((o) => o.sourceId === 'broken')).toMatchObject({ result: 'waiting' });
+    expect(server.requests.filter((r) => r.url === '/broken.xml').length).toBe(requestsBefore);
+  });
+
+  it('reports a source that disappears and keeps its articles', async () => {
+    let gone = false;
+    server = await startTestHttpServer({
+      '/feed.xml': (_req, res) => {
+        if (gone) return void res.writeHead(404).end('gone');
+        res.end(rss([{ title: 'Still here', link: server.url('/a/2'), body: LONG_BODY }]));
+      },
+    });
+    ({ app } = await startTestApp(`sources:\n  - { id: wire, url: "${server.url('/feed.xml')}" }\npolling: { allowLoopback: true }`));
+    await app.services.poller.pollAll({ force: true });
+    gone = true;
+    const [outcome] = await app.services.poller.pollAll({ force: true });
+    expect(outcome).toMatchObject({ result: 'failed', error: expect.stringMatching(/404/) });
+    const stored = await app.services.articles.seenSince(new Date(0), new Date(Date.now() + 1000));
+    expect(stored.map((a) => a.title)).toEqual(['Still here']);
+  });
+
+  it('completes teaser items from the linked page and drops the same story seen in two feeds', async () => {
+    const page = `<!doctype html><html><head><title>Dredging plan approved</title></head><body><nav>Home | World</nav><article><h1>Dredging plan approved</h1>${LONG_BODY}<p>The vote was seven to two, with two members absent.</p></article><footer>Comments (3)</footer></body></html>`;
+    server = await startTestHttpServer({
+      '/teasers.xml': (_req, res) => res.end(rss([{ title: 'Dredging plan approved', link: server.url('/story'), body: 'The board voted.' }])),
+      '/mirror.xml': (_req, res) => res.end(rss([{ title: 'Dredging plan approved', link: server.url('/story?utm_source=rss'), body: 'The board voted.' }])),
+      '/story': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page),
+    });
+    ({ app } = await startTestApp(
+      `sources:\n  - { id: teasers, url: "${server.url('/teasers.xml')}" }\n  - { id: mirror, url: "${server.url('/mirror.xml')}" }\npolling: { allowLoopback: true, teaserMaxWords: 20 }`,
+    ));
+    const outcomes = await app.services.poller.pollAll({ force: true });
+    expect(outcomes.reduce((sum, o) => sum + o.newArticles, 0)).toBe(1);
+    const [article] = await app.services.articles.seenSince(new Date(0), new Date(Date.now() + 1000));
+    expect(article!.text).toContain('seven to two');
+    expect(article!.text).not.toContain('Comments (3)');
+  });
+});
