@@ -2,9 +2,40 @@
  * Synthetic news for benchmarks: deterministic articles of realistic length with attributed quotes,
  * and RSS feeds made of them. Nothing here is real reporting; names and places are invented.
  */
-const FIRST = ['Ada', 'Bruno', 'Chiara', 'Dmitri', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Luis'];
-const LAST = ['Marlow', 'Quist', 'Okafor', 'Lindqvist', 'Haddad', 'Moreau', 'Tanaka', 'Brennan', 'Novak', 'Alvarez'];
-const TOPICS = ['the port expansion', 'the water tariff', 'the rail strike', 'the school budget', 'the wind farm', 'the new clinic'];
+const FIRST = [
+  'Ada',
+  'Bruno',
+  'Chiara',
+  'Dmitri',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kemi',
+  'Luis',
+];
+const LAST = [
+  'Marlow',
+  'Quist',
+  'Okafor',
+  'Lindqvist',
+  'Haddad',
+  'Moreau',
+  'Tanaka',
+  'Brennan',
+  'Novak',
+  'Alvarez',
+];
+const TOPICS = [
+  'the port expansion',
+  'the water tariff',
+  'the rail strike',
+  'the school budget',
+  'the wind farm',
+  'the new clinic',
+];
 const VERBS = ['said', 'told reporters', 'added', 'explained'];
 
 /** A small deterministic pseudo-random generator, so every run measures the same input. */
@@ -30,7 +61,10 @@ export interface GeneratedArticle {
 export function generateArticle(n: number, paragraphs = 8): GeneratedArticle {
   const random = seeded(n * 7919 + 17);
   const topic = pick(random, TOPICS);
-  const speakers = [`${pick(random, FIRST)} ${pick(random, LAST)}`, `${pick(random, FIRST)} ${pick(random, LAST)}`];
+  const speakers = [
+    `${pick(random, FIRST)} ${pick(random, LAST)}`,
+    `${pick(random, FIRST)} ${pick(random, LAST)}`,
+  ];
   const title = `Council weighs ${topic} as talks enter day ${n % 30}`;
   const body: string[] = [
     `City officials met on Tuesday to discuss ${topic}, a plan that has divided residents for months. The meeting ran late into the evening and drew a large crowd.`,
@@ -39,7 +73,9 @@ export function generateArticle(n: number, paragraphs = 8): GeneratedArticle {
     const speaker = speakers[p % 2]!;
     const surname = speaker.split(' ')[1]!;
     if (p % 3 === 0) {
-      body.push(`The proposal would cost about ${Math.floor(random() * 900) + 100} million over ${Math.floor(random() * 9) + 2} years, according to figures released by the council. Critics say the estimate is too low.`);
+      body.push(
+        `The proposal would cost about ${Math.floor(random() * 900) + 100} million over ${Math.floor(random() * 9) + 2} years, according to figures released by the council. Critics say the estimate is too low.`,
+      );
     } else {
       const verb = pick(random, VERBS);
       body.push(

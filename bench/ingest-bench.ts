@@ -54,7 +54,9 @@ export async function runIngestBench(): Promise<void> {
   server.close();
 
   console.log('ingest: 10,000 generated feed items from a local server into SQLite');
-  console.log(`  items stored:      ${stored} of ${FEEDS * ITEMS_PER_FEED}${failed.length ? ` (${failed.length} feeds failed: ${failed[0]?.error})` : ''}`);
+  console.log(
+    `  items stored:      ${stored} of ${FEEDS * ITEMS_PER_FEED}${failed.length ? ` (${failed.length} feeds failed: ${failed[0]?.error})` : ''}`,
+  );
   console.log(`  time:              ${seconds.toFixed(2)} s`);
   console.log(`  throughput:        ${Math.round(stored / seconds)} items/s   (target >= 1000)`);
   console.log(`  peak resident:     ${peak.toFixed(0)} MB   (target < 300)`);

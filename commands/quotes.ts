@@ -1,7 +1,10 @@
 import { defineCommand } from '../src/chat/command-definition.js';
-import { heading, paragraph, quoteBlock, reply, type Block } from '../src/chat/reply.js';
+import { heading, quoteBlock, reply, type Block } from '../src/chat/reply.js';
 
-/** /quotes <name> [words]: what a person said, newest first. */
+/** Quotes per page: a page stays well within Telegram's 4,096 characters. */
+const PAGE_SIZE = 5;
+
+/** /quotes <name> [words]: what a person said, newest first, a page at a time. */
 export const quotesCommand = defineCommand({
   name: 'quotes',
   description: 'What a person said, newest first; words narrow it down',
@@ -9,8 +12,12 @@ export const quotesCommand = defineCommand({
     name: { type: 'string', description: 'surname or full name', required: true },
     words: { type: 'string', description: 'words the quote or its article must contain', rest: true },
   },
-  async run({ options, services }) {
-    const result = await services.quotes.search(options.name, { words: options.words });
+  async run({ options, services, page }) {
+    const result = await services.quotes.search(options.name, {
+      words: options.words,
+      offset: page * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    });
     if (result.kind === 'unknown') {
       return reply.text(
         result.suggestions.length
@@ -25,12 +32,16 @@ export const quotesCommand = defineCommand({
     for (const hit of result.hits) {
       const date = (hit.article.published ?? hit.article.seenAt).slice(0, 10);
       blocks.push(
-        quoteBlock(hit.text, hit.speaker, ' — ', { text: hit.article.title, link: hit.article.url }, `, ${hit.article.source}, ${date}`),
+        quoteBlock(
+          hit.text,
+          hit.speaker,
+          ' — ',
+          { text: hit.article.title, link: hit.article.url },
+          `, ${hit.article.source}, ${date}`,
+        ),
       );
     }
-    if (result.total > result.hits.length) {
-      blocks.push(paragraph(`${result.total - result.hits.length} more: add words to narrow it down.`));
-    }
-    return reply.of(...blocks);
+    const shown = page * PAGE_SIZE + result.hits.length;
+    return { ...reply.of(...blocks), hasMore: shown < result.total };
   },
 });

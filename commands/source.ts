@@ -8,7 +8,11 @@ export const sourceCommand = defineCommand({
   operatorOnly: true,
   options: {
     action: { type: 'string', description: 'add or remove', required: true, choices: ['add', 'remove'] },
-    target: { type: 'string', description: 'the URL to add, or the id to remove (see /sources)', required: true },
+    target: {
+      type: 'string',
+      description: 'the URL to add, or the id to remove (see /sources)',
+      required: true,
+    },
   },
   async run({ options, services, caller }) {
     if (options.action === 'remove') {

@@ -19,14 +19,22 @@ export const sourcesCommand = defineCommand({
         : status.lastSuccessAt
           ? `ok, last fetch ${status.lastSuccessAt}, ${status.articlesStored} article(s) stored`
           : 'not fetched yet';
-      const problems = status.problems.length ? `; ${status.problems.length} file(s) unreadable: ${status.problems.join('; ')}` : '';
+      const problems = status.problems.length
+        ? `; ${status.problems.length} file(s) unreadable: ${status.problems.join('; ')}`
+        : '';
       items.push([
         { text: source.id, bold: true },
         { text: ` ${status.title ? `"${status.title}" ` : ''}` },
-        /^https?:/.test(source.url) ? { text: source.url, link: source.url } : { text: source.url, code: true },
+        /^https?:/.test(source.url)
+          ? { text: source.url, link: source.url }
+          : { text: source.url, code: true },
         { text: ` — ${state}${problems}` },
       ]);
     }
-    return reply.of(heading(`Sources (${sources.length})`), list(items), paragraph('Operators: /source add <url>, /source remove <id>.'));
+    return reply.of(
+      heading(`Sources (${sources.length})`),
+      list(items),
+      paragraph('Operators: /source add <url>, /source remove <id>.'),
+    );
   },
 });

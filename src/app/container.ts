@@ -3,6 +3,7 @@
  * them together. Everything else receives its dependencies; tests call createApp with fakes.
  */
 import { commands } from '../../commands/index.js';
+import { PageStore } from '../chat/page-store.js';
 import { ArticlePipeline } from '../articles/article-pipeline.js';
 import { ArticleRepository } from '../articles/article-repository.js';
 import type { TextAnalyzers } from '../articles/article-builder.js';
@@ -106,6 +107,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     articles,
     quotes,
     digests,
+    pages: new PageStore(store),
     commands,
   };
   const heartbeat = new Heartbeat(store, clock);

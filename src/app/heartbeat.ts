@@ -43,7 +43,9 @@ export class Heartbeat {
     const beat = await this.beats.get(this.key);
     if (!beat) return `no heartbeat from ${hostname()}: is "quotewire start" running here?`;
     const age = this.clock().getTime() - Date.parse(beat.at);
-    return age > STALE_MS ? `last heartbeat ${Math.round(age / 1000)} s ago (pid ${beat.pid}): the service looks stuck` : null;
+    return age > STALE_MS
+      ? `last heartbeat ${Math.round(age / 1000)} s ago (pid ${beat.pid}): the service looks stuck`
+      : null;
   }
 
   private async beat(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { AnyCommand } from '../chat/command-definition.js';
+import type { PageStore } from '../chat/page-store.js';
 import type { AppConfig } from '../config/load-config.js';
 import type { DigestBuilder } from '../digest/digest-builder.js';
 import type { QuoteIndex } from '../quotes/quote-index.js';
@@ -22,6 +23,8 @@ export interface Services {
   articles: ArticleRepository;
   quotes: QuoteIndex;
   digests: DigestBuilder;
+  /** Next pages of long answers, for /more and "More" buttons. */
+  pages: PageStore;
   /** The command list, for /help. */
   commands: readonly AnyCommand[];
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ArticleDraft } from './article.js';
 
 /** Query parameters that only track clicks; two links differing only in them are the same article. */
-const TRACKING_PARAMETER = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid|smid|at_medium|at_campaign)$/i;
+const TRACKING_PARAMETER =
+  /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid|smid|at_medium|at_campaign)$/i;
 
 /**
  * The keys under which a draft counts as "already seen": its feed guid, its normalized link and a hash
@@ -15,7 +16,9 @@ export function identityKeys(draft: Pick<ArticleDraft, 'guid' | 'url' | 'title' 
   if (guid) keys.push(`guid:${guid}`);
   const link = normalizeLink(draft.url);
   if (link) keys.push(`link:${link}`);
-  keys.push(`content:${sha1(`${normalizeForHash(draft.title)}\n${normalizeForHash(draft.text).slice(0, 20_000)}`)}`);
+  keys.push(
+    `content:${sha1(`${normalizeForHash(draft.title)}\n${normalizeForHash(draft.text).slice(0, 20_000)}`)}`,
+  );
   return keys;
 }
 

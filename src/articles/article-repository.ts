@@ -40,7 +40,9 @@ export class ArticleRepository {
     return save;
   }
 
-  private async saveUnlocked(entries: readonly { article: StoredArticle; draft: ArticleDraft }[]): Promise<StoredArticle[]> {
+  private async saveUnlocked(
+    entries: readonly { article: StoredArticle; draft: ArticleDraft }[],
+  ): Promise<StoredArticle[]> {
     const keyLists = entries.map(({ draft }) => identityKeys(draft));
     const allKeys = [...new Set(keyLists.flat())];
     const existing = await this.keys.getMany(allKeys);
@@ -54,7 +56,9 @@ export class ArticleRepository {
     }
     if (fresh.length === 0) return [];
     await this.articles.setMany(fresh.map(({ article }) => ({ key: article.id, value: article })));
-    await this.keys.setMany(fresh.flatMap(({ article, keys }) => keys.map((key) => ({ key, value: article.id }))));
+    await this.keys.setMany(
+      fresh.flatMap(({ article, keys }) => keys.map((key) => ({ key, value: article.id }))),
+    );
     await this.addToDays(fresh.map(({ article }) => article));
     return fresh.map(({ article }) => article);
   }

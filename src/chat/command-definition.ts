@@ -32,6 +32,8 @@ export interface CommandContext<O extends Record<string, OptionSpec>> {
   options: OptionValues<O>;
   services: Services;
   caller: Caller;
+  /** Which page of a long answer is asked for, from 0; /more asks for the next one. */
+  page: number;
 }
 
 /**
@@ -49,7 +51,9 @@ export interface CommandDefinition<O extends Record<string, OptionSpec> = Record
 }
 
 /** Identity function that lets TypeScript infer each handler's option types from its spec. */
-export function defineCommand<O extends Record<string, OptionSpec>>(definition: CommandDefinition<O>): CommandDefinition<O> {
+export function defineCommand<O extends Record<string, OptionSpec>>(
+  definition: CommandDefinition<O>,
+): CommandDefinition<O> {
   return definition;
 }
 

@@ -31,7 +31,8 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
   const specs = Object.entries(command.options as Record<string, OptionSpec>);
   for (const [index, [optionName, spec]] of specs.entries()) {
     const isLast = index === specs.length - 1;
-    const raw = spec.rest && isLast ? (tokens.length ? tokens.splice(0).join(' ') : undefined) : tokens.shift();
+    const raw =
+      spec.rest && isLast ? (tokens.length ? tokens.splice(0).join(' ') : undefined) : tokens.shift();
     if (raw === undefined || raw === '') {
       if (spec.required) {
         return { kind: 'error', message: `/${command.name} needs <${optionName}>. Usage: ${usage(command)}` };

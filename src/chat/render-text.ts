@@ -6,7 +6,8 @@ import { isSafeLink } from './reply.js';
  * so that a hostile title cannot move the cursor or change the terminal's colours.
  */
 export function renderPlainText(reply: Reply): string {
-  return reply.blocks.map(renderBlock).join('\n\n');
+  const text = reply.blocks.map(renderBlock).join('\n\n');
+  return reply.more ? `${text}\n\nMore: type /more` : text;
 }
 
 function renderBlock(block: Block): string {

@@ -22,6 +22,10 @@ export type Block =
 
 export interface Reply {
   blocks: Block[];
+  /** Set by a command when there is a next page; the runner turns it into `more`. */
+  hasMore?: boolean;
+  /** Set by the runner: the token of the stored next page, for /more or a platform's "More" button. */
+  more?: { token: string };
 }
 
 /** Builders that keep command handlers short and readable. */
@@ -39,7 +43,10 @@ export function heading(text: string): Block {
 }
 
 export function paragraph(...spans: (Span | string)[]): Block {
-  return { type: 'paragraph', spans: spans.map((span) => (typeof span === 'string' ? { text: span } : span)) };
+  return {
+    type: 'paragraph',
+    spans: spans.map((span) => (typeof span === 'string' ? { text: span } : span)),
+  };
 }
 
 export function list(items: (Span | string)[][]): Block {

@@ -33,7 +33,16 @@ export interface CliArguments {
   topic: string | null;
 }
 
-const COMMANDS: readonly CliCommand[] = ['start', 'extract', 'digest', 'quotes', 'sources', 'poll', 'health', 'help'];
+const COMMANDS: readonly CliCommand[] = [
+  'start',
+  'extract',
+  'digest',
+  'quotes',
+  'sources',
+  'poll',
+  'health',
+  'help',
+];
 
 /** Parses the command line; a mistake raises UsageError with a sentence saying what is wrong. */
 export function parseCliArguments(argv: string[]): CliArguments {
@@ -63,7 +72,9 @@ export function parseCliArguments(argv: string[]): CliArguments {
     throw new UsageError(`--sentences takes a whole number from 1 to 20, not "${parsed.values.sentences}"`);
   }
   if ((command === 'extract' || command === 'quotes') && positionals.length === 0) {
-    throw new UsageError(command === 'extract' ? 'extract needs at least one path or URL' : 'quotes needs a name');
+    throw new UsageError(
+      command === 'extract' ? 'extract needs at least one path or URL' : 'quotes needs a name',
+    );
   }
   return {
     command: command as CliCommand,

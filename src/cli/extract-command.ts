@@ -41,7 +41,12 @@ export async function runExtractCommand(config: AppConfig, args: CliArguments): 
           logger,
         );
         for (const draft of drafts) {
-          articles.push(buildArticle(draft, offlineAnalyzers, { sentences, maxArticleChars: config.limits.maxArticleChars }));
+          articles.push(
+            buildArticle(draft, offlineAnalyzers, {
+              sentences,
+              maxArticleChars: config.limits.maxArticleChars,
+            }),
+          );
         }
       } catch (error) {
         failed++;

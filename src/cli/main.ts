@@ -6,7 +6,13 @@
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { StoreError } from '../store/store.js';
 import { describeError } from '../sources/describe-error.js';
-import { runDigestCommand, runHealthCommand, runPollCommand, runQuotesCommand, runSourcesCommand } from './store-commands.js';
+import {
+  runDigestCommand,
+  runHealthCommand,
+  runPollCommand,
+  runQuotesCommand,
+  runSourcesCommand,
+} from './store-commands.js';
 import { runExtractCommand } from './extract-command.js';
 import { runStartCommand } from './start-command.js';
 import { complain, print } from './output.js';

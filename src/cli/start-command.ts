@@ -31,7 +31,9 @@ export async function runStartCommand(config: AppConfig, _args: CliArguments): P
   await services.poller.pollAll();
   await app.scheduler.start();
   await app.heartbeat.start();
-  logger.info(`Quotewire started: ${(await services.catalog.list()).length} source(s), store ${config.store.url.replace(/\/\/[^@/]*@/, '//***@')}`);
+  logger.info(
+    `Quotewire started: ${(await services.catalog.list()).length} source(s), store ${config.store.url.replace(/\/\/[^@/]*@/, '//***@')}`,
+  );
 
   if (!service) {
     const chat = runTerminalChat({
@@ -43,7 +45,9 @@ export async function runStartCommand(config: AppConfig, _args: CliArguments): P
     await Promise.race([chat, stopped]);
     if (stopping) process.stdin.destroy();
   } else {
-    logger.warn('a bot token is set, but this version has no chat platform adapter yet: running as a polling service');
+    logger.warn(
+      'a bot token is set, but this version has no chat platform adapter yet: running as a polling service',
+    );
     const signal = await stopped;
     logger.info(`${signal} received: finishing work in flight, then stopping`);
   }

@@ -24,7 +24,10 @@ async function withApp(config: AppConfig, work: (app: App) => Promise<number>): 
 /** `quotewire digest [--since 24h] [--topic T] [--json]` */
 export function runDigestCommand(config: AppConfig, args: CliArguments): Promise<number> {
   return withApp(config, async ({ services }) => {
-    const digest = await services.digests.build(services.clock(), { topic: args.topic, windowHours: args.sinceHours ?? undefined });
+    const digest = await services.digests.build(services.clock(), {
+      topic: args.topic,
+      windowHours: args.sinceHours ?? undefined,
+    });
     print(args.json ? JSON.stringify(digest, null, 2) : renderPlainText(digestReply(digest)));
     return 0;
   });
@@ -35,7 +38,16 @@ export function runQuotesCommand(config: AppConfig, args: CliArguments): Promise
   return withApp(config, async ({ services }) => {
     const [name = '', ...words] = args.positionals;
     if (!args.json) {
-      print(renderPlainText(await runCommand(quotesCommand, { name, words: words.join(' ') || undefined }, CLI_CALLER, services)));
+      print(
+        renderPlainText(
+          await runCommand(
+            quotesCommand,
+            { name, words: words.join(' ') || undefined },
+            CLI_CALLER,
+            services,
+          ),
+        ),
+      );
       return 0;
     }
     const result = await services.quotes.search(name, { words: words.join(' '), limit: 1000 });
@@ -53,7 +65,18 @@ export function runQuotesCommand(config: AppConfig, args: CliArguments): Promise
             },
           }))
         : [];
-    print(JSON.stringify({ query: name, speakers: result.kind === 'found' ? result.speakers : [], suggestions: result.kind === 'unknown' ? result.suggestions : [], quotes }, null, 2));
+    print(
+      JSON.stringify(
+        {
+          query: name,
+          speakers: result.kind === 'found' ? result.speakers : [],
+          suggestions: result.kind === 'unknown' ? result.suggestions : [],
+          quotes,
+        },
+        null,
+        2,
+      ),
+    );
     return 0;
   });
 }
@@ -66,7 +89,9 @@ export function runSourcesCommand(config: AppConfig, args: CliArguments): Promis
       return 0;
     }
     const sources = await services.catalog.list();
-    const withStatus = await Promise.all(sources.map(async (source) => ({ ...source, status: await services.statuses.get(source.id) })));
+    const withStatus = await Promise.all(
+      sources.map(async (source) => ({ ...source, status: await services.statuses.get(source.id) })),
+    );
     print(JSON.stringify({ sources: withStatus }, null, 2));
     return 0;
   });
@@ -77,7 +102,9 @@ export function runPollCommand(config: AppConfig, _args: CliArguments): Promise<
   return withApp(config, async ({ services }) => {
     const outcomes = await services.poller.pollAll({ force: true });
     for (const outcome of outcomes) {
-      print(`${outcome.sourceId}: ${outcome.result}${outcome.newArticles ? `, ${outcome.newArticles} new` : ''}${outcome.error ? `: ${outcome.error}` : ''}`);
+      print(
+        `${outcome.sourceId}: ${outcome.result}${outcome.newArticles ? `, ${outcome.newArticles} new` : ''}${outcome.error ? `: ${outcome.error}` : ''}`,
+      );
     }
     return outcomes.some((outcome) => outcome.result === 'failed') ? 1 : 0;
   });

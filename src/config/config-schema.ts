@@ -7,7 +7,10 @@ import { z } from 'zod';
  */
 const cronExpression = z
   .string()
-  .refine((expression) => validateCron(expression), 'a cron expression with 5 or 6 fields, such as "*/15 * * * *"');
+  .refine(
+    (expression) => validateCron(expression),
+    'a cron expression with 5 or 6 fields, such as "*/15 * * * *"',
+  );
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM, such as "08:00"');
 
@@ -45,14 +48,20 @@ export const configSchema = z
         allowLoopback: z.boolean().default(false),
         allowPrivateAddresses: z.boolean().default(false),
         backoffBaseSeconds: z.number().positive().default(60),
-        backoffMaxSeconds: z.number().positive().default(6 * 3600),
+        backoffMaxSeconds: z
+          .number()
+          .positive()
+          .default(6 * 3600),
       })
       .strict()
       .prefault({}),
     store: z
       .object({
         /** sqlite://<path relative to this config file> or redis://host:port */
-        url: z.string().regex(/^(sqlite|redis|rediss):\/\//, 'sqlite://<path> or redis://host:port').default('sqlite://../data/quotewire.sqlite'),
+        url: z
+          .string()
+          .regex(/^(sqlite|redis|rediss):\/\//, 'sqlite://<path> or redis://host:port')
+          .default('sqlite://../data/quotewire.sqlite'),
       })
       .strict()
       .prefault({}),
@@ -67,7 +76,11 @@ export const configSchema = z
       .object({
         maxStories: z.number().int().min(1).max(50).default(10),
         quotesPerStory: z.number().int().min(0).max(10).default(2),
-        windowHours: z.number().positive().max(24 * 14).default(24),
+        windowHours: z
+          .number()
+          .positive()
+          .max(24 * 14)
+          .default(24),
         deliveryTime: hhmm.default('08:00'),
         timeZone: timeZone.default('UTC'),
       })

@@ -42,7 +42,8 @@ export function loadConfig(options: { file?: string | null; env: NodeJS.ProcessE
     raw = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error);
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error);
     throw new ConfigError(
       `cannot read the config file ${file}: ${why}; pass --config <file> or set QUOTEWIRE_CONFIG (config/quotewire.yaml is the documented sample)`,
     );

@@ -45,7 +45,9 @@ export class DigestBuilder {
         source: article.source,
         url: article.url,
       })),
-      links: [{ title: article.title, url: article.url, source: article.source, published: article.published }],
+      links: [
+        { title: article.title, url: article.url, source: article.source, published: article.published },
+      ],
     };
   }
 }

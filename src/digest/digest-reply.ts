@@ -32,7 +32,9 @@ export function digestReply(digest: Digest): Reply {
   });
   if (digest.quoteOfTheDay) {
     blocks.push(heading('Quote of the day'));
-    blocks.push(quoteBlock(digest.quoteOfTheDay.text, digest.quoteOfTheDay.speaker, `, ${digest.quoteOfTheDay.source}`));
+    blocks.push(
+      quoteBlock(digest.quoteOfTheDay.text, digest.quoteOfTheDay.speaker, `, ${digest.quoteOfTheDay.source}`),
+    );
   }
   return { blocks };
 }

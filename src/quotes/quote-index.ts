@@ -95,7 +95,10 @@ export class QuoteIndex {
    * Quotes by the speakers whose name matches `name` (every word of it, case- and accent-insensitive),
    * newest first; `words` filters on the quote, title or article text.
    */
-  async search(name: string, options: { words?: string; offset?: number; limit?: number } = {}): Promise<QuoteSearch> {
+  async search(
+    name: string,
+    options: { words?: string; offset?: number; limit?: number } = {},
+  ): Promise<QuoteSearch> {
     const wanted = speakerKey(name).split(' ').filter(Boolean);
     const speakers = await this.listSpeakers();
     const matching = speakers.filter((speaker) => {
@@ -105,7 +108,8 @@ export class QuoteIndex {
     if (matching.length === 0) {
       const names = speakers.map((speaker) => speaker.name);
       const byWord = new Map<string, string>();
-      for (const speaker of names) for (const word of speakerKey(speaker).split(' ')) byWord.set(word, speaker);
+      for (const speaker of names)
+        for (const word of speakerKey(speaker).split(' ')) byWord.set(word, speaker);
       const near = closestMatches(wanted.join(' '), [...byWord.keys()], 5).map((word) => byWord.get(word)!);
       return { kind: 'unknown', suggestions: [...new Set(near)] };
     }

@@ -12,7 +12,13 @@ export class PollScheduler {
   private tasks: ScheduledTask[] = [];
 
   constructor(
-    private readonly deps: { poller: Poller; catalog: SourceCatalog; defaultSchedule: string; timeZone: string; logger: Logger },
+    private readonly deps: {
+      poller: Poller;
+      catalog: SourceCatalog;
+      defaultSchedule: string;
+      timeZone: string;
+      logger: Logger;
+    },
   ) {}
 
   async start(): Promise<void> {

@@ -62,7 +62,8 @@ export class Poller {
   async pollAll(options: { force?: boolean; schedule?: string } = {}): Promise<PollOutcome[]> {
     const sources = (await this.deps.catalog.list()).filter(
       (source) =>
-        options.schedule === undefined || (source.schedule ?? this.deps.options.defaultSchedule) === options.schedule,
+        options.schedule === undefined ||
+        (source.schedule ?? this.deps.options.defaultSchedule) === options.schedule,
     );
     const outcomes: PollOutcome[] = [];
     let next = 0;
@@ -72,7 +73,9 @@ export class Poller {
         outcomes.push(await this.pollSource(source, options.force ?? false));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.deps.options.concurrency, sources.length) }, worker));
+    await Promise.all(
+      Array.from({ length: Math.min(this.deps.options.concurrency, sources.length) }, worker),
+    );
     return outcomes;
   }
 

@@ -6,8 +6,7 @@ import type { SourceCatalog, SourceRecord } from './source-catalog.js';
 import type { SourceReader } from './source-reader.js';
 
 export type AdmissionResult =
-  | { kind: 'added'; source: SourceRecord; poll: PollOutcome }
-  | { kind: 'refused'; reason: string };
+  { kind: 'added'; source: SourceRecord; poll: PollOutcome } | { kind: 'refused'; reason: string };
 
 /**
  * Adding a source at run time: the URL must be http(s), must not point at this machine, a private
@@ -31,7 +30,10 @@ export class SourceAdmission {
     try {
       url = new URL(location);
     } catch {
-      return { kind: 'refused', reason: `"${location}" is not a URL; give a full address such as https://example.com/feed.xml` };
+      return {
+        kind: 'refused',
+        reason: `"${location}" is not a URL; give a full address such as https://example.com/feed.xml`,
+      };
     }
     const problem = checkUrl(url, this.deps.policy);
     if (problem) return { kind: 'refused', reason: problem.message };

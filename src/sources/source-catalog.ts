@@ -104,7 +104,10 @@ export function idFromLocation(location: string): string {
   let text = location;
   try {
     const url = new URL(location);
-    text = url.protocol === 'file:' ? url.pathname.split('/').pop() ?? '' : `${url.hostname.replace(/^www\./, '')}${url.pathname}`;
+    text =
+      url.protocol === 'file:'
+        ? (url.pathname.split('/').pop() ?? '')
+        : `${url.hostname.replace(/^www\./, '')}${url.pathname}`;
   } catch {
     text = location.split(/[\\/]/).filter(Boolean).pop() ?? location;
   }

@@ -32,7 +32,19 @@ export interface SourceReading {
 }
 
 /** Files a folder source reads; anything else in the folder (images, the gold JSON files) is skipped. */
-const FOLDER_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xml', '.rss', '.atom', '.rdf', '.json']);
+const FOLDER_EXTENSIONS = new Set([
+  '.txt',
+  '.text',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.xml',
+  '.rss',
+  '.atom',
+  '.rdf',
+  '.json',
+]);
 const MAX_FOLDER_FILES = 2000;
 
 /** Reads whatever a source location holds (feed, page, file or folder) into article drafts. */
@@ -70,11 +82,21 @@ export class SourceReader {
       return { kind: 'feed', title: null, drafts: [], notModified: true, validators, problems: [] };
     }
     const text = decodeBody(result.body, result.contentType);
-    const format = detectFormat(text, { contentType: result.contentType, fileName: new URL(result.url).pathname });
+    const format = detectFormat(text, {
+      contentType: result.contentType,
+      fileName: new URL(result.url).pathname,
+    });
     const fresh: Validators = { etag: result.etag, lastModified: result.lastModified };
     if (format === 'html') {
       const draft = pageDraft(extractPage(text, result.url), result.url);
-      return { kind: 'page', title: draft.source, drafts: [draft], notModified: false, validators: fresh, problems: [] };
+      return {
+        kind: 'page',
+        title: draft.source,
+        drafts: [draft],
+        notModified: false,
+        validators: fresh,
+        problems: [],
+      };
     }
     if (format === 'markdown' || format === 'text') {
       throw new Error(
@@ -82,7 +104,9 @@ export class SourceReader {
       );
     }
     const feed = parseFeed(text, result.url);
-    const drafts = feed.items.slice(0, this.limits.maxItemsPerFeed).map((item) => feedItemDraft(item, feed.title));
+    const drafts = feed.items
+      .slice(0, this.limits.maxItemsPerFeed)
+      .map((item) => feedItemDraft(item, feed.title));
     return { kind: 'feed', title: feed.title, drafts, notModified: false, validators: fresh, problems: [] };
   }
 
@@ -107,7 +131,9 @@ export class SourceReader {
   private async readFolder(folder: string): Promise<SourceReading> {
     const drafts: ArticleDraft[] = [];
     const problems: string[] = [];
-    const files = (await listFiles(folder, 3)).filter((file) => FOLDER_EXTENSIONS.has(extname(file).toLowerCase()));
+    const files = (await listFiles(folder, 3)).filter((file) =>
+      FOLDER_EXTENSIONS.has(extname(file).toLowerCase()),
+    );
     for (const file of files.slice(0, MAX_FOLDER_FILES)) {
       try {
         const text = extname(file).toLowerCase() === '.json' ? await readFile(file, 'utf8') : null;

@@ -35,7 +35,12 @@ export async function completeTeasers(
       const page = await reader.readPage(draft.url);
       result.push(
         page.text.length > draft.text.length
-          ? { ...draft, text: page.text, byline: draft.byline ?? page.byline, published: draft.published ?? page.published }
+          ? {
+              ...draft,
+              text: page.text,
+              byline: draft.byline ?? page.byline,
+              published: draft.published ?? page.published,
+            }
           : draft,
       );
     } catch (error) {

@@ -108,8 +108,8 @@ function keyvCollection<T>(keyv: Keyv): Collection<T> {
       const values = await keyv.get<T>([...keys]);
       return values.map((value) => value ?? undefined);
     },
-    async set(key, value) {
-      await keyv.set(key, value);
+    async set(key, value, ttlMs) {
+      await keyv.set(key, value, ttlMs);
     },
     async setMany(entries) {
       if (entries.length === 0) return;

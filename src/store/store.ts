@@ -13,13 +13,15 @@ export type CollectionName =
   | 'source-status'
   | 'speakers'
   | 'speaker-quotes'
+  | 'pages'
   | 'meta';
 
 /** A typed key-value collection. Values are plain JSON data. */
 export interface Collection<T> {
   get(key: string): Promise<T | undefined>;
   getMany(keys: readonly string[]): Promise<(T | undefined)[]>;
-  set(key: string, value: T): Promise<void>;
+  /** Stores a value; with `ttlMs` it expires after that long. */
+  set(key: string, value: T, ttlMs?: number): Promise<void>;
   setMany(entries: readonly { key: string; value: T }[]): Promise<void>;
   delete(key: string): Promise<boolean>;
   /** Every entry, in no particular order; meant for rebuilding indexes and small collections. */

@@ -10,7 +10,16 @@ let store: Store;
 afterEach(async () => store?.close());
 
 function entry(draft: Partial<ArticleDraft>, seenAt: string) {
-  const full: ArticleDraft = { url: '', title: 'T', byline: null, published: null, source: 's', text: 'x', guid: null, ...draft };
+  const full: ArticleDraft = {
+    url: '',
+    title: 'T',
+    byline: null,
+    published: null,
+    source: 's',
+    text: 'x',
+    guid: null,
+    ...draft,
+  };
   const article: StoredArticle = {
     ...full,
     id: articleIdFor(identityKeys(full)),
@@ -41,7 +50,9 @@ describe('ArticleRepository', () => {
     ]);
     expect(again).toEqual([]);
     expect(await repository.isKnown(first.draft)).toBe(true);
-    expect(await repository.isKnown({ url: 'https://x.com/new', title: 'N', text: 'n', guid: null })).toBe(false);
+    expect(await repository.isKnown({ url: 'https://x.com/new', title: 'N', text: 'n', guid: null })).toBe(
+      false,
+    );
   });
 
   it('finds articles first seen within a window, newest first, across days', async () => {
@@ -51,7 +62,9 @@ describe('ArticleRepository', () => {
       entry({ url: 'https://x.com/old', title: 'Old' }, '2026-11-25T08:00:00.000Z'),
       entry({ url: 'https://x.com/y', title: 'Yesterday' }, '2026-11-26T22:00:00.000Z'),
     ]);
-    await repository.saveMany([entry({ url: 'https://x.com/t', title: 'Today' }, '2026-11-27T09:00:00.000Z')]);
+    await repository.saveMany([
+      entry({ url: 'https://x.com/t', title: 'Today' }, '2026-11-27T09:00:00.000Z'),
+    ]);
     const now = new Date('2026-11-27T12:00:00.000Z');
     const recent = await repository.seenSince(new Date(now.getTime() - 24 * 3_600_000), now);
     expect(recent.map((article) => article.title)).toEqual(['Today', 'Yesterday']);

@@ -24,7 +24,10 @@ describe('parseCommandLine', () => {
       kind: 'error',
       message: 'unknown command /qoutes: did you mean /quotes? Type /help for the list.',
     });
-    expect(parseCommandLine('/xyzzy', commands)).toMatchObject({ kind: 'error', message: expect.stringContaining('/help') });
+    expect(parseCommandLine('/xyzzy', commands)).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('/help'),
+    });
   });
 
   it('explains missing options and bad choices with the usage', () => {

@@ -15,7 +15,17 @@ describe('quotewire extract', () => {
     const { articles } = JSON.parse(result.stdout);
     expect(articles).toHaveLength(1);
     const [article] = articles;
-    expect(Object.keys(article)).toEqual(['id', 'url', 'title', 'byline', 'published', 'source', 'text', 'summary', 'quotes']);
+    expect(Object.keys(article)).toEqual([
+      'id',
+      'url',
+      'title',
+      'byline',
+      'published',
+      'source',
+      'text',
+      'summary',
+      'quotes',
+    ]);
     expect(article.published).toMatch(/^2020-02-01/);
     expect(article.url).toMatch(/^file:\/\/.*pompeo-huawei-2020-02-01\.txt$/);
     expect(article.text.startsWith('US Secretary of State Mike Pompeo')).toBe(true);
@@ -37,14 +47,19 @@ describe('quotewire extract', () => {
     const result = await runCli(['extract', SAMPLE]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Summary:');
-    expect(result.stdout).toMatch(/“The Chinese Communist Party is the central threat of our time,” — Mike Pompeo/);
+    expect(result.stdout).toMatch(
+      /“The Chinese Communist Party is the central threat of our time,” — Mike Pompeo/,
+    );
   });
 });
 
 describe('quotewire start (terminal chat)', () => {
   it('answers piped commands from the bundled sample and exits at the end of input', async () => {
     const store = tempStore();
-    const result = await runCli(['start'], { input: '/quotes pompeo\n/qoutes raab\nhello\n', env: { QUOTEWIRE_STORE: store } });
+    const result = await runCli(['start'], {
+      input: '/quotes pompeo\n/qoutes raab\nhello\n',
+      env: { QUOTEWIRE_STORE: store },
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Quotewire: 1 source\(s\)\. Type \/help for commands\./);
     expect(result.stdout).toContain('== Quotewire digest for');
@@ -101,7 +116,9 @@ describe('bad configuration and environment', () => {
     expect(missing.stderr).toMatch(/cannot read the config file .*no such file/);
     const folder = mkdtempSync(join(tmpdir(), 'qw-cli-'));
     writeFileSync(join(folder, 'file'), 'x');
-    const unwritable = await runCli(['digest'], { env: { QUOTEWIRE_STORE: `sqlite://${join(folder, 'file', 'db.sqlite')}` } });
+    const unwritable = await runCli(['digest'], {
+      env: { QUOTEWIRE_STORE: `sqlite://${join(folder, 'file', 'db.sqlite')}` },
+    });
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr).toMatch(/cannot write the store at .*set store\.url/);
   });

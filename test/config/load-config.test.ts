@@ -57,7 +57,9 @@ describe('loadConfig', () => {
   });
 
   it('explains a missing file and a YAML syntax error', () => {
-    expect(() => loadConfig({ file: '/nonexistent/quotewire.yaml', env: {} })).toThrow(/no such file; pass --config/);
+    expect(() => loadConfig({ file: '/nonexistent/quotewire.yaml', env: {} })).toThrow(
+      /no such file; pass --config/,
+    );
     expect(loadError('sources: [\n  - url: a\n')).toMatch(/is not valid YAML \(line \d+\)/);
   });
 

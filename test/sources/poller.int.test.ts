@@ -33,20 +33,30 @@ describe('Poller against a local HTTP server', () => {
         res.end(rss([{ title: 'Board approves dredging', link: server.url('/a/1'), body: LONG_BODY }]));
       },
     });
-    ({ app } = await startTestApp(`sources:\n  - { id: wire, url: "${server.url('/feed.xml')}" }\npolling: { allowLoopback: true }`));
+    ({ app } = await startTestApp(
+      `sources:\n  - { id: wire, url: "${server.url('/feed.xml')}" }\npolling: { allowLoopback: true }`,
+    ));
     const { poller, articles, statuses, quotes } = app.services;
 
-    expect(await poller.pollAll({ force: true })).toEqual([{ sourceId: 'wire', result: 'new', newArticles: 1 }]);
+    expect(await poller.pollAll({ force: true })).toEqual([
+      { sourceId: 'wire', result: 'new', newArticles: 1 },
+    ]);
     const status = await statuses.get('wire');
     expect(status).toMatchObject({ kind: 'feed', title: 'Test Wire', lastError: null, articlesStored: 1 });
     const recent = await articles.seenSince(new Date(0), new Date(Date.now() + 1000));
-    expect(recent[0]).toMatchObject({ title: 'Board approves dredging', source: 'Test Wire', sourceId: 'wire' });
+    expect(recent[0]).toMatchObject({
+      title: 'Board approves dredging',
+      source: 'Test Wire',
+      sourceId: 'wire',
+    });
     expect(recent[0]!.text).toContain('most important decision');
 
     const found = await quotes.search('lindqvist');
     expect(found.kind).toBe('found');
 
-    expect(await poller.pollAll({ force: true })).toEqual([{ sourceId: 'wire', result: 'unchanged', newArticles: 0 }]);
+    expect(await poller.pollAll({ force: true })).toEqual([
+      { sourceId: 'wire', result: 'unchanged', newArticles: 0 },
+    ]);
     expect(server.requests.at(-1)?.headers['if-none-match']).toBe('"v1"');
   });
 
@@ -82,7 +92,9 @@ describe('Poller against a local HTTP server', () => {
         res.end(rss([{ title: 'Still here', link: server.url('/a/2'), body: LONG_BODY }]));
       },
     });
-    ({ app } = await startTestApp(`sources:\n  - { id: wire, url: "${server.url('/feed.xml')}" }\npolling: { allowLoopback: true }`));
+    ({ app } = await startTestApp(
+      `sources:\n  - { id: wire, url: "${server.url('/feed.xml')}" }\npolling: { allowLoopback: true }`,
+    ));
     await app.services.poller.pollAll({ force: true });
     gone = true;
     const [outcome] = await app.services.poller.pollAll({ force: true });
@@ -94,8 +106,20 @@ describe('Poller against a local HTTP server', () => {
   it('completes teaser items from the linked page and drops the same story seen in two feeds', async () => {
     const page = `<!doctype html><html><head><title>Dredging plan approved</title></head><body><nav>Home | World</nav><article><h1>Dredging plan approved</h1>${LONG_BODY}<p>The vote was seven to two, with two members absent.</p></article><footer>Comments (3)</footer></body></html>`;
     server = await startTestHttpServer({
-      '/teasers.xml': (_req, res) => res.end(rss([{ title: 'Dredging plan approved', link: server.url('/story'), body: 'The board voted.' }])),
-      '/mirror.xml': (_req, res) => res.end(rss([{ title: 'Dredging plan approved', link: server.url('/story?utm_source=rss'), body: 'The board voted.' }])),
+      '/teasers.xml': (_req, res) =>
+        res.end(
+          rss([{ title: 'Dredging plan approved', link: server.url('/story'), body: 'The board voted.' }]),
+        ),
+      '/mirror.xml': (_req, res) =>
+        res.end(
+          rss([
+            {
+              title: 'Dredging plan approved',
+              link: server.url('/story?utm_source=rss'),
+              body: 'The board voted.',
+            },
+          ]),
+        ),
       '/story': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page),
     });
     ({ app } = await startTestApp(

@@ -18,13 +18,18 @@ describe('the SQLite keyv store', () => {
       { key: 'c', value: { title: 'Third' } },
     ]);
     await store.collection<string>('article-keys').set('a', 'not an article');
-    expect(await articles.getMany(['c', 'missing', 'a'])).toEqual([{ title: 'Third' }, undefined, { title: 'First' }]);
+    expect(await articles.getMany(['c', 'missing', 'a'])).toEqual([
+      { title: 'Third' },
+      undefined,
+      { title: 'First' },
+    ]);
     expect(await articles.delete('b')).toBe(true);
     await store.close();
 
     const reopened = await openKeyvStore(`sqlite://${path}`);
     const entries = [];
-    for await (const entry of reopened.collection<{ title: string }>('articles').entries()) entries.push(entry);
+    for await (const entry of reopened.collection<{ title: string }>('articles').entries())
+      entries.push(entry);
     expect(entries.sort()).toEqual([
       ['a', { title: 'First' }],
       ['c', { title: 'Third' }],
@@ -47,7 +52,9 @@ describe('the SQLite keyv store', () => {
     const file = join(folder, 'a-file');
     writeFileSync(file, 'not a folder');
     await expect(openKeyvStore(`sqlite://${file}/sub/store.sqlite`)).rejects.toThrow(StoreError);
-    await expect(openKeyvStore(`sqlite://${file}/sub/store.sqlite`)).rejects.toThrow(/set store\.url in the config/);
+    await expect(openKeyvStore(`sqlite://${file}/sub/store.sqlite`)).rejects.toThrow(
+      /set store\.url in the config/,
+    );
     await expect(openKeyvStore('mongodb://x')).rejects.toThrow(/use sqlite:\/\/<file path> or redis:\/\//);
   });
 });

@@ -1,0 +1,14 @@
+/**
+ * The one error feed parsing throws. Its message is shown to whoever added the feed, so it is a single
+ * sentence that says what is wrong and what to do next, never parser internals.
+ */
+export class FeedParseError extends Error {
+  /** Feed URLs an HTML page advertised with `<link rel="alternate">`, absolute; empty otherwise. */
+  readonly feedLinks: string[];
+
+  constructor(message: string, feedLinks: string[] = []) {
+    super(message);
+    this.name = 'FeedParseError';
+    this.feedLinks = feedLinks;
+  }
+}

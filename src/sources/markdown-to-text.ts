@@ -1,0 +1,152 @@
+/**
+ * Markdown to plain text in the article convention (paragraphs separated by a blank line). The
+ * reader wants the words, not the markup: links keep their text, images and emphasis markers go,
+ * headings, list items and table rows each become a paragraph of their own. A line-by-line pass
+ * with bounded patterns, so hostile input cannot make it backtrack.
+ */
+import { collapseWhitespace, decodeHtmlEntities, htmlToText } from '../text/html-to-text.js';
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]+|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
+const BLOCKQUOTE = /^(?: {0,3}>[ \t]?)+/;
+const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)+\|?[ \t]*$/;
+const LINK_DEFINITION = /^ {0,3}\[[^\]\n]{1,500}\]:[ \t]*\S/;
+const INDENTED_CODE = /^(?: {4}|\t)/;
+
+/**
+ * Converts a Markdown document body (front matter already removed) to plain text.
+ *
+ * @example
+ * markdownToText('# Title\n\nSome *emphasis* and a [link](http://x).\n\n- one\n- two');
+ * // 'Title\n\nSome emphasis and a link.\n\none\n\ntwo'
+ */
+export function markdownToText(markdown: string): string {
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  const flush = (): void => {
+    if (current.length === 0) return;
+    const text = inlineToText(current.join(' '));
+    current = [];
+    if (text) paragraphs.push(text);
+  };
+
+  let fence: string | null = null;
+  let previousBlank = true;
+  let inList = false;
+  for (const rawLine of markdown.replace(/\r\n?/g, '\n').split('\n')) {
+    if (fence !== null) {
+      // Code stays as text (it may be what the article quotes), one paragraph per block.
+      if (rawLine.trim().startsWith(fence)) {
+        fence = null;
+        flush();
+      } else {
+        current.push(rawLine);
+      }
+      continue;
+    }
+    const line = rawLine.replace(BLOCKQUOTE, '');
+    const fenceMatch = FENCE.exec(line);
+    if (fenceMatch?.[1]) {
+      flush();
+      fence = fenceMatch[1];
+      continue;
+    }
+    if (!line.trim()) {
+      flush();
+      previousBlank = true;
+      continue;
+    }
+    if (THEMATIC_BREAK.test(line) || TABLE_DELIMITER.test(line) || LINK_DEFINITION.test(line)) {
+      flush();
+      inList = false;
+      previousBlank = false;
+      continue;
+    }
+    if (SETEXT_UNDERLINE.test(line) && !previousBlank && current.length > 0) {
+      // The lines above were a heading: they form their own paragraph.
+      flush();
+      continue;
+    }
+    if (ATX_HEADING.test(line)) {
+      flush();
+      current.push(line.replace(ATX_HEADING, '').replace(/[ \t]+#+[ \t]*$/, ''));
+      flush();
+      inList = false;
+    } else if (LIST_ITEM.test(line)) {
+      flush();
+      current.push(line.replace(LIST_ITEM, ''));
+      inList = true;
+    } else if (line.trimStart().startsWith('|')) {
+      flush();
+      current.push(line.replace(/\|/g, ' '));
+      flush();
+    } else if (INDENTED_CODE.test(line) && previousBlank && !inList) {
+      flush();
+      current.push(line);
+    } else {
+      // A continuation line: part of the paragraph or list item above.
+      current.push(line);
+    }
+    previousBlank = false;
+  }
+  flush();
+  return paragraphs.join('\n\n');
+}
+
+// Bracketed text may not contain brackets and targets may not contain parentheses or spaces, so each
+// match attempt stops at the next delimiter and the patterns stay linear on hostile input.
+const IMAGE = /!\[[^[\]\n]{0,500}\](?:\([^()\s]{0,2000}(?:\s+"[^"\n]{0,300}")?\)|\[[^[\]\n]{0,500}\])/g;
+const INLINE_LINK = /\[([^[\]\n]{0,500})\]\([^()\s]{0,2000}(?:\s+"[^"\n]{0,300}")?\)/g;
+const REFERENCE_LINK = /\[([^[\]\n]{1,500})\]\[[^[\]\n]{0,500}\]/g;
+const AUTOLINK = /<((?:https?|mailto|ftp):[^<>\s]{1,2000})>/gi;
+const INLINE_HTML = /<\/?[a-z][^<>]{0,2000}>/i;
+const ESCAPE = /\\([\\`*_{}[\]()#+\-.!|~<>])/g;
+// Escaped characters are parked in the Private Use Area while emphasis is removed, then restored.
+const PARKED = /[\ue000-\ue07f]/g;
+
+/** Removes inline Markdown from one paragraph: images, link targets, code spans, emphasis, escapes. */
+function inlineToText(text: string): string {
+  let out = text
+    .replace(/[\ue000-\ue07f]/g, '')
+    .replace(ESCAPE, (_, char: string) => String.fromCharCode(0xe000 + char.charCodeAt(0)))
+    .replace(IMAGE, '')
+    .replace(INLINE_LINK, '$1')
+    .replace(REFERENCE_LINK, '$1')
+    .replace(AUTOLINK, '$1')
+    .replace(/`+/g, '');
+  // Inline HTML (a <br>, a <sup>) is common in Markdown; flatten it the same way as HTML bodies.
+  if (INLINE_HTML.test(out)) out = htmlToText(out);
+  out = removeEmphasisMarkers(out).replace(PARKED, (char) =>
+    String.fromCharCode(char.charCodeAt(0) - 0xe000),
+  );
+  return collapseWhitespace(decodeHtmlEntities(out));
+}
+
+/**
+ * Drops `*`, `_` and `~~` runs that open or close emphasis (CommonMark's "flanking" rule: touching
+ * a word on one side), and keeps the ones that are text: `5 * 3`, `snake_case`, `a ~~ b`.
+ */
+function removeEmphasisMarkers(text: string): string {
+  return text.replace(/\*+|_+|~~+/g, (run: string, offset: number) => {
+    const before = text.charAt(offset - 1);
+    const after = text.charAt(offset + run.length);
+    const leftFlanking =
+      !isSpace(after) && (!isPunctuation(after) || isSpace(before) || isPunctuation(before));
+    const rightFlanking =
+      !isSpace(before) && (!isPunctuation(before) || isSpace(after) || isPunctuation(after));
+    // Underscores inside a word are part of it, not emphasis.
+    if (run.startsWith('_') && leftFlanking && rightFlanking) return run;
+    return leftFlanking || rightFlanking ? '' : run;
+  });
+}
+
+function isSpace(char: string): boolean {
+  return char === '' || /\s/.test(char);
+}
+
+function isPunctuation(char: string): boolean {
+  return /[\p{P}\p{S}]/u.test(char);
+}
