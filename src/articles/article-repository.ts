@@ -23,6 +23,15 @@ export class ArticleRepository {
     this.days = store.collection<string[]>('article-days');
   }
 
+  /** For each draft, whether any of its identity keys was stored before; one store read for all. */
+  async knownAmong(drafts: readonly Pick<ArticleDraft, 'guid' | 'url' | 'title' | 'text'>[]): Promise<boolean[]> {
+    const keyLists = drafts.map((draft) => identityKeys(draft));
+    const allKeys = [...new Set(keyLists.flat())];
+    const found = await this.keys.getMany(allKeys);
+    const known = new Set(allKeys.filter((_, index) => found[index] !== undefined));
+    return keyLists.map((keys) => keys.some((key) => known.has(key)));
+  }
+
   /** True when any identity key of the draft (guid, link, content) was stored before. */
   async isKnown(draft: Pick<ArticleDraft, 'guid' | 'url' | 'title' | 'text'>): Promise<boolean> {
     const found = await this.keys.getMany(identityKeys(draft));

@@ -148,11 +148,9 @@ export class Poller {
   }
 
   private async storeNew(source: SourceRecord, drafts: ArticleDraft[]): Promise<StoredArticle[]> {
-    const fresh: ArticleDraft[] = [];
-    for (const draft of drafts) {
-      if (!draft.text.trim() && !draft.url) continue;
-      if (!(await this.deps.repository.isKnown(draft))) fresh.push(draft);
-    }
+    const candidates = drafts.filter((draft) => draft.text.trim() !== '' || draft.url !== '');
+    const known = await this.deps.repository.knownAmong(candidates);
+    const fresh = candidates.filter((_, index) => !known[index]);
     const { options, reader, logger } = this.deps;
     const completed = await completeTeasers(
       fresh,

@@ -19,12 +19,12 @@ export async function openKeyvStore(url: string): Promise<Store> {
 
 async function openSqlite(path: string): Promise<Store> {
   prepareSqlitePath(path);
-  const adapters = new Map<CollectionName, KeyvSqlite>();
+  const adapters = new Map<CollectionName, BatchingKeyvSqlite>();
   const collections = new Map<CollectionName, Collection<unknown>>();
-  const adapterFor = (name: CollectionName): KeyvSqlite => {
+  const adapterFor = (name: CollectionName): BatchingKeyvSqlite => {
     let adapter = adapters.get(name);
     if (!adapter) {
-      adapter = new KeyvSqlite({
+      adapter = new BatchingKeyvSqlite({
         uri: `sqlite://${path}`,
         table: name.replace(/-/g, '_'),
         busyTimeout: 10_000,
@@ -97,6 +97,28 @@ async function openRedis(url: string): Promise<Store> {
     },
   };
 }
+
+/**
+ * @keyv/sqlite writes a batch one statement at a time, each its own transaction. Ingest writes
+ * thousands of keys per poll, so this adds the optional adapter method keyv uses for batches: one
+ * multi-row upsert per few hundred entries, in one transaction.
+ */
+class BatchingKeyvSqlite extends KeyvSqlite {
+  async setMany(entries: { key: string; value: unknown }[]): Promise<void> {
+    const table = (this.opts as { table: string }).table;
+    for (let i = 0; i < entries.length; i += SQLITE_ROWS_PER_STATEMENT) {
+      const chunk = entries.slice(i, i + SQLITE_ROWS_PER_STATEMENT);
+      const rows = chunk.map(() => '(?, ?)').join(', ');
+      await this.query(
+        `INSERT INTO ${table} (key, value) VALUES ${rows} ON CONFLICT(key) DO UPDATE SET value=excluded.value`,
+        ...chunk.flatMap(({ key, value }) => [key, value]),
+      );
+    }
+  }
+}
+
+/** Two bound parameters per row; SQLite's default limit is 32,766 parameters per statement. */
+const SQLITE_ROWS_PER_STATEMENT = 500;
 
 function keyvCollection<T>(keyv: Keyv): Collection<T> {
   return {

@@ -1,0 +1,293 @@
+/**
+ * Finds the attribution of a quotation inside its sentence: the reporting verb and the phrase
+ * naming the speaker, in the word orders news copy uses ("…,” said X", "…,” X said", "X, the
+ * minister, said: “…”", "according to X"). Works on tokens of one sentence, where the quotation
+ * itself is a single token, and never looks further than a fixed window so the cost stays linear.
+ */
+import {
+  INTRO_WORDS,
+  OBJECT_VERBS,
+  PERSON_ROLES,
+  PRONOUNS,
+  REPORTING_VERBS,
+  TITLE_WORDS,
+  VERB_MODIFIERS,
+} from './lexicon.js';
+import { classifyPhrase, isNameWord, type Mention } from './noun-phrases.js';
+import type { Token } from './sentence-tokens.js';
+
+/** Who is credited with a quotation, as found in its sentence. */
+export interface Attribution {
+  mention: Mention | null;
+  /** The reporting verb as written, or "according to". */
+  verb: string | null;
+  /** True for the verb-first order ("said Pompeo"), which English uses only for direct speech. */
+  inverted: boolean;
+}
+
+const WINDOW = 30;
+const NOUN_MARKERS = new Set(
+  'the a an its his her their our my your this these those some many several few no any each every one two three four five six seven eight nine ten'.split(
+    ' ',
+  ),
+);
+const NP_STOP = new Set([
+  'who',
+  'which',
+  'whose',
+  'while',
+  'when',
+  'during',
+  'after',
+  'before',
+  'in',
+  'on',
+  'at',
+  'as',
+  'because',
+  'from',
+  'of',
+  'to',
+  'about',
+  'with',
+  'by',
+  'and',
+  'but',
+  'that',
+  'this',
+  'last',
+  'earlier',
+  'told',
+  'outside',
+  'inside',
+  'following',
+  'told',
+]);
+const COORDINATORS = new Set(['and', 'but', 'or', 'then']);
+const NP_DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'this',
+  'these',
+  'those',
+  'your',
+  'my',
+]);
+
+/**
+ * True for a reporting verb; "according" counts when "to" follows. Many of these words are nouns
+ * too ("seven state titles", "the reports"), so one after a determiner or a number is not a verb.
+ */
+export function isReportingVerb(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  if (token.kind !== 'word') return false;
+  if (token.lower === 'according') return tokens[i + 1]?.lower === 'to';
+  if (!REPORTING_VERBS.has(token.lower)) return false;
+  const prev = tokens[i - 1];
+  return prev === undefined || !(NOUN_MARKERS.has(prev.lower) || /^\d/.test(prev.text));
+}
+
+function verbText(tokens: readonly Token[], i: number): string {
+  return tokens[i]!.lower === 'according' ? 'according to' : tokens[i]!.lower;
+}
+
+/** Reads the noun phrase that starts at `from`, stopping at punctuation or where a name ends. */
+function phraseAfter(tokens: readonly Token[], from: number): Token[] {
+  const phrase: Token[] = [];
+  let sawName = false;
+  for (let i = from; i < tokens.length && phrase.length < 12; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') {
+      if (token.kind === 'quote' && sawName) continue; // a nickname inside a name
+      break;
+    }
+    const name = isNameWord(token) || TITLE_WORDS.has(token.lower);
+    if (!name && sawName) break;
+    if (!name && NP_STOP.has(token.lower) && phrase.length > 0 && (sawName || token.lower !== 'and')) break;
+    phrase.push(token);
+    sawName ||= isNameWord(token);
+  }
+  return phrase;
+}
+
+/**
+ * Attribution after a quotation: `from` is the first token after the quote token, `to` the
+ * sentence's end. Returns null when no reporting verb follows closely.
+ */
+export function attributionAfter(
+  tokens: readonly Token[],
+  from: number,
+  skippable: (token: Token) => boolean,
+): Attribution | null {
+  const window: Token[] = [];
+  for (let i = from; i < tokens.length && window.length < WINDOW; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'quote') {
+      if (skippable(token)) continue;
+      break;
+    }
+    if (window.length === 0 && token.kind === 'punct' && ',:—–-'.includes(token.text)) continue;
+    if (token.kind === 'punct' && '.!?;'.includes(token.text)) break;
+    window.push(token);
+  }
+  if (window.length === 0) return null;
+  if (isReportingVerb(window, 0)) {
+    const skip = window[0]!.lower === 'according' ? 2 : 1;
+    const phrase = phraseAfter(window, skip);
+    return { mention: classifyPhrase(phrase), verb: verbText(window, 0), inverted: skip === 1 };
+  }
+  for (let v = 1; v < Math.min(window.length, 24); v++) {
+    if (!isReportingVerb(window, v)) continue;
+    if (window[v]!.lower === 'according') {
+      return { mention: classifyPhrase(phraseAfter(window, v + 2)), verb: 'according to', inverted: false };
+    }
+    let end = v;
+    while (end > 0 && isModifier(window[end - 1]!)) end--;
+    const segments = splitAtCommas(window.slice(0, end));
+    const first = segments[0] ?? [];
+    const pick = startsPhrase(first) ? first : (segments[segments.length - 1] ?? []);
+    if (pick.length === 0 || pick.length > 8 || !startsPhrase(pick)) return null;
+    return { mention: classifyPhrase(pick), verb: verbText(window, v), inverted: false };
+  }
+  return null;
+}
+
+function splitAtCommas(tokens: readonly Token[]): Token[][] {
+  const segments: Token[][] = [[]];
+  for (const token of tokens) {
+    if (token.kind === 'punct' && (token.text === ',' || token.text === '—' || token.text === '('))
+      segments.push([]);
+    else if (token.kind === 'word') segments[segments.length - 1]!.push(token);
+  }
+  return segments.filter((segment) => segment.length > 0);
+}
+
+/** True when a segment opens like a noun phrase: a name, a pronoun or a determiner. */
+function startsPhrase(segment: readonly Token[]): boolean {
+  const first = segment[0];
+  if (first === undefined) return false;
+  if (COORDINATORS.has(first.lower) || NP_STOP.has(first.lower)) return false;
+  return (
+    isNameWord(first) ||
+    NP_DETERMINERS.has(first.lower) ||
+    PRONOUNS.has(first.lower) ||
+    TITLE_WORDS.has(first.lower) ||
+    isNounLike(first) ||
+    /\p{Lu}/u.test(first.text[0]!) ||
+    (segment.length <= 3 &&
+      segment.every((token) => /^\p{Ll}+$/u.test(token.text) && !token.lower.endsWith('ing')))
+  );
+}
+
+/**
+ * The subject of a sentence: its first noun phrase after any introductory phrase ("On Tuesday,",
+ * "However,"). Only as good as a heuristic can be, but news sentences mostly open with their subject.
+ */
+export function sentenceSubject(tokens: readonly Token[], end = tokens.length): Mention | null {
+  let i = 0;
+  for (let guard = 0; guard < 3; guard++) {
+    const first = tokens[i];
+    if (first === undefined || i >= end) return null;
+    if (first.kind === 'quote') return null;
+    if (first.kind === 'punct' && '—–-(•*'.includes(first.text)) {
+      i++;
+      continue;
+    }
+    const intro = INTRO_WORDS.has(first.lower) || /^\d/.test(first.text) || first.common === true;
+    if (!intro && !(i > 0 && /^\p{Lu}[\p{L}.]*\.$/u.test(first.text) && tokens[i + 1]?.text === ',')) break;
+    let comma = i;
+    while (comma < Math.min(end, i + 30) && tokens[comma]!.text !== ',') comma++;
+    if (comma >= Math.min(end, i + 30)) return null;
+    i = comma + 1;
+  }
+  const phrase: Token[] = [];
+  let sawName = false;
+  for (; i < end && phrase.length < 8; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') {
+      if (token.kind === 'quote' && sawName) continue;
+      break;
+    }
+    if (isReportingVerb(tokens, i) || isModifier(token) || OBJECT_VERBS.has(token.lower)) break;
+    const name = isNameWord(token);
+    if (!name && sawName) break;
+    if (!name && phrase.length > 0 && !isNounLike(token)) break;
+    phrase.push(token);
+    sawName ||= name;
+  }
+  // "Mark Duffy/The Associated Press" is a photo credit, not a sentence; "Open this photo" is a
+  // command: a name is not followed by a determiner.
+  if (tokens[i]?.text === '/') return null;
+  if (phrase.length === 1 && NP_DETERMINERS.has(tokens[i]?.lower ?? '')) return null;
+  return classifyPhrase(phrase);
+}
+
+/** An auxiliary or adverb between subject and verb; capitalised, "May" is a name. */
+function isModifier(token: Token): boolean {
+  return VERB_MODIFIERS.has(token.text);
+}
+
+function isPossessiveWord(token: Token): boolean {
+  return /['’]s$/u.test(token.text);
+}
+
+function isNounLike(token: Token): boolean {
+  return (
+    NP_DETERMINERS.has(token.lower) ||
+    TITLE_WORDS.has(token.lower) ||
+    PERSON_ROLES.has(token.lower) ||
+    /[\d-]/.test(token.text)
+  );
+}
+
+/**
+ * Attribution before a quotation at token `q`: the nearest reporting verb before it and that
+ * verb's subject. `near` limits how far back the verb may be (in tokens).
+ */
+export function attributionBefore(tokens: readonly Token[], q: number, near: number): Attribution | null {
+  for (let v = q - 1; v >= 0 && q - v <= near; v--) {
+    const token = tokens[v]!;
+    if (!isReportingVerb(tokens, v) && !OBJECT_VERBS.has(token.lower)) continue;
+    if (token.lower === 'according') {
+      return { mention: classifyPhrase(phraseAfter(tokens, v + 2)), verb: 'according to', inverted: false };
+    }
+    return { mention: subjectOf(tokens, v), verb: verbText(tokens, v), inverted: false };
+  }
+  return null;
+}
+
+/** The subject of the verb at `v`: the phrase just before it, or the sentence's subject. */
+export function subjectOf(tokens: readonly Token[], v: number): Mention | null {
+  let end = v;
+  while (end > 0 && isModifier(tokens[end - 1]!)) end--;
+  const before = tokens[end - 1];
+  const participle = tokens[v]!.lower.endsWith('ing');
+  if (before === undefined) return participle ? null : sentenceSubject(tokens, v);
+  if (before.kind === 'punct' || (participle && before.kind !== 'word')) return sentenceSubject(tokens, v);
+  if (COORDINATORS.has(before.lower) || before.kind === 'quote') {
+    for (let u = end - 2; u >= Math.max(0, end - 40); u--) {
+      if (isReportingVerb(tokens, u)) return subjectOf(tokens, u);
+    }
+    return sentenceSubject(tokens, v);
+  }
+  // The subject ends at the verb; walk back over its head noun and any names, titles and
+  // determiners before it ("Crown prosecutor Michael Pilon", "the 26-year-old right wing").
+  let start = end;
+  while (start > 0 && end - start < 8) {
+    const token = tokens[start - 1]!;
+    if (token.kind !== 'word' || COORDINATORS.has(token.lower) || token.lower === 'that') break;
+    if (start < end && !isNameWord(token) && !isNounLike(token) && !isPossessiveWord(token)) break;
+    start--;
+  }
+  const mention = classifyPhrase(tokens.slice(start, end));
+  if (mention === null || (mention.kind === 'description' && mention.refers === 'group' && end - start > 3)) {
+    return sentenceSubject(tokens, v);
+  }
+  return mention;
+}
