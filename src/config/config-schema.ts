@@ -69,6 +69,20 @@ export const configSchema = z
       .object({
         engine: z.enum(['offline', 'openai']).default('offline'),
         sentences: z.number().int().min(1).max(10).default(3),
+        /** The LLM engine: OpenAI or any OpenAI-compatible server (Ollama, llama.cpp, vLLM). */
+        openai: z
+          .object({
+            /** Defaults to OPENAI_BASE_URL, then the openai package's own default. */
+            baseURL: z.string().url('a URL such as http://localhost:11434/v1').nullable().default(null),
+            model: z.string().min(1).default('gpt-4o-mini'),
+            timeoutSeconds: z.number().positive().max(600).default(30),
+            maxOutputTokens: z.number().int().positive().default(700),
+            /** Prompt plus completion tokens per UTC day; past it, the offline engine takes over. */
+            dailyTokenBudget: z.number().int().positive().default(200_000),
+            maxRetries: z.number().int().min(0).max(5).default(1),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),
@@ -83,6 +97,36 @@ export const configSchema = z
           .default(24),
         deliveryTime: hhmm.default('08:00'),
         timeZone: timeZone.default('UTC'),
+      })
+      .strict()
+      .prefault({}),
+    telegram: z
+      .object({
+        /** polling (long polling, works anywhere) or webhook (needs a public HTTPS URL). */
+        mode: z.enum(['polling', 'webhook']).default('polling'),
+        webhook: z
+          .object({
+            /** The public HTTPS URL Telegram posts updates to; its secret comes from TELEGRAM_WEBHOOK_SECRET. */
+            url: z.string().url().nullable().default(null),
+            host: z.string().default('0.0.0.0'),
+            port: z.number().int().min(1).max(65535).default(8443),
+            path: z.string().startsWith('/').default('/telegram'),
+          })
+          .strict()
+          .prefault({}),
+        /** Telegram user ids allowed to run operator commands (/source add, /source remove). */
+        operators: z.array(z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String)).default([]),
+        /** Messages per second overall, Telegram's documented limit. */
+        globalPerSecond: z.number().positive().default(30),
+      })
+      .strict()
+      .prefault({}),
+    discord: z
+      .object({
+        /** Discord user ids allowed to run operator commands. */
+        operators: z.array(z.string().regex(/^\d+$/, 'a Discord user id (digits)')).default([]),
+        /** Register slash commands in this guild only (instant, for testing) instead of globally. */
+        guildId: z.string().regex(/^\d+$/).nullable().default(null),
       })
       .strict()
       .prefault({}),

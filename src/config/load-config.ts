@@ -9,8 +9,22 @@ import { configSchema, type QuotewireConfig } from './config-schema.js';
 /** Secrets and deployment switches, read from the environment and nowhere else. */
 export interface Secrets {
   telegramBotToken: string | null;
+  /** Checked against the X-Telegram-Bot-Api-Secret-Token header in webhook mode. */
+  telegramWebhookSecret: string | null;
   discordToken: string | null;
   openaiApiKey: string | null;
+}
+
+/** Where the platforms' APIs are: their public defaults, or a self-hosted server or proxy. */
+export interface Endpoints {
+  /** TELEGRAM_API_ROOT, e.g. a self-hosted Bot API server; null means Telegram's. */
+  telegramApiRoot: string | null;
+  /** DISCORD_API_URL, e.g. a REST proxy; null means Discord's. */
+  discordApiUrl: string | null;
+  /** DISCORD_APPLICATION_ID; found from the token's application when null. */
+  discordApplicationId: string | null;
+  /** summarizer.openai.baseURL, else OPENAI_BASE_URL; null means the openai package's default. */
+  openaiBaseUrl: string | null;
 }
 
 /** The validated configuration with every path made absolute, plus the secrets. */
@@ -18,6 +32,7 @@ export interface AppConfig extends QuotewireConfig {
   /** The file this configuration was read from. */
   configFile: string;
   secrets: Secrets;
+  endpoints: Endpoints;
 }
 
 /** A configuration problem; its message lists every bad key and what each expects. */
@@ -71,8 +86,15 @@ export function loadConfig(options: { file?: string | null; env: NodeJS.ProcessE
     sources: config.sources.map((source) => ({ ...source, url: resolveSourceLocation(source.url, baseDir) })),
     secrets: {
       telegramBotToken: nonEmpty(env.TELEGRAM_BOT_TOKEN),
+      telegramWebhookSecret: nonEmpty(env.TELEGRAM_WEBHOOK_SECRET),
       discordToken: nonEmpty(env.DISCORD_TOKEN),
       openaiApiKey: nonEmpty(env.OPENAI_API_KEY),
+    },
+    endpoints: {
+      telegramApiRoot: nonEmpty(env.TELEGRAM_API_ROOT)?.replace(/\/+$/, '') ?? null,
+      discordApiUrl: nonEmpty(env.DISCORD_API_URL)?.replace(/\/+$/, '') ?? null,
+      discordApplicationId: nonEmpty(env.DISCORD_APPLICATION_ID),
+      openaiBaseUrl: config.summarizer.openai.baseURL ?? nonEmpty(env.OPENAI_BASE_URL),
     },
   };
 }
