@@ -7,13 +7,27 @@ import { digestCommand } from './digest.js';
 import { helpCommand } from './help.js';
 import { moreCommand } from './more.js';
 import { quotesCommand } from './quotes.js';
+import { speakersCommand } from './speakers.js';
 import { sourceCommand } from './source.js';
 import { sourcesCommand } from './sources.js';
+import { settingsCommand } from './settings.js';
+import { startCommand } from './start.js';
+import { subscribeCommand } from './subscribe.js';
+import { timeCommand } from './time.js';
+import { topicsCommand } from './topics.js';
+import { unsubscribeCommand } from './unsubscribe.js';
 
 export const commands: readonly AnyCommand[] = [
+  startCommand,
   helpCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+  topicsCommand,
+  timeCommand,
+  settingsCommand,
   digestCommand,
   quotesCommand,
+  speakersCommand,
   moreCommand,
   sourcesCommand,
   sourceCommand,

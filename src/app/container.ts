@@ -6,14 +6,14 @@ import { commands } from '../../commands/index.js';
 import { PageStore } from '../chat/page-store.js';
 import { ArticlePipeline } from '../articles/article-pipeline.js';
 import { ArticleRepository } from '../articles/article-repository.js';
-import type { TextAnalyzers } from '../articles/article-builder.js';
+import { createAnalyzerPool } from '../articles/analyzer-pool.js';
 import type { AppConfig } from '../config/load-config.js';
 import { DigestBuilder } from '../digest/digest-builder.js';
-import { extractQuotes } from '../quotes/quote-extractor.js';
+import { createStorySummarizer } from '../summaries/create-story-summarizer.js';
+import { SubscriptionStore } from '../delivery/subscription-store.js';
 import { QuoteIndex } from '../quotes/quote-index.js';
 import { openKeyvStore } from '../store/keyv-store.js';
 import type { Store } from '../store/store.js';
-import { summarize } from '../summaries/extractive-summarizer.js';
 import { createHttpFetcher } from '../sources/http-fetcher.js';
 import { PollScheduler } from '../sources/poll-scheduler.js';
 import { Poller } from '../sources/poller.js';
@@ -28,6 +28,8 @@ import type { Services } from './services.js';
 
 export interface App {
   services: Services;
+  /** The store itself, for the parts built outside (the delivery ledger of start-command). */
+  store: Store;
   scheduler: PollScheduler;
   heartbeat: Heartbeat;
   /** Stops scheduling, lets polls under way finish, closes connections and the store. */
@@ -40,9 +42,6 @@ export interface AppOverrides {
   logger?: Logger;
   store?: Store;
 }
-
-/** The offline engines: quotes by the rule-based extractor, summaries by the extractive summarizer. */
-export const offlineAnalyzers: TextAnalyzers = { extractQuotes, summarize };
 
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
@@ -57,8 +56,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const quotes = new QuoteIndex(store, articles);
   const catalog = new SourceCatalog(config.sources, store);
   const statuses = new SourceStatusStore(store);
+  const analyzers = createAnalyzerPool(config.limits.analysisWorkers, logger);
   const processor = new ArticlePipeline({
-    analyzers: offlineAnalyzers,
+    analyze: analyzers.analyze,
     repository: articles,
     quoteIndex: quotes,
     options: { sentences: config.summarizer.sentences, maxArticleChars: config.limits.maxArticleChars },
@@ -88,7 +88,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     policy: addressPolicyFromConfig(config),
     clock,
   });
-  const digests = new DigestBuilder(articles, config.digest);
+  const summarizer = createStorySummarizer({ config, store, logger, clock });
+  const digests = new DigestBuilder(
+    articles,
+    { ...config.digest, sentences: config.summarizer.sentences },
+    { summarizer, logger },
+  );
   const scheduler = new PollScheduler({
     poller,
     catalog,
@@ -108,17 +113,24 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     quotes,
     digests,
     pages: new PageStore(store),
+    subscriptions: new SubscriptionStore(store, clock, {
+      deliveryTime: config.digest.deliveryTime,
+      timeZone: config.digest.timeZone,
+      language: config.digest.language,
+    }),
     commands,
   };
   const heartbeat = new Heartbeat(store, clock);
   return {
     services,
+    store,
     scheduler,
     heartbeat,
     async close() {
       heartbeat.stop();
       await scheduler.stop();
       await poller.idle();
+      await analyzers.close();
       await fetcher.close();
       await store.close();
     },

@@ -3,6 +3,7 @@ import type { AnyCommand } from '../chat/command-definition.js';
 import type { PageStore } from '../chat/page-store.js';
 import type { AppConfig } from '../config/load-config.js';
 import type { DigestBuilder } from '../digest/digest-builder.js';
+import type { SubscriptionStore } from '../delivery/subscription-store.js';
 import type { QuoteIndex } from '../quotes/quote-index.js';
 import type { Poller } from '../sources/poller.js';
 import type { SourceAdmission } from '../sources/source-admission.js';
@@ -25,6 +26,8 @@ export interface Services {
   digests: DigestBuilder;
   /** Next pages of long answers, for /more and "More" buttons. */
   pages: PageStore;
+  /** Chats subscribed to the daily digest, for /subscribe, /topics, /time and /settings. */
+  subscriptions: SubscriptionStore;
   /** The command list, for /help. */
   commands: readonly AnyCommand[];
 }

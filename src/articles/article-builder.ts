@@ -1,12 +1,6 @@
-import type { Quote } from '../quotes/quote.js';
 import type { Article, ArticleDraft } from './article.js';
 import { articleIdFor, identityKeys } from './article-identity.js';
-
-/** The text analyses an article goes through; passed in so the pipeline does not fix the engines. */
-export interface TextAnalyzers {
-  extractQuotes(text: string): Quote[];
-  summarize(text: string, sentences: number): string[];
-}
+import type { TextAnalyzer } from './text-analysis.js';
 
 export interface BuildOptions {
   sentences: number;
@@ -14,8 +8,13 @@ export interface BuildOptions {
 }
 
 /** Turns a draft from any source into a full article: id, bounded text, quotes and summary. */
-export function buildArticle(draft: ArticleDraft, analyzers: TextAnalyzers, options: BuildOptions): Article {
+export async function buildArticle(
+  draft: ArticleDraft,
+  analyze: TextAnalyzer,
+  options: BuildOptions,
+): Promise<Article> {
   const text = boundText(draft.text, options.maxArticleChars);
+  const { quotes, summary } = await analyze(text, options.sentences);
   return {
     id: articleIdFor(identityKeys(draft)),
     url: draft.url,
@@ -24,8 +23,8 @@ export function buildArticle(draft: ArticleDraft, analyzers: TextAnalyzers, opti
     published: draft.published,
     source: draft.source,
     text,
-    summary: analyzers.summarize(text, options.sentences),
-    quotes: analyzers.extractQuotes(text),
+    summary,
+    quotes,
   };
 }
 

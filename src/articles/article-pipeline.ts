@@ -1,5 +1,6 @@
 import type { ArticleDraft } from './article.js';
-import { buildArticle, type BuildOptions, type TextAnalyzers } from './article-builder.js';
+import { buildArticle, type BuildOptions } from './article-builder.js';
+import type { TextAnalyzer } from './text-analysis.js';
 import type { ArticleRepository } from './article-repository.js';
 import type { StoredArticle } from './stored-article.js';
 import type { DraftProcessor } from '../sources/poller.js';
@@ -9,7 +10,7 @@ import type { QuoteIndex } from '../quotes/quote-index.js';
 export class ArticlePipeline implements DraftProcessor {
   constructor(
     private readonly deps: {
-      analyzers: TextAnalyzers;
+      analyze: TextAnalyzer;
       repository: ArticleRepository;
       quoteIndex: QuoteIndex;
       options: BuildOptions;
@@ -17,15 +18,17 @@ export class ArticlePipeline implements DraftProcessor {
   ) {}
 
   async process(drafts: ArticleDraft[], sourceId: string, now: Date): Promise<StoredArticle[]> {
-    const entries = drafts.map((draft) => ({
-      draft,
-      article: {
-        ...buildArticle(draft, this.deps.analyzers, this.deps.options),
-        seenAt: now.toISOString(),
-        sourceId,
-        categories: draft.categories ?? [],
-      },
-    }));
+    const entries = await Promise.all(
+      drafts.map(async (draft) => ({
+        draft,
+        article: {
+          ...(await buildArticle(draft, this.deps.analyze, this.deps.options)),
+          seenAt: now.toISOString(),
+          sourceId,
+          categories: draft.categories ?? [],
+        },
+      })),
+    );
     const stored = await this.deps.repository.saveMany(entries);
     await this.deps.quoteIndex.add(stored);
     return stored;

@@ -24,7 +24,9 @@ export class ArticleRepository {
   }
 
   /** For each draft, whether any of its identity keys was stored before; one store read for all. */
-  async knownAmong(drafts: readonly Pick<ArticleDraft, 'guid' | 'url' | 'title' | 'text'>[]): Promise<boolean[]> {
+  async knownAmong(
+    drafts: readonly Pick<ArticleDraft, 'guid' | 'url' | 'title' | 'text'>[],
+  ): Promise<boolean[]> {
     const keyLists = drafts.map((draft) => identityKeys(draft));
     const allKeys = [...new Set(keyLists.flat())];
     const found = await this.keys.getMany(allKeys);

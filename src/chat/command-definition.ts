@@ -26,6 +26,15 @@ export interface Caller {
   userId: string;
   /** May manage sources (the terminal user; configured operators on chat platforms). */
   isOperator: boolean;
+  /** Forum topic or thread the command was sent in; replies and deliveries go there. */
+  threadId?: string | null;
+  /** Private chat, a group of any kind, or a channel; the terminal is 'private'. */
+  chatType?: 'private' | 'group' | 'channel';
+  /**
+   * Whether the caller administers this chat (groups decide who may change the subscription). A
+   * function is asked only when a command needs it, since it costs the platform a request.
+   */
+  isChatAdmin?: boolean | (() => Promise<boolean>);
 }
 
 export interface CommandContext<O extends Record<string, OptionSpec>> {

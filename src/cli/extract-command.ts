@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { Article } from '../articles/article.js';
 import { buildArticle } from '../articles/article-builder.js';
-import { createFetcherFromConfig, offlineAnalyzers } from '../app/container.js';
+import { createFetcherFromConfig } from '../app/container.js';
+import { analyzeInThisThread } from '../articles/text-analysis.js';
 import { createStderrLogger } from '../app/logger.js';
 import type { AppConfig } from '../config/load-config.js';
 import { describeError } from '../sources/describe-error.js';
@@ -42,7 +43,7 @@ export async function runExtractCommand(config: AppConfig, args: CliArguments): 
         );
         for (const draft of drafts) {
           articles.push(
-            buildArticle(draft, offlineAnalyzers, {
+            await buildArticle(draft, analyzeInThisThread, {
               sentences,
               maxArticleChars: config.limits.maxArticleChars,
             }),

@@ -1,7 +1,15 @@
 import { runTerminalChat } from '../adapters/terminal-chat.js';
 import { createApp } from '../app/container.js';
 import { createStderrLogger } from '../app/logger.js';
-import type { AppConfig } from '../config/load-config.js';
+import { ConfigError, type AppConfig } from '../config/load-config.js';
+import { TelegramAdapter } from '../adapters/telegram/telegram-adapter.js';
+import type { App } from '../app/container.js';
+import type { Logger } from '../app/logger.js';
+import { DeliveryService } from '../delivery/delivery-service.js';
+import { DeliveryTicker } from '../delivery/delivery-ticker.js';
+import type { DigestSender } from '../delivery/digest-sender.js';
+import { topicDigestProvider } from '../delivery/topic-digest.js';
+import { describeError } from '../sources/describe-error.js';
 import type { CliArguments } from './arguments.js';
 
 /** After SIGTERM, work in flight gets this long to finish before the process exits anyway. */
@@ -13,6 +21,15 @@ const SHUTDOWN_GRACE_MS = 20_000;
  */
 export async function runStartCommand(config: AppConfig, _args: CliArguments): Promise<number> {
   const service = Boolean(config.secrets.telegramBotToken || config.secrets.discordToken);
+  if (
+    config.secrets.telegramBotToken &&
+    config.telegram.mode === 'webhook' &&
+    !config.secrets.telegramWebhookSecret
+  ) {
+    throw new ConfigError(
+      'telegram.mode is webhook but TELEGRAM_WEBHOOK_SECRET is not set: set it (1-256 characters: letters, digits, _ and -) or use mode: polling',
+    );
+  }
   // In the terminal chat, routine lines would interleave with answers; warnings still show.
   const logger = createStderrLogger({ quiet: !service });
   const app = await createApp(config, { logger });
@@ -45,11 +62,10 @@ export async function runStartCommand(config: AppConfig, _args: CliArguments): P
     await Promise.race([chat, stopped]);
     if (stopping) process.stdin.destroy();
   } else {
-    logger.warn(
-      'a bot token is set, but this version has no chat platform adapter yet: running as a polling service',
-    );
+    const platforms = startChatPlatforms(config, app, logger);
     const signal = await stopped;
     logger.info(`${signal} received: finishing work in flight, then stopping`);
+    await platforms.stop();
   }
 
   const grace = setTimeout(() => {
@@ -60,4 +76,56 @@ export async function runStartCommand(config: AppConfig, _args: CliArguments): P
   await app.close();
   clearTimeout(grace);
   return 0;
+}
+
+/**
+ * The chat platforms with a token, and daily delivery to them. The bot connects in the background
+ * (Telegram may be unreachable for a while; grammY keeps trying), deliveries tick every minute, and
+ * stop() ends both: chats not yet started stay due in the ledger for the next run.
+ */
+function startChatPlatforms(config: AppConfig, app: App, logger: Logger): { stop(): Promise<void> } {
+  const { services } = app;
+  const senders: DigestSender[] = [];
+  let telegram: TelegramAdapter | null = null;
+  const token = config.secrets.telegramBotToken;
+  if (token) {
+    telegram = new TelegramAdapter({
+      token,
+      apiRoot: config.endpoints.telegramApiRoot,
+      services,
+      store: app.store,
+      logger,
+      operators: config.telegram.operators,
+      limits: config.telegram,
+      mode: config.telegram.mode,
+      webhook: { ...config.telegram.webhook, secretToken: config.secrets.telegramWebhookSecret },
+      onChatMoved: (from, to) => delivery.moveChat('telegram', from, to),
+    });
+    senders.push(telegram.sender);
+  }
+  if (config.secrets.discordToken) {
+    logger.warn('DISCORD_TOKEN is set, but this version has no Discord adapter yet: Discord is not served');
+  }
+  const delivery = new DeliveryService({
+    store: app.store,
+    subscriptions: services.subscriptions,
+    digests: topicDigestProvider(services.digests, config.digest.maxStories),
+    senders,
+    clock: services.clock,
+    logger,
+    options: { concurrency: config.digest.deliveryConcurrency, languages: config.digest.languages },
+  });
+  const ticker = new DeliveryTicker(delivery, logger);
+  const started = telegram?.start().catch((error: unknown) => {
+    logger.error(`telegram: could not start: ${describeError(error)}`);
+  });
+  const ticking = ticker.start();
+  return {
+    async stop() {
+      await ticking;
+      await ticker.stop();
+      await telegram?.stop();
+      await started;
+    },
+  };
 }

@@ -33,45 +33,39 @@ export function runDigestCommand(config: AppConfig, args: CliArguments): Promise
   });
 }
 
-/** `quotewire quotes <name> [words...] [--json]` */
+/**
+ * `quotewire quotes <name> [words...] [--json]`: the chat's answer as text, or for scripts one JSON
+ * object: `{query, words, speakers, corrected, suggestions, total, truncated, searchedOnly, quotes}`, quotes newest
+ * first (see the README's Quotes section).
+ */
 export function runQuotesCommand(config: AppConfig, args: CliArguments): Promise<number> {
   return withApp(config, async ({ services }) => {
-    const [name = '', ...words] = args.positionals;
+    const [name = '', ...rest] = args.positionals;
+    const words = rest.join(' ') || undefined;
     if (!args.json) {
-      print(
-        renderPlainText(
-          await runCommand(
-            quotesCommand,
-            { name, words: words.join(' ') || undefined },
-            CLI_CALLER,
-            services,
-          ),
-        ),
-      );
+      print(renderPlainText(await runCommand(quotesCommand, { name, words }, CLI_CALLER, services)));
       return 0;
     }
-    const result = await services.quotes.search(name, { words: words.join(' '), limit: 1000 });
-    const quotes =
-      result.kind === 'found'
-        ? result.hits.map((hit) => ({
-            speaker: hit.speaker,
-            text: hit.text,
-            article: {
-              id: hit.article.id,
-              title: hit.article.title,
-              source: hit.article.source,
-              url: hit.article.url,
-              published: hit.article.published,
-            },
-          }))
-        : [];
+    // At most 1,000 quotes, newest first; `total` and `truncated` say when there are more.
+    const result = await services.quotes.search(name, { words, limit: 1000 });
+    const found = result.kind === 'found' ? result : null;
+    type Listed = { name: string; kind: string; count: number; lastAt: string; aliases: string[] };
+    const speakers = (list: readonly Listed[]) =>
+      list.map(({ name: speaker, kind, count, lastAt, aliases }) => ({ name: speaker, kind, count, lastAt, aliases }));
     print(
       JSON.stringify(
         {
           query: name,
-          speakers: result.kind === 'found' ? result.speakers : [],
-          suggestions: result.kind === 'unknown' ? result.suggestions : [],
-          quotes,
+          words: found?.words ?? [],
+          speakers: speakers(found?.speakers ?? []),
+          corrected: found?.corrected ?? null,
+          suggestions: speakers(result.kind === 'unknown' ? result.suggestions : []),
+          // null when a word filter stopped the count at the first 1,000 matches.
+          total: found ? found.total : 0,
+          truncated: found?.hasMore ?? false,
+          // With words, how many of the newest quotes were searched when not all of them were.
+          searchedOnly: found?.searchedOnly ?? null,
+          quotes: found?.hits ?? [],
         },
         null,
         2,

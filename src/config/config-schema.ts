@@ -97,6 +97,27 @@ export const configSchema = z
           .default(24),
         deliveryTime: hhmm.default('08:00'),
         timeZone: timeZone.default('UTC'),
+        /** Language of the fixed words for new subscriptions; English or a key of `languages`. */
+        language: z
+          .string()
+          .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'a language code such as "en" or "de"')
+          .default('en'),
+        /** The digest's fixed words in more languages; `{date}` and `{topics}` are filled in. */
+        languages: z
+          .record(
+            z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'a language code such as "en" or "de"'),
+            z
+              .object({
+                title: z.string().min(1).optional(),
+                topics: z.string().optional(),
+                quoteOfTheDay: z.string().min(1).optional(),
+                noStories: z.string().min(1).optional(),
+              })
+              .strict(),
+          )
+          .default({}),
+        /** Chats a delivery sends to at once (the platform's rate limits still apply). */
+        deliveryConcurrency: z.number().int().min(1).max(1000).default(64),
       })
       .strict()
       .prefault({}),
@@ -115,9 +136,18 @@ export const configSchema = z
           .strict()
           .prefault({}),
         /** Telegram user ids allowed to run operator commands (/source add, /source remove). */
-        operators: z.array(z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String)).default([]),
+        operators: z
+          .array(z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String))
+          .default([]),
         /** Messages per second overall, Telegram's documented limit. */
         globalPerSecond: z.number().positive().default(30),
+        /** Messages per second to one chat. */
+        perChatPerSecond: z.number().positive().default(1),
+        /** Messages per minute to one group, supergroup or channel. */
+        perGroupPerMinute: z.number().positive().default(20),
+        /** A 429 answer is retried after its retry_after this many times, if it asks to wait at most maxRetryAfterSeconds. */
+        maxRetries: z.number().int().min(0).max(20).default(5),
+        maxRetryAfterSeconds: z.number().positive().default(60),
       })
       .strict()
       .prefault({}),
@@ -133,6 +163,8 @@ export const configSchema = z
     limits: z
       .object({
         maxArticleChars: z.number().int().positive().default(500_000),
+        /** Worker threads for quote extraction and summaries during ingest; 0 analyses in the main thread. */
+        analysisWorkers: z.number().int().min(0).max(16).default(1),
       })
       .strict()
       .prefault({}),

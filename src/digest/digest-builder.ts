@@ -1,66 +1,235 @@
+/**
+ * Builds the digest: the articles first seen in the window are clustered into stories (one per
+ * event, however many sources told it), ranked, optionally filtered to a topic, and the top ones
+ * summarized by the configured engine into the platform-neutral Digest.
+ */
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { StoredArticle } from '../articles/stored-article.js';
-import type { Quote } from '../quotes/quote.js';
-import type { Digest, DigestQuote, DigestStory } from './digest.js';
+import type { Logger } from '../app/logger.js';
+import { describeError } from '../sources/describe-error.js';
+import { clusterStories } from '../stories/story-clusterer.js';
+import { rankStories, type RankedStory } from '../stories/story-ranker.js';
+import { normalizeTopic, storyMatches, topicMatcher } from '../stories/story-topics.js';
+import { sourceKey, type Story } from '../stories/story.js';
+import {
+  OfflineStorySummarizer,
+  type StorySummarizer,
+  type StorySummary,
+  type SummaryOptions,
+} from '../summaries/story-summarizer.js';
+import type { Digest, DigestLink, DigestQuote, DigestStory } from './digest.js';
+import { localDate } from './local-date.js';
 
+/** What a digest holds; from the config's `digest` and `summarizer` sections. */
 export interface DigestOptions {
   maxStories: number;
   quotesPerStory: number;
   windowHours: number;
+  /** Sentences per story summary (`summarizer.sentences`); 3 when not given. */
+  sentences?: number;
+  /** IANA time zone of the digest's date (`digest.timeZone`); UTC when not given. */
+  timeZone?: string;
+  /** Stories summarized at once: the LLM engine waits on the network. 4 when not given. */
+  concurrency?: number;
+}
+
+/** What one digest is asked for. */
+export interface DigestRequest {
+  /** Only stories about this topic (`/digest <topic>`). */
+  topic?: string | null;
+  /** The subscriber's topics: stories about them rank higher. */
+  topics?: readonly string[];
+  /** Overrides `windowHours` (`quotewire digest --since`). */
+  windowHours?: number;
+}
+
+export interface DigestBuilderDeps {
+  /** Writes headline, summary and key quotes; the offline engine when not given. */
+  summarizer?: StorySummarizer;
+  logger?: Logger;
+}
+
+/** More articles than this add nothing to a summary but cost (an LLM's tokens, mostly). */
+const MAX_ARTICLES_SUMMARIZED = 6;
+const DEFAULT_SENTENCES = 3;
+const DEFAULT_CONCURRENCY = 4;
+
+export class DigestBuilder {
+  private readonly summarizer: StorySummarizer;
+  private readonly offline = new OfflineStorySummarizer();
+  private lastClustering: { key: string; stories: Story[] } | null = null;
+
+  constructor(
+    private readonly articles: Pick<ArticleRepository, 'seenSince'>,
+    private readonly options: DigestOptions,
+    private readonly deps: DigestBuilderDeps = {},
+  ) {
+    this.summarizer = deps.summarizer ?? this.offline;
+  }
+
+  /**
+   * The digest at `now`. Never fails because of one story: a summarizer error falls back to the
+   * offline summary of that story (and is logged).
+   *
+   * @example
+   * const digest = await builder.build(clock(), { topic: 'climate' });
+   */
+  async build(now: Date, request: DigestRequest = {}): Promise<Digest> {
+    const hours = request.windowHours ?? this.options.windowHours;
+    const since = new Date(now.getTime() - hours * 3_600_000);
+    const topic = normalizeTopic(request.topic);
+    const topics = [...new Set((request.topics ?? []).map(normalizeTopic).filter((t): t is string => !!t))];
+
+    const recent = await this.articles.seenSince(since, now);
+    const stories = this.cluster(recent);
+    const filter = topic ? topicMatcher(topic) : null;
+    const wanted = filter ? stories.filter((story) => storyMatches(story, filter)) : stories;
+    const ranked = rankStories(wanted, { now, topics }).slice(0, this.options.maxStories);
+    const summaries = await mapConcurrently(
+      ranked,
+      this.options.concurrency ?? DEFAULT_CONCURRENCY,
+      (entry) => this.summarize(entry.story),
+    );
+    const digestStories = ranked.map((entry, i) => digestStory(entry, summaries[i]!));
+
+    return {
+      date: localDate(now, this.options.timeZone ?? 'UTC'),
+      generatedAt: now.toISOString(),
+      window: { since: since.toISOString(), until: now.toISOString(), hours },
+      topic,
+      topics,
+      stories: digestStories,
+      quoteOfTheDay: quoteOfTheDay(ranked, digestStories),
+      stats: { articles: recent.length, stories: wanted.length },
+    };
+  }
+
+  /**
+   * Clusters the window's articles, reusing the last result when the articles are the same: the
+   * morning delivery builds one digest per subscriber (topics differ, the news does not).
+   */
+  private cluster(articles: readonly StoredArticle[]): Story[] {
+    const key = articles
+      .map((article) => article.id)
+      .sort()
+      .join(',');
+    if (this.lastClustering?.key !== key) this.lastClustering = { key, stories: clusterStories(articles) };
+    return this.lastClustering.stories;
+  }
+
+  private async summarize(story: Story): Promise<StorySummary> {
+    const options: SummaryOptions = {
+      sentences: this.options.sentences ?? DEFAULT_SENTENCES,
+      quotes: this.options.quotesPerStory,
+    };
+    const told = summarizedPart(story);
+    try {
+      return await this.summarizer.summarize(told, options);
+    } catch (error) {
+      if (this.summarizer === this.offline) throw error;
+      this.deps.logger?.warn(`summary of story ${story.id} fell back to offline: ${describeError(error)}`);
+      return this.offline.summarize(told, options);
+    }
+  }
 }
 
 /**
- * Builds the digest of the articles first seen in the last `windowHours`: one story per article,
- * newest first, each with its summary and its most substantial attributed quotes.
+ * The part of a story handed to the summarizer: the lead and the newest report of each other
+ * source, then further updates, up to MAX_ARTICLES_SUMMARIZED.
  */
-export class DigestBuilder {
-  constructor(
-    private readonly articles: ArticleRepository,
-    private readonly options: DigestOptions,
-  ) {}
-
-  async build(now: Date, options: { topic?: string | null; windowHours?: number } = {}): Promise<Digest> {
-    const hours = options.windowHours ?? this.options.windowHours;
-    const since = new Date(now.getTime() - hours * 3_600_000);
-    const topic = options.topic?.trim().toLowerCase() || null;
-    const recent = (await this.articles.seenSince(since, now)).filter(
-      (article) => !topic || matchesTopic(article, topic),
-    );
-    const stories = recent.slice(0, this.options.maxStories).map((article) => this.story(article));
-    const allQuotes = stories.flatMap((story) => story.quotes);
-    const quoteOfTheDay = allQuotes.reduce<DigestQuote | null>(
-      (best, quote) => (!best || quote.text.length > best.text.length ? quote : best),
-      null,
-    );
-    return { date: now.toISOString().slice(0, 10), topic, stories, quoteOfTheDay };
-  }
-
-  private story(article: StoredArticle): DigestStory {
-    return {
-      headline: article.title,
-      summary: article.summary,
-      quotes: keyQuotes(article.quotes, this.options.quotesPerStory).map((quote) => ({
-        text: quote.text,
-        speaker: quote.speaker!,
-        source: article.source,
-        url: article.url,
-      })),
-      links: [
-        { title: article.title, url: article.url, source: article.source, published: article.published },
-      ],
-    };
-  }
+function summarizedPart(story: Story): Story {
+  if (story.articles.length <= MAX_ARTICLES_SUMMARIZED) return story;
+  const [lead, ...rest] = story.articles;
+  const sources = new Set([sourceKey(lead!)]);
+  const firstOfSource = rest.filter((article) => {
+    const key = sourceKey(article);
+    if (sources.has(key)) return false;
+    sources.add(key);
+    return true;
+  });
+  const others = rest.filter((article) => !firstOfSource.includes(article));
+  return {
+    id: story.id,
+    articles: [lead!, ...firstOfSource, ...others].slice(0, MAX_ARTICLES_SUMMARIZED),
+  };
 }
 
-/** The longest attributed quotes that are whole statements rather than fragments, in article order. */
-function keyQuotes(quotes: readonly Quote[], count: number): Quote[] {
-  const attributed = quotes.filter((quote) => quote.speaker && quote.text.split(/\s+/).length >= 5);
-  const chosen = new Set([...attributed].sort((a, b) => b.text.length - a.text.length).slice(0, count));
-  return attributed.filter((quote) => chosen.has(quote));
+function digestStory(entry: RankedStory, summary: StorySummary): DigestStory {
+  const { story } = entry;
+  const lead = story.articles[0]!;
+  const byId = new Map(story.articles.map((article) => [article.id, article]));
+  return {
+    id: story.id,
+    headline: summary.headline.trim() || lead.title || summary.summary[0] || lead.source,
+    summary: summary.summary.length > 0 ? summary.summary : lead.summary,
+    quotes: summary.keyQuotes.map((quote) => {
+      const article = byId.get(quote.articleId) ?? lead;
+      // The comma that led into "..., she said" belongs to the sentence, not to the quote.
+      const text = quote.text.trim().replace(/\s*[,;:]$/, '');
+      return { text, speaker: quote.speaker, source: article.source, url: article.url };
+    }),
+    links: sourceLinks(story),
+    sources: entry.sources,
+    articles: story.articles.length,
+    updated: new Date(entry.latest).toISOString(),
+    topics: entry.topics,
+    engine: summary.engine,
+  };
 }
 
-function matchesTopic(article: StoredArticle, topic: string): boolean {
-  if (article.categories.some((category) => category.toLowerCase() === topic)) return true;
-  const pattern = new RegExp(`\\b${topic.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i');
-  return pattern.test(article.title) || pattern.test(article.text);
+/** The lead's link, then the newest article of each other source. */
+function sourceLinks(story: Story): DigestLink[] {
+  const seen = new Set<string>();
+  const links: DigestLink[] = [];
+  for (const article of story.articles) {
+    const key = sourceKey(article);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    links.push({
+      title: article.title,
+      url: article.url,
+      source: article.source,
+      published: article.published,
+    });
+  }
+  return links;
+}
+
+/**
+ * The quote of the day: from the best-ranked stories, a quote long enough to say something and
+ * short enough to read at a glance (8 to 40 words score best).
+ */
+function quoteOfTheDay(ranked: readonly RankedStory[], stories: readonly DigestStory[]): DigestQuote | null {
+  let best: DigestQuote | null = null;
+  let bestScore = 0;
+  stories.forEach((story, i) => {
+    for (const quote of story.quotes) {
+      const words = quote.text.split(/\s+/).length;
+      const fit = words < 8 ? words / 8 : words > 40 ? 40 / words : 1;
+      const score = ranked[i]!.score * fit;
+      if (score > bestScore) {
+        best = quote;
+        bestScore = score;
+      }
+    }
+  });
+  return best;
+}
+
+/** Runs `work` on every item, at most `limit` at a time, and keeps the results in order. */
+async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
 }

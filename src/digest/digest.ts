@@ -1,25 +1,60 @@
-/** The platform-neutral digest: what every renderer (terminal, Telegram, Discord) turns into messages. */
+/**
+ * The platform-neutral digest: what every renderer (terminal, Telegram, Discord) turns into
+ * messages, and what `quotewire digest --json` prints. Plain JSON data, so it can be stored as a
+ * snapshot and sent later exactly as it was built.
+ */
 export interface Digest {
-  /** The day the digest is for, YYYY-MM-DD. */
+  /** The day the digest is for, YYYY-MM-DD, in the digest's time zone. */
   date: string;
-  /** Topic filter applied, if any. */
+  /** When it was built (ISO 8601). */
+  generatedAt: string;
+  /** The articles it was built from: those first seen in this window. */
+  window: { since: string; until: string; hours: number };
+  /** Topic filter applied (`/digest <topic>`), if any: only stories about it are included. */
   topic: string | null;
+  /** The subscriber's topics that boosted the ranking. */
+  topics: string[];
+  /** The top stories, best first. */
   stories: DigestStory[];
   quoteOfTheDay: DigestQuote | null;
+  /** How much news the window held, before the top stories were picked. */
+  stats: { articles: number; stories: number };
 }
 
 export interface DigestStory {
+  /** Stable for the same set of articles. */
+  id: string;
   headline: string;
   /** A few sentences. */
   summary: string[];
+  /** Key quotations, each with its speaker. */
   quotes: DigestQuote[];
-  /** Every article that carried the story. */
-  links: { title: string; url: string; source: string; published: string | null }[];
+  /** Every source that carried the story: the lead article's first, then one per other source. */
+  links: DigestLink[];
+  /** Distinct sources that carried it. */
+  sources: number;
+  /** Articles that told it (updates and copies included). */
+  articles: number;
+  /** Its latest report (ISO 8601). */
+  updated: string;
+  /** The subscriber's topics it is about. */
+  topics: string[];
+  /** Which engine wrote headline, summary and key quotes. */
+  engine: 'offline' | 'llm';
+}
+
+export interface DigestLink {
+  title: string;
+  url: string;
+  /** The source's name, as readers know it ("BBC News"). */
+  source: string;
+  published: string | null;
 }
 
 export interface DigestQuote {
   text: string;
   speaker: string;
+  /** The source of the article it stands in, and that article's link. */
   source: string;
   url: string;
 }

@@ -13,7 +13,15 @@ export type CollectionName =
   | 'source-status'
   | 'speakers'
   | 'speaker-quotes'
+  | 'speaker-days'
+  | 'quote-days'
+  | 'article-terms'
   | 'pages'
+  | 'subscriptions'
+  | 'deliveries'
+  | 'delivery-digests'
+  | 'summaries'
+  | 'llm-usage'
   | 'meta';
 
 /** A typed key-value collection. Values are plain JSON data. */

@@ -7,3 +7,11 @@ export interface Story {
   /** The articles that tell it; the first is the lead (the most complete telling). */
   articles: StoredArticle[];
 }
+
+/**
+ * Who carried an article, for counting a story's distinct sources: the source's name as readers
+ * know it ("BBC News"), compared without case, or the configured source id when it has none.
+ */
+export function sourceKey(article: Pick<StoredArticle, 'source' | 'sourceId'>): string {
+  return article.source.trim().toLowerCase() || article.sourceId;
+}

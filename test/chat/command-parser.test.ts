@@ -31,9 +31,9 @@ describe('parseCommandLine', () => {
   });
 
   it('explains missing options and bad choices with the usage', () => {
-    expect(parseCommandLine('/quotes', commands)).toMatchObject({
+    expect(parseCommandLine('/source add', commands)).toMatchObject({
       kind: 'error',
-      message: '/quotes needs <name>. Usage: /quotes <name> [words...]',
+      message: '/source needs <target>. Usage: /source <add|remove> <target>',
     });
     expect(parseCommandLine('/source delete x', commands)).toMatchObject({
       kind: 'error',

@@ -1,0 +1,2 @@
+import { runQuotesBench } from './quotes-bench.js';
+await runQuotesBench(Number(process.argv[2] ?? 10000));

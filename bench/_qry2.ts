@@ -1,0 +1,12 @@
+import { openKeyvStore } from '../src/store/keyv-store.js';
+import { ArticleRepository } from '../src/articles/article-repository.js';
+import { QuoteIndex } from '../src/quotes/quote-index.js';
+import { generatePeople } from './generated-news.js';
+const store = await openKeyvStore('sqlite:///tmp/qw/p.sqlite');
+const index = new QuoteIndex(store, new ArticleRepository(store));
+const people = generatePeople(4000);
+await index.search('quist');
+const t = performance.now();
+for (let i = 0; i < 40; i++) await index.search(people[i * 37]!.family, { words: 'zebra', limit: 5 });
+console.log(((performance.now() - t) / 40).toFixed(1), 'ms per rare-word query');
+await store.close();

@@ -1,0 +1,223 @@
+/**
+ * Digest benchmark: one digest built from a store of 10,000 articles first seen in the last day,
+ * with the offline engine, and the offline summarizer's throughput.
+ *
+ * The articles are invented events (a strike, a flood, a merger...) in invented places with
+ * invented people; about half of the events are reported by several "sources", each in its own
+ * words (and some as wire copies), so that story clustering has real work. Because the generator
+ * knows which event each article reports, the clustering's B-cubed precision and recall are
+ * printed too. Target (issue 4): the digest in <= 2 s.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { articleIdFor, identityKeys } from '../src/articles/article-identity.js';
+import { ArticleRepository } from '../src/articles/article-repository.js';
+import type { StoredArticle } from '../src/articles/stored-article.js';
+import { DigestBuilder } from '../src/digest/digest-builder.js';
+import { extractQuotes } from '../src/quotes/quote-extractor.js';
+import { openKeyvStore } from '../src/store/keyv-store.js';
+import { clusterStories } from '../src/stories/story-clusterer.js';
+import { summarize } from '../src/summaries/extractive-summarizer.js';
+import { seeded } from './generated-news.js';
+
+const ARTICLES = 10_000;
+const NOW = new Date('2026-11-27T12:00:00.000Z');
+
+const SYLLABLES = 'ka ri mo ten sa vel dor an bri to mel qua zen or li fa gor ush em pa nel tir ob vin'.split(' ');
+const SOURCES = Array.from({ length: 40 }, (_, i) => `Outlet ${i + 1}`);
+const KINDS = [
+  { what: 'strike', verb: 'walked out', subject: 'rail workers', noun: 'pay dispute', detail: 'trains cancelled' },
+  { what: 'flood', verb: 'were evacuated', subject: 'residents', noun: 'river flooding', detail: 'homes damaged' },
+  { what: 'merger', verb: 'agreed to combine', subject: 'two banks', noun: 'takeover deal', detail: 'jobs at risk' },
+  { what: 'trial', verb: 'pleaded not guilty', subject: 'a former minister', noun: 'corruption case', detail: 'charges filed' },
+  { what: 'wildfire', verb: 'fled their homes', subject: 'villagers', noun: 'forest fire', detail: 'hectares burned' },
+  { what: 'summit', verb: 'signed an accord', subject: 'regional leaders', noun: 'trade summit', detail: 'tariffs cut' },
+  { what: 'budget', verb: 'approved spending', subject: 'the council', noun: 'city budget', detail: 'million allocated' },
+  { what: 'protest', verb: 'marched downtown', subject: 'students', noun: 'tuition protest', detail: 'arrests made' },
+  { what: 'discovery', verb: 'unearthed a tomb', subject: 'archaeologists', noun: 'excavation', detail: 'artefacts found' },
+  { what: 'final', verb: 'won the cup', subject: 'the home side', noun: 'cup final', detail: 'goals scored' },
+  { what: 'outage', verb: 'lost power', subject: 'households', noun: 'grid failure', detail: 'customers affected' },
+  { what: 'election', verb: 'went to the polls', subject: 'voters', noun: 'mayoral race', detail: 'ballots counted' },
+];
+
+type Random = () => number;
+const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const capitalise = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+const invent = (random: Random, syllables: number) =>
+  capitalise(Array.from({ length: syllables }, () => pick(random, SYLLABLES)).join(''));
+
+interface Event {
+  number: number;
+  kind: (typeof KINDS)[number];
+  place: string;
+  region: string;
+  people: [string, string];
+  organisation: string;
+  figure: number;
+  hoursAgo: number;
+  sources: number;
+}
+
+function inventEvent(number: number, random: Random): Event {
+  const roll = random();
+  return {
+    number,
+    kind: pick(random, KINDS),
+    place: invent(random, 4),
+    region: invent(random, 2),
+    people: [`${invent(random, 2)} ${invent(random, 4)}`, `${invent(random, 2)} ${invent(random, 4)}`],
+    organisation: `${invent(random, 2)} ${pick(random, ['Group', 'Union', 'Authority', 'Council', 'Institute'])}`,
+    figure: 10 + Math.floor(random() * 990),
+    hoursAgo: random() * 23.5,
+    sources: roll < 0.55 ? 1 : roll < 0.75 ? 2 : roll < 0.88 ? 3 : 4 + Math.floor(random() * 5),
+  };
+}
+
+/** One source's report of an event, in one of several phrasings. */
+function report(event: Event, rendition: number, random: Random): { title: string; text: string } {
+  const { kind, place, region, people, organisation, figure } = event;
+  const [first, second] = people;
+  const surname = (name: string) => name.split(' ')[1]!;
+  const titles = [
+    `${capitalise(kind.subject)} in ${place} ${kind.verb} after ${kind.noun}`,
+    `${place} ${kind.what}: ${figure} ${kind.detail}, says ${surname(first)}`,
+    `${organisation} responds as ${kind.noun} hits ${place}`,
+    `What we know about the ${place} ${kind.what}`,
+  ];
+  const leads = [
+    `${capitalise(kind.subject)} in ${place}, ${region}, ${kind.verb} on Tuesday in a ${kind.noun} that officials said left ${figure} ${kind.detail}.`,
+    `The ${kind.noun} in ${place} deepened on Tuesday when ${kind.subject} ${kind.verb}, with ${figure} ${kind.detail} according to the ${organisation}.`,
+    `Officials in ${region} were responding on Tuesday to a ${kind.what} in ${place}, where ${kind.subject} ${kind.verb} and ${figure} ${kind.detail} were reported.`,
+  ];
+  const quotes = [
+    `"We are doing everything we can for the people of ${place} and we will not rest until this is resolved," ${first} said.`,
+    `"Nobody in ${region} should have to live through a ${kind.what} like this again," ${second}, a spokesperson for the ${organisation}, told reporters.`,
+    `${surname(first)} said the ${organisation} had warned about the risk for years. "The warnings were ignored, and now families in ${place} are paying the price," ${surname(first)} added.`,
+  ];
+  const background = [
+    `The ${organisation} said it would publish a full assessment within two weeks.`,
+    `It is the largest ${kind.what} in ${region} in more than a decade, local historians said.`,
+    `Opposition politicians called for an inquiry into how the ${kind.noun} was handled.`,
+    `Markets in the region were little changed, and neighbouring towns offered assistance.`,
+  ];
+  const order = shuffle([...quotes, ...background], random);
+  const paragraphs = [leads[rendition % leads.length]!, ...order.slice(0, 4 + Math.floor(random() * 3))];
+  return { title: titles[rendition % titles.length]!, text: paragraphs.join('\n\n') };
+}
+
+function shuffle<T>(items: T[], random: Random): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+export function generate(): { articles: StoredArticle[]; eventOf: Map<string, number>; events: number } {
+  const random = seeded(20261127);
+  const articles: StoredArticle[] = [];
+  const eventOf = new Map<string, number>();
+  let events = 0;
+  while (articles.length < ARTICLES) {
+    const event = inventEvent(events++, random);
+    let wire: { title: string; text: string } | null = null;
+    for (let s = 0; s < event.sources && articles.length < ARTICLES; s++) {
+      const source = pick(random, SOURCES);
+      // One report in five after the first is the first one's text run as a wire copy.
+      if (s > 0 && wire && random() < 0.2) {
+        wire = { title: `${wire.title} (update)`, text: `${event.place.toUpperCase()} (Wire) — ${wire.text}` };
+      } else wire = report(event, s + Math.floor(random() * 3), random);
+      const hoursAgo = Math.max(0, event.hoursAgo - s * random() * 3);
+      const at = new Date(NOW.getTime() - hoursAgo * 3_600_000).toISOString();
+      const url = `https://${source.replace(' ', '').toLowerCase()}.example/${event.number}-${s}`;
+      const draft = { url, title: wire.title, text: wire.text, guid: null };
+      const article: StoredArticle = {
+        id: articleIdFor(identityKeys(draft)),
+        url,
+        title: wire.title,
+        byline: null,
+        published: at,
+        source,
+        text: wire.text,
+        summary: summarize(wire.text, 3),
+        quotes: extractQuotes(wire.text),
+        seenAt: at,
+        sourceId: source.toLowerCase().replace(' ', '-'),
+        categories: [event.kind.what],
+      };
+      articles.push(article);
+      eventOf.set(article.id, event.number);
+    }
+  }
+  return { articles, eventOf, events };
+}
+
+/** B-cubed precision and recall of stories against the generator's events. */
+function bCubed(stories: { articles: StoredArticle[] }[], eventOf: Map<string, number>) {
+  const eventSize = new Map<number, number>();
+  for (const event of eventOf.values()) eventSize.set(event, (eventSize.get(event) ?? 0) + 1);
+  let precision = 0;
+  let recall = 0;
+  let count = 0;
+  for (const story of stories) {
+    const inStory = new Map<number, number>();
+    for (const article of story.articles) {
+      const event = eventOf.get(article.id)!;
+      inStory.set(event, (inStory.get(event) ?? 0) + 1);
+    }
+    for (const article of story.articles) {
+      const event = eventOf.get(article.id)!;
+      const same = inStory.get(event)!;
+      precision += same / story.articles.length;
+      recall += same / eventSize.get(event)!;
+      count++;
+    }
+  }
+  return { precision: precision / count, recall: recall / count };
+}
+
+const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
+
+export async function runDigestBench(): Promise<void> {
+  const { articles, eventOf, events } = generate();
+  const store = await openKeyvStore(`sqlite://${join(mkdtempSync(join(tmpdir(), 'qw-digest-')), 'bench.sqlite')}`);
+  const repository = new ArticleRepository(store);
+  for (let i = 0; i < articles.length; i += 500) {
+    const chunk = articles.slice(i, i + 500);
+    await repository.saveMany(chunk.map((article) => ({ article, draft: { ...article, guid: null } })));
+  }
+
+  const builder = new DigestBuilder(repository, { maxStories: 10, quotesPerStory: 2, windowHours: 24 });
+  const times: number[] = [];
+  let digest;
+  for (let run = 0; run < 3; run++) {
+    const started = process.hrtime.bigint();
+    digest = await builder.build(NOW);
+    times.push(seconds(started));
+  }
+
+  const loaded = await repository.seenSince(new Date(NOW.getTime() - 24 * 3_600_000), NOW);
+  let started = process.hrtime.bigint();
+  const stories = clusterStories(loaded);
+  const clusterSeconds = seconds(started);
+  const quality = bCubed(stories, eventOf);
+
+  started = process.hrtime.bigint();
+  for (const article of articles) summarize(article.text, 3);
+  const summarizeSeconds = seconds(started);
+  await store.close();
+
+  console.log('digest: one digest from a store of 10,000 articles of the last 24 h, offline engine');
+  console.log(`  articles in window: ${digest!.stats.articles} (${events} generated events)`);
+  console.log(`  stories found:      ${digest!.stats.stories}; top story from ${digest!.stories[0]?.sources} sources`);
+  console.log(
+    `  clustering:         ${clusterSeconds.toFixed(2)} s, B-cubed precision ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)}`,
+  );
+  console.log(
+    `  digest build:       ${times.map((t) => `${t.toFixed(2)} s`).join(', ')} (3 runs; target <= 2 s)`,
+  );
+  console.log(
+    `  offline summarizer: ${Math.round(articles.length / summarizeSeconds)} articles/s (3 sentences each)`,
+  );
+}

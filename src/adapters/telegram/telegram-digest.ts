@@ -1,0 +1,74 @@
+import {
+  escapeHtml,
+  packMessages,
+  spansToHtml,
+  spansToPlain,
+  type TelegramMessage,
+} from '../../chat/render-telegram.js';
+import type { Span } from '../../chat/reply.js';
+import { digestTitle, type DigestLabels } from '../../delivery/digest-labels.js';
+import type { Digest, DigestQuote, DigestStory } from '../../digest/digest.js';
+
+/**
+ * A digest as Telegram HTML messages: the title, then one piece per story (headline, summary, key
+ * quotes, links), then the quote of the day. Messages are cut only between stories, so a story is
+ * never split across two messages (unless it alone exceeds Telegram's 4,096 characters).
+ */
+export function renderDigestTelegram(
+  digest: Digest,
+  labels: DigestLabels,
+  limit?: number,
+): TelegramMessage[] {
+  const title = digestTitle(labels, digest.date, digest.topic);
+  const header: TelegramMessage = { html: `<b>${escapeHtml(title)}</b>`, plain: title };
+  if (digest.stories.length === 0) {
+    return [
+      { html: `${header.html}\n\n${escapeHtml(labels.noStories)}`, plain: `${title}\n\n${labels.noStories}` },
+    ];
+  }
+  const pieces = digest.stories.map((story, index) => storyPiece(story, index));
+  // The title travels with the first story rather than alone in a message of its own.
+  pieces[0] = {
+    html: `${header.html}\n\n${pieces[0]!.html}`,
+    plain: `${header.plain}\n\n${pieces[0]!.plain}`,
+  };
+  if (digest.quoteOfTheDay) {
+    const quote = quoteLines(digest.quoteOfTheDay, true);
+    pieces.push({
+      html: `<b>${escapeHtml(labels.quoteOfTheDay)}</b>\n${quote.html}`,
+      plain: `${labels.quoteOfTheDay}\n${quote.plain}`,
+    });
+  }
+  return packMessages(pieces, limit);
+}
+
+function storyPiece(story: DigestStory, index: number): TelegramMessage {
+  const html: string[] = [`<b>${index + 1}. ${escapeHtml(story.headline)}</b>`];
+  const plain: string[] = [`${index + 1}. ${story.headline}`];
+  if (story.summary.length) {
+    html.push(escapeHtml(story.summary.join(' ')));
+    plain.push(story.summary.join(' '));
+  }
+  for (const quote of story.quotes) {
+    const lines = quoteLines(quote, false);
+    html.push(lines.html);
+    plain.push(lines.plain);
+  }
+  const links: Span[] = story.links.flatMap((link, i) => [
+    ...(i > 0 ? [{ text: ' · ' }] : []),
+    { text: link.source || link.title, link: link.url },
+  ]);
+  if (links.length) {
+    html.push(spansToHtml(links));
+    plain.push(spansToPlain(links));
+  }
+  return { html: html.join('\n'), plain: plain.join('\n') };
+}
+
+function quoteLines(quote: DigestQuote, withSource: boolean): TelegramMessage {
+  const who = withSource && quote.source ? `${quote.speaker}, ${quote.source}` : quote.speaker;
+  return {
+    html: `<blockquote>“${escapeHtml(quote.text)}”\n— ${escapeHtml(who)}</blockquote>`,
+    plain: `“${quote.text}”\n— ${who}`,
+  };
+}

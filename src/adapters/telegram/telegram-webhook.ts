@@ -1,0 +1,59 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { webhookCallback, type Bot } from 'grammy';
+import type { Logger } from '../../app/logger.js';
+import { describeError } from '../../sources/describe-error.js';
+
+/** Where the webhook server listens, and the secret Telegram sends with every update. */
+export interface WebhookOptions {
+  host: string;
+  port: number;
+  path: string;
+  secretToken: string;
+}
+
+/** A running webhook server. */
+export interface WebhookServer {
+  /** The port actually listened on (differs from the option when it was 0). */
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Webhook mode: a node:http server that hands POSTs on `path` to grammY. grammY checks the
+ * X-Telegram-Bot-Api-Secret-Token header and answers 401 without the right one, so only Telegram
+ * (which got the secret with setWebhook) can post updates. Everything else is 404.
+ */
+export async function startWebhookServer(
+  bot: Bot,
+  options: WebhookOptions,
+  logger: Logger,
+): Promise<WebhookServer> {
+  const handle = webhookCallback(bot, 'http', { secretToken: options.secretToken, onTimeout: 'return' });
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://webhook.invalid').pathname;
+    if (req.method !== 'POST' || path !== options.path) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    handle(req, res).catch((error: unknown) => {
+      logger.error(`telegram webhook: ${describeError(error)}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,158 @@
+import { clean } from './render-text.js';
+import type { Block, Reply, Span } from './reply.js';
+import { isSafeLink } from './reply.js';
+
+/**
+ * Renders neutral replies for Telegram's HTML parse mode. Every piece of text is escaped here, only
+ * http(s) links become links, and a long reply becomes several messages of at most 4,096 characters,
+ * cut only between blocks. Each message also carries a plain-text twin, sent if Telegram ever
+ * refuses to parse the HTML.
+ */
+
+/** Telegram's limit for one message's text. */
+export const TELEGRAM_MAX_CHARS = 4096;
+
+/** One Telegram message: the HTML to send, and the same words without markup as a fallback. */
+export interface TelegramMessage {
+  html: string;
+  plain: string;
+}
+
+/** Escapes text for Telegram HTML: `&`, `<` and `>` (and `"` for attribute values). */
+export function escapeHtml(text: string): string {
+  return clean(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttribute(text: string): string {
+  return escapeHtml(text).replace(/"/g, '&quot;');
+}
+
+/** A reply as Telegram messages, split between blocks (a block longer than a message is cut). */
+export function renderTelegram(reply: Reply, limit = TELEGRAM_MAX_CHARS): TelegramMessage[] {
+  return packMessages(reply.blocks.flatMap(renderBlock), limit);
+}
+
+/**
+ * Packs pieces (blocks, or whole digest stories) into as few messages as fit, joined by a blank
+ * line, never splitting a piece unless it alone is longer than a message.
+ */
+export function packMessages(
+  pieces: readonly TelegramMessage[],
+  limit = TELEGRAM_MAX_CHARS,
+): TelegramMessage[] {
+  const messages: TelegramMessage[] = [];
+  let current: TelegramMessage | null = null;
+  for (const piece of pieces.flatMap((piece) => cutPiece(piece, limit))) {
+    if (
+      current &&
+      current.html.length + 2 + piece.html.length <= limit &&
+      current.plain.length + 2 + piece.plain.length <= limit
+    ) {
+      current = { html: `${current.html}\n\n${piece.html}`, plain: `${current.plain}\n\n${piece.plain}` };
+    } else {
+      if (current) messages.push(current);
+      current = piece;
+    }
+  }
+  if (current) messages.push(current);
+  return messages.length ? messages : [{ html: '…', plain: '…' }];
+}
+
+/** Spans as HTML: bold, italic, code and safe links; nested in a fixed order so tags always balance. */
+export function spansToHtml(spans: readonly Span[]): string {
+  return spans
+    .map((span) => {
+      let html = escapeHtml(span.text);
+      if (span.code) html = `<code>${html}</code>`;
+      if (span.italic) html = `<i>${html}</i>`;
+      if (span.bold) html = `<b>${html}</b>`;
+      if (isSafeLink(span.link)) html = `<a href="${escapeAttribute(span.link)}">${html}</a>`;
+      return html;
+    })
+    .join('');
+}
+
+/** Spans as plain text; a link whose words differ from its address shows the address too. */
+export function spansToPlain(spans: readonly Span[]): string {
+  return spans
+    .map((span) =>
+      isSafeLink(span.link) && span.link !== span.text
+        ? `${clean(span.text)} (${span.link})`
+        : clean(span.text),
+    )
+    .join('');
+}
+
+function renderBlock(block: Block): TelegramMessage[] {
+  switch (block.type) {
+    case 'heading':
+      return [{ html: `<b>${escapeHtml(block.text)}</b>`, plain: clean(block.text) }];
+    case 'paragraph':
+      return [{ html: spansToHtml(block.spans), plain: spansToPlain(block.spans) }];
+    case 'list':
+      // Items are separate pieces so that a long list splits between items, yet packs tightly.
+      return [
+        {
+          html: block.items.map((item) => `• ${spansToHtml(item)}`).join('\n'),
+          plain: block.items.map((item) => `• ${spansToPlain(item)}`).join('\n'),
+        },
+      ];
+    case 'quote': {
+      const attribution = block.attribution.length ? `\n— ${spansToHtml(block.attribution)}` : '';
+      const plainAttribution = block.attribution.length ? `\n— ${spansToPlain(block.attribution)}` : '';
+      return [
+        {
+          html: `<blockquote>“${escapeHtml(block.text)}”${attribution}</blockquote>`,
+          plain: `“${clean(block.text)}”${plainAttribution}`,
+        },
+      ];
+    }
+  }
+}
+
+/**
+ * A piece longer than a message: cut between its lines where possible, else inside the text. The
+ * cut parts lose their markup (a cut could fall inside a tag), so they are sent as escaped text.
+ */
+function cutPiece(piece: TelegramMessage, limit: number): TelegramMessage[] {
+  if (piece.html.length <= limit && piece.plain.length <= limit) return [piece];
+  const lines = piece.plain.split('\n');
+  const parts: TelegramMessage[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) parts.push({ html: escapeHtml(text), plain: text });
+    text = '';
+  };
+  for (const line of lines) {
+    const candidate = text ? `${text}\n${line}` : line;
+    if (escapeHtml(candidate).length <= limit) {
+      text = candidate;
+      continue;
+    }
+    flush();
+    let rest = line;
+    while (escapeHtml(rest).length > limit) {
+      const cut = fittingLength(rest, limit);
+      parts.push({ html: escapeHtml(rest.slice(0, cut)), plain: rest.slice(0, cut) });
+      rest = rest.slice(cut);
+    }
+    text = rest;
+  }
+  flush();
+  return parts;
+}
+
+/** How many leading characters of `text` fit in `limit` once escaped, without halving a surrogate pair. */
+function fittingLength(text: string, limit: number): number {
+  let cut = 0;
+  let size = 0;
+  while (cut < text.length) {
+    const char = text[cut]!;
+    const width = char === '&' ? 5 : char === '<' || char === '>' ? 4 : 1;
+    if (size + width > limit) break;
+    size += width;
+    cut++;
+  }
+  const code = text.charCodeAt(cut - 1);
+  return code >= 0xd800 && code <= 0xdbff && cut > 1 ? cut - 1 : Math.max(cut, 1);
+}

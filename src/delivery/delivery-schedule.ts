@@ -1,0 +1,119 @@
+/**
+ * When a subscription's digest is due, in its own time zone, with nothing but Intl: a wall-clock time
+ * such as 08:00 Europe/London is 07:00 UTC in summer and 08:00 UTC in winter, a time that does not
+ * exist on the day the clocks go forward is delivered as late as the gap (01:30 becomes 02:30), and a
+ * time that happens twice when they go back is delivered at its first occurrence.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** What a schedule needs to know about a subscription. */
+export interface DeliverySchedule {
+  /** HH:MM, 24-hour. */
+  deliveryTime: string;
+  /** IANA name. */
+  timeZone: string;
+  /** ISO instant; no delivery is due for a scheduled time before it. */
+  createdAt: string;
+}
+
+/**
+ * Intl formatters are costly to build and a fan-out asks for the same few zones thousands of times;
+ * this cache is pure (a zone always formats the same way), so sharing it hides no state.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The wall-clock reading in `timeZone` at `instant`, as if it were UTC milliseconds. */
+function wallClockMs(instant: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(new Date(instant))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+}
+
+/** The zone's offset from UTC at `instant`, in milliseconds (positive east of Greenwich). */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+  const whole = Math.floor(instant / 1000) * 1000;
+  return wallClockMs(whole, timeZone) - whole;
+}
+
+/** The local calendar day (YYYY-MM-DD) in `timeZone` at `instant`. */
+export function localDay(instant: Date, timeZone: string): string {
+  return new Date(wallClockMs(instant.getTime(), timeZone)).toISOString().slice(0, 10);
+}
+
+/** The instant at which `day` (YYYY-MM-DD) reads `time` (HH:MM) in `timeZone`, DST-correct (see top). */
+export function zonedInstant(day: string, time: string, timeZone: string): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(year, month - 1, date, hour, minute);
+  // Real zones change their offset at most once within a day either side of any instant.
+  const before = zoneOffsetMs(wall - DAY_MS, timeZone);
+  const after = zoneOffsetMs(wall + DAY_MS, timeZone);
+  const candidates = [...new Set([wall - before, wall - after])].sort((a, b) => a - b);
+  const valid = candidates.find((candidate) => candidate + zoneOffsetMs(candidate, timeZone) === wall);
+  // No candidate reads `time`: it falls in the gap when clocks go forward; deliver it that much later.
+  return new Date(valid ?? wall - before);
+}
+
+/** The next local day after `day`. */
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The local day whose delivery is due at `now`, or null: the scheduled time of today (local) has
+ * passed and was not before the subscription existed. A digest missed while the bot was down is
+ * therefore still due until local midnight, and no longer the day after.
+ */
+export function dueDay(schedule: DeliverySchedule, now: Date): string | null {
+  const day = localDay(now, schedule.timeZone);
+  const at = zonedInstant(day, schedule.deliveryTime, schedule.timeZone).getTime();
+  if (now.getTime() < at || at < Date.parse(schedule.createdAt)) return null;
+  return day;
+}
+
+/** The next instant a digest will go out (for /settings): today's time if still ahead, else tomorrow's. */
+export function nextDelivery(schedule: DeliverySchedule, now: Date): Date {
+  let day = localDay(now, schedule.timeZone);
+  for (let i = 0; i < 3; i++) {
+    const at = zonedInstant(day, schedule.deliveryTime, schedule.timeZone);
+    if (at.getTime() > now.getTime() && at.getTime() >= Date.parse(schedule.createdAt)) return at;
+    day = nextDay(day);
+  }
+  return zonedInstant(day, schedule.deliveryTime, schedule.timeZone);
+}
+
+/** The canonical spelling of a time zone name Intl knows ("europe/london" → "Europe/London"), or null. */
+export function canonicalTimeZone(name: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** HH:MM from "8:00", "08:00" or "0800"; null when it is not a time of day. */
+export function normalizeDeliveryTime(text: string): string | null {
+  const match = /^([01]?\d|2[0-3]):?([0-5]\d)$/.exec(text.trim());
+  return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : null;
+}

@@ -1,0 +1,333 @@
+import { hostname } from 'node:os';
+import type { Clock } from '../app/clock.js';
+import type { Logger } from '../app/logger.js';
+import type { Digest } from '../digest/digest.js';
+import { describeError } from '../sources/describe-error.js';
+import type { Collection, Store } from '../store/store.js';
+import { DeliveryLedger, type DeliveryRecord } from './delivery-ledger.js';
+import { dueDay, localDay } from './delivery-schedule.js';
+import { labelsFor, type DigestLabels } from './digest-labels.js';
+import type { DigestSender, SendOutcome } from './digest-sender.js';
+import type { Subscription, SubscriptionPlatform } from './subscription.js';
+import type { SubscriptionStore } from './subscription-store.js';
+import type { DigestProvider } from './topic-digest.js';
+
+/** Tuning of the fan-out; every field has a sensible default. */
+export interface DeliveryOptions {
+  /** Chats sent to at once. The platform's throttle spaces the messages; this only keeps it fed. */
+  concurrency: number;
+  /** Failed attempts per chat and day before giving up until tomorrow. */
+  maxAttemptsPerDay: number;
+  /**
+   * A `sending` record claimed by another instance is left alone for this long (it may still be
+   * working on it); after that it is taken as abandoned by a crash and resumed here.
+   */
+  takeoverAfterMs: number;
+  /** This instance's name in the ledger; the host name, so a restart on the same host resumes at once. */
+  instanceId: string;
+  /** Extra languages for the digest's fixed words (config `digest.languages`). */
+  languages: Readonly<Record<string, Partial<DigestLabels>>>;
+}
+
+/** What one tick did, for logs and tests. */
+export interface TickReport {
+  due: number;
+  sent: number;
+  failed: number;
+  paused: number;
+  moved: number;
+  digestsBuilt: number;
+}
+
+interface Job {
+  subscription: Subscription;
+  day: string;
+  record: DeliveryRecord | undefined;
+  digestId: string;
+}
+
+const DIGEST_TTL_MS = 2 * 86_400_000;
+const LEDGER_BATCH = 500;
+
+/**
+ * Daily delivery, the same for every platform. On each tick (every minute in production, by hand in
+ * tests) it finds the subscriptions whose local delivery time has passed today and that the ledger
+ * has not finished, builds the digest once per distinct set of topics, and hands each chat to its
+ * platform's {@link DigestSender}, many chats at once so that one slow or failing chat never delays
+ * the others.
+ *
+ * Exactly once, and what a crash does: the ledger gets `sending` before the first message of a
+ * chat's digest, `partsSent` after every message the platform confirms, and `sent` after the last.
+ * A record still `sending` after a crash (or `failed`) is resumed from the first unconfirmed message
+ * of the same digest snapshot. So a crash never skips a chat, and never repeats a confirmed message;
+ * the one message that was in flight when the process died is sent again (at-least-once for that
+ * message only), because a missing daily digest is worse than a rare duplicate and Telegram offers no
+ * way to ask whether a message arrived. The window is the few milliseconds between the platform
+ * accepting a message and the ledger write that follows.
+ */
+export class DeliveryService {
+  private readonly ledger: DeliveryLedger;
+  private readonly snapshots: Collection<Digest>;
+  private readonly senders: Map<SubscriptionPlatform, DigestSender>;
+  private readonly options: DeliveryOptions;
+  private running: Promise<TickReport> | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly deps: {
+      store: Store;
+      subscriptions: SubscriptionStore;
+      digests: DigestProvider;
+      senders: readonly DigestSender[];
+      clock: Clock;
+      logger: Logger;
+      options?: Partial<DeliveryOptions>;
+    },
+  ) {
+    this.ledger = new DeliveryLedger(deps.store);
+    this.snapshots = deps.store.collection<Digest>('delivery-digests');
+    this.senders = new Map(deps.senders.map((sender) => [sender.platform, sender]));
+    this.options = {
+      concurrency: 64,
+      maxAttemptsPerDay: 5,
+      takeoverAfterMs: 10 * 60_000,
+      instanceId: hostname(),
+      languages: {},
+      ...deps.options,
+    };
+  }
+
+  /** Delivers everything due now. A tick asked for while one runs returns that one's report. */
+  tick(): Promise<TickReport> {
+    if (this.running) return this.running;
+    this.running = this.runTick().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /**
+   * Starts no new chat; resolves when the chats under way are done. Chats not started stay due in
+   * the ledger and go out after the restart.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.running?.catch(() => undefined);
+  }
+
+  /**
+   * A chat got a new id (a group became a supergroup): moves its subscriptions and today's ledger
+   * records, so the new id is neither skipped nor sent a second digest today.
+   */
+  async moveChat(
+    platform: SubscriptionPlatform,
+    fromChatId: string,
+    toChatId: string,
+  ): Promise<Subscription[]> {
+    const now = this.deps.clock();
+    const moved = await this.deps.subscriptions.moveChat(platform, fromChatId, toChatId);
+    for (const subscription of moved) {
+      const day = localDay(now, subscription.timeZone);
+      const oldId = subscription.id.replace(`${platform}:${toChatId}`, `${platform}:${fromChatId}`);
+      const record = await this.ledger.get(oldId, day);
+      if (record?.state === 'sent') await this.ledger.put({ ...record, subscriptionId: subscription.id });
+    }
+    if (moved.length) this.deps.logger.info(`${platform} chat ${fromChatId} moved to ${toChatId}`);
+    return moved;
+  }
+
+  private async runTick(): Promise<TickReport> {
+    const report: TickReport = { due: 0, sent: 0, failed: 0, paused: 0, moved: 0, digestsBuilt: 0 };
+    if (this.stopping) return report;
+    const now = this.deps.clock();
+    const jobs = await this.dueJobs(now);
+    report.due = jobs.length;
+    if (jobs.length === 0) return report;
+
+    const digests = await this.prepareDigests(jobs, now, report);
+    let next = 0;
+    const worker = async () => {
+      while (!this.stopping && next < jobs.length) {
+        const job = jobs[next++]!;
+        const digest = digests.get(job.digestId);
+        if (digest) await this.deliver(job, digest, report, jobs);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, jobs.length) }, worker));
+    this.deps.logger.info(
+      `delivery: ${report.sent} sent, ${report.failed} failed, ${report.paused} paused, ${report.moved} moved of ${report.due} due`,
+    );
+    return report;
+  }
+
+  /** Subscriptions due now whose ledger record for the day says there is still something to send. */
+  private async dueJobs(now: Date): Promise<Job[]> {
+    const candidates: { subscription: Subscription; day: string }[] = [];
+    for (const subscription of await this.deps.subscriptions.list()) {
+      if (subscription.paused || !this.senders.has(subscription.platform)) continue;
+      const day = dueDay(subscription, now);
+      if (day) candidates.push({ subscription, day });
+    }
+    const jobs: Job[] = [];
+    for (let i = 0; i < candidates.length; i += LEDGER_BATCH) {
+      const batch = candidates.slice(i, i + LEDGER_BATCH);
+      const records = await this.ledger.getMany(
+        batch.map(({ subscription, day }) => ({ subscriptionId: subscription.id, day })),
+      );
+      batch.forEach(({ subscription, day }, index) => {
+        const record = records[index];
+        if (!this.needsWork(record, now)) return;
+        const resumes = record && record.partsSent > 0 && record.digestId;
+        const digestId = resumes ? record.digestId! : freshDigestId(now, subscription.topics);
+        jobs.push({ subscription, day, record, digestId });
+      });
+    }
+    return jobs;
+  }
+
+  private needsWork(record: DeliveryRecord | undefined, now: Date): boolean {
+    if (!record) return true;
+    if (record.state === 'failed') return true;
+    if (record.state !== 'sending') return false;
+    if (record.owner === this.options.instanceId) return true;
+    return now.getTime() - Date.parse(record.updatedAt) >= this.options.takeoverAfterMs;
+  }
+
+  /** One digest per distinct topic set, stored as a snapshot so a resumed delivery sends the same one. */
+  private async prepareDigests(
+    jobs: readonly Job[],
+    now: Date,
+    report: TickReport,
+  ): Promise<Map<string, Digest>> {
+    const digests = new Map<string, Digest>();
+    for (const job of jobs) {
+      if (digests.has(job.digestId)) continue;
+      const stored = await this.snapshots.get(job.digestId);
+      if (stored) {
+        digests.set(job.digestId, stored);
+        continue;
+      }
+      try {
+        const digest = await this.deps.digests(now, job.subscription.topics);
+        await this.snapshots.set(job.digestId, digest, DIGEST_TTL_MS);
+        digests.set(job.digestId, digest);
+        report.digestsBuilt++;
+      } catch (error) {
+        // Those chats stay due and are tried again on the next tick.
+        this.deps.logger.error(`delivery: building the digest failed: ${describeError(error)}`);
+      }
+    }
+    // A snapshot that expired cannot be resumed: those chats get today's digest from where they were.
+    for (const job of jobs) {
+      if (digests.has(job.digestId)) continue;
+      const fresh = freshDigestId(now, job.subscription.topics);
+      const digest =
+        digests.get(fresh) ?? (await this.deps.digests(now, job.subscription.topics).catch(() => undefined));
+      if (digest) digests.set(job.digestId, digest);
+    }
+    return digests;
+  }
+
+  private async deliver(job: Job, digest: Digest, report: TickReport, queue: Job[]): Promise<void> {
+    const { subscription, day, record } = job;
+    const sender = this.senders.get(subscription.platform)!;
+    let partsSent = record?.partsSent ?? 0;
+    const base = {
+      subscriptionId: subscription.id,
+      day,
+      digestId: job.digestId,
+      owner: this.options.instanceId,
+      attempts: (record?.attempts ?? 0) + 1,
+    };
+    const write = (state: DeliveryRecord['state'], lastError?: string) =>
+      this.ledger.put({
+        ...base,
+        state,
+        partsSent,
+        updatedAt: this.deps.clock().toISOString(),
+        ...(lastError ? { lastError } : {}),
+      });
+
+    let outcome: SendOutcome;
+    try {
+      await write('sending');
+      outcome = await sender.send(
+        {
+          chatId: subscription.chatId,
+          threadId: subscription.threadId,
+          labels: labelsFor(subscription.language, this.options.languages),
+        },
+        { ...digest, date: day },
+        {
+          fromPart: partsSent,
+          partSent: async (index, last) => {
+            partsSent = index + 1;
+            if (!last) await write('sending');
+          },
+        },
+      );
+    } catch (error) {
+      outcome = { kind: 'failed', reason: describeError(error) };
+    }
+
+    try {
+      await this.settle(job, outcome, write, base.attempts, report, queue);
+    } catch (error) {
+      this.deps.logger.error(
+        `delivery to ${subscription.id}: recording the outcome failed: ${describeError(error)}`,
+      );
+    }
+  }
+
+  private async settle(
+    job: Job,
+    outcome: SendOutcome,
+    write: (state: DeliveryRecord['state'], lastError?: string) => Promise<void>,
+    attempts: number,
+    report: TickReport,
+    queue: Job[],
+  ): Promise<void> {
+    const { subscription } = job;
+    switch (outcome.kind) {
+      case 'sent':
+        await write('sent');
+        report.sent++;
+        return;
+      case 'gone':
+        await write('skipped', outcome.reason);
+        await this.deps.subscriptions.pause(subscription.id, outcome.reason);
+        this.deps.logger.warn(`delivery: paused ${subscription.id}: ${outcome.reason}`);
+        report.paused++;
+        return;
+      case 'moved': {
+        await write('skipped', `moved to ${outcome.chatId}`);
+        const moved = await this.deps.subscriptions.moveChat(
+          subscription.platform,
+          subscription.chatId,
+          outcome.chatId,
+        );
+        this.deps.logger.info(`delivery: ${subscription.id} moved to chat ${outcome.chatId}`);
+        report.moved++;
+        // Today's digest still goes out, to the new id, in this same tick.
+        for (const next of moved) {
+          if (next.threadId === subscription.threadId) {
+            queue.push({ subscription: next, day: job.day, record: undefined, digestId: job.digestId });
+          }
+        }
+        return;
+      }
+      case 'failed': {
+        const givingUp = attempts >= this.options.maxAttemptsPerDay;
+        await write(givingUp ? 'gave-up' : 'failed', outcome.reason);
+        report.failed++;
+        this.deps.logger.warn(
+          `delivery to ${subscription.id} failed (attempt ${attempts}): ${outcome.reason}${givingUp ? '; giving up for today' : '; will retry'}`,
+        );
+      }
+    }
+  }
+}
+
+function freshDigestId(now: Date, topics: readonly string[]): string {
+  return `${now.toISOString().slice(0, 16)}|${topics.join(',')}`;
+}

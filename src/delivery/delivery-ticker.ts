@@ -1,0 +1,49 @@
+import { createTask, type ScheduledTask } from 'node-cron';
+import type { Logger } from '../app/logger.js';
+import { describeError } from '../sources/describe-error.js';
+import type { DeliveryService } from './delivery-service.js';
+
+/**
+ * Drives {@link DeliveryService.tick} every minute with node-cron in production (tests call `tick()`
+ * themselves with a fake clock). One tick runs at start, so digests missed while the bot was down
+ * go out at once rather than at the next minute. Ticks never overlap.
+ */
+export class DeliveryTicker {
+  private task: ScheduledTask | null = null;
+
+  constructor(
+    private readonly service: DeliveryService,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    this.task = createTask('* * * * *', () => this.tick(), {
+      name: 'delivery',
+      noOverlap: true,
+      logger: {
+        info: () => undefined,
+        debug: () => undefined,
+        warn: (message: string) => this.logger.warn(`delivery scheduler: ${message}`),
+        error: (message: string | Error) =>
+          this.logger.error(`delivery scheduler: ${describeError(message)}`),
+      },
+    });
+    await this.task.start();
+    void this.tick();
+  }
+
+  /** Stops ticking and lets the chats under way finish (the ledger keeps the rest due). */
+  async stop(): Promise<void> {
+    await this.task?.destroy();
+    this.task = null;
+    await this.service.stop();
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await this.service.tick();
+    } catch (error) {
+      this.logger.error(`delivery tick failed: ${describeError(error)}`);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The `[words]` of `/quotes <name> [words]`: a quote passes when every word is in the quote, its
+ * article's title or its article's text. The quote and title are in the index; for the text, the
+ * article's term filter rules out most articles, and only articles it cannot rule out are loaded.
+ */
+import type { ArticleRepository } from '../articles/article-repository.js';
+import type { Collection } from '../store/store.js';
+import type { QuoteRef } from './quote-buckets.js';
+import { searchTerms, TermFilter } from './search-terms.js';
+import { getManyInChunks } from './get-many.js';
+
+export class QuoteFilter {
+  /** Term filters fetched so far (null: none stored), per article. */
+  private readonly filters = new Map<string, TermFilter | null>();
+  /** Words of articles loaded so far (null: the article is gone), per article. */
+  private readonly texts = new Map<string, Set<string> | null>();
+
+  /**
+   * @param terms The folded words to look for (see `filterTerms`).
+   * @param termFilters The `article-terms` collection: a Bloom filter of each article's words.
+   */
+  constructor(
+    readonly terms: readonly string[],
+    private readonly termFilters: Collection<string>,
+    private readonly articles: ArticleRepository,
+  ) {}
+
+  /** The quotes that pass, in the order given. */
+  async select<Q extends QuoteRef>(refs: readonly Q[]): Promise<Q[]> {
+    // The article's filter first: it rules out most quotes for a rarer word without reading anything else.
+    const unfetched = [...new Set(refs.map((ref) => ref.articleId).filter((id) => !this.filters.has(id)))];
+    const fetched = await getManyInChunks(this.termFilters, unfetched);
+    unfetched.forEach((id, i) => {
+      const encoded = fetched[i];
+      this.filters.set(id, encoded === undefined ? null : new TermFilter(encoded));
+    });
+    const maybe = refs.filter((ref) => {
+      const filter = this.filters.get(ref.articleId);
+      return !filter || this.terms.every((term) => filter.mayContain(term));
+    });
+    // Then the quote and title, which are at hand; only what they lack needs the article's text.
+    const missing = maybe.map((ref) => {
+      const own = new Set(searchTerms(`${ref.text} ${ref.title}`));
+      return this.terms.filter((term) => !own.has(term));
+    });
+    const toLoad = [
+      ...new Set(
+        maybe.filter((ref, i) => missing[i]!.length > 0 && !this.texts.has(ref.articleId)).map((ref) => ref.articleId),
+      ),
+    ];
+    const loaded = await this.articles.getMany(toLoad);
+    for (const id of toLoad) this.texts.set(id, null);
+    for (const article of loaded) {
+      this.texts.set(article.id, new Set(searchTerms(`${article.title}\n${article.text}`)));
+    }
+    return maybe.filter((ref, i) => {
+      const lacking = missing[i]!;
+      if (lacking.length === 0) return true;
+      const words = this.texts.get(ref.articleId);
+      return words ? lacking.every((term) => words.has(term)) : false;
+    });
+  }
+}

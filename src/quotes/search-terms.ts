@@ -1,0 +1,116 @@
+/**
+ * The words of `/quotes <name> [words]`: folded the way names are (case and accents ignored), with
+ * regular plurals folded onto the singular, so "Sanctions" finds "sanction". Also a small Bloom
+ * filter of an article's words, kept per article so that the filter can rule out most articles
+ * without loading their text.
+ */
+import { EXTRA_FOLDS } from './speaker-name.js';
+
+/** Most filter words looked at; more only slows the search without narrowing it usefully. */
+const MAX_FILTER_WORDS = 8;
+/** Longest filter word kept. */
+const MAX_WORD_CHARS = 40;
+
+/**
+ * The folded search terms of a text, in order, duplicates included. The whole text is folded at
+ * once (one normalisation, not one per word): indexing folds every article's text.
+ */
+export function searchTerms(text: string): string[] {
+  // Most news text is plain ASCII, which needs neither Unicode normalisation nor Unicode classes.
+  if (!NON_ASCII.test(text)) {
+    return (text.toLowerCase().replace(/'s\b/g, '').replace(/['`]/g, '').match(/[a-z0-9]+/g) ?? []).map(singular);
+  }
+  const folded = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[łøæœßđðþı]/g, (letter) => EXTRA_FOLDS[letter] ?? letter)
+    // A possessive goes ("Huawei's" is "huawei"); other apostrophes join ("don't" is "dont").
+    .replace(/['’]s\b/g, '')
+    .replace(/['’`]/g, '');
+  return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).map(singular);
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** The distinct terms of a filter typed by a user, bounded in number and length. */
+export function filterTerms(words: string | undefined): string[] {
+  if (!words) return [];
+  const terms = searchTerms(words.slice(0, MAX_FILTER_WORDS * (MAX_WORD_CHARS + 1)));
+  return [...new Set(terms.filter((term) => term.length <= MAX_WORD_CHARS))].slice(0, MAX_FILTER_WORDS);
+}
+
+/** "parties" → "party", "ships" → "ship"; "glass", "bus" and "crisis" stay. */
+function singular(word: string): string {
+  const length = word.length;
+  if (length <= 3 || word.charCodeAt(length - 1) !== LOWER_S) return word;
+  const before = word.charCodeAt(length - 2);
+  if (length > 4 && before === LOWER_E && word.charCodeAt(length - 3) === LOWER_I) return `${word.slice(0, -3)}y`;
+  if (before === LOWER_S || before === LOWER_U || before === LOWER_I) return word;
+  return word.slice(0, -1);
+}
+
+const LOWER_S = 0x73;
+const LOWER_E = 0x65;
+const LOWER_I = 0x69;
+const LOWER_U = 0x75;
+
+/** Bits per distinct term: with five hashes this gives about one false "maybe" in 200. */
+const BITS_PER_TERM = 12;
+const HASHES = 5;
+const MIN_BITS = 512;
+const MAX_BITS = 1 << 16;
+
+/**
+ * A Bloom filter of the distinct terms of a text, as a base64 string (its length gives its size).
+ * "No" answers are certain; "maybe" answers need the text to confirm.
+ */
+export function buildTermFilter(text: string): string {
+  const terms = new Set(searchTerms(text));
+  let bits = MIN_BITS;
+  while (bits < terms.size * BITS_PER_TERM && bits < MAX_BITS) bits *= 2;
+  const bytes = new Uint8Array(bits / 8);
+  for (const term of terms) {
+    const [h1, h2] = hashes(term);
+    for (let k = 0; k < HASHES; k++) {
+      const bit = (h1 + Math.imul(k, h2)) >>> 0 & (bits - 1);
+      bytes[bit >>> 3]! |= 1 << (bit & 7);
+    }
+  }
+  return Buffer.from(bytes).toString('base64');
+}
+
+/** A decoded term filter. */
+export class TermFilter {
+  private readonly bytes: Uint8Array;
+
+  constructor(encoded: string) {
+    this.bytes = Buffer.from(encoded, 'base64');
+  }
+
+  /** False when the text certainly lacks the term; true when it may hold it. */
+  mayContain(term: string): boolean {
+    const bits = this.bytes.length * 8;
+    // Sizes are powers of two; anything else is not a filter this code wrote.
+    if (bits === 0 || (bits & (bits - 1)) !== 0) return true;
+    const [h1, h2] = hashes(term);
+    for (let k = 0; k < HASHES; k++) {
+      const bit = (h1 + Math.imul(k, h2)) >>> 0 & (bits - 1);
+      if ((this.bytes[bit >>> 3]! & (1 << (bit & 7))) === 0) return false;
+    }
+    return true;
+  }
+}
+
+/** Two 32-bit FNV-1a variants of a term, for double hashing (the second made odd). */
+function hashes(term: string): [number, number] {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < term.length; i++) {
+    const code = term.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 0x01000193);
+    h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return [h1 >>> 0, h2 | 1];
+}

@@ -1,0 +1,114 @@
+/**
+ * The speaker registry across the store: one record per way a speaker has been written, in the
+ * `speakers` collection, and an in-memory {@link SpeakerIndex} built from it. Several instances may
+ * share the store, so each write also leaves a new version token in `meta`; an instance that sees
+ * another token than its own reloads the records before answering.
+ */
+import type { Collection, Store } from '../store/store.js';
+import { getManyInChunks } from './get-many.js';
+import { SpeakerIndex, type SpeakerRecord } from './speaker-index.js';
+import type { SpeakerKind } from './speaker-name.js';
+
+const VERSION_KEY = 'speaker-registry:version';
+
+/** New quotes for one spelling, as a batch of articles brings them. */
+export interface SpeakerTally {
+  name: string;
+  kind: SpeakerKind;
+  count: number;
+  firstAt: string;
+  lastAt: string;
+}
+
+export interface SpeakerRegistryOptions {
+  /**
+   * How long the in-memory registry is trusted before the store's version token is checked again
+   * (another instance may have added speakers). 0 checks before every read.
+   */
+  refreshMs?: number;
+  /** Monotonic milliseconds, replaceable in tests. */
+  now?: () => number;
+}
+
+export class SpeakerRegistry {
+  private readonly records: Collection<SpeakerRecord>;
+  private readonly meta: Collection<string>;
+  private readonly refreshMs: number;
+  private readonly now: () => number;
+  private index: SpeakerIndex | null = null;
+  private loading: Promise<SpeakerIndex> | null = null;
+  private version: string | undefined;
+  private checkedAt = Number.NEGATIVE_INFINITY;
+
+  constructor(store: Store, options: SpeakerRegistryOptions = {}) {
+    this.records = store.collection<SpeakerRecord>('speakers');
+    this.meta = store.collection<string>('meta');
+    this.refreshMs = options.refreshMs ?? 2_000;
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /** The registry, loaded on first use and reloaded when another instance has changed it. */
+  async current(): Promise<SpeakerIndex> {
+    if (this.index && this.now() - this.checkedAt < this.refreshMs) return this.index;
+    if (this.index) {
+      const version = await this.meta.get(VERSION_KEY);
+      this.checkedAt = this.now();
+      if (version === this.version) return this.index;
+    }
+    this.loading ??= this.load().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  /**
+   * Adds the quotes of a batch to the stored records (read from the store, not the cache, so that
+   * another instance's counts are kept) and to the in-memory registry.
+   */
+  async tally(tallies: ReadonlyMap<string, SpeakerTally>): Promise<void> {
+    if (tallies.size === 0) return;
+    const index = await this.current();
+    const keys = [...tallies.keys()];
+    const stored = await getManyInChunks(this.records, keys);
+    const writes = keys.map((key, i) => ({ key, value: merge(stored[i], tallies.get(key)!) }));
+    try {
+      await this.records.setMany(writes);
+      const version = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+      await this.meta.set(VERSION_KEY, version);
+      this.version = version;
+    } catch (error) {
+      // The cache may now be ahead of the store: reload it on next use.
+      this.index = null;
+      throw error;
+    }
+    for (const { key, value } of writes) index.put(key, value);
+  }
+
+  private async load(): Promise<SpeakerIndex> {
+    const version = await this.meta.get(VERSION_KEY);
+    const index = new SpeakerIndex();
+    for await (const [key, record] of this.records.entries()) index.put(key, record);
+    this.index = index;
+    this.version = version;
+    this.checkedAt = this.now();
+    return index;
+  }
+}
+
+function merge(previous: SpeakerRecord | undefined, added: SpeakerTally): SpeakerRecord {
+  if (!previous) return { ...added };
+  return {
+    name: betterSpelling(previous.name, added.name),
+    // Once written as an organisation ("the Harbour Authority"), always one.
+    kind: previous.kind === 'organisation' || added.kind === 'organisation' ? 'organisation' : 'person',
+    count: previous.count + added.count,
+    firstAt: added.firstAt < previous.firstAt ? added.firstAt : previous.firstAt,
+    lastAt: added.lastAt > previous.lastAt ? added.lastAt : previous.lastAt,
+  };
+}
+
+/** Of two spellings of one key, the one with its accents ("José Pérez" over "Jose Perez"). */
+function betterSpelling(kept: string, other: string): string {
+  const marks = (name: string) => [...name].filter((char) => char.charCodeAt(0) > 0x7f).length;
+  return marks(other) > marks(kept) ? other : kept;
+}

@@ -1,0 +1,109 @@
+/**
+ * Orders stories by what makes news matter to a reader of a daily digest:
+ *
+ * - reach: how many distinct sources carried it (an event several newsrooms covered independently
+ *   matters more than one outlet's item), on a log scale so that wire copies do not drown the rest;
+ * - voices: the people quoted in it, each counting more the more stories of the day quote them (a
+ *   head of government quoted everywhere is more prominent than a local spokesperson);
+ * - freshness: it halves in weight every `halfLifeHours` since its latest report, but never to
+ *   nothing, so a big story of the morning still beats an evening brief;
+ * - the subscriber's topics: a story about one of them counts `topicBoost` times.
+ */
+import { speakerKey } from '../quotes/speaker-name.js';
+import { articleTime } from './article-features.js';
+import { topicMatcher, storyMatches } from './story-topics.js';
+import { sourceKey, type Story } from './story.js';
+
+export interface RankOptions {
+  now: Date;
+  /** The subscriber's topics; stories about any of them are boosted. */
+  topics?: readonly string[];
+  /** Hours after which freshness is halved. */
+  halfLifeHours?: number;
+  /** Factor for a story about one of `topics`. */
+  topicBoost?: number;
+}
+
+/** A story with what its rank was computed from, for the digest and for tests. */
+export interface RankedStory {
+  story: Story;
+  score: number;
+  /** Distinct sources that carried it. */
+  sources: number;
+  /** Its latest report (ms). */
+  latest: number;
+  /** Who is quoted in it, fullest names, the most prominent first. */
+  speakers: string[];
+  /** Which of the subscriber's topics it is about. */
+  topics: string[];
+}
+
+const HALF_LIFE_HOURS = 24;
+const TOPIC_BOOST = 3;
+/** Weight of one quoted speaker against one extra source. */
+const SPEAKER_WEIGHT = 0.3;
+/** Only the most prominent few voices count: a story is not better for quoting twenty people. */
+const MAX_SPEAKERS = 3;
+/** The share of the score that never fades. */
+const FRESHNESS_FLOOR = 0.25;
+
+/** Ranks stories, best first; ties go to the more recent, then to the smaller id. */
+export function rankStories(stories: readonly Story[], options: RankOptions): RankedStory[] {
+  const now = options.now.getTime();
+  const halfLife = (options.halfLifeHours ?? HALF_LIFE_HOURS) * 3_600_000;
+  const topics = (options.topics ?? [])
+    .map((topic) => ({ topic, matches: topicMatcher(topic) }))
+    .filter((entry) => entry.matches !== null);
+  const keys = new Map<string, string>();
+  const voices = stories.map((story) => storyVoices(story, keys));
+  const prominence = new Map<string, number>();
+  for (const storyVoice of voices)
+    for (const key of storyVoice.keys()) prominence.set(key, (prominence.get(key) ?? 0) + 1);
+
+  const ranked = stories.map((story, i): RankedStory => {
+    const sources = new Set(story.articles.map(sourceKey)).size;
+    const latest = story.articles.reduce((max, article) => Math.max(max, articleTime(article)), 0);
+    const speakers = [...voices[i]!]
+      .map(([key, name]) => ({ name, weight: 1 + Math.log2(prominence.get(key) ?? 1) }))
+      .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+    const voiceScore =
+      SPEAKER_WEIGHT * speakers.slice(0, MAX_SPEAKERS).reduce((sum, speaker) => sum + speaker.weight, 0);
+    const age = Math.max(0, now - latest);
+    const freshness = FRESHNESS_FLOOR + (1 - FRESHNESS_FLOOR) * 0.5 ** (age / halfLife);
+    const matched = topics.filter((entry) => storyMatches(story, entry.matches!)).map((entry) => entry.topic);
+    const boost = matched.length > 0 ? (options.topicBoost ?? TOPIC_BOOST) : 1;
+    return {
+      story,
+      score: (Math.log2(1 + sources) + voiceScore) * freshness * boost,
+      sources,
+      latest,
+      speakers: speakers.map((speaker) => speaker.name),
+      topics: matched,
+    };
+  });
+  return ranked.sort(
+    (a, b) => b.score - a.score || b.latest - a.latest || (a.story.id < b.story.id ? -1 : 1),
+  );
+}
+
+/**
+ * The speakers quoted in a story, keyed by surname so that "Pompeo" and "Mike Pompeo" are one
+ * voice, each with the fullest spelling seen. `keys` caches the surname of each spelling.
+ */
+function storyVoices(story: Story, keys: Map<string, string>): Map<string, string> {
+  const voices = new Map<string, string>();
+  for (const article of story.articles) {
+    for (const quote of article.quotes) {
+      if (!quote.speaker) continue;
+      let key = keys.get(quote.speaker);
+      if (key === undefined) {
+        key = speakerKey(quote.speaker).split(' ').pop() ?? '';
+        keys.set(quote.speaker, key);
+      }
+      if (!key) continue;
+      const known = voices.get(key);
+      if (!known || quote.speaker.length > known.length) voices.set(key, quote.speaker);
+    }
+  }
+  return voices;
+}

@@ -1,0 +1,64 @@
+/**
+ * Picks the summary engine the configuration asks for. The composition root calls this once.
+ */
+import type { Clock } from '../app/clock.js';
+import type { Logger } from '../app/logger.js';
+import { ConfigError, type AppConfig } from '../config/load-config.js';
+import type { Store } from '../store/store.js';
+import { createLlmClient, OPENAI_DEFAULT_BASE_URL } from './llm-client.js';
+import { LlmStorySummarizer } from './llm-story-summarizer.js';
+import { SummaryCache } from './summary-cache.js';
+import { OfflineStorySummarizer, type StorySummarizer } from './story-summarizer.js';
+import { TokenBudget } from './token-budget.js';
+
+export interface StorySummarizerDependencies {
+  config: AppConfig;
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+}
+
+/**
+ * The offline engine for `summarizer.engine: offline`; for `openai`, the LLM engine with the
+ * offline engine as its fallback.
+ *
+ * @throws ConfigError when the LLM engine is chosen with neither an API key nor a server address,
+ * which would send every story to OpenAI without credentials.
+ *
+ * @example
+ * const summarizer = createStorySummarizer({ config, store, logger, clock });
+ * const summary = await summarizer.summarize(story, { sentences: 3, quotes: 2 });
+ */
+export function createStorySummarizer({
+  config,
+  store,
+  logger,
+  clock,
+}: StorySummarizerDependencies): StorySummarizer {
+  const offline = new OfflineStorySummarizer();
+  if (config.summarizer.engine === 'offline') return offline;
+  const settings = config.summarizer.openai;
+  const apiKey = config.secrets.openaiApiKey;
+  const baseURL = config.endpoints.openaiBaseUrl;
+  if (!apiKey && !baseURL) {
+    throw new ConfigError(
+      'summarizer.engine is "openai" but OPENAI_API_KEY is not set: set it to use OpenAI, or set summarizer.openai.baseURL (or OPENAI_BASE_URL) to a local server such as Ollama (http://localhost:11434/v1), or choose summarizer.engine: offline',
+    );
+  }
+  const timeoutMs = settings.timeoutSeconds * 1000;
+  return new LlmStorySummarizer({
+    client: createLlmClient({ apiKey, baseURL, timeoutMs, maxRetries: settings.maxRetries, clock }),
+    cache: new SummaryCache(store),
+    budget: new TokenBudget(store, clock, settings.dailyTokenBudget),
+    fallback: offline,
+    logger,
+    clock,
+    settings: {
+      model: settings.model,
+      maxOutputTokens: settings.maxOutputTokens,
+      baseURL: baseURL ?? OPENAI_DEFAULT_BASE_URL,
+      timeoutMs,
+      maxRetries: settings.maxRetries,
+    },
+  });
+}

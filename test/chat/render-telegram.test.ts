@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { renderDigestTelegram } from '../../src/adapters/telegram/telegram-digest.js';
+import { escapeHtml, renderTelegram } from '../../src/chat/render-telegram.js';
+import { heading, list, paragraph, quoteBlock, reply } from '../../src/chat/reply.js';
+import { englishLabels } from '../../src/delivery/digest-labels.js';
+import type { Digest } from '../../src/digest/digest.js';
+import { digestFixture, storyFixture } from '../helpers/digest-fixture.js';
+
+describe('Telegram HTML rendering', () => {
+  it('escapes text and attributes, and links only http(s)', () => {
+    const [message] = renderTelegram(
+      reply.of(
+        heading('Tom & Jerry <script>'),
+        paragraph(
+          { text: 'safe', link: 'https://example.com/?a=1&b="2"' },
+          ' ',
+          { text: 'evil', link: 'javascript:alert(1)' },
+          ' ',
+          { text: 'x<y', bold: true, code: true },
+        ),
+        quoteBlock('A "quote" <b>', 'Someone'),
+      ),
+    );
+    expect(message!.html).toBe(
+      '<b>Tom &amp; Jerry &lt;script&gt;</b>\n\n' +
+        '<a href="https://example.com/?a=1&amp;b=&quot;2&quot;">safe</a> evil <b><code>x&lt;y</code></b>\n\n' +
+        '<blockquote>“A "quote" &lt;b&gt;”\n— Someone</blockquote>',
+    );
+    expect(message!.plain).toContain('Tom & Jerry <script>');
+    expect(escapeHtml('a\u001b[31mb')).toBe('a[31mb');
+  });
+
+  it('splits a long reply between blocks, every message within 4,096 characters', () => {
+    const blocks = Array.from({ length: 30 }, (_, i) => paragraph(`${i} ${'word '.repeat(60)}`));
+    const messages = renderTelegram(reply.of(...blocks));
+    expect(messages.length).toBeGreaterThan(1);
+    for (const message of messages) expect(message.html.length).toBeLessThanOrEqual(4096);
+    const rejoined = messages.map((message) => message.plain).join('\n\n');
+    expect(rejoined.split('\n\n')).toHaveLength(30);
+    // A single block longer than a message is cut, still within the limit.
+    const huge = renderTelegram(reply.of(list([[`${'&'.repeat(5000)}`]])));
+    for (const message of huge) expect(message.html.length).toBeLessThanOrEqual(4096);
+  });
+
+  it('renders a digest split only between stories', () => {
+    const digest: Digest = digestFixture(
+      Array.from({ length: 6 }, (_, i) =>
+        storyFixture(
+          `Headline ${i + 1}`,
+          's'.repeat(1200),
+          [{ text: `Quote ${i + 1} & more`, speaker: 'Ann Lee', source: 'Wire', url: 'https://w.example/' }],
+          `https://w.example/${i}`,
+        ),
+      ),
+      'climate',
+      { text: 'Best quote', speaker: 'Ann Lee', source: 'Wire', url: 'https://w.example/' },
+    );
+    const messages = renderDigestTelegram(digest, englishLabels);
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages[0]!.html.startsWith('<b>Quotewire digest for 2025-10-26 (topics: climate)</b>')).toBe(
+      true,
+    );
+    for (const message of messages) {
+      expect(message.html.length).toBeLessThanOrEqual(4096);
+      // Each story's headline and its link are in the same message.
+      for (const match of message.html.matchAll(/Headline (\d)/g)) {
+        expect(message.html).toContain(`https://w.example/${Number(match[1]) - 1}`);
+      }
+    }
+    expect(messages.at(-1)!.html).toContain('<b>Quote of the day</b>');
+    expect(messages.map((m) => m.html).join('')).toContain('Quote 1 &amp; more');
+  });
+});

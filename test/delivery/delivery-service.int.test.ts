@@ -1,0 +1,306 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TelegramDigestSender } from '../../src/adapters/telegram/telegram-sender.js';
+import { createMemoryLogger } from '../../src/app/logger.js';
+import { DeliveryLedger } from '../../src/delivery/delivery-ledger.js';
+import { DeliveryService, type DeliveryOptions } from '../../src/delivery/delivery-service.js';
+import type { DigestSender } from '../../src/delivery/digest-sender.js';
+import { SubscriptionStore } from '../../src/delivery/subscription-store.js';
+import type { DigestProvider } from '../../src/delivery/topic-digest.js';
+import type { Digest } from '../../src/digest/digest.js';
+import type { Store } from '../../src/store/store.js';
+import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram-server.js';
+import { fakeTelegramApi } from '../helpers/telegram-test-api.js';
+import { openTempStore } from '../helpers/temp-store.js';
+import { digestFixture, storyFixture } from '../helpers/digest-fixture.js';
+
+const MINUTE = 60_000;
+
+/** A digest of `stories` stories of about `size` characters each. */
+function makeDigest(topics: readonly string[], stories = 1, size = 200): Digest {
+  return digestFixture(
+    Array.from({ length: stories }, (_, i) =>
+      storyFixture(
+        `Story ${i + 1} <about> ${topics.join(' ') || 'everything'}`,
+        'x'.repeat(size),
+        [
+          {
+            text: 'We will deliver exactly once',
+            speaker: 'A. Speaker',
+            source: 'Wire',
+            url: 'https://example.com/a',
+          },
+        ],
+        `https://example.com/${i}`,
+      ),
+    ),
+    topics.length ? topics.join(', ') : null,
+  );
+}
+
+describe('DeliveryService with the Telegram sender against a fake Bot API', () => {
+  let fake: FakeTelegram;
+  let store: Store;
+  let now: number;
+  const clock = () => new Date(now);
+  let subscriptions: SubscriptionStore;
+  let builds: string[];
+  const digests: DigestProvider = async (_at, topics) => {
+    builds.push(topics.join(','));
+    return makeDigest(topics);
+  };
+  const logger = createMemoryLogger();
+
+  const service = (options: Partial<DeliveryOptions> = {}, sender?: DigestSender, provider = digests) =>
+    new DeliveryService({
+      store,
+      subscriptions,
+      digests: provider,
+      senders: [sender ?? new TelegramDigestSender(fakeTelegramApi(fake))],
+      clock,
+      logger,
+      options: { instanceId: 'host-a', ...options },
+    });
+
+  const subscribe = (
+    chatId: string,
+    settings: { deliveryTime?: string; timeZone?: string; topics?: string[] } = {},
+  ) => subscriptions.subscribe({ platform: 'telegram', chatId, threadId: null }, settings);
+
+  beforeEach(async () => {
+    now = Date.parse('2025-10-24T12:00:00Z');
+    fake = await startFakeTelegram({ now: () => now });
+    ({ store } = await openTempStore());
+    subscriptions = new SubscriptionStore(store, clock, {
+      deliveryTime: '08:00',
+      timeZone: 'UTC',
+      language: 'en',
+    });
+    builds = [];
+  });
+
+  afterEach(async () => {
+    await fake.close();
+    await store.close();
+  });
+
+  it('delivers once a day at the local time across the end of British summer time', async () => {
+    now = Date.parse('2025-10-24T23:00:00Z');
+    await subscribe('1001', { deliveryTime: '08:00', timeZone: 'Europe/London' });
+    // 01:30 happens twice on 26 October 2025 in London: the digest goes out at the first one only.
+    await subscribe('1002', { deliveryTime: '01:30', timeZone: 'Europe/London' });
+    await subscribe('1003', { deliveryTime: '08:00', timeZone: 'America/New_York' });
+    const delivery = service();
+    for (now = Date.parse('2025-10-24T23:00:00Z'); now <= Date.parse('2025-10-26T14:00:00Z'); now += MINUTE) {
+      await delivery.tick();
+    }
+    const times = (chat: string) =>
+      fake.calls
+        .filter((call) => call.method === 'sendMessage' && call.payload.chat_id === chat)
+        .map((call) => new Date(call.at).toISOString());
+    expect(times('1001')).toEqual(['2025-10-25T07:00:00.000Z', '2025-10-26T08:00:00.000Z']);
+    expect(times('1002')).toEqual(['2025-10-25T00:30:00.000Z', '2025-10-26T00:30:00.000Z']);
+    expect(times('1003')).toEqual(['2025-10-25T12:00:00.000Z', '2025-10-26T12:00:00.000Z']);
+    expect(String(fake.sent('1001')[0]!.text)).toContain('Quotewire digest for 2025-10-25');
+    expect(String(fake.sent('1001')[1]!.text)).toContain('Quotewire digest for 2025-10-26');
+  }, 60_000);
+
+  it('builds the digest once per distinct topic set and sends each chat its own', async () => {
+    now = Date.parse('2025-10-24T07:00:00Z');
+    await subscribe('1', {});
+    await subscribe('2', {});
+    await subscribe('3', { topics: ['climate'] });
+    await subscribe('4', { topics: ['climate'] });
+    now = Date.parse('2025-10-24T08:00:00Z');
+    const report = await service().tick();
+    expect(report).toMatchObject({ due: 4, sent: 4, digestsBuilt: 2 });
+    expect(builds.sort()).toEqual(['', 'climate']);
+    expect(String(fake.sent('3')[0]!.text)).toContain('(topics: climate)');
+    // The headline's "<about>" arrives escaped, as HTML parse mode needs.
+    expect(String(fake.sent('1')[0]!.text)).toContain('Story 1 &lt;about&gt; everything');
+  });
+
+  it('a crash between two chats: after the restart each chat has exactly one digest', async () => {
+    now = Date.parse('2025-10-24T07:00:00Z');
+    await subscribe('2001');
+    await subscribe('2002');
+    now = Date.parse('2025-10-24T08:00:00Z');
+    const real = new TelegramDigestSender(fakeTelegramApi(fake));
+    let delivered = 0;
+    const crashing: DigestSender = {
+      platform: 'telegram',
+      async send(target, digest, progress) {
+        if (delivered++ === 1) throw new Error('process killed');
+        return real.send(target, digest, progress);
+      },
+    };
+    const first = await service({ concurrency: 1 }, crashing).tick();
+    expect(first.sent).toBe(1);
+    expect(fake.sent()).toHaveLength(1);
+
+    now += MINUTE;
+    const second = await service({ concurrency: 1 }).tick();
+    expect(second).toMatchObject({ due: 1, sent: 1 });
+    expect(fake.sent('2001')).toHaveLength(1);
+    expect(fake.sent('2002')).toHaveLength(1);
+    now += MINUTE;
+    expect((await service().tick()).due).toBe(0);
+  });
+
+  it('a crash in the middle of a long digest resumes with the first unconfirmed message, same digest', async () => {
+    now = Date.parse('2025-10-24T07:00:00Z');
+    await subscribe('3001');
+    now = Date.parse('2025-10-24T08:00:00Z');
+    let version = 0;
+    const changing: DigestProvider = async (_at, topics) => {
+      version++;
+      return { ...makeDigest(topics, 3, 1800), topic: `v${version}` };
+    };
+    const real = new TelegramDigestSender(fakeTelegramApi(fake));
+    const dying: DigestSender = {
+      platform: 'telegram',
+      send: (target, digest, progress) =>
+        real.send(target, digest, {
+          fromPart: progress.fromPart,
+          async partSent(index, last) {
+            await progress.partSent(index, last);
+            // The process dies right after the first message was confirmed: nothing more happens.
+            if (index === 0) await new Promise(() => undefined);
+          },
+        }),
+    };
+    void service({}, dying, changing).tick();
+    await expect.poll(() => fake.sent('3001').length).toBe(1);
+    await expect
+      .poll(async () => (await new DeliveryLedger(store).get('telegram:3001', '2025-10-24'))?.partsSent)
+      .toBe(1);
+
+    now += MINUTE;
+    // Another host waits before taking over a delivery that may still be under way...
+    expect((await service({ instanceId: 'host-b' }, undefined, changing).tick()).due).toBe(0);
+    // ...the same host after its restart resumes at once, with the snapshot of the same digest.
+    const report = await service({}, undefined, changing).tick();
+    expect(report).toMatchObject({ due: 1, sent: 1, digestsBuilt: 0 });
+    const texts = fake.sent('3001').map((payload) => String(payload.text));
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain('1. Story 1');
+    expect(texts[0]).not.toContain('3. Story 3');
+    expect(texts[1]).toContain('3. Story 3');
+    expect(texts[1]).not.toContain('1. Story 1');
+    expect(texts.join('')).not.toContain('v2');
+  });
+
+  it('honours 429 retry_after in a storm: every chat still gets exactly one digest', async () => {
+    now = Date.parse('2025-10-24T07:00:00Z');
+    for (let chat = 1; chat <= 10; chat++) await subscribe(String(4000 + chat));
+    now = Date.parse('2025-10-24T08:00:00Z');
+    fake.fail({
+      method: 'sendMessage',
+      when: (payload) => payload.chat_id === '4001',
+      times: 1,
+      error: {
+        error_code: 429,
+        description: 'Too Many Requests: retry after 1',
+        parameters: { retry_after: 1 },
+      },
+    });
+    // A storm: the next 12 sends are refused too, whoever they are for.
+    fake.fail({
+      method: 'sendMessage',
+      when: (payload) => payload.chat_id !== '4001',
+      times: 12,
+      error: {
+        error_code: 429,
+        description: 'Too Many Requests: retry after 1',
+        parameters: { retry_after: 1 },
+      },
+    });
+    const report = await service().tick();
+    expect(report).toMatchObject({ due: 10, sent: 10, failed: 0 });
+    for (let chat = 1; chat <= 10; chat++) {
+      const accepted = fake.calls.filter(
+        (call) => call.method === 'sendMessage' && call.payload.chat_id === String(4000 + chat),
+      );
+      expect(accepted.length).toBeGreaterThanOrEqual(1);
+    }
+    // Every chat got one message accepted: 10 successes after 13 refusals.
+    expect(fake.sent()).toHaveLength(23);
+  });
+
+  it('pauses a chat that blocked the bot, moves a migrated group, and falls back to plain text', async () => {
+    now = Date.parse('2025-10-24T07:00:00Z');
+    await subscribe('5001');
+    await subscribe('5002');
+    await subscribe('-500');
+    await subscribe('5003');
+    now = Date.parse('2025-10-24T08:00:00Z');
+    fake.fail({
+      method: 'sendMessage',
+      when: (payload) => payload.chat_id === '5001',
+      times: 99,
+      error: { error_code: 403, description: 'Forbidden: bot was blocked by the user' },
+    });
+    fake.fail({
+      method: 'sendMessage',
+      when: (payload) => payload.chat_id === '-500',
+      times: 99,
+      error: {
+        error_code: 400,
+        description: 'Bad Request: group chat was upgraded to a supergroup chat',
+        parameters: { migrate_to_chat_id: -100500 },
+      },
+    });
+    fake.fail({
+      method: 'sendMessage',
+      when: (payload) => payload.chat_id === '5003' && payload.parse_mode === 'HTML',
+      times: 1,
+      error: { error_code: 400, description: "Bad Request: can't parse entities: unsupported start tag" },
+    });
+    const report = await service().tick();
+    expect(report).toMatchObject({ sent: 3, paused: 1, moved: 1, failed: 0 });
+
+    const blocked = await subscriptions.get({ platform: 'telegram', chatId: '5001', threadId: null });
+    expect(blocked?.paused?.reason).toBe('bot was blocked by the user');
+    expect(logger.lines.some((line) => line.includes('paused telegram:5001: bot was blocked'))).toBe(true);
+    expect(await subscriptions.get({ platform: 'telegram', chatId: '-500', threadId: null })).toBeUndefined();
+    expect(
+      await subscriptions.get({ platform: 'telegram', chatId: '-100500', threadId: null }),
+    ).toBeDefined();
+    expect(fake.sent('-100500')).toHaveLength(1);
+    const plain = fake.sent('5003').at(-1)!;
+    expect(plain.parse_mode).toBeUndefined();
+    expect(String(plain.text)).toContain('Story 1 <about> everything');
+
+    // The next day: the blocked chat is not tried again, the others get one digest each.
+    fake.calls.length = 0;
+    now = Date.parse('2025-10-25T08:00:00Z');
+    expect(await service().tick()).toMatchObject({ due: 3, sent: 3 });
+    expect(fake.sent('5001')).toHaveLength(0);
+  });
+
+  it('retries a failing chat on later ticks and gives up after the daily attempt limit', async () => {
+    now = Date.parse('2025-10-24T07:00:00Z');
+    await subscribe('6001');
+    now = Date.parse('2025-10-24T08:00:00Z');
+    fake.fail({
+      method: 'sendMessage',
+      times: 99,
+      error: { error_code: 500, description: 'Internal Server Error' },
+    });
+    const delivery = service({ maxAttemptsPerDay: 3 });
+    for (let i = 0; i < 5; i++, now += MINUTE) await delivery.tick();
+    expect(fake.callsOf('sendMessage')).toHaveLength(3);
+    expect((await new DeliveryLedger(store).get('telegram:6001', '2025-10-24'))?.state).toBe('gave-up');
+  });
+
+  it('sends a digest missed while the bot was down when it comes back the same day, not the next', async () => {
+    now = Date.parse('2025-10-24T07:00:00Z');
+    await subscribe('7001', { deliveryTime: '08:00', timeZone: 'Europe/London' });
+    now = Date.parse('2025-10-24T21:30:00Z');
+    expect((await service().tick()).sent).toBe(1);
+    await subscribe('7002', { deliveryTime: '08:00', timeZone: 'Europe/London' });
+    expect((await service().tick()).due).toBe(0);
+    now = Date.parse('2025-10-25T23:30:00Z');
+    // Down all of 25 October (local): that day is gone, 26 October's time has not come yet.
+    expect((await service().tick()).due).toBe(0);
+  });
+});

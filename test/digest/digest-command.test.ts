@@ -1,0 +1,93 @@
+/**
+ * `/digest` at the terminal, end to end in one process: real app (config, SQLite store, poller,
+ * pipeline), local Markdown files as the news, the command typed as a line and rendered as text.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app/container.js';
+import type { Caller } from '../../src/chat/command-definition.js';
+import { runCommandLine } from '../../src/chat/command-runner.js';
+import { renderPlainText } from '../../src/chat/render-text.js';
+import { huaweiReports, iranReport, bikeLanes, NOW, type ArticleSpec } from '../stories/news-fixtures.js';
+import { startTestApp } from '../helpers/test-app.js';
+
+const TERMINAL: Caller = { platform: 'terminal', chatId: 'terminal', userId: 'local', isOperator: true };
+let app: App | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+function markdown(spec: ArticleSpec): string {
+  const categories = spec.categories?.length ? `categories: ${spec.categories.join(', ')}\n` : '';
+  return `---\ndate: 2026-11-27\n${categories}---\n# ${spec.title}\n\n${spec.text}\n`;
+}
+
+/** A folder of news files, one per report, and an app that reads it. */
+async function appReading(files: Record<string, string>): Promise<App> {
+  const folder = mkdtempSync(join(tmpdir(), 'qw-news-'));
+  mkdirSync(join(folder, 'news'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, 'news', name), content);
+  const started = await startTestApp(`sources:\n  - id: news\n    url: ${JSON.stringify(join(folder, 'news'))}\n`, {
+    now: () => NOW,
+  });
+  app = started.app;
+  const outcomes = await app.services.poller.pollAll({ force: true });
+  expect(outcomes.map((outcome) => outcome.result)).not.toContain('failed');
+  return app;
+}
+
+async function typed(line: string): Promise<string> {
+  const answer = await runCommandLine(line, TERMINAL, app!.services);
+  return renderPlainText(answer!);
+}
+
+describe('/digest at the terminal', () => {
+  it('shows each event once with all its sources, its quotes, and the quote of the day', async () => {
+    await appReading({
+      'reuters.md': markdown(huaweiReports[0]!),
+      'bbc.md': markdown(huaweiReports[1]!),
+      'guardian.md': markdown(huaweiReports[2]!),
+      'ap.md': markdown(iranReport),
+      'gazette.md': markdown(bikeLanes),
+    });
+    const text = await typed('/digest');
+    expect(text).toMatch(/^== Quotewire digest for 2026-11-27 ==/);
+    expect(text).toContain('3 stories from 5 articles in the last 24 hours.');
+    // The Huawei story first, once, with its three files as sources.
+    const first = text.split('\n\n')[2]!;
+    expect(first).toMatch(/^1\. .*(Huawei|secretary of state)/i);
+    expect(text.match(/Huawei/g)!.length).toBeLessThan(10);
+    // Local files have file:// links, which are not shown as links; every source is named.
+    expect(text).toMatch(/\n3 sources: (reuters|bbc|guardian)\.md · (reuters|bbc|guardian)\.md · (reuters|bbc|guardian)\.md\n/);
+    expect(text).toMatch(/“[^”]+”\n {4}— Mike Pompeo, /);
+    expect(text).toMatch(/== Quote of the day ==\n\n {2}“/);
+    expect(text.match(/^\d\. /gm)).toEqual(['1. ', '2. ', '3. ']);
+  });
+
+  it('filters by topic and says so when nothing matches', async () => {
+    await appReading({ 'reuters.md': markdown(huaweiReports[0]!), 'gazette.md': markdown(bikeLanes) });
+    const transport = await typed('/digest Transport');
+    expect(transport).toMatch(/^== Quotewire digest for 2026-11-27 \(topic: Transport\) ==/);
+    expect(transport).toContain(bikeLanes.title);
+    expect(transport).not.toContain('Huawei');
+    const none = await typed('/digest cricket');
+    expect(none).toContain('No stories about "cricket" in the last 24 hours. Try /digest without a topic');
+  });
+
+  it('prints hostile titles and quotes as harmless text', async () => {
+    await appReading({
+      'evil.md': markdown({
+        source: 'x',
+        title: 'Breaking \u001b[31m<b>red</b> & [x](javascript:alert(1)) @everyone',
+        text: '"We will never give in to threats of this kind," the \u001b[2Jmayor, Ada Quist, said on Tuesday.\n\nMore follows.',
+      }),
+    });
+    const text = await typed('/digest');
+    expect(text).not.toContain('\u001b');
+    // The escape character is gone, so "[31m" is mere text; nothing is a link.
+    expect(text).toContain('1. Breaking [31mred & [x](javascript:alert(1)) @everyone\n');
+  });
+});

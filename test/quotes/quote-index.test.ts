@@ -1,0 +1,245 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ArticleRepository } from '../../src/articles/article-repository.js';
+import type { StoredArticle } from '../../src/articles/stored-article.js';
+import { PART_SIZE } from '../../src/quotes/quote-buckets.js';
+import { QuoteIndex, type QuoteSearch } from '../../src/quotes/quote-index.js';
+import { FILTER_SCAN_LIMIT } from '../../src/quotes/quote-pages.js';
+import { openKeyvStore } from '../../src/store/keyv-store.js';
+import type { Store } from '../../src/store/store.js';
+import { openTempStore } from '../helpers/temp-store.js';
+
+let stores: Store[] = [];
+afterEach(async () => {
+  await Promise.all(stores.map((store) => store.close()));
+  stores = [];
+});
+
+async function setup(): Promise<{ store: Store; url: string; index: QuoteIndex; articles: ArticleRepository }> {
+  const { store, url } = await openTempStore();
+  stores.push(store);
+  const articles = new ArticleRepository(store);
+  return { store, url, articles, index: new QuoteIndex(store, articles, { refreshMs: 0 }) };
+}
+
+let serial = 0;
+/** An article with the given quotes (speaker, text), published on `day` at `hour`. */
+function article(
+  quotes: [speaker: string | null, text: string][],
+  options: { day?: string; hour?: number; title?: string; text?: string } = {},
+): StoredArticle {
+  const id = `a${++serial}`;
+  const published = `${options.day ?? '2026-11-20'}T${String(options.hour ?? 10).padStart(2, '0')}:00:00.000Z`;
+  const body = options.text ?? quotes.map(([, text]) => `"${text}"`).join('\n\n');
+  return {
+    id,
+    url: `https://news.example/${id}`,
+    title: options.title ?? `Story ${id}`,
+    byline: null,
+    published,
+    source: 'Example Wire',
+    text: body,
+    summary: [],
+    quotes: quotes.map(([speaker, text]) => ({ text, speaker, start: 0, end: text.length, verb: 'said' })),
+    seenAt: '2026-11-27T12:00:00.000Z',
+    sourceId: 'wire',
+    categories: [],
+  };
+}
+
+async function store(setupResult: Awaited<ReturnType<typeof setup>>, list: StoredArticle[]): Promise<void> {
+  await setupResult.articles.saveMany(
+    list.map((stored) => ({ article: stored, draft: { ...stored, guid: stored.id } })),
+  );
+  await setupResult.index.add(list);
+}
+
+function found(result: QuoteSearch) {
+  if (result.kind !== 'found') throw new Error(`expected quotes, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+describe('QuoteIndex', () => {
+  it('answers newest first, a page at a time, with what a page shows', async () => {
+    const env = await setup();
+    const list = Array.from({ length: 12 }, (_, i) =>
+      article([['Mike Pompeo', `Statement number ${i}`]], { day: `2026-11-${String(10 + i).padStart(2, '0')}` }),
+    );
+    await store(env, list.slice(0, 7));
+    await store(env, list.slice(7));
+    const first = found(await env.index.search('pompeo', { limit: 5 }));
+    expect(first.hits.map((hit) => hit.text)).toEqual([11, 10, 9, 8, 7].map((i) => `Statement number ${i}`));
+    expect(first).toMatchObject({ total: 12, hasMore: true, corrected: null, words: [] });
+    expect(first.hits[0]).toEqual({
+      speaker: 'Mike Pompeo',
+      spokenAs: 'Mike Pompeo',
+      text: 'Statement number 11',
+      verb: 'said',
+      date: '2026-11-21T10:00:00.000Z',
+      article: {
+        id: list[11]!.id,
+        title: list[11]!.title,
+        source: 'Example Wire',
+        url: list[11]!.url,
+        published: '2026-11-21T10:00:00.000Z',
+      },
+    });
+    const last = found(await env.index.search('pompeo', { offset: 10, limit: 5 }));
+    expect(last.hits.map((hit) => hit.text)).toEqual(['Statement number 1', 'Statement number 0']);
+    expect(last.hasMore).toBe(false);
+    expect(found(await env.index.search('pompeo', { offset: 20, limit: 5 })).hits).toEqual([]);
+  });
+
+  it('keeps the quotes of one article in text order, and files an article given twice once', async () => {
+    const env = await setup();
+    const one = article([
+      ['Mike Pompeo', 'First part,'],
+      ['Mike Pompeo', 'second part.'],
+    ]);
+    await store(env, [one]);
+    await env.index.add([one]);
+    const result = found(await env.index.search('pompeo'));
+    expect(result.hits.map((hit) => hit.text)).toEqual(['First part,', 'second part.']);
+    expect(result.total).toBe(2);
+  });
+
+  it('lives in the store: a new instance, or one reopened after a restart, answers the same', async () => {
+    const env = await setup();
+    await store(env, [article([['José Pérez', 'Hola']]), article([['the Harbour Authority', 'Closed']])]);
+    const other = new QuoteIndex(env.store, env.articles);
+    expect(found(await other.search('perez')).hits[0]!.text).toBe('Hola');
+    await env.store.close();
+    stores = [];
+    const reopened = await openKeyvStore(env.url);
+    stores.push(reopened);
+    const again = new QuoteIndex(reopened, new ArticleRepository(reopened));
+    expect(found(await again.search('JOSE')).speakers.map((speaker) => speaker.name)).toEqual(['José Pérez']);
+    expect((await again.speakers()).speakers.map((speaker) => [speaker.name, speaker.kind])).toEqual([
+      ['Harbour Authority', 'organisation'],
+      ['José Pérez', 'person'],
+    ]);
+  });
+
+  it('sees speakers that another instance added to the shared store', async () => {
+    const env = await setup();
+    const reader = new QuoteIndex(env.store, env.articles, { refreshMs: 0 });
+    expect((await reader.search('raab')).kind).toBe('unknown');
+    await store(env, [article([['Dominic Raab', 'We will win']])]);
+    expect(found(await reader.search('raab')).hits[0]!.text).toBe('We will win');
+  });
+
+  it('resolves a bare surname by the full name its article gives, title included', async () => {
+    const env = await setup();
+    await store(env, [
+      article([['Pompeo', 'From the title']], { title: 'Mike Pompeo visits London', text: '"From the title," Pompeo said.' }),
+      article([['Pompeo', 'From nowhere']], { title: 'A visit', text: '"From nowhere," Pompeo said.' }),
+    ]);
+    // The second article names nobody else: its "Pompeo" joins the only Pompeo known.
+    const mike = found(await env.index.search('Mike Pompeo'));
+    expect(mike.hits.map((hit) => [hit.speaker, hit.spokenAs])).toEqual([
+      ['Mike Pompeo', 'Pompeo'],
+      ['Mike Pompeo', 'Pompeo'],
+    ]);
+    // Another Pompeo: the unresolved surname could be either, so it stands alone.
+    await store(env, [article([['Susan Pompeo', 'Me too']], { day: '2026-11-21' })]);
+    expect(found(await env.index.search('Mike Pompeo')).hits.map((hit) => hit.text)).toEqual(['From the title']);
+    const all = found(await env.index.search('pompeo'));
+    expect(all.speakers.map((speaker) => speaker.name)).toEqual(['Mike Pompeo', 'Pompeo', 'Susan Pompeo']);
+    expect(all.total).toBe(3);
+  });
+
+  it('tolerates typos, completes a name from the words that follow, and filters by words', async () => {
+    const env = await setup();
+    await store(env, [
+      article([['Mike Pompeo', 'Huawei is a threat']], { day: '2026-11-01', title: 'On 5G' }),
+      article([['Mike Pompeo', 'We are friends']], { day: '2026-11-02', title: 'London visit: Huawei' }),
+      article([['Mike Pompeo', 'Nothing to add']], {
+        day: '2026-11-03',
+        text: 'The talks covered Huawei’s équipement and tariffs.\n\n"Nothing to add"',
+      }),
+      article([['Mike Pompeo', 'Unrelated']], { day: '2026-11-04' }),
+    ]);
+    const typo = found(await env.index.search('pompei'));
+    expect(typo.corrected).toBe('pompeo');
+    expect(typo.total).toBe(4);
+    const filtered = found(await env.index.search('mike', { words: 'pompeo HUAWEI' }));
+    expect(filtered.words).toEqual(['huawei']);
+    expect(filtered.hits.map((hit) => hit.text)).toEqual(['Nothing to add', 'We are friends', 'Huawei is a threat']);
+    expect(filtered.total).toBe(3);
+    expect(found(await env.index.search('pompeo', { words: 'equipement tariff' })).hits).toHaveLength(1);
+    const none = found(await env.index.search('pompeo', { words: 'zebra' }));
+    expect(none).toMatchObject({ hits: [], total: 0, hasMore: false, searchedOnly: null });
+  });
+
+  it('answers unknown, empty and hostile names without failing', async () => {
+    const env = await setup();
+    await store(env, [article([['Mike Pompeo', 'Hello']])]);
+    expect(await env.index.search('pompous')).toMatchObject({ kind: 'unknown' });
+    const near = await env.index.search('pomp');
+    expect(near.kind === 'unknown' && near.suggestions.map((speaker) => speaker.name)).toEqual(['Mike Pompeo']);
+    expect(await env.index.search('')).toEqual({ kind: 'empty' });
+    expect(await env.index.search('*_[]()~`>#+-=|{}.!')).toEqual({ kind: 'empty' });
+    expect(await env.index.search('\u0007\u001b[31m')).toEqual({ kind: 'empty' });
+    expect((await env.index.search('^(.*)$ [Pompeo]+')).kind).toBe('found');
+    expect((await env.index.search('x'.repeat(10_000))).kind).toBe('unknown');
+    expect((await env.index.search('pompeo', { words: '(((((((((' })).kind).toBe('found');
+  });
+
+  it('splits a busy day into parts that each stay small, and pages across them', async () => {
+    const env = await setup();
+    const total = PART_SIZE * 2 + 50;
+    const list = Array.from({ length: total }, (_, i) =>
+      article([['Dominic Raab', `Line ${i}`]], { hour: 0, day: '2026-11-20' }),
+    );
+    list.forEach((stored, i) => (stored.published = new Date(Date.UTC(2026, 10, 20, 0, 0, i)).toISOString()));
+    for (let i = 0; i < total; i += 120) await store(env, list.slice(i, i + 120));
+    const parts: number[] = [];
+    for await (const [key, value] of env.store.collection<string>('speaker-quotes').entries()) {
+      if (key.includes('dominic raab')) parts.push((JSON.parse(value) as unknown[]).length);
+    }
+    expect(parts.sort((a, b) => b - a)).toEqual([PART_SIZE, PART_SIZE, 50]);
+    const seen: string[] = [];
+    for (let page = 0; page * 100 < total; page++) {
+      seen.push(...found(await env.index.search('raab', { offset: page * 100, limit: 100 })).hits.map((hit) => hit.text));
+    }
+    expect(seen).toEqual(Array.from({ length: total }, (_, i) => `Line ${total - 1 - i}`));
+  });
+
+  it('stops a word search at its limit and says how far it looked', async () => {
+    const env = await setup();
+    const count = FILTER_SCAN_LIMIT + 100;
+    const list = Array.from({ length: count }, (_, i) =>
+      article([['Ada Quist', i === 0 ? 'The oldest mentions zebras' : `Line ${i}`]], {
+        day: `2026-${String(1 + Math.floor(i / 300)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        text: 'Plain text',
+      }),
+    );
+    await store(env, list);
+    const result = found(await env.index.search('quist', { words: 'zebra' }));
+    expect(result.hits).toEqual([]);
+    expect(result.searchedOnly).toBeGreaterThanOrEqual(FILTER_SCAN_LIMIT - PART_SIZE);
+    expect(result.searchedOnly).toBeLessThan(count);
+  });
+
+  it('counts today’s most quoted speakers, else the latest day of the past week', async () => {
+    const env = await setup();
+    await store(env, [
+      article(
+        [
+          ['Mike Pompeo', 'a'],
+          ['Pompeo', 'b'],
+          ['Dominic Raab', 'c'],
+        ],
+        { day: '2026-11-25' },
+      ),
+      article([['Dominic Raab', 'd']], { day: '2026-11-26' }),
+    ]);
+    const today = await env.index.mostQuoted(new Date('2026-11-25T20:00:00Z'));
+    expect(today.day).toBe('2026-11-25');
+    expect(today.speakers.map(({ speaker, count }) => [speaker.name, count])).toEqual([
+      ['Mike Pompeo', 2],
+      ['Dominic Raab', 1],
+    ]);
+    expect((await env.index.mostQuoted(new Date('2026-11-30T08:00:00Z'))).day).toBe('2026-11-26');
+    expect(await env.index.mostQuoted(new Date('2026-12-30T08:00:00Z'))).toEqual({ day: null, speakers: [], total: 0 });
+  });
+});
