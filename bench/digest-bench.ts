@@ -24,21 +24,89 @@ import { seeded } from './generated-news.js';
 const ARTICLES = 10_000;
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 
-const SYLLABLES = 'ka ri mo ten sa vel dor an bri to mel qua zen or li fa gor ush em pa nel tir ob vin'.split(' ');
+const SYLLABLES = 'ka ri mo ten sa vel dor an bri to mel qua zen or li fa gor ush em pa nel tir ob vin'.split(
+  ' ',
+);
 const SOURCES = Array.from({ length: 40 }, (_, i) => `Outlet ${i + 1}`);
 const KINDS = [
-  { what: 'strike', verb: 'walked out', subject: 'rail workers', noun: 'pay dispute', detail: 'trains cancelled' },
-  { what: 'flood', verb: 'were evacuated', subject: 'residents', noun: 'river flooding', detail: 'homes damaged' },
-  { what: 'merger', verb: 'agreed to combine', subject: 'two banks', noun: 'takeover deal', detail: 'jobs at risk' },
-  { what: 'trial', verb: 'pleaded not guilty', subject: 'a former minister', noun: 'corruption case', detail: 'charges filed' },
-  { what: 'wildfire', verb: 'fled their homes', subject: 'villagers', noun: 'forest fire', detail: 'hectares burned' },
-  { what: 'summit', verb: 'signed an accord', subject: 'regional leaders', noun: 'trade summit', detail: 'tariffs cut' },
-  { what: 'budget', verb: 'approved spending', subject: 'the council', noun: 'city budget', detail: 'million allocated' },
-  { what: 'protest', verb: 'marched downtown', subject: 'students', noun: 'tuition protest', detail: 'arrests made' },
-  { what: 'discovery', verb: 'unearthed a tomb', subject: 'archaeologists', noun: 'excavation', detail: 'artefacts found' },
+  {
+    what: 'strike',
+    verb: 'walked out',
+    subject: 'rail workers',
+    noun: 'pay dispute',
+    detail: 'trains cancelled',
+  },
+  {
+    what: 'flood',
+    verb: 'were evacuated',
+    subject: 'residents',
+    noun: 'river flooding',
+    detail: 'homes damaged',
+  },
+  {
+    what: 'merger',
+    verb: 'agreed to combine',
+    subject: 'two banks',
+    noun: 'takeover deal',
+    detail: 'jobs at risk',
+  },
+  {
+    what: 'trial',
+    verb: 'pleaded not guilty',
+    subject: 'a former minister',
+    noun: 'corruption case',
+    detail: 'charges filed',
+  },
+  {
+    what: 'wildfire',
+    verb: 'fled their homes',
+    subject: 'villagers',
+    noun: 'forest fire',
+    detail: 'hectares burned',
+  },
+  {
+    what: 'summit',
+    verb: 'signed an accord',
+    subject: 'regional leaders',
+    noun: 'trade summit',
+    detail: 'tariffs cut',
+  },
+  {
+    what: 'budget',
+    verb: 'approved spending',
+    subject: 'the council',
+    noun: 'city budget',
+    detail: 'million allocated',
+  },
+  {
+    what: 'protest',
+    verb: 'marched downtown',
+    subject: 'students',
+    noun: 'tuition protest',
+    detail: 'arrests made',
+  },
+  {
+    what: 'discovery',
+    verb: 'unearthed a tomb',
+    subject: 'archaeologists',
+    noun: 'excavation',
+    detail: 'artefacts found',
+  },
   { what: 'final', verb: 'won the cup', subject: 'the home side', noun: 'cup final', detail: 'goals scored' },
-  { what: 'outage', verb: 'lost power', subject: 'households', noun: 'grid failure', detail: 'customers affected' },
-  { what: 'election', verb: 'went to the polls', subject: 'voters', noun: 'mayoral race', detail: 'ballots counted' },
+  {
+    what: 'outage',
+    verb: 'lost power',
+    subject: 'households',
+    noun: 'grid failure',
+    detail: 'customers affected',
+  },
+  {
+    what: 'election',
+    verb: 'went to the polls',
+    subject: 'voters',
+    noun: 'mayoral race',
+    detail: 'ballots counted',
+  },
 ];
 
 type Random = () => number;
@@ -114,7 +182,7 @@ function shuffle<T>(items: T[], random: Random): T[] {
   return items;
 }
 
-export function generate(): { articles: StoredArticle[]; eventOf: Map<string, number>; events: number } {
+function generate(): { articles: StoredArticle[]; eventOf: Map<string, number>; events: number } {
   const random = seeded(20261127);
   const articles: StoredArticle[] = [];
   const eventOf = new Map<string, number>();
@@ -126,7 +194,10 @@ export function generate(): { articles: StoredArticle[]; eventOf: Map<string, nu
       const source = pick(random, SOURCES);
       // One report in five after the first is the first one's text run as a wire copy.
       if (s > 0 && wire && random() < 0.2) {
-        wire = { title: `${wire.title} (update)`, text: `${event.place.toUpperCase()} (Wire) — ${wire.text}` };
+        wire = {
+          title: `${wire.title} (update)`,
+          text: `${event.place.toUpperCase()} (Wire) — ${wire.text}`,
+        };
       } else wire = report(event, s + Math.floor(random() * 3), random);
       const hoursAgo = Math.max(0, event.hoursAgo - s * random() * 3);
       const at = new Date(NOW.getTime() - hoursAgo * 3_600_000).toISOString();
@@ -181,7 +252,9 @@ const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 
 export async function runDigestBench(): Promise<void> {
   const { articles, eventOf, events } = generate();
-  const store = await openKeyvStore(`sqlite://${join(mkdtempSync(join(tmpdir(), 'qw-digest-')), 'bench.sqlite')}`);
+  const store = await openKeyvStore(
+    `sqlite://${join(mkdtempSync(join(tmpdir(), 'qw-digest-')), 'bench.sqlite')}`,
+  );
   const repository = new ArticleRepository(store);
   for (let i = 0; i < articles.length; i += 500) {
     const chunk = articles.slice(i, i + 500);
@@ -210,7 +283,9 @@ export async function runDigestBench(): Promise<void> {
 
   console.log('digest: one digest from a store of 10,000 articles of the last 24 h, offline engine');
   console.log(`  articles in window: ${digest!.stats.articles} (${events} generated events)`);
-  console.log(`  stories found:      ${digest!.stats.stories}; top story from ${digest!.stories[0]?.sources} sources`);
+  console.log(
+    `  stories found:      ${digest!.stats.stories}; top story from ${digest!.stories[0]?.sources} sources`,
+  );
   console.log(
     `  clustering:         ${clusterSeconds.toFixed(2)} s, B-cubed precision ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)}`,
   );

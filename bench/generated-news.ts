@@ -113,11 +113,13 @@ function escapeXml(text: string): string {
  * family names (so many people share a surname), some with accents, quoted with a long-tailed
  * popularity, plus organisations and the odd article that names someone by title and surname only.
  */
-const GIVEN_NAMES = `Ada Bruno Chiara Dmitri Elena Farid Grace Hiro Ines Jonas Kemi Luis Maya Nikolai Olga Pavel Rosa
+const GIVEN_NAMES =
+  `Ada Bruno Chiara Dmitri Elena Farid Grace Hiro Ines Jonas Kemi Luis Maya Nikolai Olga Pavel Rosa
   Samir Tanya Umar Vera Wim Yara Zoltan Amara Bjorn Celine Diego Emeka Fatima Gustav Hana Ivan Jana Kofi Lena
   Marco Nadia Oskar Priya Quentin Rania Stefan Talia Ugo Vikram Wanda Xavier Yusuf Zara José Zoë Søren Chloé
   Agnieszka Renée Jürgen Élodie Ignacio Mónica Ruth Tomas`.split(/\s+/);
-const FAMILY_NAMES = `Marlow Quist Okafor Lindqvist Haddad Moreau Tanaka Brennan Novak Alvarez Achebe Baptiste Castellano
+const FAMILY_NAMES =
+  `Marlow Quist Okafor Lindqvist Haddad Moreau Tanaka Brennan Novak Alvarez Achebe Baptiste Castellano
   Dubois Eriksen Ferreira Gallagher Horvath Iwasaki Jovanovic Kowalski Larsen Mbeki Nakamura Oduya Petrov Quispe
   Rahman Sandoval Takahashi Ueda Varga Whitfield Xu Yilmaz Zielinski Abernathy Bergstrom Chowdhury Delacroix
   Esposito Fontaine Gutierrez Hoffmann Ibarra Jensen Kaur Laurent Mendez Nieminen Olsen Pereira Rossi Schmidt
@@ -141,7 +143,14 @@ const TOPIC_WORDS: Record<string, string[]> = {
   'the wind farm': ['wind', 'turbines', 'energy', 'grid', 'coast'],
   'the new clinic': ['clinic', 'nurses', 'patients', 'waiting', 'doctors'],
 };
-const OPENERS = ['We will', 'Nobody should', 'This council must', 'I believe we can', 'The city cannot', 'Our residents want to'];
+const OPENERS = [
+  'We will',
+  'Nobody should',
+  'This council must',
+  'I believe we can',
+  'The city cannot',
+  'Our residents want to',
+];
 const ACTIONS = ['protect', 'fund', 'delay', 'review', 'expand', 'question', 'defend', 'rethink'];
 const CLOSERS = [
   'before the winter',
@@ -198,7 +207,8 @@ export function generateQuotedArticle(
   const topic = pick(random, Object.keys(TOPIC_WORDS));
   const words = TOPIC_WORDS[topic]!;
   // Log-uniform ranks: person r is chosen about 1/r as often as the first.
-  const person = () => people[Math.min(people.length - 1, Math.floor(Math.exp(random() * Math.log(people.length + 1))) - 1)]!;
+  const person = () =>
+    people[Math.min(people.length - 1, Math.floor(Math.exp(random() * Math.log(people.length + 1))) - 1)]!;
   // People sharing a surname in one article would make "Quist said" ambiguous even to a reader.
   const castSize = random() < 0.5 ? 3 : 2;
   const cast: Person[] = [];
@@ -238,5 +248,10 @@ export function generateQuotedArticle(
   }
   const day = Math.floor(n / options.perDay);
   const published = new Date(options.start.getTime() + day * 86_400_000 + (n % options.perDay) * 1_000);
-  return { title: `Talks on ${topic} continue (#${n})`, text: body.join('\n\n'), published: published.toISOString(), speakers };
+  return {
+    title: `Talks on ${topic} continue (#${n})`,
+    text: body.join('\n\n'),
+    published: published.toISOString(),
+    speakers,
+  };
 }

@@ -58,11 +58,21 @@ export async function runQuotesBench(articles = 100_000): Promise<void> {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   console.log(`quotes: ${articles.toLocaleString('en')} generated articles, ${PEOPLE} people, into SQLite`);
-  console.log(`  quotes stored:     ${build.quotes.toLocaleString('en')} (${(build.accuracy * 100).toFixed(1)}% credited to the generator's speaker)`);
-  console.log(`  store built in:    ${build.seconds.toFixed(1)} s (extraction, repository and index batches of ${BATCH})`);
-  console.log(`  extraction:        ${Math.round(articles / build.extractSeconds)} articles/s on one core   (target >= 500)`);
-  console.log(`  /quotes latency:   p50 ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms over ${sorted.length} queries   (target p99 <= 20)`);
-  console.log(`  ready after restart: ${(restartMs / 1000).toFixed(2)} s to open, build the app and answer /quotes${first?.blocks.length ? '' : ' (no answer!)'}   (target <= 5)`);
+  console.log(
+    `  quotes stored:     ${build.quotes.toLocaleString('en')} (${(build.accuracy * 100).toFixed(1)}% credited to the generator's speaker)`,
+  );
+  console.log(
+    `  store built in:    ${build.seconds.toFixed(1)} s (extraction, repository and index batches of ${BATCH})`,
+  );
+  console.log(
+    `  extraction:        ${Math.round(articles / build.extractSeconds)} articles/s on one core   (target >= 500)`,
+  );
+  console.log(
+    `  /quotes latency:   p50 ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms over ${sorted.length} queries   (target p99 <= 20)`,
+  );
+  console.log(
+    `  ready after restart: ${(restartMs / 1000).toFixed(2)} s to open, build the app and answer /quotes${first?.blocks.length ? '' : ' (no answer!)'}   (target <= 5)`,
+  );
   console.log(`  peak resident:     ${peak.toFixed(0)} MB   (target <= 500)`);
 }
 
@@ -144,11 +154,16 @@ async function measureQueries(app: App, people: readonly Person[]): Promise<numb
     else if (kind < 11) lines.push(`/quotes ${person.given.toLowerCase()} ${person.family.toUpperCase()}`);
     else if (kind < 12) lines.push(`/quotes ${fold(person.family)}`);
     else if (kind < 14) lines.push(`/quotes ${typo(person.family, random)}`);
-    else if (kind < 16) lines.push(`/quotes ${person.family} ${['port', 'tariff', 'strike', 'turbines', 'nurses'][kind % 5]}`);
+    else if (kind < 16)
+      lines.push(`/quotes ${person.family} ${['port', 'tariff', 'strike', 'turbines', 'nurses'][kind % 5]}`);
     else if (kind < 17) lines.push(`/quotes "${person.given} ${person.family}" water winter`);
     else if (kind < 18) lines.push('/more');
-    else if (kind < 19) lines.push(['/quotes zzqqxx', '/quotes *_[]()~`>#+-=|{}.!', '/quotes', '/speakers'][i % 4]!);
-    else lines.push(i % 40 === 19 ? `/quotes ${'x'.repeat(10_000)}` : `/quotes \u0007\u001b[31m${person.family}`);
+    else if (kind < 19)
+      lines.push(['/quotes zzqqxx', '/quotes *_[]()~`>#+-=|{}.!', '/quotes', '/speakers'][i % 4]!);
+    else
+      lines.push(
+        i % 40 === 19 ? `/quotes ${'x'.repeat(10_000)}` : `/quotes \u0007\u001b[31m${person.family}`,
+      );
   }
   // Warm up: the first answer loads the registry; the restart figure measures that separately.
   await runCommandLine(`/quotes ${people[1]!.family}`, CALLER, app.services);

@@ -20,7 +20,10 @@ export const quotesCommand = defineCommand({
   async run({ options, services, page }) {
     if (!options.name) {
       const now = services.clock();
-      const top = await services.quotes.mostQuoted(now, { offset: page * TOP_PAGE_SIZE, limit: TOP_PAGE_SIZE });
+      const top = await services.quotes.mostQuoted(now, {
+        offset: page * TOP_PAGE_SIZE,
+        limit: TOP_PAGE_SIZE,
+      });
       return mostQuotedReply(top, now.toISOString().slice(0, 10), page, TOP_PAGE_SIZE);
     }
     const result = await services.quotes.search(options.name, {

@@ -57,7 +57,10 @@ export function plainText(text: string): string {
  */
 export function linkTarget(url: string | undefined): string | null {
   if (!isSafeLink(url)) return null;
-  const href = new URL(url).href.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const href = new URL(url).href.replace(
+    /[()<>\s]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return href.length <= 1_000 ? href : null;
 }
 
@@ -66,7 +69,11 @@ export function linkTarget(url: string | undefined): string | null {
  * angle brackets stop Discord from adding a preview for every link of a message (`embedded:
  * true` in embeds, where previews never appear and the plain form is used).
  */
-export function maskedLink(label: string, url: string | undefined, options: { embedded?: boolean } = {}): string {
+export function maskedLink(
+  label: string,
+  url: string | undefined,
+  options: { embedded?: boolean } = {},
+): string {
   const target = linkTarget(url);
   const text = escapeMarkdown(label.trim() || (target ? new URL(target).hostname : ''));
   if (!target) return text;
@@ -76,6 +83,29 @@ export function maskedLink(label: string, url: string | undefined, options: { em
 let segmenter: Intl.Segmenter | null = null;
 
 /**
+ * The last grapheme boundary at or before `at`: a cut there keeps every emoji, flag, family and
+ * accented letter whole. Only a window around the cut is segmented, starting at a space (a
+ * boundary on both sides), because segmenting whole texts is slow.
+ */
+export function graphemeBoundary(text: string, at: number): number {
+  if (at >= text.length) return text.length;
+  if (at <= 0) return 0;
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  // Between two characters below U+0300 (no marks, joiners or surrogates) there is always a boundary, CR LF aside.
+  if (before < 0x300 && after < 0x300 && !(before === 0x0d && after === 0x0a)) return at;
+  const space = text.lastIndexOf(' ', at - 64);
+  const from = space < 0 ? 0 : space;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let end = from;
+  for (const { index, segment } of segmenter.segment(text.slice(from, at + 64))) {
+    if (from + index + segment.length > at) break;
+    end = from + index + segment.length;
+  }
+  return end;
+}
+
+/**
  * Cuts `text` to at most `max` UTF-16 units (what Discord counts), ending with "…" when cut, at a
  * grapheme boundary: an emoji, a flag, a family or a letter with its accents is kept whole or
  * dropped whole, never split into a broken surrogate pair.
@@ -83,15 +113,7 @@ let segmenter: Intl.Segmenter | null = null;
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 0) return '';
-  const room = max - 1;
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  // Segmenting from the start keeps flag pairs paired; texts cut here are a few thousand units.
-  let end = 0;
-  for (const { index, segment } of segmenter.segment(text.slice(0, room + 64))) {
-    if (index + segment.length > room) break;
-    end = index + segment.length;
-  }
-  return `${text.slice(0, end).trimEnd()}…`;
+  return `${text.slice(0, graphemeBoundary(text, max - 1)).trimEnd()}…`;
 }
 
 /**
@@ -139,12 +161,7 @@ export function splitRendered(raw: string, max: number, render: (text: string) =
 
 /** The last grapheme boundary at or before `room`, moved back to a space when one is near. */
 function breakPoint(text: string, room: number): number {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  let end = 0;
-  for (const { index, segment } of segmenter.segment(text.slice(0, room + 64))) {
-    if (index + segment.length > room) break;
-    end = index + segment.length;
-  }
+  const end = graphemeBoundary(text, room);
   const space = text.lastIndexOf(' ', end - 1);
   return space > end / 2 ? space + 1 : end;
 }

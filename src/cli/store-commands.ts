@@ -51,7 +51,13 @@ export function runQuotesCommand(config: AppConfig, args: CliArguments): Promise
     const found = result.kind === 'found' ? result : null;
     type Listed = { name: string; kind: string; count: number; lastAt: string; aliases: string[] };
     const speakers = (list: readonly Listed[]) =>
-      list.map(({ name: speaker, kind, count, lastAt, aliases }) => ({ name: speaker, kind, count, lastAt, aliases }));
+      list.map(({ name: speaker, kind, count, lastAt, aliases }) => ({
+        name: speaker,
+        kind,
+        count,
+        lastAt,
+        aliases,
+      }));
     print(
       JSON.stringify(
         {

@@ -47,7 +47,10 @@ export function storyBlocks(story: DigestStory, number: number): Block[] {
 function overview(digest: Digest): string {
   const { articles, stories } = digest.stats;
   const shown = digest.stories.length;
-  const top = shown < stories ? `The top ${shown} of ${stories} stories` : `${stories} ${plural(stories, 'story', 'stories')}`;
+  const top =
+    shown < stories
+      ? `The top ${shown} of ${stories} stories`
+      : `${stories} ${plural(stories, 'story', 'stories')}`;
   return `${top} from ${articles} ${plural(articles, 'article', 'articles')} in the last ${hours(digest)}.`;
 }
 

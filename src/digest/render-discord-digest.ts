@@ -4,13 +4,7 @@
  * of the day. Messages hold at most 10 embeds and 6,000 characters of embed text, so a long
  * digest becomes several messages, split only between stories. Plain data, no discord.js.
  */
-import {
-  escapeMarkdown,
-  fitRendered,
-  linkTarget,
-  maskedLink,
-  plainText,
-} from '../chat/discord-markdown.js';
+import { escapeMarkdown, fitRendered, linkTarget, maskedLink, plainText } from '../chat/discord-markdown.js';
 import {
   DISCORD_LIMITS,
   embedLength,
@@ -52,7 +46,9 @@ export function renderDiscordDigest(digest: Digest, labels: DiscordDigestLabels 
       (digest.topic
         ? `No stories about "${digest.topic}" yet. Try /digest without a topic.`
         : 'No new stories yet. Sources are polled on their schedule; /sources shows how they are doing.');
-    return [{ content: `${header}\n${fitRendered(empty, 1_700, escapeMarkdown)}`, allowedMentions: noMentions() }];
+    return [
+      { content: `${header}\n${fitRendered(empty, 1_700, escapeMarkdown)}`, allowedMentions: noMentions() },
+    ];
   }
 
   const embeds = digest.stories.map((story, i) => storyEmbed(story, i + 1, labels.sources ?? 'Sources'));
@@ -110,7 +106,9 @@ function quoteText(quote: DigestQuote, withLink: boolean): string {
 
 /** Every source as a link, as many as fit in a field, then "and N more". */
 function sourceLinks(story: DigestStory): string {
-  const links = story.links.map((link) => maskedLink(link.source || link.title, link.url, { embedded: true }));
+  const links = story.links.map((link) =>
+    maskedLink(link.source || link.title, link.url, { embedded: true }),
+  );
   let value = '';
   for (let i = 0; i < links.length; i++) {
     const next = value ? `${value} · ${links[i]}` : links[i]!;
@@ -136,7 +134,10 @@ function packEmbeds(embeds: readonly DiscordEmbed[]): DiscordEmbed[][] {
   let size = 0;
   for (const embed of embeds) {
     const length = embedLength(embed);
-    if (current.length > 0 && (current.length >= DISCORD_LIMITS.embedsPerMessage || size + length > DISCORD_LIMITS.embedsTotal)) {
+    if (
+      current.length > 0 &&
+      (current.length >= DISCORD_LIMITS.embedsPerMessage || size + length > DISCORD_LIMITS.embedsTotal)
+    ) {
       groups.push(current);
       current = [];
       size = 0;

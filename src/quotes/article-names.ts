@@ -5,7 +5,13 @@
  * person's. Two different given names, or none, leave the surname as it is.
  */
 import { COMMON_STARTERS, INTRO_WORDS, NOT_NAMES, ORG_WORDS, TITLE_WORDS } from './lexicon.js';
-import { foldWord, isShorterFormOf, parseSpeakerName, SURNAME_PARTICLES, type SpeakerName } from './speaker-name.js';
+import {
+  foldWord,
+  isShorterFormOf,
+  parseSpeakerName,
+  SURNAME_PARTICLES,
+  type SpeakerName,
+} from './speaker-name.js';
 
 /** Given names and initials looked at before a surname: "George H. W. Bush". */
 const MAX_GIVEN_WORDS = 3;
@@ -37,12 +43,19 @@ export class ArticleNames {
       if (words[i]!.folded !== last) continue;
       const start = givenNamesStart(words, i);
       if (start === i) continue;
-      const name = parseSpeakerName(words.slice(start, i + 1).map((word) => word.text).join(' '));
-      if (name && name.kind === 'person' && isShorterFormOf(surname.tokens, name.tokens)) found.set(name.key, name);
+      const name = parseSpeakerName(
+        words
+          .slice(start, i + 1)
+          .map((word) => word.text)
+          .join(' '),
+      );
+      if (name && name.kind === 'person' && isShorterFormOf(surname.tokens, name.tokens))
+        found.set(name.key, name);
     }
     // "Mike Pompeo" and "Mike R. Pompeo" are one person: keep the names no other found name contains.
     const fullest = [...found.values()].filter(
-      (name) => ![...found.values()].some((other) => other !== name && isShorterFormOf(name.tokens, other.tokens)),
+      (name) =>
+        ![...found.values()].some((other) => other !== name && isShorterFormOf(name.tokens, other.tokens)),
     );
     return fullest.length === 1 ? fullest[0]! : null;
   }
@@ -54,7 +67,12 @@ function givenNamesStart(words: readonly Word[], at: number): number {
   // Particles belong to the surname: "Ursula von der Leyen".
   while (start > 0 && words[start]!.joined && SURNAME_PARTICLES.has(words[start - 1]!.text)) start--;
   let given = 0;
-  while (start > 0 && given < MAX_GIVEN_WORDS && words[start]!.joined && isGivenName(words[start - 1]!.text)) {
+  while (
+    start > 0 &&
+    given < MAX_GIVEN_WORDS &&
+    words[start]!.joined &&
+    isGivenName(words[start - 1]!.text)
+  ) {
     start--;
     given++;
   }

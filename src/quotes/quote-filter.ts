@@ -45,7 +45,9 @@ export class QuoteFilter {
     });
     const toLoad = [
       ...new Set(
-        maybe.filter((ref, i) => missing[i]!.length > 0 && !this.texts.has(ref.articleId)).map((ref) => ref.articleId),
+        maybe
+          .filter((ref, i) => missing[i]!.length > 0 && !this.texts.has(ref.articleId))
+          .map((ref) => ref.articleId),
       ),
     ];
     const loaded = await this.articles.getMany(toLoad);

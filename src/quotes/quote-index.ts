@@ -213,7 +213,8 @@ export class QuoteIndex {
         byDay.set(day, counts);
         filed++;
       });
-      if (filed > 0) termFilters.push({ key: article.id, value: buildTermFilter(`${article.title}\n${article.text}`) });
+      if (filed > 0)
+        termFilters.push({ key: article.id, value: buildTermFilter(`${article.title}\n${article.text}`) });
     }
     if (refsByVariant.size === 0) return;
     await this.buckets.append(refsByVariant);
@@ -247,7 +248,9 @@ function resolveQuery(
   name: string,
   words: string | undefined,
 ): { match: NameMatch; words: string } | null {
-  const rest = stripControls(words ?? '').split(/\s+/).filter(Boolean);
+  const rest = stripControls(words ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   const parsed = parseSpeakerName(name);
   if (!parsed) return rest.length ? resolveQuery(index, rest[0]!, rest.slice(1).join(' ')) : null;
   const alone = index.match(parsed.tokens);

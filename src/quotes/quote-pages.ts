@@ -52,10 +52,12 @@ export async function readQuotePage(
 ): Promise<QuotePage> {
   const days = daysNewestFirst(variants, await buckets.directories(variants));
   const total = days.reduce((sum, day) => sum + day.count, 0);
-  if (request.filter && request.filter.terms.length > 0) return filteredPage(buckets, days, request, request.filter);
+  if (request.filter && request.filter.terms.length > 0)
+    return filteredPage(buckets, days, request, request.filter);
   let skipped = 0;
   let first = 0;
-  while (first < days.length && skipped + days[first]!.count <= request.offset) skipped += days[first++]!.count;
+  while (first < days.length && skipped + days[first]!.count <= request.offset)
+    skipped += days[first++]!.count;
   const chosen: Day[] = [];
   let covered = skipped;
   for (let i = first; i < days.length && covered < request.offset + request.limit; i++) {
@@ -96,7 +98,7 @@ async function filteredPage(
     const refs = newestFirst(await buckets.load(chosen.flatMap((day) => day.parts)));
     // Check a few more than still needed at a time, so that a page loads few articles; while
     // nothing matches, check twice as many each time, so that a rare word means few reads.
-    for (let i = 0; i < refs.length && matches.length < wanted; ) {
+    for (let i = 0; i < refs.length && matches.length < wanted;) {
       const window = refs.slice(i, i + Math.max(windowSize, (wanted - matches.length) * 2));
       const selected = await filter.select(window);
       matches.push(...selected);

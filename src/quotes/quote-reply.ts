@@ -3,7 +3,16 @@
  * or a user is cut to a bounded length here, so a page of five quotes stays well within a Telegram
  * message (4,096 characters) whatever the articles hold.
  */
-import { heading, list, paragraph, quoteBlock, reply, type Block, type Reply, type Span } from '../chat/reply.js';
+import {
+  heading,
+  list,
+  paragraph,
+  quoteBlock,
+  reply,
+  type Block,
+  type Reply,
+  type Span,
+} from '../chat/reply.js';
 import type { MostQuoted, QuoteHit, QuoteSearch, Speaker } from './quote-index.js';
 import { stripControls } from './speaker-name.js';
 
@@ -35,10 +44,13 @@ export function quotesReply(result: QuoteSearch, typed: string, page: number, pa
   }
   const who = nameList(result.speakers);
   const filter = result.words.length ? ` with ${result.words.map((word) => `"${word}"`).join(' ')}` : '';
-  const among = result.searchedOnly === null ? '' : ` among the newest ${result.searchedOnly.toLocaleString('en')}`;
+  const among =
+    result.searchedOnly === null ? '' : ` among the newest ${result.searchedOnly.toLocaleString('en')}`;
   if (result.hits.length === 0) {
     if (page > 0) return reply.text(`No more quotes${filter}${among}.`);
-    return reply.text(`${who}: no quotes${filter}${among}.${among ? ' A full name or other words narrow the search.' : ''}`);
+    return reply.text(
+      `${who}: no quotes${filter}${among}.${among ? ' A full name or other words narrow the search.' : ''}`,
+    );
   }
   const offset = page * pageSize;
   const range = `${offset + 1}–${offset + result.hits.length}${result.total === null ? '' : ` of ${result.total}`}`;
@@ -56,7 +68,8 @@ export function quotesReply(result: QuoteSearch, typed: string, page: number, pa
     );
   }
   for (const hit of result.hits) blocks.push(hitBlock(hit));
-  if (among && !result.hasMore) blocks.push(paragraph(`Searched the newest ${result.searchedOnly!.toLocaleString('en')} quotes.`));
+  if (among && !result.hasMore)
+    blocks.push(paragraph(`Searched the newest ${result.searchedOnly!.toLocaleString('en')} quotes.`));
   return { ...reply.of(...blocks), hasMore: result.hasMore };
 }
 
@@ -107,7 +120,9 @@ export function speakersReply(
   const items: Span[][] = found.speakers.map((speaker) => {
     const spans: Span[] = [
       { text: speaker.name, bold: true },
-      { text: ` — ${speaker.count} quote${speaker.count === 1 ? '' : 's'}, last ${speaker.lastAt.slice(0, 10)}` },
+      {
+        text: ` — ${speaker.count} quote${speaker.count === 1 ? '' : 's'}, last ${speaker.lastAt.slice(0, 10)}`,
+      },
     ];
     if (speaker.kind === 'organisation') spans.push({ text: ', organisation' });
     if (speaker.aliases.length) {

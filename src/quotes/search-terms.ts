@@ -18,7 +18,13 @@ const MAX_WORD_CHARS = 40;
 export function searchTerms(text: string): string[] {
   // Most news text is plain ASCII, which needs neither Unicode normalisation nor Unicode classes.
   if (!NON_ASCII.test(text)) {
-    return (text.toLowerCase().replace(/'s\b/g, '').replace(/['`]/g, '').match(/[a-z0-9]+/g) ?? []).map(singular);
+    return (
+      text
+        .toLowerCase()
+        .replace(/'s\b/g, '')
+        .replace(/['`]/g, '')
+        .match(/[a-z0-9]+/g) ?? []
+    ).map(singular);
   }
   const folded = text
     .normalize('NFD')
@@ -45,7 +51,8 @@ function singular(word: string): string {
   const length = word.length;
   if (length <= 3 || word.charCodeAt(length - 1) !== LOWER_S) return word;
   const before = word.charCodeAt(length - 2);
-  if (length > 4 && before === LOWER_E && word.charCodeAt(length - 3) === LOWER_I) return `${word.slice(0, -3)}y`;
+  if (length > 4 && before === LOWER_E && word.charCodeAt(length - 3) === LOWER_I)
+    return `${word.slice(0, -3)}y`;
   if (before === LOWER_S || before === LOWER_U || before === LOWER_I) return word;
   return word.slice(0, -1);
 }
@@ -73,7 +80,7 @@ export function buildTermFilter(text: string): string {
   for (const term of terms) {
     const [h1, h2] = hashes(term);
     for (let k = 0; k < HASHES; k++) {
-      const bit = (h1 + Math.imul(k, h2)) >>> 0 & (bits - 1);
+      const bit = ((h1 + Math.imul(k, h2)) >>> 0) & (bits - 1);
       bytes[bit >>> 3]! |= 1 << (bit & 7);
     }
   }
@@ -95,7 +102,7 @@ export class TermFilter {
     if (bits === 0 || (bits & (bits - 1)) !== 0) return true;
     const [h1, h2] = hashes(term);
     for (let k = 0; k < HASHES; k++) {
-      const bit = (h1 + Math.imul(k, h2)) >>> 0 & (bits - 1);
+      const bit = ((h1 + Math.imul(k, h2)) >>> 0) & (bits - 1);
       if ((this.bytes[bit >>> 3]! & (1 << (bit & 7))) === 0) return false;
     }
     return true;

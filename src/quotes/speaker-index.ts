@@ -152,7 +152,8 @@ export class SpeakerIndex {
   }
 
   private nearWords(word: string): { word: string; distance: number }[] {
-    if (word.length === 1) return this.wordsStartingWith(word, 200).map((found) => ({ word: found, distance: 0 }));
+    if (word.length === 1)
+      return this.wordsStartingWith(word, 200).map((found) => ({ word: found, distance: 0 }));
     return this.typos.near(word, typoLimit(word));
   }
 
@@ -170,7 +171,8 @@ export class SpeakerIndex {
       let bestToken: string | null = null;
       let bestDistance = Number.POSITIVE_INFINITY;
       for (const part of parts) {
-        const distance = near[i]!.get(part) ?? (words[i]!.length === 1 && part.startsWith(words[i]!) ? 0 : undefined);
+        const distance =
+          near[i]!.get(part) ?? (words[i]!.length === 1 && part.startsWith(words[i]!) ? 0 : undefined);
         if (distance !== undefined && distance < bestDistance) {
           bestDistance = distance;
           bestToken = part;

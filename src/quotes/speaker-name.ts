@@ -49,7 +49,9 @@ export const EXTRA_FOLDS: Readonly<Record<string, string>> = {
  * place in a name or a query.
  */
 export function stripControls(text: string): string {
-  return text.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ' ');
+  return text
+    .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ' ');
 }
 
 /**

@@ -8,7 +8,8 @@ import { detectFormat } from './detect-format.js';
 import { parseFeed, type FeedItem } from './feed-parser.js';
 import type { FetchResult } from './http-fetcher.js';
 import { parseLocalDocument } from './local-document.js';
-import { extractPage } from './page-extractor.js';
+import { extractPage, PageExtractionError } from './page-extractor.js';
+import { discoverFeedLinks } from './feed-discovery.js';
 
 /** Fetches a URL (the HTTP fetcher, or a fake in tests). */
 export type Fetch = (url: string, conditional?: Validators) => Promise<FetchResult>;
@@ -88,7 +89,7 @@ export class SourceReader {
     });
     const fresh: Validators = { etag: result.etag, lastModified: result.lastModified };
     if (format === 'html') {
-      const draft = pageDraft(extractPage(text, result.url), result.url);
+      const draft = pageDraft(extractPageOrPointToFeed(text, result.url), result.url);
       return {
         kind: 'page',
         title: draft.source,
@@ -145,6 +146,20 @@ export class SourceReader {
       }
     }
     return { kind: 'folder', title: basename(folder), drafts, notModified: false, validators: {}, problems };
+  }
+}
+
+/**
+ * A home page given as a source usually has no article but advertises its feed: say which, so the
+ * user can add that instead (as feed readers do).
+ */
+function extractPageOrPointToFeed(html: string, url: string): ReturnType<typeof extractPage> {
+  try {
+    return extractPage(html, url);
+  } catch (error) {
+    const feeds = error instanceof PageExtractionError ? discoverFeedLinks(html, url) : [];
+    if (feeds.length === 0) throw error;
+    throw new Error(`${url} is a web page without an article, but it links to a feed at ${feeds[0]}: add that instead`);
   }
 }
 

@@ -63,9 +63,11 @@ export function articleFeatures(
   scanWords(text, leadEnd, wordEnd(text, SKETCH_CHARS), words);
 
   // Distinct terms with counts, by sorting a copy: cheaper than a Map per article.
-  const sorted = new Int32Array(leadWords + titleWords);
+  // `words` starts with the title's words; they are added TITLE_WEIGHT - 1 more times.
+  const sorted = new Int32Array(leadWords + titleWords * (TITLE_WEIGHT - 1));
   for (let k = 0; k < leadWords; k++) sorted[k] = words[k]!;
-  for (let k = 0; k < titleWords; k++) sorted[leadWords + k] = words[k]!;
+  for (let extra = leadWords; extra < sorted.length; extra += titleWords)
+    for (let k = 0; k < titleWords; k++) sorted[extra + k] = words[k]!;
   sorted.sort();
   const terms: number[] = [];
   const counts: number[] = [];
@@ -120,8 +122,17 @@ function wordEnd(text: string, at: number): number {
 /** True for characters that may stand between a sentence's end and its first word. */
 function isOpener(code: number): boolean {
   return (
-    code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x22 || code === 0x27 ||
-    code === 0x28 || code === 0xa0 || code === 0xab || code === 0x201c || code === 0x2018
+    code === 0x20 ||
+    code === 0x0a ||
+    code === 0x09 ||
+    code === 0x0d ||
+    code === 0x22 ||
+    code === 0x27 ||
+    code === 0x28 ||
+    code === 0xa0 ||
+    code === 0xab ||
+    code === 0x201c ||
+    code === 0x2018
   );
 }
 

@@ -11,8 +11,8 @@
  *    high enough: a low bar when the article names the story's main people, places and
  *    organisations, a higher one when there are no names to compare, and near-copy similarity
  *    when the names differ (two towns' budget votes read alike, but are two stories). Or it
- *    starts a new story. Average rather than
- *    best-match similarity keeps a chain of loosely related reports from growing into a catch-all.
+ *    starts a new story. Average rather than best-match similarity keeps a chain of loosely
+ *    related reports from growing into a catch-all.
  *
  * Nothing compares all pairs. Candidate copies come from an inverted index on sketch values and
  * candidate stories from an inverted index on the rarest words of the article; both indexes skip
@@ -30,7 +30,7 @@ export interface ClusterOptions {
   maxGapHours: number;
   /** Estimated shingle overlap (Jaccard) from which two bodies are copies of one text. */
   copySimilarity: number;
-  /** Mean cosine similarity to a story's articles from which an article naming the same people and places joins it. */
+  /** Mean cosine similarity to a story's articles from which an article that names its people and places joins it. */
   sameEventSimilarity: number;
   /** The same, when there are no names to compare (the article or the story names nobody). */
   unnamedSimilarity: number;
@@ -65,7 +65,7 @@ const PRIOR_DOCUMENTS = 50;
 
 interface Cluster {
   members: number[];
-  /** Sum of the members' unit vectors: its dot product with a vector, over the member count, is the mean cosine. */
+  /** Sum of the members' unit vectors: a vector's dot product with it, over the count, is the mean cosine. */
   centroid: Map<number, number>;
   /** How many members name each entity. */
   entities: Map<string, number>;
@@ -94,26 +94,25 @@ export function clusterStories(
     postings: new Map(),
     hits: new Int32Array(features.length),
     settings,
-    lowestBar: Math.min(settings.sameEventSimilarity, settings.unnamedSimilarity, settings.otherNamesSimilarity),
+    lowestBar: Math.min(
+      settings.sameEventSimilarity,
+      settings.unnamedSimilarity,
+      settings.otherNamesSimilarity,
+    ),
     maxGap: settings.maxGapHours * 3_600_000,
   };
-  const clusterOf = new Int32Array(features.length).fill(-1);
+  // The story of each group of copies, once its first member is placed.
+  const storyOfCopies = new Map<number, number>();
 
   for (const i of order) {
-    let target = -1;
-    for (const j of copies.membersOf(copies.find(i))) {
-      if (clusterOf[j]! >= 0) {
-        target = clusterOf[j]!;
-        break;
-      }
-    }
-    if (target < 0) target = bestCluster(features[i]!, vectors[i]!, index);
+    const copyGroup = copies(i);
+    let target = storyOfCopies.get(copyGroup) ?? bestCluster(features[i]!, vectors[i]!, index);
     if (target < 0) {
       target = index.clusters.length;
       index.clusters.push({ members: [], centroid: new Map(), entities: new Map(), latest: 0 });
     }
     join(index, target, i, features[i]!, vectors[i]!);
-    clusterOf[i] = target;
+    storyOfCopies.set(copyGroup, target);
   }
 
   return index.clusters
@@ -274,13 +273,11 @@ function toStory(
   return { story: { id: storyId(ordered), articles: ordered }, latest: cluster.latest };
 }
 
-/** Union-find over articles whose bodies are copies of one another. */
-interface CopyGroups {
-  find(i: number): number;
-  membersOf(root: number): readonly number[];
-}
-
-function findCopies(features: readonly ArticleFeatures[], threshold: number): CopyGroups {
+/**
+ * Finds the articles whose bodies are copies of one another (union-find over candidate pairs from
+ * an inverted index on sketch values) and returns, for each article, the id of its copy group.
+ */
+function findCopies(features: readonly ArticleFeatures[], threshold: number): (i: number) => number {
   const parent = Int32Array.from(features.keys());
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -313,14 +310,7 @@ function findCopies(features: readonly ArticleFeatures[], threshold: number): Co
     }
     touched.length = 0;
   });
-  const groups = new Map<number, number[]>();
-  features.forEach((_, i) => {
-    const root = find(i);
-    const group = groups.get(root);
-    if (group) group.push(i);
-    else groups.set(root, [i]);
-  });
-  return { find, membersOf: (root) => groups.get(root) ?? [] };
+  return find;
 }
 
 /**

@@ -103,7 +103,13 @@ export function scanWords(
     const length = i - start;
     if (length < 2 || skip.has(hash & SMALL_INT)) continue;
     if (onCapitalised && isCapital(first, text, start)) onCapitalised(start, i);
-    if (length > 3 && last === LOWER_S && secondLast !== LOWER_S && secondLast !== 0x75 && secondLast !== 0x69)
+    if (
+      length > 3 &&
+      last === LOWER_S &&
+      secondLast !== LOWER_S &&
+      secondLast !== 0x75 &&
+      secondLast !== 0x69
+    )
       hash = beforeLast;
     out.push(hash & SMALL_INT);
   }

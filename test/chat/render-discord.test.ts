@@ -29,7 +29,9 @@ describe('escapeMarkdown', () => {
   });
 
   it('escapes line-start markers (headings, lists, quotes, numbered lists) without showing a backslash', () => {
-    expect(escapeMarkdown('# title\n- item\n> quote\n12. point')).toBe('\\# title\n\\- item\n\\> quote\n12\\. point');
+    expect(escapeMarkdown('# title\n- item\n> quote\n12. point')).toBe(
+      '\\# title\n\\- item\n\\> quote\n12\\. point',
+    );
   });
 
   it('removes terminal and bidi control characters, keeps right-to-left letters and emoji', () => {
@@ -68,9 +70,18 @@ describe('renderDiscordMessages', () => {
     const reply: Reply = {
       blocks: [
         heading('Quotes by Mike Pompeo'),
-        paragraph('Read ', { text: 'this', bold: true }, ' and ', { text: 'that ', italic: true }, { text: 'BBC', link: 'https://bbc.example/x' }),
+        paragraph(
+          'Read ',
+          { text: 'this', bold: true },
+          ' and ',
+          { text: 'that ', italic: true },
+          { text: 'BBC', link: 'https://bbc.example/x' },
+        ),
         list([['one'], [{ text: 'two', code: true }]]),
-        quoteBlock('It is the central threat of our time.', 'Mike Pompeo, ', { text: 'Reuters', link: 'https://reuters.example/y' }),
+        quoteBlock('It is the central threat of our time.', 'Mike Pompeo, ', {
+          text: 'Reuters',
+          link: 'https://reuters.example/y',
+        }),
       ],
     };
     const [message, ...rest] = renderDiscordMessages(reply);
@@ -131,7 +142,8 @@ describe('renderDiscordMessages', () => {
       blocks: [paragraph({ text: words.join(' '), bold: true }), quoteBlock(words.join(' '), 'Someone')],
     });
     expect(messages.length).toBeGreaterThanOrEqual(4);
-    for (const message of messages) expect(message.content!.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    for (const message of messages)
+      expect(message.content!.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
     const text = messages.map((message) => message.content).join('\n');
     expect(text.match(/\bw\d+\b/g)).toEqual([...words, ...words]);
     expect(messages[0]!.content!.startsWith('**w0 ')).toBe(true);

@@ -14,7 +14,10 @@ describe('quotewire quotes --json', () => {
       '---\ntitle: Raab on trade\ndate: 2026-11-24\n---\n\nForeign Minister Dominic Raab spoke on Monday.\n\n"Trade matters to everyone," said Dominic Raab.\n\n"We will sign before the summer," Raab added.\n',
     );
     const config = join(folder, 'quotewire.yaml');
-    writeFileSync(config, 'sources:\n  - { id: local, url: "./articles" }\nstore:\n  url: sqlite://./store.sqlite\n');
+    writeFileSync(
+      config,
+      'sources:\n  - { id: local, url: "./articles" }\nstore:\n  url: sqlite://./store.sqlite\n',
+    );
     expect((await runCli(['poll', '--config', config])).code).toBe(0);
 
     const result = await runCli(['quotes', 'dominik', 'rab', '--json', '--config', config]);
@@ -51,9 +54,13 @@ describe('quotewire quotes --json', () => {
     expect(json.quotes[0].article.url).toMatch(/^file:\/\/.*raab\.md$/);
 
     // Words match the quote, its article's title or its text: both quotes' article says "summer".
-    const filtered = JSON.parse((await runCli(['quotes', 'raab', 'Summer', '--json', '--config', config])).stdout);
+    const filtered = JSON.parse(
+      (await runCli(['quotes', 'raab', 'Summer', '--json', '--config', config])).stdout,
+    );
     expect(filtered).toMatchObject({ words: ['summer'], total: 2 });
-    const none = JSON.parse((await runCli(['quotes', 'raab', 'winter', '--json', '--config', config])).stdout);
+    const none = JSON.parse(
+      (await runCli(['quotes', 'raab', 'winter', '--json', '--config', config])).stdout,
+    );
     expect(none).toMatchObject({ words: ['winter'], total: 0, quotes: [] });
 
     const unknown = JSON.parse((await runCli(['quotes', 'raabington', '--json', '--config', config])).stdout);

@@ -20,10 +20,27 @@ function markdown(title: string, date: string, paragraphs: string[]): string {
 }
 
 const INVENTED = [
-  'Alba Abbott', 'Bruno Becker', 'Cora Castillo', 'Dario Dunn', 'Edda Ekwueme', 'Fyodor Fenwick',
-  'Gilda Grove', 'Hamid Hollis', 'Irma Ingram', 'Jules Jaramillo', 'Kasia Kettering', 'Lorcan Lyle',
-  'Mirela Munro', 'Nils Northcote', 'Oona Oyelaran', 'Piet Prewitt', 'Rhea Rowntree', 'Sven Saltonstall',
-  'Tilde Thornbury', 'Ugne Underhill', 'Vito Vantongeren',
+  'Alba Abbott',
+  'Bruno Becker',
+  'Cora Castillo',
+  'Dario Dunn',
+  'Edda Ekwueme',
+  'Fyodor Fenwick',
+  'Gilda Grove',
+  'Hamid Hollis',
+  'Irma Ingram',
+  'Jules Jaramillo',
+  'Kasia Kettering',
+  'Lorcan Lyle',
+  'Mirela Munro',
+  'Nils Northcote',
+  'Oona Oyelaran',
+  'Piet Prewitt',
+  'Rhea Rowntree',
+  'Sven Saltonstall',
+  'Tilde Thornbury',
+  'Ugne Underhill',
+  'Vito Vantongeren',
 ];
 
 let app: App;
@@ -148,7 +165,9 @@ describe('/quotes <name> [words]', () => {
 
   it('gives a clear answer to hostile names: metacharacters, Markdown, controls, 10,000 characters', async () => {
     expect(await text('/quotes .*+?^${}()|[]\\')).toMatch(/^Type a name after \/quotes/);
-    expect(await text('/quotes *_[x](javascript:alert(1))_*')).toMatch(/^Nobody called "\*_\[x\]\(javascript:alert\(1\)\)_\*"/);
+    expect(await text('/quotes *_[x](javascript:alert(1))_*')).toMatch(
+      /^Nobody called "\*_\[x\]\(javascript:alert\(1\)\)_\*"/,
+    );
     const controls = await text('/quotes \u0007\u001b[2Jpompeo\u0000');
     expect(controls).toMatch(/^== Quotes by Mike Pompeo/);
     const huge = await text(`/quotes ${'x'.repeat(10_000)}`);
@@ -175,7 +194,11 @@ describe('/quotes alone and /speakers', () => {
     expect(firstText).toContain('Harbour Authority — 1 quote, last 2026-11-25, organisation');
     expect(first!.more).toBeDefined();
     expect(await text('/more')).toMatch(/^== Speakers \(21–26 of 26\) ==/);
-    expect(await text('/speakers pom')).toMatch(/^== Speakers named "pom…" \(1–1 of 1\) ==\n\n {2}• Mike Pompeo/);
-    expect(await text('/speakers qqq')).toBe('No speaker has a name starting with "qqq". /speakers alone lists everyone.');
+    expect(await text('/speakers pom')).toMatch(
+      /^== Speakers named "pom…" \(1–1 of 1\) ==\n\n {2}• Mike Pompeo/,
+    );
+    expect(await text('/speakers qqq')).toBe(
+      'No speaker has a name starting with "qqq". /speakers alone lists everyone.',
+    );
   });
 });

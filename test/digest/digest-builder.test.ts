@@ -37,7 +37,8 @@ async function repositoryWith(articles: StoredArticle[]): Promise<ArticleReposit
   return repository;
 }
 
-const dayOfNews = () => [...huaweiReports, iranReport, ...wireCopies, ...floodUpdates, bikeLanes].map(storedArticle);
+const dayOfNews = () =>
+  [...huaweiReports, iranReport, ...wireCopies, ...floodUpdates, bikeLanes].map(storedArticle);
 
 describe('DigestBuilder', () => {
   it('builds the digest model: date, ranked stories with summary, quotes and every source linked', async () => {
@@ -128,13 +129,23 @@ describe('DigestBuilder', () => {
         most = Math.max(most, running);
         await new Promise((resolve) => setTimeout(resolve, 5));
         running--;
-        return { ...(await new OfflineStorySummarizer().summarize(story, options)), headline: `LLM: ${story.articles[0]!.title}`, engine: 'llm' };
+        return {
+          ...(await new OfflineStorySummarizer().summarize(story, options)),
+          headline: `LLM: ${story.articles[0]!.title}`,
+          engine: 'llm',
+        };
       },
     };
-    const builder = new DigestBuilder(await repositoryWith(dayOfNews()), { ...OPTIONS, concurrency: 2 }, { summarizer });
+    const builder = new DigestBuilder(
+      await repositoryWith(dayOfNews()),
+      { ...OPTIONS, concurrency: 2 },
+      { summarizer },
+    );
     const digest = await builder.build(NOW);
     expect(most).toBe(2);
-    expect(digest.stories.every((story) => story.engine === 'llm' && story.headline.startsWith('LLM: '))).toBe(true);
+    expect(
+      digest.stories.every((story) => story.engine === 'llm' && story.headline.startsWith('LLM: ')),
+    ).toBe(true);
     const offline = await new DigestBuilder(await repositoryWith(dayOfNews()), OPTIONS).build(NOW);
     expect(digest.stories.map((story) => story.id)).toEqual(offline.stories.map((story) => story.id));
   });
@@ -143,7 +154,8 @@ describe('DigestBuilder', () => {
     const logger = createMemoryLogger();
     const summarizer: StorySummarizer = {
       async summarize(story, options) {
-        if (story.articles.some((article) => article.source === 'Reuters')) throw new Error('model timed out');
+        if (story.articles.some((article) => article.source === 'Reuters'))
+          throw new Error('model timed out');
         return { ...(await new OfflineStorySummarizer().summarize(story, options)), engine: 'llm' };
       },
     };

@@ -30,9 +30,12 @@ async function appReading(files: Record<string, string>): Promise<App> {
   const folder = mkdtempSync(join(tmpdir(), 'qw-news-'));
   mkdirSync(join(folder, 'news'));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, 'news', name), content);
-  const started = await startTestApp(`sources:\n  - id: news\n    url: ${JSON.stringify(join(folder, 'news'))}\n`, {
-    now: () => NOW,
-  });
+  const started = await startTestApp(
+    `sources:\n  - id: news\n    url: ${JSON.stringify(join(folder, 'news'))}\n`,
+    {
+      now: () => NOW,
+    },
+  );
   app = started.app;
   const outcomes = await app.services.poller.pollAll({ force: true });
   expect(outcomes.map((outcome) => outcome.result)).not.toContain('failed');
@@ -61,7 +64,9 @@ describe('/digest at the terminal', () => {
     expect(first).toMatch(/^1\. .*(Huawei|secretary of state)/i);
     expect(text.match(/Huawei/g)!.length).toBeLessThan(10);
     // Local files have file:// links, which are not shown as links; every source is named.
-    expect(text).toMatch(/\n3 sources: (reuters|bbc|guardian)\.md · (reuters|bbc|guardian)\.md · (reuters|bbc|guardian)\.md\n/);
+    expect(text).toMatch(
+      /\n3 sources: (reuters|bbc|guardian)\.md · (reuters|bbc|guardian)\.md · (reuters|bbc|guardian)\.md\n/,
+    );
     expect(text).toMatch(/“[^”]+”\n {4}— Mike Pompeo, /);
     expect(text).toMatch(/== Quote of the day ==\n\n {2}“/);
     expect(text.match(/^\d\. /gm)).toEqual(['1. ', '2. ', '3. ']);

@@ -12,7 +12,15 @@ describe('search terms', () => {
       'party',
       'ship',
     ]);
-    expect(searchTerms('Crisis in the glass café, bus déjà')).toEqual(['crisis', 'in', 'the', 'glass', 'cafe', 'bus', 'deja']);
+    expect(searchTerms('Crisis in the glass café, bus déjà')).toEqual([
+      'crisis',
+      'in',
+      'the',
+      'glass',
+      'cafe',
+      'bus',
+      'deja',
+    ]);
   });
 
   it('bounds a filter typed by a user', () => {

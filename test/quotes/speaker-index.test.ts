@@ -112,13 +112,18 @@ describe('SpeakerIndex.match', () => {
       'Susan Pompeo',
     ]);
     const longer = index.match(['raabington']);
-    expect(longer.kind === 'unknown' && longer.suggestions.map((speaker) => speaker.name)).toEqual(['Dominic Raab']);
+    expect(longer.kind === 'unknown' && longer.suggestions.map((speaker) => speaker.name)).toEqual([
+      'Dominic Raab',
+    ]);
     expect(index.match(['xyzzyq'])).toEqual({ kind: 'unknown', suggestions: [] });
     expect(index.match([])).toEqual({ kind: 'unknown', suggestions: [] });
   });
 
   it('lists speakers by the start of a name word', () => {
-    expect(index.withWordPrefix('po').map((speaker) => speaker.name)).toEqual(['Mike Pompeo', 'Susan Pompeo']);
+    expect(index.withWordPrefix('po').map((speaker) => speaker.name)).toEqual([
+      'Mike Pompeo',
+      'Susan Pompeo',
+    ]);
     expect(index.withWordPrefix('zz')).toEqual([]);
   });
 });

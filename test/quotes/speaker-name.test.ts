@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  foldWord,
-  isShorterFormOf,
-  parseSpeakerName,
-  speakerKey,
-} from '../../src/quotes/speaker-name.js';
+import { foldWord, isShorterFormOf, parseSpeakerName, speakerKey } from '../../src/quotes/speaker-name.js';
 
 const tokens = (name: string) => parseSpeakerName(name)!.tokens;
 

@@ -24,7 +24,10 @@ export const NOW = new Date('2026-11-27T12:00:00.000Z');
 /** A stored article as the pipeline would have made it. */
 export function storedArticle(spec: ArticleSpec): StoredArticle {
   const at = new Date(NOW.getTime() - (spec.hoursAgo ?? 1) * 3_600_000).toISOString();
-  const id = createHash('sha256').update(`${spec.source}|${spec.title}|${spec.text}`).digest('hex').slice(0, 16);
+  const id = createHash('sha256')
+    .update(`${spec.source}|${spec.title}|${spec.text}`)
+    .digest('hex')
+    .slice(0, 16);
   const slug = spec.title
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -61,7 +61,9 @@ describe('clusterStories', () => {
   });
 
   it('gives the same stories and ids whatever order the articles come in', () => {
-    const articles = [...huaweiReports, iranReport, ...wireCopies, ...floodUpdates, bikeLanes].map(storedArticle);
+    const articles = [...huaweiReports, iranReport, ...wireCopies, ...floodUpdates, bikeLanes].map(
+      storedArticle,
+    );
     const forward = clusterStories(articles);
     const backward = clusterStories([...articles].reverse());
     expect(backward.map((story) => story.id)).toEqual(forward.map((story) => story.id));
@@ -82,7 +84,16 @@ describe('clusterStories', () => {
   });
 
   it('does not snowball many same-template reports of different events into one story', () => {
-    const places = ['Arden', 'Brixholm', 'Corvale', 'Dunmere', 'Elsbury', 'Fenwick', 'Galloway', 'Harrowgate'];
+    const places = [
+      'Arden',
+      'Brixholm',
+      'Corvale',
+      'Dunmere',
+      'Elsbury',
+      'Fenwick',
+      'Galloway',
+      'Harrowgate',
+    ];
     const first = ['Ada', 'Bruno', 'Chiara', 'Dmitri', 'Elena', 'Farid', 'Grace', 'Hiro'];
     const last = ['Quist', 'Okafor', 'Haddad', 'Novak', 'Moreau', 'Tanaka', 'Brennan', 'Alvarez'];
     const specs: ArticleSpec[] = places.flatMap((place, p) =>

@@ -5,7 +5,10 @@ import { NOW, storedArticle, type ArticleSpec } from './news-fixtures.js';
 
 let nextId = 0;
 /** A story of one report per source, all published `hoursAgo`, each quoting `speakers`. */
-function story(title: string, options: { sources?: number; hoursAgo?: number; speakers?: string[]; text?: string }): Story {
+function story(
+  title: string,
+  options: { sources?: number; hoursAgo?: number; speakers?: string[]; text?: string },
+): Story {
   const quotes = (options.speakers ?? [])
     .map((speaker) => `"We will keep working on this for as long as it takes," ${speaker} said.`)
     .join('\n\n');
@@ -13,17 +16,24 @@ function story(title: string, options: { sources?: number; hoursAgo?: number; sp
     source: `Source ${i + 1}`,
     title,
     hoursAgo: options.hoursAgo ?? 1,
-    text: [options.text ?? `${title}. More details were expected later in the day.`, quotes].filter(Boolean).join('\n\n'),
+    text: [options.text ?? `${title}. More details were expected later in the day.`, quotes]
+      .filter(Boolean)
+      .join('\n\n'),
   }));
   return { id: `s${nextId++}`, articles: specs.map(storedArticle) };
 }
 
-const titles = (ranked: ReturnType<typeof rankStories>) => ranked.map((entry) => entry.story.articles[0]!.title);
+const titles = (ranked: ReturnType<typeof rankStories>) =>
+  ranked.map((entry) => entry.story.articles[0]!.title);
 
 describe('rankStories', () => {
   it('ranks a story carried by more sources higher', () => {
     const ranked = rankStories(
-      [story('One outlet', { sources: 1 }), story('Five outlets', { sources: 5 }), story('Two outlets', { sources: 2 })],
+      [
+        story('One outlet', { sources: 1 }),
+        story('Five outlets', { sources: 5 }),
+        story('Two outlets', { sources: 2 }),
+      ],
       { now: NOW },
     );
     expect(titles(ranked)).toEqual(['Five outlets', 'Two outlets', 'One outlet']);
@@ -73,7 +83,9 @@ describe('rankStories', () => {
     expect(titles(ranked)[0]).toBe('New climate targets announced');
     expect(ranked[0]!.topics).toEqual(['Climate']);
     // "art" is not a word of "Party".
-    expect(rankStories(stories, { now: NOW, topics: ['art'] }).every((entry) => entry.topics.length === 0)).toBe(true);
+    expect(
+      rankStories(stories, { now: NOW, topics: ['art'] }).every((entry) => entry.topics.length === 0),
+    ).toBe(true);
   });
 
   it('breaks ties the same way every time', () => {

@@ -1,0 +1,95 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpFetcher } from '../../src/sources/http-fetcher.js';
+import { SourceReader } from '../../src/sources/source-reader.js';
+import { startTestHttpServer, type TestHttpServer } from '../helpers/test-http-server.js';
+
+let server: TestHttpServer | undefined;
+const fetcher = createHttpFetcher({
+  timeoutMs: 2000,
+  maxBytes: 200_000,
+  maxRedirects: 3,
+  userAgent: 'Quotewire-test',
+  addressPolicy: { allowLoopback: true, allowPrivate: false },
+});
+const reader = new SourceReader(fetcher.fetch, { maxItemsPerFeed: 50, maxFileBytes: 200_000 });
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const latin1Feed = iconv.encode(
+  '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Café Presse</title>' +
+    '<item><title>Élection à Genève</title><link>/a/1</link><description>Les électeurs ont voté.</description></item></channel></rss>',
+  'latin1',
+);
+
+describe('SourceReader over HTTP', () => {
+  it('reads a feed declared as ISO-8859-1 in its XML, with a relative link, behind a wrong content type', async () => {
+    server = await startTestHttpServer({
+      '/feed': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(latin1Feed),
+    });
+    const reading = await reader.read(server.url('/feed'));
+    expect(reading).toMatchObject({ kind: 'feed', title: 'Café Presse' });
+    expect(reading.drafts[0]).toMatchObject({ title: 'Élection à Genève', url: server.url('/a/1'), text: 'Les électeurs ont voté.' });
+  });
+
+  it('reads a gzip file served as such, and a gzip-encoded response', async () => {
+    server = await startTestHttpServer({
+      '/feed.xml.gz': (_req, res) => res.writeHead(200, { 'content-type': 'application/gzip' }).end(gzipSync(latin1Feed)),
+      '/encoded': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(gzipSync(latin1Feed)),
+    });
+    expect((await reader.read(server.url('/feed.xml.gz'))).drafts).toHaveLength(1);
+    expect((await reader.read(server.url('/encoded'))).drafts).toHaveLength(1);
+  });
+
+  it('refuses an HTML page without an article, a redirect loop, a huge body and a slow server clearly', async () => {
+    server = await startTestHttpServer({
+      '/home': (_req, res) =>
+        res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head><body><a href="/x">x</a></body></html>'),
+      '/loop': (_req, res) => res.writeHead(302, { location: '/loop2' }).end(),
+      '/loop2': (_req, res) => res.writeHead(302, { location: '/loop' }).end(),
+      '/huge': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('x'.repeat(300_000)),
+      '/slow': () => undefined,
+    });
+    await expect(reader.read(server.url('/home'))).rejects.toThrow(
+      `is a web page without an article, but it links to a feed at ${server.url('/rss')}: add that instead`,
+    );
+    await expect(reader.read(server.url('/loop'))).rejects.toThrow(/redirect/i);
+    await expect(reader.read(server.url('/huge'))).rejects.toThrow(/sent more than/i);
+    await expect(reader.read(server.url('/slow'))).rejects.toThrow(/timed out/i);
+  });
+});
+
+describe('SourceReader on local files', () => {
+  it('reads a folder of text, Markdown, HTML and feed files by content, skipping data files', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'qw-folder-'));
+    mkdirSync(join(folder, 'more'));
+    writeFileSync(join(folder, 'note.txt'), 'date 2024-05-06 politics\n\nThe mayor said the budget would pass. It did.');
+    writeFileSync(join(folder, 'post.md'), '# Harbour news\n\nThe *new* pier opened on [Friday](http://example.com).');
+    writeFileSync(join(folder, 'page.txt'), '<!doctype html><html><head><title>Disguised</title></head><body><p>An HTML page named .txt.</p></body></html>');
+    writeFileSync(join(folder, 'more', 'feed.xml'), latin1Feed);
+    writeFileSync(join(folder, 'gold.json'), '{"not": "a feed"}');
+    writeFileSync(join(folder, 'picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const reading = await reader.read(folder);
+    expect(reading.kind).toBe('folder');
+    expect(reading.problems).toEqual([]);
+    const titles = reading.drafts.map((draft) => draft.title).sort();
+    expect(titles).toEqual(['Disguised', 'Harbour news', 'The mayor said the budget would pass.', 'Élection à Genève'].sort());
+    const note = reading.drafts.find((draft) => draft.title.startsWith('The mayor'))!;
+    expect(note.published).toMatch(/^2024-05-06/);
+    expect(note.categories).toEqual(['politics']);
+    expect(reading.drafts.find((draft) => draft.title === 'Harbour news')!.text).toBe('The new pier opened on Friday.');
+  });
+
+  it('says clearly that a path does not exist', async () => {
+    await expect(reader.read('/nonexistent/quotewire/source')).rejects.toThrow(/does not exist; check the source's path/);
+  });
+});
