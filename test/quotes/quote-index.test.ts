@@ -186,6 +186,24 @@ describe('QuoteIndex', () => {
     expect(none).toMatchObject({ hits: [], total: 0, hasMore: false, searchedOnly: null });
   });
 
+  it('completes a name from the words that follow, with typos only when the name alone is unknown', async () => {
+    const env = await setup();
+    await store(env, [
+      article([['Ada Quist', 'The data is clear']], { day: '2026-11-01' }),
+      article([['Dara Quist', 'Hello']], { day: '2026-11-02' }),
+      article([['Dominic Raab', 'Trade']], { day: '2026-11-03' }),
+    ]);
+    // "quist" is known, so "data" is a filter word, not a misspelt "Dara".
+    const data = found(await env.index.search('quist', { words: 'data' }));
+    expect(data.hits.map((hit) => hit.speaker)).toEqual(['Ada Quist']);
+    expect(data.words).toEqual(['data']);
+    expect(found(await env.index.search('dara', { words: 'quist' })).speakers.map((s) => s.name)).toEqual([
+      'Dara Quist',
+    ]);
+    const typos = found(await env.index.search('dominik', { words: 'rab trade' }));
+    expect(typos).toMatchObject({ corrected: 'dominic raab', words: ['trade'], total: 1 });
+  });
+
   it('answers unknown, empty and hostile names without failing', async () => {
     const env = await setup();
     await store(env, [article([['Mike Pompeo', 'Hello']])]);

@@ -132,3 +132,30 @@ describe('Poller against a local HTTP server', () => {
     expect(article!.text).not.toContain('Comments (3)');
   });
 });
+
+describe('Poller schedules', () => {
+  it('polls only the sources on the schedule that fired, and joins a poll already running', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    server = await startTestHttpServer({
+      '/fast.xml': (_req, res) => res.end(rss([{ title: 'Fast', link: server.url('/a/f'), body: LONG_BODY }])),
+      '/slow.xml': async (_req, res) => {
+        await gate;
+        res.end(rss([{ title: 'Slow', link: server.url('/a/s'), body: LONG_BODY }]));
+      },
+    });
+    ({ app } = await startTestApp(
+      `sources:\n  - { id: fast, url: "${server.url('/fast.xml')}" }\n  - { id: slow, url: "${server.url('/slow.xml')}", schedule: "0 * * * *" }\npolling: { allowLoopback: true, schedule: "*/5 * * * *" }`,
+    ));
+    const { poller, catalog } = app.services;
+    expect((await poller.pollAll({ schedule: '*/5 * * * *' })).map((o) => o.sourceId)).toEqual(['fast']);
+
+    const slow = (await catalog.get('slow'))!;
+    const first = poller.pollSource(slow, true);
+    const second = poller.pollSource(slow, true);
+    expect(second).toBe(first);
+    release();
+    expect(await first).toMatchObject({ sourceId: 'slow', result: 'new', newArticles: 1 });
+    expect(server.requests.filter((r) => r.url === '/slow.xml')).toHaveLength(1);
+  });
+});
