@@ -10,7 +10,15 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** Takes the rest of the line (only the last option). */
   rest?: boolean;
+  /**
+   * Where suggestions come from while the user types (Discord's autocomplete); see
+   * src/chat/option-suggestions.ts. Text platforms ignore it.
+   */
+  autocomplete?: SuggestionSource;
 }
+
+/** The lists an option's value may be suggested from. */
+export type SuggestionSource = 'speakers';
 
 type OptionValue<S extends OptionSpec> = S['type'] extends 'integer' ? number : string;
 

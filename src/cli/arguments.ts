@@ -13,6 +13,7 @@ Commands:
   sources [--json]               list the sources and their status
   poll                           poll every source once now, then exit
   health                         exit 0 when the service on this host is alive (for health checks)
+  deploy-commands [--guild ID]   register the Discord slash commands now (needs DISCORD_TOKEN)
   help                           this text
 
 Every command takes --config <file> (default: config/quotewire.yaml, or QUOTEWIRE_CONFIG).`;
@@ -21,7 +22,8 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export type CliCommand = 'start' | 'extract' | 'digest' | 'quotes' | 'sources' | 'poll' | 'health' | 'help';
+export type CliCommand =
+  'start' | 'extract' | 'digest' | 'quotes' | 'sources' | 'poll' | 'health' | 'deploy-commands' | 'help';
 
 export interface CliArguments {
   command: CliCommand;
@@ -31,6 +33,8 @@ export interface CliArguments {
   sentences: number | null;
   sinceHours: number | null;
   topic: string | null;
+  /** deploy-commands: register in this Discord server only. */
+  guild: string | null;
 }
 
 const COMMANDS: readonly CliCommand[] = [
@@ -41,6 +45,7 @@ const COMMANDS: readonly CliCommand[] = [
   'sources',
   'poll',
   'health',
+  'deploy-commands',
   'help',
 ];
 
@@ -58,6 +63,7 @@ export function parseCliArguments(argv: string[]): CliArguments {
         sentences: { type: 'string' },
         since: { type: 'string' },
         topic: { type: 'string' },
+        guild: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -84,7 +90,18 @@ export function parseCliArguments(argv: string[]): CliArguments {
     sentences,
     sinceHours: parsed.values.since === undefined ? null : parseDuration(parsed.values.since),
     topic: parsed.values.topic ?? null,
+    guild: parseGuild(parsed.values.guild),
   };
+}
+
+function parseGuild(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  if (!/^\d{15,21}$/.test(text)) {
+    throw new UsageError(
+      `--guild takes a server id (digits; Discord: Developer Mode on, right-click the server, Copy Server ID), not "${text}"`,
+    );
+  }
+  return text;
 }
 
 /** "24h", "90m", "7d" or a bare number of hours → hours. */

@@ -40,6 +40,9 @@ async function main(argv: string[]): Promise<number> {
       return runPollCommand(config, args);
     case 'health':
       return runHealthCommand(config, args);
+    case 'deploy-commands':
+      // discord.js takes about a second to load: only the commands that talk to Discord pay for it.
+      return (await import('./deploy-commands.js')).runDeployCommandsCommand(config, args);
   }
 }
 

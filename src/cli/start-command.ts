@@ -2,6 +2,7 @@ import { runTerminalChat } from '../adapters/terminal-chat.js';
 import { createApp } from '../app/container.js';
 import { createStderrLogger } from '../app/logger.js';
 import { ConfigError, type AppConfig } from '../config/load-config.js';
+import type { DiscordAdapter } from '../adapters/discord/discord-adapter.js';
 import { TelegramAdapter } from '../adapters/telegram/telegram-adapter.js';
 import type { App } from '../app/container.js';
 import type { Logger } from '../app/logger.js';
@@ -62,7 +63,7 @@ export async function runStartCommand(config: AppConfig, _args: CliArguments): P
     await Promise.race([chat, stopped]);
     if (stopping) process.stdin.destroy();
   } else {
-    const platforms = startChatPlatforms(config, app, logger);
+    const platforms = await startChatPlatforms(config, app, logger);
     const signal = await stopped;
     logger.info(`${signal} received: finishing work in flight, then stopping`);
     await platforms.stop();
@@ -79,11 +80,16 @@ export async function runStartCommand(config: AppConfig, _args: CliArguments): P
 }
 
 /**
- * The chat platforms with a token, and daily delivery to them. The bot connects in the background
- * (Telegram may be unreachable for a while; grammY keeps trying), deliveries tick every minute, and
- * stop() ends both: chats not yet started stay due in the ledger for the next run.
+ * The chat platforms with a token (Telegram, Discord, or both in one process), and daily delivery
+ * to them through one shared ledger and schedule. The bots connect in the background (Telegram may
+ * be unreachable for a while; grammY keeps trying), deliveries tick every minute, and stop() ends
+ * everything: chats not yet started stay due in the ledger for the next run.
  */
-function startChatPlatforms(config: AppConfig, app: App, logger: Logger): { stop(): Promise<void> } {
+async function startChatPlatforms(
+  config: AppConfig,
+  app: App,
+  logger: Logger,
+): Promise<{ stop(): Promise<void> }> {
   const { services } = app;
   const senders: DigestSender[] = [];
   let telegram: TelegramAdapter | null = null;
@@ -103,8 +109,21 @@ function startChatPlatforms(config: AppConfig, app: App, logger: Logger): { stop
     });
     senders.push(telegram.sender);
   }
+  let discord: DiscordAdapter | null = null;
   if (config.secrets.discordToken) {
-    logger.warn('DISCORD_TOKEN is set, but this version has no Discord adapter yet: Discord is not served');
+    // discord.js takes about a second to load: a Telegram-only bot and the terminal chat skip it.
+    const { DiscordAdapter } = await import('../adapters/discord/discord-adapter.js');
+    discord = new DiscordAdapter({
+      token: config.secrets.discordToken,
+      apiUrl: config.endpoints.discordApiUrl,
+      applicationId: config.endpoints.discordApplicationId,
+      guildId: config.discord.guildId,
+      services,
+      store: app.store,
+      logger,
+      operators: config.discord.operators,
+    });
+    senders.push(discord.sender);
   }
   const delivery = new DeliveryService({
     store: app.store,
@@ -119,13 +138,16 @@ function startChatPlatforms(config: AppConfig, app: App, logger: Logger): { stop
   const started = telegram?.start().catch((error: unknown) => {
     logger.error(`telegram: could not start: ${describeError(error)}`);
   });
+  const discordStarted = discord?.start().catch((error: unknown) => {
+    logger.error(`discord: could not start: ${describeError(error)}`);
+  });
   const ticking = ticker.start();
   return {
     async stop() {
       await ticking;
       await ticker.stop();
-      await telegram?.stop();
-      await started;
+      await Promise.all([telegram?.stop(), discord?.stop()]);
+      await Promise.all([started, discordStarted]);
     },
   };
 }

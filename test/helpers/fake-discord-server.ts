@@ -104,8 +104,9 @@ export async function startFakeDiscord(options: { guilds?: string[] } = {}): Pro
   const origin = `http://127.0.0.1:${port}`;
   const gatewayUrl = `ws://127.0.0.1:${port}/gateway`;
 
-  const json = (res: ServerResponse, status: number, body: unknown) =>
+  const json = (res: ServerResponse, status: number, body: unknown): void => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  };
 
   const message = (channelId: string, body: Record<string, unknown>) => ({
     id: snowflake(),
@@ -294,7 +295,17 @@ function guild(id: string): Record<string, unknown> {
     guild_scheduled_events: [],
     soundboard_sounds: [],
     roles: [
-      { id, name: '@everyone', permissions: PERMISSIONS.member, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      {
+        id,
+        name: '@everyone',
+        permissions: PERMISSIONS.member,
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
     ],
     channels: FAKE_CHANNELS.map((channelId, index) => ({
       id: channelId,
@@ -388,7 +399,11 @@ export function buttonPress(customId: string, who: { channelId?: string } = {}):
   };
 }
 
-function inGuild(who: { userId?: string; permissions?: string; channelId?: string }): Record<string, unknown> {
+function inGuild(who: {
+  userId?: string;
+  permissions?: string;
+  channelId?: string;
+}): Record<string, unknown> {
   const channelId = who.channelId ?? FAKE_CHANNELS[0]!;
   const user = {
     id: who.userId ?? '960000000000000001',

@@ -1,0 +1,105 @@
+/**
+ * The Discord adapter on discord.js: one gateway Client that receives interactions (slash
+ * commands, autocomplete, "More" buttons) and hands them to the shared command runner, the slash
+ * commands registered from `commands/` when they changed, and `sender`, Discord's half of daily
+ * delivery (REST only). Discord's rate limits are left to discord.js's REST queue.
+ */
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Logger } from '../../app/logger.js';
+import type { Services } from '../../app/services.js';
+import { describeError } from '../../sources/describe-error.js';
+import type { Store } from '../../store/store.js';
+import { syncDiscordCommands } from './discord-command-sync.js';
+import { discordInteractionHandler } from './discord-interactions.js';
+import { DiscordDigestSender } from './discord-sender.js';
+
+/** Everything the adapter needs, from the config and the composition root. */
+export interface DiscordAdapterOptions {
+  token: string;
+  /** REST base such as `https://discord.com/api` (a proxy, or a test fake); null for Discord's. */
+  apiUrl: string | null;
+  /** The application's id; null to take it from the gateway's READY. */
+  applicationId: string | null;
+  /** Register the commands in this guild only (instant, for testing); null for everywhere. */
+  guildId: string | null;
+  services: Services;
+  store: Store;
+  logger: Logger;
+  /** Discord user ids that may run operator commands. */
+  operators: readonly string[];
+  /** See InteractionDeps.deferAfterMs. */
+  deferAfterMs?: number;
+}
+
+export class DiscordAdapter {
+  readonly client: Client;
+  readonly sender: DiscordDigestSender;
+  private stopping = false;
+
+  constructor(private readonly options: DiscordAdapterOptions) {
+    // Interactions reach a bot whatever its intents; Guilds gives the channel cache and guild count.
+    this.client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    });
+    this.client.on(
+      Events.InteractionCreate,
+      discordInteractionHandler({
+        services: options.services,
+        logger: options.logger,
+        operators: new Set(options.operators),
+        ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+      }),
+    );
+    this.client.on(Events.Error, (error) => options.logger.error(`discord: ${describeError(error)}`));
+    this.client.on(Events.ShardResume, () => options.logger.info('discord: gateway session resumed'));
+    this.sender = new DiscordDigestSender(this.client.rest);
+  }
+
+  /** The application id in use (from the config, else from READY); null before start(). */
+  get applicationId(): string | null {
+    return this.options.applicationId ?? this.client.application?.id ?? null;
+  }
+
+  /**
+   * Logs in and waits for the gateway's READY (every guild received), then registers the slash
+   * commands if they changed. A bad token rejects with what to do.
+   */
+  async start(): Promise<void> {
+    const { logger } = this.options;
+    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+    try {
+      await Promise.all([this.client.login(this.options.token), ready]);
+    } catch (error) {
+      if (this.stopping) return;
+      throw new Error(
+        `logging in to Discord failed (${describeError(error)}): check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)`,
+      );
+    }
+    const applicationId = this.applicationId!;
+    try {
+      const registered = await syncDiscordCommands(
+        this.client.rest,
+        { applicationId, guildId: this.options.guildId },
+        this.options.services.commands,
+        this.options.store,
+      );
+      if (registered) {
+        logger.info(
+          `discord: slash commands registered ${this.options.guildId ? 'in the guild' : 'globally'}`,
+        );
+      }
+    } catch (error) {
+      logger.warn(
+        `discord: registering the slash commands failed (${describeError(error)}); run "quotewire deploy-commands" to retry`,
+      );
+    }
+    logger.info(`discord: ${this.client.user?.tag} ready in ${this.client.guilds.cache.size} server(s)`);
+  }
+
+  /** Closes the gateway connection. Safe to call at any point, also while start() is connecting. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.client.destroy();
+  }
+}

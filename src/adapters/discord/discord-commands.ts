@@ -1,0 +1,87 @@
+/**
+ * The slash commands Discord shows, built from the same `commands/` definitions every platform
+ * serves: names, descriptions, typed options (strings, integers, choices, required) and
+ * autocomplete where an option names a suggestion source.
+ */
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  PermissionFlagsBits,
+  type APIApplicationCommandBasicOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { AnyCommand, OptionSpec } from '../../chat/command-definition.js';
+
+/**
+ * Commands that change a channel's subscription. Discord hides them from members without Manage
+ * Channels (server admins can change that per command); the shared command still checks the
+ * permission when it runs, since a stale registration or a changed role may let a call through.
+ */
+export const MANAGE_CHANNEL_COMMANDS: ReadonlySet<string> = new Set([
+  'subscribe',
+  'unsubscribe',
+  'topics',
+  'time',
+  'settings',
+]);
+
+/** Discord's limits on names and descriptions. */
+const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
+const MAX_DESCRIPTION = 100;
+
+/**
+ * The commands as Discord's bulk-overwrite body. Operator-only commands get
+ * `default_member_permissions: "0"` (server administrators only, unless they grant others); they
+ * also work in a direct message with the bot, where the runner checks `discord.operators`.
+ */
+export function discordCommandList(
+  commands: readonly AnyCommand[],
+): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return commands
+    .filter((command) => NAME.test(command.name) && command.name === command.name.toLowerCase())
+    .map((command) => {
+      const options = Object.entries(command.options as Record<string, OptionSpec>).map(([name, spec]) =>
+        optionJson(name, spec),
+      );
+      // Discord wants required options first; they are named, so their order does not matter otherwise.
+      options.sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false));
+      const permissions = command.operatorOnly
+        ? '0'
+        : MANAGE_CHANNEL_COMMANDS.has(command.name)
+          ? String(PermissionFlagsBits.ManageChannels)
+          : null;
+      return {
+        type: ApplicationCommandType.ChatInput,
+        name: command.name,
+        description: fit(command.description),
+        ...(options.length ? { options } : {}),
+        default_member_permissions: permissions,
+      };
+    });
+}
+
+function optionJson(name: string, spec: OptionSpec): APIApplicationCommandBasicOption {
+  const common = {
+    name: name.toLowerCase(),
+    description: fit(spec.description),
+    ...(spec.required ? { required: true } : {}),
+  };
+  if (spec.type === 'integer') return { ...common, type: ApplicationCommandOptionType.Integer };
+  if (spec.choices) {
+    return {
+      ...common,
+      type: ApplicationCommandOptionType.String,
+      choices: spec.choices.slice(0, 25).map((choice) => ({ name: choice, value: choice })),
+    };
+  }
+  return {
+    ...common,
+    type: ApplicationCommandOptionType.String,
+    ...(spec.autocomplete ? { autocomplete: true } : {}),
+  };
+}
+
+function fit(text: string): string {
+  const trimmed = text.trim() || '-';
+  return trimmed.length <= MAX_DESCRIPTION ? trimmed : `${trimmed.slice(0, MAX_DESCRIPTION - 1)}…`;
+}

@@ -1,0 +1,36 @@
+import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
+import type { SendOutcome } from '../../delivery/digest-sender.js';
+import { describeError } from '../../sources/describe-error.js';
+
+/** What the channel's owner should do, for the errors that mean the bot cannot post there. */
+const GONE_HINTS: Record<number, string> = {
+  10003: 'the channel was deleted; /subscribe in another channel',
+  50001: 'the bot cannot see the channel; give it View Channel there, then /subscribe again',
+  50013:
+    'the bot lacks permissions; give it Send Messages and Embed Links in the channel, then /subscribe again',
+};
+
+/**
+ * What a failed channel post means for the subscription: 403 (Missing Access, Missing
+ * Permissions) and 404 (Unknown Channel) will not get better by retrying, so they pause it with a
+ * reason that /settings shows; anything else is retried by the next delivery tick. Rate limits
+ * never get here: discord.js's REST queue waits them out.
+ */
+export function classifyDiscordError(error: unknown): Exclude<SendOutcome, { kind: 'sent' | 'moved' }> {
+  if (error instanceof DiscordAPIError) {
+    const code = typeof error.code === 'number' ? error.code : 0;
+    const what = `${error.message} (Discord ${error.status}${code ? `/${code}` : ''})`;
+    if (error.status === 403 || error.status === 404) {
+      const hint =
+        GONE_HINTS[code] ?? 'check that the bot is still in the server and may post in the channel';
+      return { kind: 'gone', reason: `${what}: ${hint}` };
+    }
+    return { kind: 'failed', reason: what };
+  }
+  if (error instanceof HTTPError)
+    return { kind: 'failed', reason: `Discord ${error.status} ${error.message}` };
+  if (error instanceof RateLimitError) {
+    return { kind: 'failed', reason: `rate-limited for ${error.retryAfter} ms` };
+  }
+  return { kind: 'failed', reason: describeError(error) };
+}

@@ -1,0 +1,165 @@
+/**
+ * Translates Discord interactions into the shared command runner and renders its replies: slash
+ * commands (deferred when they may outlast Discord's 3 seconds), autocomplete of option values,
+ * and "More" buttons that page long answers. No command logic lives here.
+ */
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
+import type { Logger } from '../../app/logger.js';
+import type { Services } from '../../app/services.js';
+import type { AnyCommand, OptionSpec } from '../../chat/command-definition.js';
+import { runCommand, runNextPage } from '../../chat/command-runner.js';
+import { usage } from '../../chat/command-parser.js';
+import { suggestOptionValues } from '../../chat/option-suggestions.js';
+import { noMentions, renderDiscordMessages, type DiscordMessage } from '../../chat/render-discord.js';
+import { reply, type Reply } from '../../chat/reply.js';
+import { describeError } from '../../sources/describe-error.js';
+import { discordCaller } from './discord-caller.js';
+
+/** What the interaction handler needs; the adapter builds it. */
+export interface InteractionDeps {
+  services: Services;
+  logger: Logger;
+  operators: ReadonlySet<string>;
+  /** A command not in this list that is still running after this long is deferred (Discord allows 3 s). */
+  deferAfterMs?: number;
+}
+
+/**
+ * Commands deferred at once: they read many articles, build a digest or fetch a URL, and may take
+ * longer than Discord waits for the first answer.
+ */
+export const DEFERRED_COMMANDS: ReadonlySet<string> = new Set([
+  'digest',
+  'quotes',
+  'source',
+  'subscribe',
+  'speakers',
+]);
+
+const MORE_PREFIX = 'more:';
+/** Discord's maximum of autocomplete choices, and of a choice's name and value. */
+const MAX_CHOICES = 25;
+const MAX_CHOICE_LENGTH = 100;
+
+/** Handles one interaction; never throws (failures are logged, and the user told when possible). */
+export function discordInteractionHandler(
+  deps: InteractionDeps,
+): (interaction: Interaction) => Promise<void> {
+  return async (interaction) => {
+    try {
+      if (interaction.isChatInputCommand()) await onCommand(interaction, deps);
+      else if (interaction.isAutocomplete()) await onAutocomplete(interaction, deps);
+      else if (interaction.isButton() && interaction.customId.startsWith(MORE_PREFIX)) {
+        await onMore(interaction, deps);
+      }
+    } catch (error) {
+      deps.logger.error(`discord: interaction ${interaction.id} failed: ${describeError(error)}`);
+    }
+  };
+}
+
+async function onCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
+  const { services } = deps;
+  const command = services.commands.find((candidate) => candidate.name === interaction.commandName);
+  let deferral: Promise<unknown> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  if (command && DEFERRED_COMMANDS.has(command.name)) deferral = interaction.deferReply();
+  else {
+    timer = setTimeout(() => (deferral = interaction.deferReply()), deps.deferAfterMs ?? 2_000);
+  }
+  let answer: Reply;
+  try {
+    answer = command
+      ? await runInteraction(command, interaction, deps)
+      : reply.text(
+          `/${interaction.commandName} is not a command of this bot any more. Ask its operator to run "quotewire deploy-commands".`,
+        );
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+  const messages = withMoreButton(renderDiscordMessages(answer, { moreHint: null }), answer);
+  const [first, ...rest] = messages;
+  if (deferral) {
+    await deferral;
+    await interaction.editReply(first!);
+  } else {
+    await interaction.reply(first!);
+  }
+  for (const message of rest) await interaction.followUp(message);
+}
+
+/** Reads the typed options Discord sends and runs the shared command. */
+function runInteraction(
+  command: AnyCommand,
+  interaction: ChatInputCommandInteraction,
+  deps: InteractionDeps,
+): Promise<Reply> {
+  const options: Record<string, string | number | undefined> = {};
+  for (const [name, spec] of Object.entries(command.options as Record<string, OptionSpec>)) {
+    const value = interaction.options.get(name)?.value;
+    if (value === undefined || value === null || value === '') {
+      // Discord enforces required options, unless the registered commands are out of date.
+      if (spec.required)
+        return Promise.resolve(reply.text(`/${command.name} needs <${name}>. Usage: ${usage(command)}`));
+      continue;
+    }
+    options[name] = spec.type === 'integer' ? Number(value) : String(value);
+  }
+  return runCommand(command, options, discordCaller(interaction, deps.operators), deps.services);
+}
+
+async function onAutocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
+  const command = deps.services.commands.find((candidate) => candidate.name === interaction.commandName);
+  const focused = interaction.options.getFocused(true);
+  const source = (command?.options as Record<string, OptionSpec> | undefined)?.[focused.name]?.autocomplete;
+  const values = source
+    ? await suggestOptionValues(source, String(focused.value), deps.services, MAX_CHOICES)
+    : [];
+  await interaction.respond(
+    values.filter((value) => value.length <= MAX_CHOICE_LENGTH).map((value) => ({ name: value, value })),
+  );
+}
+
+async function onMore(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {
+  // The next page may take a moment to read; the button's message is then edited in place.
+  await interaction.deferUpdate();
+  const token = interaction.customId.slice(MORE_PREFIX.length);
+  const answer = await runNextPage(token, discordCaller(interaction, deps.operators), deps.services);
+  const [first, ...rest] = withMoreButton(renderDiscordMessages(answer, { moreHint: null }), answer);
+  await interaction.editReply(first!);
+  for (const message of rest) await interaction.followUp(message);
+}
+
+/** A message with a "More" button row, as discord.js's reply options take it. */
+type ButtonMessage = DiscordMessage & { components?: APIActionRowComponent<APIButtonComponent>[] };
+
+/**
+ * Puts the "More" button under the last message of a paged answer (its custom id carries the page
+ * token), and makes sure there is a message at all: Discord refuses an empty one.
+ */
+function withMoreButton(messages: DiscordMessage[], answer: Reply): ButtonMessage[] {
+  const all: ButtonMessage[] = messages.length ? messages : [{ content: '…', allowedMentions: noMentions() }];
+  if (!answer.more) return all;
+  const row: APIActionRowComponent<APIButtonComponent> = {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: 'More ›',
+        custom_id: `${MORE_PREFIX}${answer.more.token}`,
+      },
+    ],
+  };
+  const last = all.length - 1;
+  return all.map((message, index) => (index === last ? { ...message, components: [row] } : message));
+}
