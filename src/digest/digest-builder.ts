@@ -43,6 +43,7 @@ export interface DigestRequest {
   windowHours?: number;
 }
 
+/** What the builder uses besides the store, passed in by the composition root. */
 export interface DigestBuilderDeps {
   /** Writes headline, summary and key quotes; the offline engine when not given. */
   summarizer?: StorySummarizer;
@@ -54,6 +55,18 @@ const MAX_ARTICLES_SUMMARIZED = 6;
 const DEFAULT_SENTENCES = 3;
 const DEFAULT_CONCURRENCY = 4;
 
+/**
+ * Builds digests from the article store, one per call (`/digest`, a subscriber's delivery, the
+ * CLI). It keeps nothing between calls but the last clustering, reused while the window holds the
+ * same articles.
+ *
+ * @example
+ * const digests = new DigestBuilder(
+ *   articles,
+ *   { ...config.digest, sentences: config.summarizer.sentences },
+ *   { summarizer, logger },
+ * );
+ */
 export class DigestBuilder {
   private readonly summarizer: StorySummarizer;
   private readonly offline = new OfflineStorySummarizer();

@@ -1,6 +1,6 @@
 import { mkdirSync, accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Keyv from 'keyv';
+import Keyv, { type StoredData } from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
 import KeyvRedis from '@keyv/redis';
 import type { Collection, CollectionName, Store } from './store.js';
@@ -110,11 +110,26 @@ const PLAIN_JSON = {
 };
 
 /**
- * @keyv/sqlite writes a batch one statement at a time, each its own transaction. Ingest writes
- * thousands of keys per poll, so this adds the optional adapter method keyv uses for batches: one
- * multi-row upsert per few hundred entries, in one transaction.
+ * @keyv/sqlite writes a batch one statement at a time, each its own transaction, and reads one with a
+ * quadratic match of rows to keys. Ingest and digests move thousands of keys at once, so batches here
+ * are one multi-row statement per few hundred entries.
  */
 class BatchingKeyvSqlite extends KeyvSqlite {
+  /** @keyv/sqlite's own getMany matches rows to keys with a linear search per key: quadratic. */
+  override async getMany<Value>(keys: string[]): Promise<StoredData<Value | undefined>[]> {
+    const table = (this.opts as { table: string }).table;
+    const values = new Map<string, StoredData<Value | undefined>>();
+    for (let i = 0; i < keys.length; i += SQLITE_ROWS_PER_STATEMENT) {
+      const chunk = keys.slice(i, i + SQLITE_ROWS_PER_STATEMENT);
+      const rows = (await this.query(
+        `SELECT key, value FROM ${table} WHERE key IN (${chunk.map(() => '?').join(', ')})`,
+        ...chunk,
+      )) as { key: string; value: StoredData<Value | undefined> }[];
+      for (const row of rows) values.set(row.key, row.value);
+    }
+    return keys.map((key) => values.get(key));
+  }
+
   async setMany(entries: { key: string; value: unknown }[]): Promise<void> {
     const table = (this.opts as { table: string }).table;
     for (let i = 0; i < entries.length; i += SQLITE_ROWS_PER_STATEMENT) {

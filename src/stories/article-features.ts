@@ -1,27 +1,33 @@
 /**
- * What story clustering knows about one article: when it happened, who carried it, the words of
- * its title and lead, the names in it, and a sketch of its body for spotting copies.
+ * What story clustering knows about one article: when it happened, the words of its title and
+ * lead, the names in it, and a sketch of its lead for spotting copies.
  *
  * The title and the first paragraphs say what the event is (news is written top-down), so they are
  * what two reports of one event share; the rest of an article drifts into background that other
  * stories share too. Names (capitalised words, quoted speakers) tell events apart that use the same
- * words. The sketch is a bottom-k MinHash of the body's word 4-shingles: two copies of one wire
+ * words. The sketch is a bottom-k MinHash of the lead's word 4-shingles: two copies of one wire
  * story share most shingles, so their sketches share most values whatever their headlines say.
+ * Only a bounded prefix of each text is read, so the cost per article is bounded too.
  */
 import type { StoredArticle } from '../articles/stored-article.js';
 import { STOP_WORDS } from '../text/stop-words.js';
 import { isWordChar, scanWords } from './word-hashes.js';
 
-/** Characters of the body read as the lead, after the title. */
-const LEAD_CHARS = 700;
-/** Characters of the body shingled for the copy sketch. */
-const SKETCH_CHARS = 1_000;
+/**
+ * Characters of the body read as the lead, after the title: its words are compared for the same
+ * event, and shingled for the copy sketch (copies of a story share their opening paragraphs).
+ */
+const LEAD_CHARS = 800;
 /** Words per shingle. */
 const SHINGLE_WORDS = 4;
 /** Values kept in a sketch. */
 export const SKETCH_SIZE = 16;
 /** Title words count this many times: the headline is the densest statement of the event. */
 const TITLE_WEIGHT = 2;
+/** Characters of a title that are read: a "title" longer than this is junk, not a headline. */
+const TITLE_CHARS = 300;
+/** Slots of the scratch table that counts an article's distinct words (a power of two). */
+const TABLE_SIZE = 1 << 11;
 
 /** Capitalised words that are not names. */
 const NOT_NAMES: ReadonlySet<string> = new Set(
@@ -31,6 +37,7 @@ const NOT_NAMES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** An article as story clustering compares it. */
 export interface ArticleFeatures {
   /** When it happened (ms): the publication time, or first seen when that is unknown or later. */
   time: number;
@@ -40,44 +47,46 @@ export interface ArticleFeatures {
   counts: number[];
   /** Names in it, lowercased words: capitalised words of the lead and the quoted speakers. */
   entities: string[];
-  /** Bottom-k MinHash of the body's word shingles, ascending; fewer values for a short body. */
+  /** Bottom-k MinHash of the lead's word shingles, ascending; fewer values for a short lead. */
   sketch: number[];
 }
 
-/**
- * Reads an article's features; linear in the title plus a bounded prefix of the text.
- * `speakerNames` caches the name words of each speaker's spelling across the articles of a call.
- */
+/** Reused across the articles of one clustering: caches and scratch space. */
+export interface FeatureContext {
+  /** The name words of each speaker's spelling. */
+  speakerNames: Map<string, string[]>;
+  /** Scratch word list, read and dropped within one call. */
+  words: number[];
+  /** Scratch open-addressing table (word hash + 1, 0 when free) and its counts. */
+  slots: Int32Array;
+  slotCounts: Int32Array;
+}
+
+/** A fresh context for the articles of one clustering. */
+export function featureContext(): FeatureContext {
+  return {
+    speakerNames: new Map(),
+    words: [],
+    slots: new Int32Array(TABLE_SIZE),
+    slotCounts: new Int32Array(TABLE_SIZE),
+  };
+}
+
+/** Reads an article's features; linear in the title plus a bounded prefix of the text. */
 export function articleFeatures(
   article: StoredArticle,
-  speakerNames: Map<string, string[]> = new Map(),
+  context: FeatureContext = featureContext(),
 ): ArticleFeatures {
-  const { title, text } = article;
+  const title = article.title.length > TITLE_CHARS ? article.title.slice(0, TITLE_CHARS) : article.title;
+  const { text } = article;
   const entities = new Set<string>();
-  const words: number[] = [];
+  const { words, speakerNames } = context;
+  words.length = 0;
   scanWords(title, 0, title.length, words, isTitleCase(title) ? undefined : nameCollector(title, entities));
   const titleWords = words.length;
   const leadEnd = wordEnd(text, LEAD_CHARS);
   scanWords(text, 0, leadEnd, words, nameCollector(text, entities));
-  const leadWords = words.length;
-  scanWords(text, leadEnd, wordEnd(text, SKETCH_CHARS), words);
-
-  // Distinct terms with counts, by sorting a copy: cheaper than a Map per article.
-  // `words` starts with the title's words; they are added TITLE_WEIGHT - 1 more times.
-  const sorted = new Int32Array(leadWords + titleWords * (TITLE_WEIGHT - 1));
-  for (let k = 0; k < leadWords; k++) sorted[k] = words[k]!;
-  for (let extra = leadWords; extra < sorted.length; extra += titleWords)
-    for (let k = 0; k < titleWords; k++) sorted[extra + k] = words[k]!;
-  sorted.sort();
-  const terms: number[] = [];
-  const counts: number[] = [];
-  for (let k = 0; k < sorted.length; k++) {
-    if (k > 0 && sorted[k] === sorted[k - 1]) counts[counts.length - 1]!++;
-    else {
-      terms.push(sorted[k]!);
-      counts.push(1);
-    }
-  }
+  const { terms, counts } = countTerms(words, titleWords, context);
 
   for (const quote of article.quotes) {
     if (!quote.speaker) continue;
@@ -99,6 +108,40 @@ export function articleFeatures(
     entities: [...entities],
     sketch: shingleSketch(words, titleWords),
   };
+}
+
+/**
+ * The distinct words of title and lead in order of first use, with their counts (the title's
+ * TITLE_WEIGHT times), counted in a reused hash table: cheaper than a Map or a sort per article.
+ */
+function countTerms(
+  words: readonly number[],
+  titleWords: number,
+  context: FeatureContext,
+): { terms: number[]; counts: number[] } {
+  const { slots, slotCounts } = context;
+  const mask = TABLE_SIZE - 1;
+  const used: number[] = [];
+  const limit = Math.min(words.length, TABLE_SIZE / 2);
+  for (let k = 0; k < limit; k++) {
+    const key = words[k]! + 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> 21;
+    while (slots[slot] !== 0 && slots[slot] !== key) slot = (slot + 1) & mask;
+    if (slots[slot] === 0) {
+      slots[slot] = key;
+      used.push(slot);
+    }
+    slotCounts[slot]! += k < titleWords ? TITLE_WEIGHT : 1;
+  }
+  const terms = new Array<number>(used.length);
+  const counts = new Array<number>(used.length);
+  used.forEach((slot, i) => {
+    terms[i] = slots[slot]! - 1;
+    counts[i] = slotCounts[slot]!;
+    slots[slot] = 0;
+    slotCounts[slot] = 0;
+  });
+  return { terms, counts };
 }
 
 /**
@@ -159,13 +202,25 @@ function nameCollector(text: string, out: Set<string>): (start: number, end: num
 
 /** A headline In Which Most Words Are Capitalised says nothing about which ones are names. */
 function isTitleCase(title: string): boolean {
-  const words = title.split(/\s+/).filter((word) => /^\p{L}{4,}/u.test(word));
-  if (words.length < 3) return false;
-  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
-  return capitalised / words.length >= 0.6;
+  let words = 0;
+  let capitalised = 0;
+  let i = 0;
+  while (i < title.length) {
+    if (!isWordChar(title.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < title.length && isWordChar(title.charCodeAt(i))) i++;
+    if (i - start < 4) continue;
+    words++;
+    const first = title[start]!;
+    if (first !== first.toLowerCase()) capitalised++;
+  }
+  return words >= 3 && capitalised / words >= 0.6;
 }
 
-/** The SKETCH_SIZE smallest distinct hashes of the body's word shingles (`words` from `from`), ascending. */
+/** The SKETCH_SIZE smallest distinct hashes of the shingles of `words` from `from`, ascending. */
 function shingleSketch(words: readonly number[], from: number): number[] {
   const sketch: number[] = [];
   for (let i = from; i + SHINGLE_WORDS <= words.length; i++) {
@@ -176,7 +231,7 @@ function shingleSketch(words: readonly number[], from: number): number[] {
     hash = (hash ^ (hash >>> 16)) & 0x3fffffff;
     insertSmallest(sketch, hash);
   }
-  // A body shorter than one shingle still deserves a fingerprint of the words it has.
+  // A lead shorter than one shingle still deserves a fingerprint of the words it has.
   if (sketch.length === 0 && words.length > from) {
     let hash = 0;
     for (let i = from; i < words.length; i++) hash ^= words[i]!;
@@ -196,7 +251,7 @@ function insertSmallest(sketch: number[], value: number): void {
 }
 
 /**
- * Estimated Jaccard similarity of two bodies' shingle sets from their sketches: the share of the
+ * Estimated Jaccard similarity of two leads' shingle sets from their sketches: the share of the
  * SKETCH_SIZE smallest values of the union that both sketches hold.
  */
 export function sketchSimilarity(a: readonly number[], b: readonly number[]): number {

@@ -3,7 +3,7 @@
  * story with all its articles.
  *
  * Two tests decide, in this order:
- * 1. Copies: bodies whose shingle sketches (see article-features.ts) say they are mostly the same
+ * 1. Copies: leads whose shingle sketches (story-copies.ts) say they are mostly the same
  *    text (a wire story run by several outlets, a lightly edited update) are one story.
  * 2. Same event: articles are read oldest first; each joins the story it is most similar to on
  *    average (the mean cosine of TF-IDF vectors over title and lead with the story's articles,
@@ -20,7 +20,8 @@
  * the number of articles.
  */
 import type { StoredArticle } from '../articles/stored-article.js';
-import { articleFeatures, sketchSimilarity, type ArticleFeatures } from './article-features.js';
+import { articleFeatures, featureContext, type ArticleFeatures } from './article-features.js';
+import { findCopies } from './story-copies.js';
 import { storyId } from './story-id.js';
 import type { Story } from './story.js';
 
@@ -49,12 +50,7 @@ export const defaultClusterOptions: ClusterOptions = {
 /** An article's rarest words that are looked up in the story index. */
 const PROBE_TERMS = 8;
 /** Longer index lists are skipped: a word in that many stories does not single one out. */
-const MAX_POSTINGS = 100;
-/**
- * Longer sketch-value lists are skipped: a shingle in that many articles is boilerplate (a story
- * carried more widely still merges, by the same-event test).
- */
-const MAX_COPY_POSTINGS = 40;
+const MAX_POSTINGS = 50;
 /** Candidate stories scored exactly per article, the ones sharing the most rare words. */
 const MAX_CANDIDATES = 4;
 /**
@@ -65,11 +61,15 @@ const PRIOR_DOCUMENTS = 50;
 
 interface Cluster {
   members: number[];
-  /** Sum of the members' unit vectors: a vector's dot product with it, over the count, is the mean cosine. */
-  centroid: Map<number, number>;
-  /** How many members name each entity. */
-  entities: Map<string, number>;
   latest: number;
+  /** The first article's vector and names: all there is to compare with while the story has one. */
+  first: { vector: Vector; entities: readonly string[] };
+  /**
+   * Built when a second article joins (most stories never get one, and this saves thousands of
+   * maps): the sum of the members' unit vectors (a vector's dot product with it, over the count,
+   * is the mean cosine), and how many members name each entity.
+   */
+  sums: { centroid: Map<number, number>; entities: Map<string, number> } | null;
 }
 
 /**
@@ -84,8 +84,8 @@ export function clusterStories(
   const settings = { ...defaultClusterOptions, ...options };
   // Sorting by id first makes the result independent of the order the store returned.
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const speakerNames = new Map<string, string[]>();
-  const features = sorted.map((article) => articleFeatures(article, speakerNames));
+  const context = featureContext();
+  const features = sorted.map((article) => articleFeatures(article, context));
   const vectors = weightVectors(features);
   const copies = findCopies(features, settings.copySimilarity);
   const order = features.map((_, i) => i).sort((a, b) => features[a]!.time - features[b]!.time || a - b);
@@ -93,6 +93,7 @@ export function clusterStories(
     clusters: [],
     postings: new Map(),
     hits: new Int32Array(features.length),
+    weights: new Map(),
     settings,
     lowestBar: Math.min(
       settings.sameEventSimilarity,
@@ -106,13 +107,18 @@ export function clusterStories(
 
   for (const i of order) {
     const copyGroup = copies(i);
-    let target = storyOfCopies.get(copyGroup) ?? bestCluster(features[i]!, vectors[i]!, index);
-    if (target < 0) {
-      target = index.clusters.length;
-      index.clusters.push({ members: [], centroid: new Map(), entities: new Map(), latest: 0 });
+    const target = storyOfCopies.get(copyGroup) ?? bestCluster(features[i]!, vectors[i]!, index);
+    if (target >= 0) join(index, target, i, features[i]!, vectors[i]!);
+    else {
+      index.clusters.push({
+        members: [i],
+        latest: features[i]!.time,
+        first: { vector: vectors[i]!, entities: features[i]!.entities },
+        sums: null,
+      });
+      addPostings(index, index.clusters.length - 1, vectors[i]!.terms, null);
     }
-    join(index, target, i, features[i]!, vectors[i]!);
-    storyOfCopies.set(copyGroup, target);
+    storyOfCopies.set(copyGroup, target >= 0 ? target : index.clusters.length - 1);
   }
 
   return index.clusters
@@ -135,7 +141,7 @@ function weightVectors(features: readonly ArticleFeatures[]): Vector[] {
   return features.map((article) => {
     const { terms, counts } = article;
     const n = terms.length;
-    // Rarest first, ties in term order (the order `terms` is in): one native numeric sort of
+    // Rarest first, ties in the order `terms` is in: one native numeric sort of
     // packed (document frequency, position) keys.
     const keys = new Float64Array(n);
     const raw = new Float64Array(n);
@@ -169,6 +175,8 @@ interface StoryIndex {
   postings: Map<number, number[]>;
   /** Scratch: rare words shared with each cluster, for the article being placed (kept zeroed). */
   hits: Int32Array;
+  /** Scratch: the weights of the article being placed, by term. */
+  weights: Map<number, number>;
   settings: ClusterOptions;
   /** The lowest of the similarity bars: below it, names need not be compared. */
   lowestBar: number;
@@ -177,32 +185,26 @@ interface StoryIndex {
 
 /** The cluster an article belongs to, or -1 when it starts a new story. */
 function bestCluster(article: ArticleFeatures, vector: Vector, index: StoryIndex): number {
-  const { clusters, postings, hits, settings } = index;
-  const touched: number[] = [];
-  let probed = 0;
-  for (let k = 0; k < vector.terms.length && probed < PROBE_TERMS; k++) {
-    const list = postings.get(vector.terms[k]!);
-    if (!list) continue;
-    probed++;
-    if (list.length > MAX_POSTINGS) continue;
-    for (const c of list) if (hits[c]!++ === 0) touched.push(c);
-  }
-  if (touched.length === 0) return -1;
-  touched.sort((a, b) => hits[b]! - hits[a]! || a - b);
-  // Stories sharing far fewer rare words than the best-placed one are not worth scoring.
-  const enough = Math.ceil(hits[touched[0]!]! / 2);
-  const candidates: number[] = [];
-  for (const c of touched) if (candidates.length < MAX_CANDIDATES && hits[c]! >= enough) candidates.push(c);
-  for (const c of touched) hits[c] = 0;
-
+  const candidates = candidateClusters(vector, index);
+  if (candidates.length === 0) return -1;
+  const { clusters, settings, weights } = index;
+  weights.clear();
   let best = -1;
   let bestScore = 0;
   for (const c of candidates) {
     const cluster = clusters[c]!;
     if (article.time - cluster.latest > index.maxGap) continue;
     let dot = 0;
-    for (let k = 0; k < vector.terms.length; k++) {
-      dot += vector.weights[k]! * (cluster.centroid.get(vector.terms[k]!) ?? 0);
+    if (cluster.sums) {
+      const { centroid } = cluster.sums;
+      for (let k = 0; k < vector.terms.length; k++)
+        dot += vector.weights[k]! * (centroid.get(vector.terms[k]!) ?? 0);
+    } else {
+      if (weights.size === 0)
+        for (let k = 0; k < vector.terms.length; k++) weights.set(vector.terms[k]!, vector.weights[k]!);
+      const other = cluster.first.vector;
+      for (let k = 0; k < other.terms.length; k++)
+        dot += other.weights[k]! * (weights.get(other.terms[k]!) ?? 0);
     }
     // Mean similarity to the members: unlike the cosine with the centroid, it does not grow as a
     // story gathers unrelated members, so a story cannot snowball into a catch-all.
@@ -224,17 +226,59 @@ function bestCluster(article: ArticleFeatures, vector: Vector, index: StoryIndex
 }
 
 /**
+ * The few stories worth scoring exactly for an article: those sharing the most of its rarest
+ * words (at least half as many as the best), found through the inverted index.
+ */
+function candidateClusters(vector: Vector, index: StoryIndex): number[] {
+  const { postings, hits } = index;
+  const touched: number[] = [];
+  let probed = 0;
+  for (let k = 0; k < vector.terms.length && probed < PROBE_TERMS; k++) {
+    const list = postings.get(vector.terms[k]!);
+    if (!list) continue;
+    probed++;
+    if (list.length > MAX_POSTINGS) continue;
+    for (const c of list) if (hits[c]!++ === 0) touched.push(c);
+  }
+  let most = 0;
+  for (const c of touched) most = Math.max(most, hits[c]!);
+  // The MAX_CANDIDATES with the most hits (the oldest story first on a tie), kept in order by insertion.
+  const best: number[] = [];
+  for (const c of touched) {
+    if (hits[c]! * 2 < most) continue;
+    let at = best.length;
+    while (
+      at > 0 &&
+      (hits[best[at - 1]!]! < hits[c]! || (hits[best[at - 1]!] === hits[c] && best[at - 1]! > c))
+    )
+      at--;
+    if (at < MAX_CANDIDATES) {
+      best.splice(at, 0, c);
+      if (best.length > MAX_CANDIDATES) best.pop();
+    }
+  }
+  for (const c of touched) hits[c] = 0;
+  return best;
+}
+
+/**
  * Whether an article names what a story names: "shared" when at least half of its names (or of
  * the story's main names, if fewer) are main names of the story, those that a third or more of
  * its reports use. Two reports of one event share the place and the people; two events that
  * share one famous name share little else.
  */
 function compareNames(article: ArticleFeatures, cluster: Cluster): 'shared' | 'other' | 'unknown' {
-  const core = Math.max(1, cluster.members.length / 3);
   let coreNames = 0;
-  for (const count of cluster.entities.values()) if (count >= core) coreNames++;
   let shared = 0;
-  for (const name of article.entities) if ((cluster.entities.get(name) ?? 0) >= core) shared++;
+  if (cluster.sums) {
+    const { entities } = cluster.sums;
+    const core = Math.max(1, cluster.members.length / 3);
+    for (const count of entities.values()) if (count >= core) coreNames++;
+    for (const name of article.entities) if ((entities.get(name) ?? 0) >= core) shared++;
+  } else {
+    coreNames = cluster.first.entities.length;
+    for (const name of article.entities) if (cluster.first.entities.includes(name)) shared++;
+  }
   const smaller = Math.min(article.entities.length, coreNames);
   if (smaller === 0) return 'unknown';
   return shared * 2 >= smaller ? 'shared' : 'other';
@@ -244,17 +288,34 @@ function join(index: StoryIndex, id: number, member: number, article: ArticleFea
   const cluster = index.clusters[id]!;
   cluster.members.push(member);
   cluster.latest = Math.max(cluster.latest, article.time);
+  if (!cluster.sums) {
+    const { vector: first, entities: firstNames } = cluster.first;
+    const centroid = new Map<number, number>();
+    for (let k = 0; k < first.terms.length; k++) centroid.set(first.terms[k]!, first.weights[k]!);
+    cluster.sums = { centroid, entities: new Map(firstNames.map((name) => [name, 1])) };
+  }
+  const { centroid, entities } = cluster.sums;
+  addPostings(index, id, vector.terms, centroid);
   for (let k = 0; k < vector.terms.length; k++) {
     const term = vector.terms[k]!;
-    const before = cluster.centroid.get(term);
-    cluster.centroid.set(term, (before ?? 0) + vector.weights[k]!);
-    if (before === undefined) {
-      const list = index.postings.get(term);
-      if (list) list.push(id);
-      else index.postings.set(term, [id]);
-    }
+    centroid.set(term, (centroid.get(term) ?? 0) + vector.weights[k]!);
   }
-  for (const name of article.entities) cluster.entities.set(name, (cluster.entities.get(name) ?? 0) + 1);
+  for (const name of article.entities) entities.set(name, (entities.get(name) ?? 0) + 1);
+}
+
+/** Lists a story under the words of a new member that it did not use yet (`known`: its centroid). */
+function addPostings(
+  index: StoryIndex,
+  id: number,
+  terms: Int32Array,
+  known: Map<number, number> | null,
+): void {
+  for (const term of terms) {
+    if (known?.has(term)) continue;
+    const list = index.postings.get(term);
+    if (list) list.push(id);
+    else index.postings.set(term, [id]);
+  }
 }
 
 function toStory(
@@ -271,56 +332,4 @@ function toStory(
   const rest = members.filter((member) => member !== lead).sort(newestFirst);
   const ordered = [lead, ...rest].map((member) => member.article);
   return { story: { id: storyId(ordered), articles: ordered }, latest: cluster.latest };
-}
-
-/**
- * Finds the articles whose bodies are copies of one another (union-find over candidate pairs from
- * an inverted index on sketch values) and returns, for each article, the id of its copy group.
- */
-function findCopies(features: readonly ArticleFeatures[], threshold: number): (i: number) => number {
-  const parent = Int32Array.from(features.keys());
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  const index = new Map<number, number[]>();
-  const hits = new Int32Array(features.length);
-  const touched: number[] = [];
-  features.forEach((article, i) => {
-    for (const value of article.sketch) {
-      const list = index.get(value);
-      if (!list) {
-        index.set(value, [i]);
-        continue;
-      }
-      if (list.length <= MAX_COPY_POSTINGS) for (const j of list) if (hits[j]!++ === 0) touched.push(j);
-      list.push(i);
-    }
-    // Two copies share at least a few of their smallest shingles; one shared value is chance.
-    const needed = Math.min(2, article.sketch.length);
-    for (const j of touched) {
-      const count = hits[j]!;
-      hits[j] = 0;
-      if (count < needed || find(i) === find(j)) continue;
-      if (sketchSimilarity(article.sketch, features[j]!.sketch) < threshold) continue;
-      if (sharedNames(article, features[j]!)) parent[find(i)] = find(j);
-    }
-    touched.length = 0;
-  });
-  return find;
-}
-
-/**
- * Copies of one story name the same people and places. Two texts made from one template (a results
- * table, a boilerplate-heavy press release) share shingles but not names.
- */
-function sharedNames(a: ArticleFeatures, b: ArticleFeatures): boolean {
-  const smaller = a.entities.length <= b.entities.length ? a : b;
-  const larger = new Set((smaller === a ? b : a).entities);
-  if (smaller.entities.length === 0) return true;
-  const shared = smaller.entities.filter((name) => larger.has(name)).length;
-  return shared * 2 >= smaller.entities.length;
 }

@@ -21,15 +21,7 @@ const LOWER_S = 0x73;
  * symbol blocks, CJK punctuation and emoji.
  */
 function wordCode(code: number): number {
-  if (code < 0x80) {
-    if (code >= 0x61 && code <= 0x7a) return code;
-    if (code >= 0x41 && code <= 0x5a) return code | 0x20;
-    if (code >= 0x30 && code <= 0x39) return code;
-    return -1;
-  }
-  if (code < 0xc0) return -1;
-  if (code === 0xd7 || code === 0xf7) return -1;
-  if (code <= 0xde) return code + 0x20;
+  if (code < 0x100) return (latin1 ??= latin1Codes())[code]!;
   if (code >= 0x391 && code <= 0x3a9) return code + 0x20;
   if (code >= 0x410 && code <= 0x42f) return code + 0x20;
   if (code >= 0x2000 && code <= 0x2bff) return -1;
@@ -37,6 +29,21 @@ function wordCode(code: number): number {
   if (code >= 0xd800 && code <= 0xdfff) return -1;
   if (code >= 0xfe00 && code <= 0xfe0f) return -1;
   return code;
+}
+
+/** `wordCode` of the first 256 characters, as a table: most text is ASCII, and this is its hot path. */
+let latin1: Int16Array | null = null;
+
+function latin1Codes(): Int16Array {
+  const table = new Int16Array(0x100).fill(-1);
+  for (let code = 0x30; code <= 0x39; code++) table[code] = code;
+  for (let code = 0x61; code <= 0x7a; code++) table[code] = code;
+  for (let code = 0x41; code <= 0x5a; code++) table[code] = code | 0x20;
+  for (let code = 0xc0; code <= 0xde; code++) table[code] = code + 0x20;
+  for (let code = 0xdf; code <= 0xff; code++) table[code] = code;
+  table[0xd7] = -1;
+  table[0xf7] = -1;
+  return table;
 }
 
 /** True for a character that belongs to a word (a letter or digit of any script). */
@@ -90,29 +97,25 @@ export function scanWords(
     }
     const start = i;
     let hash = FNV_OFFSET;
-    let beforeLast = hash;
-    let last = -1;
-    let secondLast = -1;
     do {
-      beforeLast = hash;
       hash = step(hash, code);
-      secondLast = last;
-      last = code;
       i++;
     } while (i < to && (code = wordCode(text.charCodeAt(i))) >= 0);
     const length = i - start;
     if (length < 2 || skip.has(hash & SMALL_INT)) continue;
     if (onCapitalised && isCapital(first, text, start)) onCapitalised(start, i);
-    if (
-      length > 3 &&
-      last === LOWER_S &&
-      secondLast !== LOWER_S &&
-      secondLast !== 0x75 &&
-      secondLast !== 0x69
-    )
-      hash = beforeLast;
+    if (length > 3 && wordCode(text.charCodeAt(i - 1)) === LOWER_S) hash = singularHash(text, start, i, hash);
     out.push(hash & SMALL_INT);
   }
+}
+
+/** The hash of `text[start, end)` (ending in "s") without the plural "-s"; "-ss", "-us", "-is" stay. */
+function singularHash(text: string, start: number, end: number, hash: number): number {
+  const beforeS = wordCode(text.charCodeAt(end - 2));
+  if (beforeS === LOWER_S || beforeS === 0x75 || beforeS === 0x69) return hash;
+  let singular = FNV_OFFSET;
+  for (let i = start; i < end - 1; i++) singular = step(singular, wordCode(text.charCodeAt(i)));
+  return singular;
 }
 
 function isCapital(code: number, text: string, at: number): boolean {
