@@ -3,9 +3,10 @@
  *
  * Usage: `npm run eval:summaries -- <file.jsonl>`, one JSON object a line with `article` and
  * `highlights` (reference sentences separated by newlines), as in the CNN/DailyMail corpus. Both
- * systems extract three sentences and go through the same splitter and ROUGE scorer, so the
- * comparison isolates sentence choice. Also prints the summarizer's warm throughput. Exits 1 only
- * when the file cannot be read.
+ * systems extract three sentences and go through the same splitter and ROUGE scorer (R-1, R-2
+ * and R-L over the whole summary, R-Lsum over its sentences one per line), so the comparison
+ * isolates sentence choice. Also prints the summarizer's warm throughput. Exits 1 only when the
+ * file cannot be read.
  */
 import { readFileSync } from 'node:fs';
 import { summarize } from '../src/summaries/extractive-summarizer.js';
@@ -32,15 +33,19 @@ function readExamples(path: string): Example[] {
     });
 }
 
+const METRICS = [
+  ['R-1', 'rouge1'],
+  ['R-2', 'rouge2'],
+  ['R-L', 'rougeL'],
+  ['R-Lsum', 'rougeLsum'],
+] as const satisfies readonly (readonly [string, keyof RougeF1])[];
+
 function mean(scores: readonly RougeF1[]): RougeF1 {
-  const total = { rouge1: 0, rouge2: 0, rougeL: 0 };
-  for (const s of scores) {
-    total.rouge1 += s.rouge1;
-    total.rouge2 += s.rouge2;
-    total.rougeL += s.rougeL;
-  }
+  const total: RougeF1 = { rouge1: 0, rouge2: 0, rougeL: 0, rougeLsum: 0 };
+  for (const s of scores) for (const [, key] of METRICS) total[key] += s[key];
   const n = Math.max(1, scores.length);
-  return { rouge1: total.rouge1 / n, rouge2: total.rouge2 / n, rougeL: total.rougeL / n };
+  for (const [, key] of METRICS) total[key] /= n;
+  return total;
 }
 
 /**
@@ -93,21 +98,18 @@ function main(argv: readonly string[]): number {
     ),
   );
 
+  const row = (label: string, cells: readonly string[]): string =>
+    `${label.padEnd(8)} ${cells.map((cell) => cell.padStart(7)).join(' ')}`;
+  const names = METRICS.map(([name]) => name);
+  const percents = (scores: RougeF1): string[] => METRICS.map(([, key]) => percent(scores[key]));
   console.log(`${examples.length} articles from ${path}`);
-  console.log(`${'system'.padEnd(8)} ${'R-1'.padStart(6)} ${'R-2'.padStart(6)} ${'R-L'.padStart(6)}`);
-  console.log(`${'ours'.padEnd(8)} ${percent(ours.rouge1)} ${percent(ours.rouge2)} ${percent(ours.rougeL)}`);
-  console.log(
-    `${'lead-3'.padEnd(8)} ${percent(lead.rouge1)} ${percent(lead.rouge2)} ${percent(lead.rougeL)}`,
-  );
-  const metrics = [
-    ['ROUGE-1', ours.rouge1, lead.rouge1],
-    ['ROUGE-2', ours.rouge2, lead.rouge2],
-    ['ROUGE-L', ours.rougeL, lead.rougeL],
-  ] as const;
-  for (const [name, a, b] of metrics) {
-    console.log(
-      `${name}: ${a > b ? 'beats' : 'does NOT beat'} Lead-3 (${a > b ? '+' : ''}${((a - b) * 100).toFixed(2)})`,
-    );
+  console.log(row('system', names));
+  console.log(row('ours', percents(ours)));
+  console.log(row('lead-3', percents(lead)));
+  for (const [name, key] of METRICS) {
+    const gain = (ours[key] - lead[key]) * 100;
+    const verdict = ours[key] > lead[key] ? 'beats' : 'does NOT beat';
+    console.log(`${name.padEnd(7)} ${verdict} Lead-3 (${gain > 0 ? '+' : ''}${gain.toFixed(2)})`);
   }
   console.log(`throughput: ${perSecond.toFixed(0)} articles/s (median of 20 warm rounds, one core)`);
   return 0;

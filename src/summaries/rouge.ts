@@ -1,8 +1,10 @@
 /**
- * ROUGE-1, ROUGE-2 and ROUGE-L F1, computed the way Google's `rouge-score` package does with
- * `use_stemmer=True`: lowercase, split on anything outside [a-z0-9], Porter-stem tokens longer
- * than three characters, then compare the whole summary against the whole reference (ROUGE-L is
- * the plain LCS over the two token sequences, not the per-sentence "Lsum").
+ * ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-Lsum F1, computed the way Google's `rouge-score` package
+ * does with `use_stemmer=True`: lowercase, split on anything outside [a-z0-9], Porter-stem tokens
+ * longer than three characters. ROUGE-1/2/L compare the whole summary with the whole reference
+ * (ROUGE-L is the plain LCS of the two token sequences); ROUGE-Lsum is the summary-level LCS of
+ * the ROUGE paper (section 3.2) over newline-separated sentences, the figure CNN/DailyMail papers
+ * report as "ROUGE-L".
  *
  * It exists so that the summarizer is measured offline against the corpus' reference highlights
  * with the same yardstick the literature uses.
@@ -17,11 +19,12 @@ export interface RougeScore {
   f1: number;
 }
 
-/** The three F1 scores the project reports, each in [0, 1]. */
+/** The four F1 scores the project reports, each in [0, 1]. */
 export interface RougeF1 {
   rouge1: number;
   rouge2: number;
   rougeL: number;
+  rougeLsum: number;
 }
 
 /**
@@ -84,17 +87,108 @@ export function rougeL(candidate: readonly string[], reference: readonly string[
 }
 
 /**
- * ROUGE-1, ROUGE-2 and ROUGE-L F1 of a summary against a reference.
+ * Positions in `reference` of one longest common subsequence with `candidate`. Which one matters
+ * for the union in ROUGE-Lsum, so the table and the backtracking follow `rouge-score`'s
+ * `lcs_ind` exactly: reference along the rows, and on a tie step back along the reference.
+ */
+function lcsReferencePositions(reference: readonly string[], candidate: readonly string[]): number[] {
+  const columns = candidate.length + 1;
+  const table = new Uint32Array((reference.length + 1) * columns);
+  for (let i = 1; i <= reference.length; i++) {
+    for (let j = 1; j < columns; j++) {
+      table[i * columns + j] =
+        reference[i - 1] === candidate[j - 1]
+          ? (table[(i - 1) * columns + j - 1] as number) + 1
+          : Math.max(table[(i - 1) * columns + j] as number, table[i * columns + j - 1] as number);
+    }
+  }
+  const positions: number[] = [];
+  let i = reference.length;
+  let j = candidate.length;
+  while (i > 0 && j > 0) {
+    if (reference[i - 1] === candidate[j - 1]) {
+      positions.push(i - 1);
+      i--;
+      j--;
+    } else if ((table[i * columns + j - 1] as number) > (table[(i - 1) * columns + j] as number)) {
+      j--;
+    } else {
+      i--;
+    }
+  }
+  return positions;
+}
+
+function tokenCounts(sentences: readonly (readonly string[])[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const sentence of sentences)
+    for (const token of sentence) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * ROUGE-Lsum between already tokenized sentences, as `rouge-score`'s `_summary_level_lcs`: for
+ * each reference sentence, the union of its LCS positions with every candidate sentence; each
+ * token in that union is a hit only while it has occurrences left in both the whole candidate and
+ * the whole reference (ROUGE-1.5.5's guard against counting one word twice). Precision divides
+ * the hits by the candidate's tokens, recall by the reference's.
+ */
+export function rougeLsum(
+  candidate: readonly (readonly string[])[],
+  reference: readonly (readonly string[])[],
+): RougeScore {
+  const candidateTotal = candidate.reduce((sum, sentence) => sum + sentence.length, 0);
+  const referenceTotal = reference.reduce((sum, sentence) => sum + sentence.length, 0);
+  if (candidateTotal === 0 || referenceTotal === 0) return score(0, 0, 0);
+
+  const candidateLeft = tokenCounts(candidate);
+  const referenceLeft = tokenCounts(reference);
+  let hits = 0;
+  for (const sentence of reference) {
+    const union = new Set<number>();
+    for (const other of candidate)
+      for (const position of lcsReferencePositions(sentence, other)) union.add(position);
+    for (const position of [...union].sort((a, b) => a - b)) {
+      const token = sentence[position] as string;
+      const inCandidate = candidateLeft.get(token) ?? 0;
+      const inReference = referenceLeft.get(token) ?? 0;
+      if (inCandidate > 0 && inReference > 0) {
+        hits++;
+        candidateLeft.set(token, inCandidate - 1);
+        referenceLeft.set(token, inReference - 1);
+      }
+    }
+  }
+  return score(hits, candidateTotal, referenceTotal);
+}
+
+/**
+ * Sentences as ROUGE-Lsum sees them: one per line, empty lines dropped, each tokenized by
+ * {@link rougeTokens}.
+ */
+export function rougeSentenceTokens(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map(rougeTokens);
+}
+
+/**
+ * ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-Lsum F1 of a summary against a reference whose sentences
+ * (highlights) stand one per line. A summary given as a list is one sentence per item, which is
+ * what `rouge-score` sees when the items are joined by newlines.
  *
  * @example
- * rougeF1(['Police arrested two men.'], 'Two men were arrested by police.').rouge1; // 0.6
+ * rougeF1(['Police arrested two men.'], 'Two men were arrested by police.').rouge1; // 0.8
  */
 export function rougeF1(summary: string | readonly string[], reference: string): RougeF1 {
-  const candidate = rougeTokens(typeof summary === 'string' ? summary : summary.join(' '));
+  const summaryText = typeof summary === 'string' ? summary : summary.join('\n');
+  const candidate = rougeTokens(summaryText);
   const target = rougeTokens(reference);
   return {
     rouge1: rougeN(candidate, target, 1).f1,
     rouge2: rougeN(candidate, target, 2).f1,
     rougeL: rougeL(candidate, target).f1,
+    rougeLsum: rougeLsum(rougeSentenceTokens(summaryText), rougeSentenceTokens(reference)).f1,
   };
 }
