@@ -68,7 +68,7 @@ async function openRedis(url: string): Promise<Store> {
   const collections = new Map<CollectionName, Collection<unknown>>();
   const keyvs: Keyv[] = [];
   const safeUrl = url.replace(/\/\/[^@/]*@/, '//***@');
-  const probe = new Keyv({ store: new KeyvRedis(url, { namespace: 'meta' }), throwOnErrors: true });
+  const probe = new Keyv({ store: new KeyvRedis(url, redisOptions('meta')), throwOnErrors: true });
   try {
     await probe.get('probe');
   } catch (error) {
@@ -82,7 +82,7 @@ async function openRedis(url: string): Promise<Store> {
       let collection = collections.get(name);
       if (!collection) {
         const keyv = new Keyv({
-          store: new KeyvRedis(url, { namespace: name }),
+          store: new KeyvRedis(url, redisOptions(name)),
           namespace: name,
           throwOnErrors: true,
           ...PLAIN_JSON,
@@ -145,6 +145,11 @@ class BatchingKeyvSqlite extends KeyvSqlite {
 
 /** Two bound parameters per row; SQLite's default limit is 32,766 parameters per statement. */
 const SQLITE_ROWS_PER_STATEMENT = 500;
+
+/** Fail fast with a clear message when Redis is down, instead of keyv's default of no-op answers. */
+function redisOptions(namespace: string) {
+  return { namespace, throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 5000 };
+}
 
 function keyvCollection<T>(keyv: Keyv): Collection<T> {
   return {
