@@ -14,7 +14,11 @@ export const quotesCommand = defineCommand({
   name: 'quotes',
   description: 'What a person said, newest first; words narrow it down; alone, today’s most quoted',
   options: {
-    name: { type: 'string', description: 'surname or full name ("Mike Pompeo" in quotes)' },
+    name: {
+      type: 'string',
+      description: 'surname or full name ("Mike Pompeo" in quotes)',
+      autocomplete: 'speakers',
+    },
     words: { type: 'string', description: 'words the quote or its article must contain', rest: true },
   },
   async run({ options, services, page }) {

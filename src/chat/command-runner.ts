@@ -29,7 +29,11 @@ export async function runCommand(
       caller,
       page,
     });
-    if (!answer.hasMore) return answer;
+    if (!answer.hasMore) {
+      // The last page: a further /more says the list has ended rather than repeating it.
+      if (page > 0) await services.pages.forget(caller);
+      return answer;
+    }
     const token = await services.pages.save(
       { command: command.name, options, page: page + 1, chatId: caller.chatId },
       caller,

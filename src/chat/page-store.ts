@@ -32,6 +32,11 @@ export class PageStore {
     return token;
   }
 
+  /** Forgets the chat's latest continuation, once its list has been shown to the end. */
+  async forget(caller: Caller): Promise<void> {
+    await this.pages.delete(lastKey(caller));
+  }
+
   /** The continuation for a token, or the chat's latest one when no token is given. */
   async find(token: string | undefined, caller: Caller): Promise<PageContinuation | undefined> {
     const found = await this.pages.get(token ?? lastKey(caller));

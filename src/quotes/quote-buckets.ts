@@ -2,13 +2,14 @@
  * Quotes filed by speaker spelling and day, in an append-friendly layout:
  * - `speaker-quotes` holds the quotes themselves in parts of at most {@link PART_SIZE}, keyed
  *   `<spelling>|<day>|<part>`; a new quote rewrites only the last part of its day;
- * - `speaker-days` holds, per spelling, how many quotes each day has (which also says how many
- *   parts there are), so a page can skip whole days and load only the parts it shows.
+ * - `speaker-days` holds, per spelling and month (`<spelling>|<YYYY-MM>`), how many quotes each
+ *   day has (which also says how many parts it has), so a page skips whole days and loads only
+ *   the parts it shows; the registry keeps the counts per month, so a page loads only the months
+ *   it needs. Nothing is ever rewritten whole: at most a day's last part and a month's counts.
  * Each quote keeps what a page shows (text, article title, source, link, date), so showing a page
  * needs no article at all.
  */
 import type { Collection, Store } from '../store/store.js';
-import { getManyInChunks } from './get-many.js';
 
 /** One quote, filed under its speaker's spelling. */
 export interface QuoteRef {
@@ -34,11 +35,18 @@ export interface FiledQuote extends QuoteRef {
   variant: string;
 }
 
-/** Quotes per day on which a spelling was quoted, oldest day first. */
+/** Quotes per day (YYYY-MM-DD) or month (YYYY-MM), oldest first. */
 export type DayCounts = [day: string, count: number][];
 
-/** Quotes per stored part: a part is rewritten when a quote is added to it, so it stays small. */
-export const PART_SIZE = 200;
+/** Quotes newly filed by one batch: per spelling, per day. */
+export type FiledCounts = Map<string, Map<string, number>>;
+
+/**
+ * Quotes per stored part. A batch rewrites the last part of each (spelling, day) it adds to, so a
+ * small part keeps ingest cheap (about 25 quotes, 10 KB, per speaker and batch) while a busy day
+ * still takes only a few parts to read.
+ */
+export const PART_SIZE = 50;
 /** A quote of 10,000 words is kept in its article; the index keeps its start. */
 export const MAX_STORED_QUOTE_CHARS = 1_000;
 
@@ -53,6 +61,16 @@ export function partKey({ variant, day, part }: PartAddress): string {
   return `${variant}|${day}|${part}`;
 }
 
+/** One spelling's quotes in one month (YYYY-MM). */
+export interface MonthAddress {
+  variant: string;
+  month: string;
+}
+
+function monthKey({ variant, month }: MonthAddress): string {
+  return `${variant}|${month}`;
+}
+
 export class QuoteBuckets {
   private readonly parts: Collection<QuoteRef[]>;
   private readonly days: Collection<DayCounts>;
@@ -63,24 +81,36 @@ export class QuoteBuckets {
   }
 
   /**
-   * Files new quotes. Each (spelling, day) reads and rewrites only its last part; a quote already
-   * in that part (the same article and position) is not filed twice.
+   * Files new quotes and returns how many were new, per spelling and day. Each (spelling, day)
+   * reads and rewrites only its last part; a quote already in that part (the same article and
+   * position) is not filed twice.
    */
-  async append(refsByVariant: ReadonlyMap<string, readonly QuoteRef[]>): Promise<void> {
-    const variants = [...refsByVariant.keys()];
-    const directories = await getManyInChunks(this.days, variants);
+  async append(refsByVariant: ReadonlyMap<string, readonly QuoteRef[]>): Promise<FiledCounts> {
     const plans: { variant: string; day: string; known: number; refs: QuoteRef[] }[] = [];
-    variants.forEach((variant, i) => {
-      const counts = new Map(directories[i] ?? []);
+    const months = new Map<string, MonthAddress>();
+    for (const [variant, refs] of refsByVariant) {
+      for (const ref of refs) {
+        const address = { variant, month: ref.at.slice(0, 7) };
+        months.set(monthKey(address), address);
+      }
+    }
+    const monthKeys = [...months.keys()];
+    const directories = new Map(
+      (await this.days.getMany(monthKeys)).map((counts, i) => [monthKeys[i]!, new Map(counts ?? [])]),
+    );
+    for (const [variant, refs] of refsByVariant) {
       const byDay = new Map<string, QuoteRef[]>();
-      for (const ref of refsByVariant.get(variant)!) {
+      for (const ref of refs) {
         const day = ref.at.slice(0, 10);
         const list = byDay.get(day);
         if (list) list.push(ref);
         else byDay.set(day, [ref]);
       }
-      for (const [day, refs] of byDay) plans.push({ variant, day, known: counts.get(day) ?? 0, refs });
-    });
+      for (const [day, dayRefs] of byDay) {
+        const known = directories.get(monthKey({ variant, month: day.slice(0, 7) }))!.get(day) ?? 0;
+        plans.push({ variant, day, known, refs: dayRefs });
+      }
+    }
     const openParts = plans.map((plan) =>
       plan.known % PART_SIZE === 0
         ? null
@@ -88,59 +118,53 @@ export class QuoteBuckets {
     );
     const readKeys = openParts.filter((key): key is string => key !== null);
     const read = new Map(readKeys.map((key, i) => [key, i]));
-    const contents = await getManyInChunks(this.parts, readKeys);
+    const contents = await this.parts.getMany(readKeys);
     const partWrites: { key: string; value: QuoteRef[] }[] = [];
-    const added = new Map<string, Map<string, number>>();
+    const filed: FiledCounts = new Map();
     plans.forEach((plan, i) => {
       const openKey = openParts[i] ?? null;
       const open = openKey === null ? [] : (contents[read.get(openKey)!] ?? []);
-      const filed = new Set(open.map((ref) => `${ref.articleId}#${ref.index}`));
-      const fresh = plan.refs.filter((ref) => !filed.has(`${ref.articleId}#${ref.index}`));
+      const already = new Set(open.map((ref) => `${ref.articleId}#${ref.index}`));
+      const fresh = plan.refs.filter((ref) => !already.has(`${ref.articleId}#${ref.index}`));
       if (fresh.length === 0) return;
       let part = Math.floor(plan.known / PART_SIZE);
       let current = open;
       for (const ref of fresh) {
         if (current.length === PART_SIZE) {
-          partWrites.push({
-            key: partKey({ variant: plan.variant, day: plan.day, part }),
-            value: current,
-          });
+          partWrites.push({ key: partKey({ variant: plan.variant, day: plan.day, part }), value: current });
           part++;
           current = [];
         }
         current.push(ref);
       }
-      partWrites.push({
-        key: partKey({ variant: plan.variant, day: plan.day, part }),
-        value: current,
-      });
-      let perDay = added.get(plan.variant);
-      if (!perDay) added.set(plan.variant, (perDay = new Map()));
-      perDay.set(plan.day, plan.known + fresh.length);
+      partWrites.push({ key: partKey({ variant: plan.variant, day: plan.day, part }), value: current });
+      directories
+        .get(monthKey({ variant: plan.variant, month: plan.day.slice(0, 7) }))!
+        .set(plan.day, plan.known + fresh.length);
+      let perDay = filed.get(plan.variant);
+      if (!perDay) filed.set(plan.variant, (perDay = new Map()));
+      perDay.set(plan.day, fresh.length);
     });
     // Parts first: a crash before the day counts are written leaves parts no count points at,
     // which the next batch overwrites, never a count that points at missing quotes.
     await this.parts.setMany(partWrites);
-    const dayWrites: { key: string; value: DayCounts }[] = [];
-    variants.forEach((variant, i) => {
-      const changed = added.get(variant);
-      if (!changed) return;
-      const counts = new Map(directories[i] ?? []);
-      for (const [day, count] of changed) counts.set(day, count);
-      const sorted = [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      dayWrites.push({ key: variant, value: sorted });
-    });
-    await this.days.setMany(dayWrites);
+    await this.days.setMany(
+      monthKeys.map((key) => ({
+        key,
+        value: [...directories.get(key)!].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+      })),
+    );
+    return filed;
   }
 
-  /** Day counts of each spelling, in the order asked. */
-  async directories(variants: readonly string[]): Promise<DayCounts[]> {
-    return (await getManyInChunks(this.days, variants)).map((counts) => counts ?? []);
+  /** Quotes per day of each (spelling, month), in the order asked. */
+  async monthDirectories(addresses: readonly MonthAddress[]): Promise<DayCounts[]> {
+    return (await this.days.getMany(addresses.map(monthKey))).map((counts) => counts ?? []);
   }
 
   /** The quotes of the given parts, concatenated in the order asked. */
   async load(addresses: readonly PartAddress[]): Promise<FiledQuote[]> {
-    const parts = await getManyInChunks(this.parts, addresses.map(partKey));
+    const parts = await this.parts.getMany(addresses.map(partKey));
     const quotes: FiledQuote[] = [];
     parts.forEach((refs, i) => {
       const variant = addresses[i]!.variant;

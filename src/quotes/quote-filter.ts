@@ -7,7 +7,6 @@ import type { ArticleRepository } from '../articles/article-repository.js';
 import type { Collection } from '../store/store.js';
 import type { QuoteRef } from './quote-buckets.js';
 import { searchTerms, TermFilter } from './search-terms.js';
-import { getManyInChunks } from './get-many.js';
 
 export class QuoteFilter {
   /** Term filters fetched so far (null: none stored), per article. */
@@ -29,7 +28,7 @@ export class QuoteFilter {
   async select<Q extends QuoteRef>(refs: readonly Q[]): Promise<Q[]> {
     // The article's filter first: it rules out most quotes for a rarer word without reading anything else.
     const unfetched = [...new Set(refs.map((ref) => ref.articleId).filter((id) => !this.filters.has(id)))];
-    const fetched = await getManyInChunks(this.termFilters, unfetched);
+    const fetched = await this.termFilters.getMany(unfetched);
     unfetched.forEach((id, i) => {
       const encoded = fetched[i];
       this.filters.set(id, encoded === undefined ? null : new TermFilter(encoded));

@@ -12,14 +12,14 @@
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { StoredArticle } from '../articles/stored-article.js';
 import type { Collection, Store } from '../store/store.js';
-import { ArticleNames } from './article-names.js';
-import { MAX_STORED_QUOTE_CHARS, QuoteBuckets, type FiledQuote, type QuoteRef } from './quote-buckets.js';
+import { QuoteBuckets, type FiledQuote } from './quote-buckets.js';
 import { QuoteFilter } from './quote-filter.js';
+import { fileQuotes } from './quote-filing.js';
 import { readQuotePage } from './quote-pages.js';
-import { buildTermFilter, filterTerms } from './search-terms.js';
-import type { NameMatch, Speaker, SpeakerIndex } from './speaker-index.js';
-import { parseSpeakerName, stripControls, SURNAME_PARTICLES, type SpeakerName } from './speaker-name.js';
-import { getManyInChunks } from './get-many.js';
+import { resolveQuery } from './quote-query.js';
+import { filterTerms } from './search-terms.js';
+import type { Speaker } from './speaker-index.js';
+import { parseSpeakerName } from './speaker-name.js';
 import { SpeakerRegistry, type SpeakerTally } from './speaker-registry.js';
 
 export type { Speaker } from './speaker-index.js';
@@ -40,6 +40,8 @@ export interface QuoteHit {
 export type QuoteSearch =
   | {
       kind: 'found';
+      /** The name searched for, as typed (with any words that completed it). */
+      name: string;
       /** The speakers the name matched, most quoted first. */
       speakers: Speaker[];
       /** The spelling searched for instead of the name typed, when it had typos. */
@@ -58,7 +60,7 @@ export type QuoteSearch =
   /** The name has nothing to search for (only punctuation, say). */
   | { kind: 'empty' };
 
-/** How often each speaker was quoted on one day, by spelling key. */
+/** How often each spelling was quoted on one day, by spelling key. */
 type DayTally = Record<string, number>;
 
 export interface MostQuoted {
@@ -70,8 +72,6 @@ export interface MostQuoted {
 
 /** Days `/quotes` alone looks back when nobody was quoted today. */
 const MOST_QUOTED_LOOKBACK_DAYS = 7;
-/** Words of a `/quotes` line that may complete the name: `/quotes mike pompeo huawei`. */
-const MAX_NAME_COMPLETION = 3;
 
 export class QuoteIndex {
   private readonly registry: SpeakerRegistry;
@@ -117,13 +117,15 @@ export class QuoteIndex {
     const { speakers, corrected } = query.match;
     const terms = filterTerms(query.words);
     const nameOf = new Map(speakers.flatMap((speaker) => speaker.variants.map((key) => [key, speaker.name])));
-    const page = await readQuotePage(this.buckets, [...nameOf.keys()], {
+    const variants = [...nameOf.keys()].map((key) => ({ key, months: index.record(key)?.months ?? [] }));
+    const page = await readQuotePage(this.buckets, variants, {
       offset: Math.max(0, options.offset ?? 0),
       limit: Math.max(1, options.limit ?? 10),
       filter: terms.length ? new QuoteFilter(terms, this.termFilters, this.articles) : undefined,
     });
     return {
       kind: 'found',
+      name: query.name,
       speakers,
       corrected,
       words: terms,
@@ -174,51 +176,23 @@ export class QuoteIndex {
   }
 
   private async addUnlocked(articles: readonly StoredArticle[]): Promise<void> {
-    const refsByVariant = new Map<string, QuoteRef[]>();
-    const tallies = new Map<string, SpeakerTally>();
-    const byDay = new Map<string, DayTally>();
-    const termFilters: { key: string; value: string }[] = [];
-    // A batch names the same few speakers again and again.
-    const parsedNames = new Map<string, SpeakerName | null>();
-    const parse = (raw: string) => {
-      let parsed = parsedNames.get(raw);
-      if (parsed === undefined) parsedNames.set(raw, (parsed = parseSpeakerName(raw)));
-      return parsed;
-    };
-    for (const article of articles) {
-      const { at, undated } = articleDate(article);
-      const names = new ArticleNames(`${article.title}\n\n${article.text}`);
-      let filed = 0;
-      article.quotes.forEach((quote, index) => {
-        const parsed = quote.speaker ? parse(quote.speaker) : null;
-        if (!parsed) return;
-        const name = isSurnameOnly(parsed) ? (names.fullNameFor(parsed) ?? parsed) : parsed;
-        const ref: QuoteRef = {
-          articleId: article.id,
-          index,
-          text: clip(quote.text, MAX_STORED_QUOTE_CHARS),
-          speaker: clip(name === parsed ? parsed.display : stripControls(quote.speaker!).trim(), 200),
-          at,
-          title: clip(article.title, 300),
-          source: clip(article.source, 120),
-          url: article.url.length <= 2_048 ? article.url : '',
-        };
-        if (quote.verb) ref.verb = clip(quote.verb, 40);
-        if (undated) ref.undated = true;
-        push(refsByVariant, name.key, ref);
-        tally(tallies, name, at);
-        const day = at.slice(0, 10);
-        const counts = byDay.get(day) ?? {};
-        counts[name.key] = (counts[name.key] ?? 0) + 1;
-        byDay.set(day, counts);
-        filed++;
-      });
-      if (filed > 0)
-        termFilters.push({ key: article.id, value: buildTermFilter(`${article.title}\n${article.text}`) });
-    }
+    const { refsByVariant, names, termFilters } = fileQuotes(articles);
     if (refsByVariant.size === 0) return;
-    await this.buckets.append(refsByVariant);
+    // Counts come from what was actually filed, so an article given twice is not counted twice.
+    const filed = await this.buckets.append(refsByVariant);
     await this.termFilters.setMany(termFilters);
+    const byDay = new Map<string, DayTally>();
+    const tallies = new Map<string, SpeakerTally>();
+    for (const [variant, days] of filed) {
+      const months = new Map<string, number>();
+      for (const [day, count] of days) {
+        const tally = byDay.get(day) ?? {};
+        tally[variant] = (tally[variant] ?? 0) + count;
+        byDay.set(day, tally);
+        months.set(day.slice(0, 7), (months.get(day.slice(0, 7)) ?? 0) + count);
+      }
+      tallies.set(variant, { ...names.get(variant)!, months });
+    }
     await this.addDayTallies(byDay);
     // The registry last: a speaker is findable only once their quotes are filed.
     await this.registry.tally(tallies);
@@ -226,7 +200,7 @@ export class QuoteIndex {
 
   private async addDayTallies(byDay: ReadonlyMap<string, DayTally>): Promise<void> {
     const days = [...byDay.keys()];
-    const stored = await getManyInChunks(this.dayTallies, days);
+    const stored = await this.dayTallies.getMany(days);
     await this.dayTallies.setMany(
       days.map((day, i) => {
         const merged: DayTally = { ...(stored[i] ?? {}) };
@@ -235,52 +209,6 @@ export class QuoteIndex {
       }),
     );
   }
-}
-
-/**
- * The name to search for and the filter words, from a `/quotes` line: the name, completed by up to
- * three of the following words when the longer name is a speaker's ("mike" + "pompeo"). When the
- * name alone is a known spelling, only an exact completion counts, so that in `/quotes quist data`
- * "data" stays a filter word even if a Dara Quist is known; otherwise ("dominik rab") typos count.
- */
-function resolveQuery(
-  index: SpeakerIndex,
-  name: string,
-  words: string | undefined,
-): { match: NameMatch; words: string } | null {
-  const rest = stripControls(words ?? '')
-    .split(/\s+/)
-    .filter(Boolean);
-  const parsed = parseSpeakerName(name);
-  if (!parsed) return rest.length ? resolveQuery(index, rest[0]!, rest.slice(1).join(' ')) : null;
-  const alone = index.match(parsed.tokens);
-  const exactAlone = alone.kind === 'found' && alone.corrected === null;
-  for (let take = Math.min(MAX_NAME_COMPLETION, rest.length); take > 0; take--) {
-    const longer = parseSpeakerName([name, ...rest.slice(0, take)].join(' '));
-    if (!longer || longer.tokens.length <= parsed.tokens.length) continue;
-    const match = index.match(longer.tokens);
-    if (match.kind === 'found' && (match.corrected === null || !exactAlone)) {
-      return { match, words: rest.slice(take).join(' ') };
-    }
-  }
-  return { match: alone, words: rest.join(' ') };
-}
-
-/** A person named by surname only ("Pompeo", "von der Leyen"). */
-function isSurnameOnly(name: SpeakerName): boolean {
-  return name.kind === 'person' && name.tokens.slice(0, -1).every((token) => SURNAME_PARTICLES.has(token));
-}
-
-/**
- * The date a quote is filed under: the article's publication time, unless it has none or claims
- * to be from more than a day after the article was first seen; then when it was seen.
- */
-function articleDate(article: StoredArticle): { at: string; undated: boolean } {
-  const published = article.published ? Date.parse(article.published) : Number.NaN;
-  if (!Number.isNaN(published) && published - Date.parse(article.seenAt) < 86_400_000) {
-    return { at: new Date(published).toISOString(), undated: false };
-  }
-  return { at: article.seenAt, undated: true };
 }
 
 function toHit(ref: FiledQuote, nameOf: ReadonlyMap<string, string>): QuoteHit {
@@ -298,25 +226,4 @@ function toHit(ref: FiledQuote, nameOf: ReadonlyMap<string, string>): QuoteHit {
       published: ref.undated ? null : ref.at,
     },
   };
-}
-
-function tally(tallies: Map<string, SpeakerTally>, name: SpeakerName, at: string): void {
-  const entry = tallies.get(name.key);
-  if (!entry) {
-    tallies.set(name.key, { name: name.display, kind: name.kind, count: 1, firstAt: at, lastAt: at });
-    return;
-  }
-  entry.count++;
-  if (at < entry.firstAt) entry.firstAt = at;
-  if (at > entry.lastAt) entry.lastAt = at;
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

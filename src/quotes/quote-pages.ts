@@ -1,12 +1,19 @@
 /**
- * One page of a speaker's quotes, newest first, read from the day-filed index: the day counts say
- * which days a page covers, so only those days' parts are loaded. With a word filter the count of
- * matches is not known in advance, so days are read newest first in growing batches until the page
- * and one quote beyond it (to know whether there is more) are found.
+ * One page of a speaker's quotes, newest first, read from the day-filed index. The registry's
+ * counts per month say which months a page covers; those months' day counts say which days; only
+ * those days' parts are loaded. With a word filter the number of matches is not known in advance,
+ * so days are read newest first in growing batches until the page and one quote beyond it (to
+ * know whether there is more) are found, or {@link FILTER_SCAN_LIMIT} quotes were searched.
  */
-import type { DayCounts, FiledQuote, PartAddress, QuoteBuckets } from './quote-buckets.js';
+import type { FiledQuote, PartAddress, QuoteBuckets } from './quote-buckets.js';
 import { PART_SIZE } from './quote-buckets.js';
 import type { QuoteFilter } from './quote-filter.js';
+
+/** One spelling to read, with its quotes per month (from the registry), oldest month first. */
+export interface VariantMonths {
+  key: string;
+  months: readonly (readonly [month: string, count: number])[];
+}
 
 export interface PageRequest {
   offset: number;
@@ -16,7 +23,7 @@ export interface PageRequest {
 
 export interface QuotePage {
   refs: FiledQuote[];
-  /** Quotes in all pages; null with a word filter when not every day was read. */
+  /** Quotes in all pages; null with a word filter when not every quote was searched. */
   total: number | null;
   hasMore: boolean;
   /**
@@ -26,76 +33,63 @@ export interface QuotePage {
   searchedOnly: number | null;
 }
 
-interface Day {
-  day: string;
+/** Quotes of one period (a month or a day) over all the spellings read. */
+interface Period {
+  key: string;
   count: number;
-  parts: PartAddress[];
+  variants: { variant: string; count: number }[];
 }
 
-/** Quotes read at least per batch when filtering, so that a rare word does not mean many small reads. */
-const MIN_FILTER_BATCH = 64;
-const MAX_FILTER_BATCH = 2_000;
 /**
  * Most quotes a filtered page looks through, newest first. A word that none of a prolific
  * speaker's quotes has would otherwise mean reading all of them; past this, the answer says how
  * far it searched, which keeps every answer fast.
  */
 export const FILTER_SCAN_LIMIT = 3_000;
+/** Quotes read at least per batch when filtering, so that a rare word does not mean many small reads. */
+const MIN_FILTER_BATCH = 64;
+const MAX_FILTER_BATCH = 1_000;
 /** Quotes checked against the words at a time, at first. */
 const MIN_WINDOW = 8;
 
 /** A page of the quotes filed under any of `variants`, newest first. */
 export async function readQuotePage(
   buckets: QuoteBuckets,
-  variants: readonly string[],
+  variants: readonly VariantMonths[],
   request: PageRequest,
 ): Promise<QuotePage> {
-  const days = daysNewestFirst(variants, await buckets.directories(variants));
-  const total = days.reduce((sum, day) => sum + day.count, 0);
-  if (request.filter && request.filter.terms.length > 0)
-    return filteredPage(buckets, days, request, request.filter);
-  let skipped = 0;
-  let first = 0;
-  while (first < days.length && skipped + days[first]!.count <= request.offset)
-    skipped += days[first++]!.count;
-  const chosen: Day[] = [];
-  let covered = skipped;
-  for (let i = first; i < days.length && covered < request.offset + request.limit; i++) {
-    chosen.push(days[i]!);
-    covered += days[i]!.count;
-  }
-  const refs = newestFirst(await buckets.load(chosen.flatMap((day) => day.parts)));
-  const start = request.offset - skipped;
+  const months = newestFirst(
+    variants.flatMap(({ key, months: counts }) =>
+      counts.map(([month, count]) => ({ variant: key, key: month, count })),
+    ),
+  );
+  const total = months.reduce((sum, month) => sum + month.count, 0);
+  const days = new DayReader(buckets, months);
+  if (request.filter && request.filter.terms.length > 0) return filteredPage(days, request, request.filter);
+  // Whole months, then whole days, before the page are counted, not read.
+  const skippedMonths = days.skipMonths(request.offset);
+  const { refs, skipped } = await days.read(
+    request.offset - skippedMonths + request.limit,
+    request.offset - skippedMonths,
+  );
+  const start = request.offset - skippedMonths - skipped;
   return {
-    refs: refs.slice(start, start + request.limit),
+    refs: sortQuotes(refs).slice(start, start + request.limit),
     total,
     hasMore: request.offset + request.limit < total,
     searchedOnly: null,
   };
 }
 
-async function filteredPage(
-  buckets: QuoteBuckets,
-  days: readonly Day[],
-  request: PageRequest,
-  filter: QuoteFilter,
-): Promise<QuotePage> {
+async function filteredPage(days: DayReader, request: PageRequest, filter: QuoteFilter): Promise<QuotePage> {
   const wanted = request.offset + request.limit + 1;
   const matches: FiledQuote[] = [];
-  let next = 0;
   let batch = MIN_FILTER_BATCH;
   let windowSize = MIN_WINDOW;
   let scanned = 0;
-  while (next < days.length && matches.length < wanted && scanned < FILTER_SCAN_LIMIT) {
-    const chosen: Day[] = [];
-    let size = 0;
-    const room = Math.min(batch, FILTER_SCAN_LIMIT - scanned);
-    while (next < days.length && (size < room || chosen.length === 0)) {
-      chosen.push(days[next]!);
-      size += days[next++]!.count;
-    }
-    scanned += size;
-    const refs = newestFirst(await buckets.load(chosen.flatMap((day) => day.parts)));
+  while (!days.done && matches.length < wanted && scanned < FILTER_SCAN_LIMIT) {
+    const refs = sortQuotes((await days.read(Math.min(batch, FILTER_SCAN_LIMIT - scanned))).refs);
+    scanned += refs.length;
     // Check a few more than still needed at a time, so that a page loads few articles; while
     // nothing matches, check twice as many each time, so that a rare word means few reads.
     for (let i = 0; i < refs.length && matches.length < wanted;) {
@@ -107,32 +101,109 @@ async function filteredPage(
     }
     batch = Math.min(batch * 2, MAX_FILTER_BATCH);
   }
-  const complete = next >= days.length && matches.length < wanted;
+  const searchedAll = days.done && matches.length < wanted;
   return {
     refs: matches.slice(request.offset, request.offset + request.limit),
-    total: complete ? matches.length : null,
+    total: searchedAll ? matches.length : null,
     hasMore: matches.length > request.offset + request.limit,
-    searchedOnly: next < days.length && matches.length < wanted ? scanned : null,
+    searchedOnly: !days.done && matches.length < wanted ? scanned : null,
   };
 }
 
-/** Every (spelling, day) merged into days, newest first, with the parts each day is stored in. */
-function daysNewestFirst(variants: readonly string[], directories: readonly DayCounts[]): Day[] {
-  const byDay = new Map<string, Day>();
-  directories.forEach((counts, i) => {
-    const variant = variants[i]!;
-    for (const [day, count] of counts) {
-      let entry = byDay.get(day);
-      if (!entry) byDay.set(day, (entry = { day, count: 0, parts: [] }));
-      entry.count += count;
-      for (let part = 0; part * PART_SIZE < count; part++) entry.parts.push({ variant, day, part });
+/**
+ * Reads whole days, newest first, loading each month's day counts only when reading reaches it.
+ */
+class DayReader {
+  private monthIndex = 0;
+  private days: Period[] = [];
+  private dayIndex = 0;
+
+  constructor(
+    private readonly buckets: QuoteBuckets,
+    private readonly months: readonly Period[],
+  ) {}
+
+  get done(): boolean {
+    return this.dayIndex >= this.days.length && this.monthIndex >= this.months.length;
+  }
+
+  /** Passes over the newest whole months holding at most `count` quotes; returns how many they hold. */
+  skipMonths(count: number): number {
+    let skipped = 0;
+    while (this.monthIndex < this.months.length && skipped + this.months[this.monthIndex]!.count <= count) {
+      skipped += this.months[this.monthIndex++]!.count;
     }
-  });
-  return [...byDay.values()].sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
+    return skipped;
+  }
+
+  /**
+   * The quotes of the next whole days, at least `count` of them (fewer at the end), after passing
+   * over whole days that hold at most `skip` quotes (returned as `skipped`, their quotes unread).
+   */
+  async read(count: number, skip = 0): Promise<{ refs: FiledQuote[]; skipped: number }> {
+    const chosen: Period[] = [];
+    let size = 0;
+    let skipped = 0;
+    while (size < count - skipped && !this.done) {
+      if (this.dayIndex >= this.days.length) await this.loadMonths(count - skipped - size);
+      while (this.dayIndex < this.days.length && size < count - skipped) {
+        const day = this.days[this.dayIndex++]!;
+        if (chosen.length === 0 && skipped + day.count <= skip) skipped += day.count;
+        else {
+          chosen.push(day);
+          size += day.count;
+        }
+      }
+    }
+    const parts: PartAddress[] = chosen.flatMap((day) =>
+      day.variants.flatMap(({ variant, count: dayCount }) =>
+        Array.from({ length: Math.ceil(dayCount / PART_SIZE) }, (_, part) => ({
+          variant,
+          day: day.key,
+          part,
+        })),
+      ),
+    );
+    return { refs: await this.buckets.load(parts), skipped };
+  }
+
+  /** Loads the day counts of the next months holding at least `count` quotes. */
+  private async loadMonths(count: number): Promise<void> {
+    const chosen: Period[] = [];
+    let size = 0;
+    while (this.monthIndex < this.months.length && (size < count || chosen.length === 0)) {
+      const month = this.months[this.monthIndex++]!;
+      chosen.push(month);
+      size += month.count;
+    }
+    const addresses = chosen.flatMap((month) =>
+      month.variants.map(({ variant }) => ({ variant, month: month.key })),
+    );
+    const directories = await this.buckets.monthDirectories(addresses);
+    this.days = newestFirst(
+      directories.flatMap((counts, i) =>
+        counts.map(([day, dayCount]) => ({ variant: addresses[i]!.variant, key: day, count: dayCount })),
+      ),
+    );
+    this.dayIndex = 0;
+  }
+}
+
+/** Counts per (spelling, period) merged into periods, newest first. */
+function newestFirst(entries: readonly { variant: string; key: string; count: number }[]): Period[] {
+  const byKey = new Map<string, Period>();
+  for (const { variant, key, count } of entries) {
+    if (count <= 0) continue;
+    let period = byKey.get(key);
+    if (!period) byKey.set(key, (period = { key, count: 0, variants: [] }));
+    period.count += count;
+    period.variants.push({ variant, count });
+  }
+  return [...byKey.values()].sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
 }
 
 /** Newest first; the quotes of one article in the order they appear in it. */
-function newestFirst(refs: FiledQuote[]): FiledQuote[] {
+function sortQuotes(refs: FiledQuote[]): FiledQuote[] {
   return refs.sort(
     (a, b) =>
       (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) ||

@@ -56,7 +56,7 @@ export function quotesReply(result: QuoteSearch, typed: string, page: number, pa
   const range = `${offset + 1}–${offset + result.hits.length}${result.total === null ? '' : ` of ${result.total}`}`;
   const blocks: Block[] = [heading(`Quotes by ${who}${filter} (${range})`)];
   if (page === 0 && result.corrected !== null) {
-    blocks.push(paragraph(`Nobody is called "${asked}"; showing ${who}.`));
+    blocks.push(paragraph(`Nobody is called "${shown(result.name)}"; showing ${who}.`));
   }
   if (page === 0 && result.speakers.length > 1) {
     const shownSpeakers = result.speakers.slice(0, 5).map((speaker) => `${speaker.name} (${speaker.count})`);

@@ -24,6 +24,8 @@ export interface SpeakerRecord {
   /** Date of the earliest and latest of those quotes (ISO). */
   firstAt: string;
   lastAt: string;
+  /** Those quotes per month (YYYY-MM), oldest first: a page of quotes reads only the months it shows. */
+  months: [month: string, count: number][];
 }
 
 /** A person or an organisation: one or more spellings that the registry counts as one speaker. */
@@ -74,12 +76,19 @@ export class SpeakerIndex {
 
   /** Adds or replaces one spelling's record. */
   put(key: string, record: SpeakerRecord): void {
-    const isNew = !this.records.has(key);
+    const previous = this.records.get(key);
     this.records.set(key, record);
     this.ranked = null;
     this.groups = null;
-    if (!isNew) return;
     const tokens = key.split(' ');
+    if (previous) {
+      // Written as an organisation since: it leaves the people it may have joined.
+      if (previous.kind === 'person' && record.kind === 'organisation') {
+        this.canonical.set(key, key);
+        this.dirtySurnames.add(tokens[tokens.length - 1]!);
+      }
+      return;
+    }
     for (const token of tokens) {
       for (const word of new Set([token, ...token.split('-')])) {
         if (!word) continue;
@@ -118,9 +127,10 @@ export class SpeakerIndex {
   /**
    * The speakers whose names contain every query word (any order, case and accents ignored, an
    * initial matching a name), or failing that, those within one or two typos per word; when the
-   * typos could be corrected several ways, or not at all, the closest known speakers instead.
+   * typos could be corrected several ways, or not at all, the closest known speakers instead
+   * (unless `suggest` is false: looking for them costs more than the match).
    */
-  match(queryTokens: readonly string[]): NameMatch {
+  match(queryTokens: readonly string[], options: { suggest?: boolean } = {}): NameMatch {
     const words = queryTokens.filter(Boolean).slice(0, 8);
     if (words.length === 0) return { kind: 'unknown', suggestions: [] };
     const near = words.map((word) => new Map(this.nearWords(word).map((n) => [n.word, n.distance])));
@@ -133,7 +143,9 @@ export class SpeakerIndex {
         if (score) scored.set(key, score);
       }
     }
-    if (scored.size === 0) return { kind: 'unknown', suggestions: this.suggest(words) };
+    if (scored.size === 0) {
+      return { kind: 'unknown', suggestions: options.suggest === false ? [] : this.suggest(words) };
+    }
     const best = Math.min(...[...scored.values()].map((score) => score.cost));
     const winners = [...scored].filter(([, score]) => score.cost === best);
     const spellings = new Set(winners.map(([, score]) => score.spelled));
@@ -251,7 +263,10 @@ export class SpeakerIndex {
   private settle(): void {
     if (this.dirtySurnames.size === 0) return;
     for (const surname of this.dirtySurnames) {
-      const keys = [...(this.bySurname.get(surname) ?? [])].map((key) => ({ key, tokens: key.split(' ') }));
+      // A spelling first seen as a person may have turned out an organisation: it joins nothing.
+      const keys = [...(this.bySurname.get(surname) ?? [])]
+        .filter((key) => this.records.get(key)?.kind === 'person')
+        .map((key) => ({ key, tokens: key.split(' ') }));
       // Fullest first (most words, then most letters: "Mike" before "M."), so that a fuller
       // name's own grouping is known before shorter ones join it.
       keys.sort((a, b) => b.tokens.length - a.tokens.length || b.key.length - a.key.length);

@@ -5,7 +5,6 @@
  * another token than its own reloads the records before answering.
  */
 import type { Collection, Store } from '../store/store.js';
-import { getManyInChunks } from './get-many.js';
 import { SpeakerIndex, type SpeakerRecord } from './speaker-index.js';
 import type { SpeakerKind } from './speaker-name.js';
 
@@ -15,9 +14,10 @@ const VERSION_KEY = 'speaker-registry:version';
 export interface SpeakerTally {
   name: string;
   kind: SpeakerKind;
-  count: number;
   firstAt: string;
   lastAt: string;
+  /** New quotes per month (YYYY-MM). */
+  months: ReadonlyMap<string, number>;
 }
 
 export interface SpeakerRegistryOptions {
@@ -69,7 +69,7 @@ export class SpeakerRegistry {
     if (tallies.size === 0) return;
     const index = await this.current();
     const keys = [...tallies.keys()];
-    const stored = await getManyInChunks(this.records, keys);
+    const stored = await this.records.getMany(keys);
     const writes = keys.map((key, i) => ({ key, value: merge(stored[i], tallies.get(key)!) }));
     try {
       await this.records.setMany(writes);
@@ -96,14 +96,27 @@ export class SpeakerRegistry {
 }
 
 function merge(previous: SpeakerRecord | undefined, added: SpeakerTally): SpeakerRecord {
-  if (!previous) return { ...added };
+  const months = new Map(previous?.months ?? []);
+  for (const [month, count] of added.months) months.set(month, (months.get(month) ?? 0) + count);
+  const sorted = [...months].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const count = sorted.reduce((sum, [, n]) => sum + n, 0);
+  if (!previous)
+    return {
+      name: added.name,
+      kind: added.kind,
+      count,
+      firstAt: added.firstAt,
+      lastAt: added.lastAt,
+      months: sorted,
+    };
   return {
     name: betterSpelling(previous.name, added.name),
     // Once written as an organisation ("the Harbour Authority"), always one.
     kind: previous.kind === 'organisation' || added.kind === 'organisation' ? 'organisation' : 'person',
-    count: previous.count + added.count,
+    count,
     firstAt: added.firstAt < previous.firstAt ? added.firstAt : previous.firstAt,
     lastAt: added.lastAt > previous.lastAt ? added.lastAt : previous.lastAt,
+    months: sorted,
   };
 }
 

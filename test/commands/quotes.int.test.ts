@@ -122,6 +122,9 @@ describe('/quotes <name> [words]', () => {
     const typo = await text('/quotes pompei');
     expect(typo).toContain('Nobody is called "pompei"; showing Mike Pompeo.');
     expect(typo).toContain('We are friends');
+    expect(await text('/quotes dominik rab trade')).toMatch(
+      /^== Quotes by Dominic Raab with "trade" \(1–5\) ==\n\nNobody is called "dominik rab"; showing Dominic Raab\./,
+    );
     expect(await text('/quotes harbour authority')).toContain('The port will reopen on Monday');
   });
 

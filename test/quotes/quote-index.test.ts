@@ -96,6 +96,29 @@ describe('QuoteIndex', () => {
     expect(found(await env.index.search('pompeo', { offset: 20, limit: 5 })).hits).toEqual([]);
   });
 
+  it('pages across months, days and spellings without losing or repeating a quote', async () => {
+    const env = await setup();
+    const list = Array.from({ length: 30 }, (_, i) =>
+      article([[i % 3 === 0 ? 'Pompeo' : 'Mike Pompeo', `Quote ${i}`]], {
+        day: `2026-${['09', '10', '11'][i % 3]}-${String(1 + (i % 10)).padStart(2, '0')}`,
+        hour: i % 24,
+      }),
+    );
+    for (let i = 0; i < list.length; i += 8) await store(env, list.slice(i, i + 8));
+    const expected = [...list]
+      .sort((a, b) => b.published!.localeCompare(a.published!))
+      .map((stored) => stored.quotes[0]!.text);
+    for (const size of [1, 4, 7]) {
+      const seen: string[] = [];
+      for (let offset = 0; offset < 30; offset += size) {
+        const page = found(await env.index.search('mike pompeo', { offset, limit: size }));
+        expect(page.total).toBe(30);
+        seen.push(...page.hits.map((hit) => hit.text));
+      }
+      expect(seen).toEqual(expected);
+    }
+  });
+
   it('keeps the quotes of one article in text order, and files an article given twice once', async () => {
     const env = await setup();
     const one = article([

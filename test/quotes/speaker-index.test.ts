@@ -14,6 +14,7 @@ function registry(...names: (string | [string, number])[]): SpeakerIndex {
       count: (index.record(name.key)?.count ?? 0) + count,
       firstAt: '2026-11-01T00:00:00.000Z',
       lastAt: '2026-11-02T00:00:00.000Z',
+      months: [['2026-11', count]],
     });
   }
   return index;
@@ -71,6 +72,12 @@ describe('SpeakerIndex grouping', () => {
       ['Harbour Authority', 'organisation'],
       ['Port Authority', 'organisation'],
     ]);
+    // A spelling later seen as an organisation leaves the person it had joined.
+    const turned = registry('Ada Vance', 'Vance');
+    expect(turned.speakerOf('vance')!.name).toBe('Ada Vance');
+    turned.put('vance', { ...turned.record('vance')!, kind: 'organisation' });
+    expect(turned.speakerOf('vance')).toMatchObject({ name: 'Vance', kind: 'organisation' });
+    expect(turned.speakerOf('ada vance')!.aliases).toEqual([]);
     const withPerson = registry('Mike Ford', 'Ford Motor Company');
     expect(withPerson.speakerOf('ford motor company')!.aliases).toEqual([]);
     expect(withPerson.speakerOf('mike ford')!.aliases).toEqual([]);

@@ -1,2 +1,0 @@
-import { runQuotesBench } from './quotes-bench.js';
-await runQuotesBench(Number(process.argv[2] ?? 10000));
