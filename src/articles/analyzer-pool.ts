@@ -43,7 +43,8 @@ export function createAnalyzerPool(size: number, logger: Logger): AnalyzerPool {
         pending.clear();
       };
       worker.on('error', (error) => {
-        if (!closed) logger.warn(`analysis worker failed: ${error.message}; analysing in the main thread instead`);
+        if (!closed)
+          logger.warn(`analysis worker failed: ${error.message}; analysing in the main thread instead`);
         entry.alive = false;
         failAll(error);
       });

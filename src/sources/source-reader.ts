@@ -159,7 +159,9 @@ function extractPageOrPointToFeed(html: string, url: string): ReturnType<typeof 
   } catch (error) {
     const feeds = error instanceof PageExtractionError ? discoverFeedLinks(html, url) : [];
     if (feeds.length === 0) throw error;
-    throw new Error(`${url} is a web page without an article, but it links to a feed at ${feeds[0]}: add that instead`);
+    throw new Error(
+      `${url} is a web page without an article, but it links to a feed at ${feeds[0]}: add that instead`,
+    );
   }
 }
 

@@ -62,11 +62,18 @@ export function keyQuotes(story: Story, count: number): KeyQuote[] {
       const key = normalizeQuote(quote.text);
       if (seen.has(key)) continue;
       seen.add(key);
-      candidates.push({ text: quote.text, speaker: quote.speaker!, articleId: article.id, length: quote.text.length });
+      candidates.push({
+        text: quote.text,
+        speaker: quote.speaker!,
+        articleId: article.id,
+        length: quote.text.length,
+      });
     }
   }
   const chosen = new Set([...candidates].sort((a, b) => b.length - a.length).slice(0, count));
-  return candidates.filter((quote) => chosen.has(quote)).map(({ text, speaker, articleId }) => ({ text, speaker, articleId }));
+  return candidates
+    .filter((quote) => chosen.has(quote))
+    .map(({ text, speaker, articleId }) => ({ text, speaker, articleId }));
 }
 
 /** A content hash of the story's texts: the cache key for summaries that depend only on them. */

@@ -34,7 +34,9 @@ describe('/source add and /source remove', () => {
     expect(await say(`/source add ${server!.url('/feed.xml')}`)).toMatch(
       /^Not added: refused: .* points to a loopback address \(127\.0\.0\.1\); set polling\.allowLoopback/,
     );
-    expect(await say('/source add http://169.254.169.254/latest/meta-data/')).toMatch(/^Not added: refused: .*metadata/);
+    expect(await say('/source add http://169.254.169.254/latest/meta-data/')).toMatch(
+      /^Not added: refused: .*metadata/,
+    );
     expect(await say('/source add http://[::1]:9/feed')).toMatch(/^Not added: refused/);
     expect(await say('/source add file:///etc/passwd')).toMatch(/^Not added: .*not an http or https address/);
     expect(await say('/source add not-a-url')).toMatch(/^Not added: "not-a-url" is not a URL/);
@@ -45,19 +47,30 @@ describe('/source add and /source remove', () => {
   it('adds a working feed when loopback is allowed, stores its items, then removes it', async () => {
     server = await startTestHttpServer({
       '/feed.xml': (_req, res) => res.end(FEED),
-      '/page.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>nav</body></html>'),
+      '/page.html': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>nav</body></html>'),
     });
     ({ app } = await startTestApp('sources: []\npolling: { allowLoopback: true, completeTeasers: false }'));
-    expect(await say(`/source add ${server!.url('/feed.xml')}`)).toMatch(/^Added 127-0-0-1-feed \(http:\/\/127\.0\.0\.1:\d+\/feed\.xml\): 1 article\(s\) stored so far\.$/);
-    expect(await say(`/source add ${server!.url('/feed.xml')}`)).toBe('Not added: already a source, as 127-0-0-1-feed');
+    expect(await say(`/source add ${server!.url('/feed.xml')}`)).toMatch(
+      /^Added 127-0-0-1-feed \(http:\/\/127\.0\.0\.1:\d+\/feed\.xml\): 1 article\(s\) stored so far\.$/,
+    );
+    expect(await say(`/source add ${server!.url('/feed.xml')}`)).toBe(
+      'Not added: already a source, as 127-0-0-1-feed',
+    );
     expect(await say(`/source add ${server!.url('/missing.xml')}`)).toMatch(/^Not added: .*404/);
     const sources = await say('/sources');
     expect(sources).toContain('127-0-0-1-feed "Local Wire"');
     expect(sources).toMatch(/ok, last fetch .*, 1 article\(s\) stored/);
 
-    expect(await say('/source remove 127-0-0-1-feed', visitor)).toBe("/source is for the bot's operators only.");
-    expect(await say('/source remove 127-0-0-1-feed')).toBe('Removed 127-0-0-1-feed. Its articles stay in the store.');
-    expect(await say('/source remove 127-0-0-1-feed')).toBe('No source "127-0-0-1-feed". /sources lists the ids.');
+    expect(await say('/source remove 127-0-0-1-feed', visitor)).toBe(
+      "/source is for the bot's operators only.",
+    );
+    expect(await say('/source remove 127-0-0-1-feed')).toBe(
+      'Removed 127-0-0-1-feed. Its articles stay in the store.',
+    );
+    expect(await say('/source remove 127-0-0-1-feed')).toBe(
+      'No source "127-0-0-1-feed". /sources lists the ids.',
+    );
     expect(await app.services.catalog.list()).toEqual([]);
   });
 

@@ -138,7 +138,8 @@ describe('Poller schedules', () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     server = await startTestHttpServer({
-      '/fast.xml': (_req, res) => res.end(rss([{ title: 'Fast', link: server.url('/a/f'), body: LONG_BODY }])),
+      '/fast.xml': (_req, res) =>
+        res.end(rss([{ title: 'Fast', link: server.url('/a/f'), body: LONG_BODY }])),
       '/slow.xml': async (_req, res) => {
         await gate;
         res.end(rss([{ title: 'Slow', link: server.url('/a/s'), body: LONG_BODY }]));

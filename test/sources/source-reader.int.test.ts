@@ -35,14 +35,21 @@ describe('SourceReader over HTTP', () => {
     });
     const reading = await reader.read(server.url('/feed'));
     expect(reading).toMatchObject({ kind: 'feed', title: 'Café Presse' });
-    expect(reading.drafts[0]).toMatchObject({ title: 'Élection à Genève', url: server.url('/a/1'), text: 'Les électeurs ont voté.' });
+    expect(reading.drafts[0]).toMatchObject({
+      title: 'Élection à Genève',
+      url: server.url('/a/1'),
+      text: 'Les électeurs ont voté.',
+    });
   });
 
   it('reads a gzip file served as such, and a gzip-encoded response', async () => {
     server = await startTestHttpServer({
-      '/feed.xml.gz': (_req, res) => res.writeHead(200, { 'content-type': 'application/gzip' }).end(gzipSync(latin1Feed)),
+      '/feed.xml.gz': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/gzip' }).end(gzipSync(latin1Feed)),
       '/encoded': (_req, res) =>
-        res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(gzipSync(latin1Feed)),
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' })
+          .end(gzipSync(latin1Feed)),
     });
     expect((await reader.read(server.url('/feed.xml.gz'))).drafts).toHaveLength(1);
     expect((await reader.read(server.url('/encoded'))).drafts).toHaveLength(1);
@@ -53,10 +60,13 @@ describe('SourceReader over HTTP', () => {
       '/home': (_req, res) =>
         res
           .writeHead(200, { 'content-type': 'text/html' })
-          .end('<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head><body><a href="/x">x</a></body></html>'),
+          .end(
+            '<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head><body><a href="/x">x</a></body></html>',
+          ),
       '/loop': (_req, res) => res.writeHead(302, { location: '/loop2' }).end(),
       '/loop2': (_req, res) => res.writeHead(302, { location: '/loop' }).end(),
-      '/huge': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('x'.repeat(300_000)),
+      '/huge': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('x'.repeat(300_000)),
       '/slow': () => undefined,
     });
     await expect(reader.read(server.url('/home'))).rejects.toThrow(
@@ -72,9 +82,18 @@ describe('SourceReader on local files', () => {
   it('reads a folder of text, Markdown, HTML and feed files by content, skipping data files', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'qw-folder-'));
     mkdirSync(join(folder, 'more'));
-    writeFileSync(join(folder, 'note.txt'), 'date 2024-05-06 politics\n\nThe mayor said the budget would pass. It did.');
-    writeFileSync(join(folder, 'post.md'), '# Harbour news\n\nThe *new* pier opened on [Friday](http://example.com).');
-    writeFileSync(join(folder, 'page.txt'), '<!doctype html><html><head><title>Disguised</title></head><body><p>An HTML page named .txt.</p></body></html>');
+    writeFileSync(
+      join(folder, 'note.txt'),
+      'date 2024-05-06 politics\n\nThe mayor said the budget would pass. It did.',
+    );
+    writeFileSync(
+      join(folder, 'post.md'),
+      '# Harbour news\n\nThe *new* pier opened on [Friday](http://example.com).',
+    );
+    writeFileSync(
+      join(folder, 'page.txt'),
+      '<!doctype html><html><head><title>Disguised</title></head><body><p>An HTML page named .txt.</p></body></html>',
+    );
     writeFileSync(join(folder, 'more', 'feed.xml'), latin1Feed);
     writeFileSync(join(folder, 'gold.json'), '{"not": "a feed"}');
     writeFileSync(join(folder, 'picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
@@ -82,14 +101,20 @@ describe('SourceReader on local files', () => {
     expect(reading.kind).toBe('folder');
     expect(reading.problems).toEqual([]);
     const titles = reading.drafts.map((draft) => draft.title).sort();
-    expect(titles).toEqual(['Disguised', 'Harbour news', 'The mayor said the budget would pass.', 'Élection à Genève'].sort());
+    expect(titles).toEqual(
+      ['Disguised', 'Harbour news', 'The mayor said the budget would pass.', 'Élection à Genève'].sort(),
+    );
     const note = reading.drafts.find((draft) => draft.title.startsWith('The mayor'))!;
     expect(note.published).toMatch(/^2024-05-06/);
     expect(note.categories).toEqual(['politics']);
-    expect(reading.drafts.find((draft) => draft.title === 'Harbour news')!.text).toBe('The new pier opened on Friday.');
+    expect(reading.drafts.find((draft) => draft.title === 'Harbour news')!.text).toBe(
+      'The new pier opened on Friday.',
+    );
   });
 
   it('says clearly that a path does not exist', async () => {
-    await expect(reader.read('/nonexistent/quotewire/source')).rejects.toThrow(/does not exist; check the source's path/);
+    await expect(reader.read('/nonexistent/quotewire/source')).rejects.toThrow(
+      /does not exist; check the source's path/,
+    );
   });
 });

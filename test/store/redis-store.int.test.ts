@@ -20,7 +20,11 @@ describe.runIf(hasRedisServer())('the Redis keyv store', () => {
       { key: 'b', value: { title: 'Second' } },
     ]);
     await keys.set('a', 'other collection');
-    expect(await articles.getMany(['b', 'missing', 'a'])).toEqual([{ title: 'Second' }, undefined, { title: 'First' }]);
+    expect(await articles.getMany(['b', 'missing', 'a'])).toEqual([
+      { title: 'Second' },
+      undefined,
+      { title: 'First' },
+    ]);
     const listed = [];
     for await (const entry of articles.entries()) listed.push(entry);
     expect(listed.sort()).toEqual([
