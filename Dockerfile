@@ -33,4 +33,6 @@ USER node
 HEALTHCHECK --interval=60s --timeout=10s --start-period=60s --retries=3 \
   CMD ["node", "dist/src/cli/main.js", "health"]
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/src/cli/main.js", "start"]
+# A heap cap far above what Quotewire keeps alive (~40 MB) makes V8 collect sooner on big machines,
+# keeping ingest under 300 MB resident at the same speed (see README, Quality and speed).
+CMD ["node", "--max-old-space-size=1024", "dist/src/cli/main.js", "start"]

@@ -78,7 +78,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       backoffBaseMs: config.polling.backoffBaseSeconds * 1000,
       backoffMaxMs: config.polling.backoffMaxSeconds * 1000,
       defaultSchedule: config.polling.schedule,
-      concurrency: 4,
+      // Two at a time keeps both cores busy (this thread parses and stores while the analysis worker
+      // works); four held twice the drafts in memory waiting for that worker, and ingested no faster.
+      concurrency: 2,
     },
   });
   const admission = new SourceAdmission({
