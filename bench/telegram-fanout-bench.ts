@@ -20,25 +20,12 @@ import type { Subscription } from '../src/delivery/subscription.js';
 import { SubscriptionStore } from '../src/delivery/subscription-store.js';
 import type { Digest } from '../src/digest/digest.js';
 import { openKeyvStore } from '../src/store/keyv-store.js';
+import { FAKE_BOT } from '../test/helpers/fake-telegram-server.js';
 import { startMemorySampler } from './memory-sampler.js';
 
 const CHATS = 10_000;
 const REAL_LIMIT_CHATS = 600;
-const BOT = {
-  id: 1,
-  is_bot: true as const,
-  first_name: 'Bench',
-  username: 'bench_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+const BOT = { ...FAKE_BOT, first_name: 'Bench', username: 'bench_bot' };
 
 /** A digest that fits one message, as most days' digests for one chat do. */
 const DIGEST: Digest = {
