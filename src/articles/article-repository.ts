@@ -36,8 +36,8 @@ export class ArticleRepository {
 
   /** True when any identity key of the draft (guid, link, content) was stored before. */
   async isKnown(draft: Pick<ArticleDraft, 'guid' | 'url' | 'title' | 'text'>): Promise<boolean> {
-    const found = await this.keys.getMany(identityKeys(draft));
-    return found.some((id) => id !== undefined);
+    const [known] = await this.knownAmong([draft]);
+    return known === true;
   }
 
   /**

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ArticleDraft } from '../articles/article.js';
 import { htmlToText } from '../text/html-to-text.js';
 import { decodeBody } from './decode-body.js';
+import { describeError } from './describe-error.js';
 import { detectFormat } from './detect-format.js';
 import { parseFeed, type FeedItem } from './feed-parser.js';
 import type { FetchResult } from './http-fetcher.js';
@@ -111,13 +112,23 @@ export class SourceReader {
     return { kind: 'feed', title: feed.title, drafts, notModified: false, validators: fresh, problems: [] };
   }
 
-  private async readFile(path: string): Promise<{ title: string | null; drafts: ArticleDraft[] }> {
+  /**
+   * Reads one file by its content. In a folder (`skipData`), a JSON file that is not a JSON Feed is
+   * data rather than an article (such as a gold file beside a sample) and gives no drafts.
+   */
+  private async readFile(
+    path: string,
+    options: { skipData?: boolean } = {},
+  ): Promise<{ title: string | null; drafts: ArticleDraft[] }> {
     const info = await stat(path);
     if (info.size > this.limits.maxFileBytes) {
       throw new Error(`${path} is larger than polling.maxBytes (${this.limits.maxFileBytes} bytes)`);
     }
     const text = decodeBody(await readFile(path), null);
     const format = detectFormat(text, { fileName: basename(path) });
+    if (options.skipData && extname(path).toLowerCase() === '.json' && format !== 'json-feed') {
+      return { title: null, drafts: [] };
+    }
     if (format === 'html' || format === 'markdown' || format === 'text') {
       const draft = parseLocalDocument(text, path, format);
       return { title: draft.source, drafts: [draft] };
@@ -137,12 +148,9 @@ export class SourceReader {
     );
     for (const file of files.slice(0, MAX_FOLDER_FILES)) {
       try {
-        const text = extname(file).toLowerCase() === '.json' ? await readFile(file, 'utf8') : null;
-        // A JSON file that is not a JSON Feed is data, not an article: skip it quietly.
-        if (text !== null && detectFormat(text, { fileName: file }) !== 'json-feed') continue;
-        drafts.push(...(await this.readFile(file)).drafts);
+        drafts.push(...(await this.readFile(file, { skipData: true })).drafts);
       } catch (error) {
-        problems.push(`${basename(file)}: ${error instanceof Error ? error.message : String(error)}`);
+        problems.push(`${basename(file)}: ${describeError(error)}`);
       }
     }
     return { kind: 'folder', title: basename(folder), drafts, notModified: false, validators: {}, problems };
