@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/app/container.js';
-import { createMemoryLogger } from '../src/app/logger.js';
+import { createMemoryLogger } from '../src/kernel/logger.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { generateFeed } from './generated-news.js';
 import { startMemorySampler } from './memory-sampler.js';

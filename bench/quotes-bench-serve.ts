@@ -6,7 +6,7 @@
  * Prints one JSON line ({@link ServeReport}) for quotes-bench.ts.
  */
 import { createApp } from '../src/app/container.js';
-import { createMemoryLogger } from '../src/app/logger.js';
+import { createMemoryLogger } from '../src/kernel/logger.js';
 import type { Caller } from '../src/chat/command-definition.js';
 import { runCommandLine } from '../src/chat/command-runner.js';
 import { loadConfig } from '../src/config/load-config.js';

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createApp, type App } from '../src/app/container.js';
-import { createMemoryLogger } from '../src/app/logger.js';
+import { createMemoryLogger } from '../src/kernel/logger.js';
 import { articleIdFor, identityKeys } from '../src/articles/article-identity.js';
 import type { ArticleDraft } from '../src/articles/article.js';
 import type { StoredArticle } from '../src/articles/stored-article.js';

@@ -14,7 +14,7 @@ import { Bot } from 'grammy';
 import { SendThrottle, type SendLimits } from '../src/adapters/telegram/send-throttle.js';
 import { TelegramDigestSender } from '../src/adapters/telegram/telegram-sender.js';
 import { throttleTransformer } from '../src/adapters/telegram/throttle-transformer.js';
-import { createMemoryLogger } from '../src/app/logger.js';
+import { createMemoryLogger } from '../src/kernel/logger.js';
 import { DeliveryService } from '../src/delivery/delivery-service.js';
 import type { Subscription } from '../src/delivery/subscription.js';
 import { SubscriptionStore } from '../src/delivery/subscription-store.js';

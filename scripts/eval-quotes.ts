@@ -18,7 +18,7 @@ import {
   type GoldSpan,
   type ScoreCounts,
 } from '../src/quotes/quote-scoring.js';
-import { scoreSample, type SampleGold } from '../src/quotes/sample-scoring.js';
+import { scoreSample, type SampleGold } from './lib/sample-scoring.js';
 
 interface GoldArticle {
   id: string;

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { summarize } from '../src/summaries/extractive-summarizer.js';
-import { rougeF1, type RougeF1 } from '../src/summaries/rouge.js';
+import { rougeF1, type RougeF1 } from './lib/rouge.js';
 import { splitSentences } from '../src/text/sentences.js';
 
 const SUMMARY_SENTENCES = 3;

@@ -4,9 +4,9 @@
  */
 import { commands } from '../../commands/index.js';
 import { PageStore } from '../chat/page-store.js';
-import { ArticlePipeline } from '../articles/article-pipeline.js';
+import { ArticlePipeline } from '../ingest/article-pipeline.js';
 import { ArticleRepository } from '../articles/article-repository.js';
-import { createAnalyzerPool } from '../articles/analyzer-pool.js';
+import { createAnalyzerPool } from '../ingest/analyzer-pool.js';
 import type { AppConfig } from '../config/load-config.js';
 import { DigestBuilder } from '../digest/digest-builder.js';
 import { createStorySummarizer } from '../summaries/create-story-summarizer.js';
@@ -21,10 +21,10 @@ import { SourceAdmission } from '../sources/source-admission.js';
 import { SourceCatalog } from '../sources/source-catalog.js';
 import { SourceReader, type Fetch } from '../sources/source-reader.js';
 import { SourceStatusStore } from '../sources/source-status.js';
-import { systemClock, type Clock } from './clock.js';
-import { createStderrLogger, type Logger } from './logger.js';
-import { Heartbeat } from './heartbeat.js';
-import type { Services } from './services.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
+import { createStderrLogger, type Logger } from '../kernel/logger.js';
+import { Heartbeat } from '../health/heartbeat.js';
+import type { Services } from '../chat/services.js';
 
 export interface App {
   services: Services;

@@ -1,5 +1,5 @@
 import type { Reply } from './reply.js';
-import type { Services } from '../app/services.js';
+import type { Services } from './services.js';
 
 /** One option of a command, typed so that handlers receive parsed values. */
 export interface OptionSpec {

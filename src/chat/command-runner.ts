@@ -1,5 +1,5 @@
-import type { Services } from '../app/services.js';
-import { describeError } from '../sources/describe-error.js';
+import type { Services } from './services.js';
+import { describeError } from '../kernel/describe-error.js';
 import type { AnyCommand, Caller } from './command-definition.js';
 import { parseCommandLine } from './command-parser.js';
 import { reply, type Reply } from './reply.js';

@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.js';
+import type { Services } from './services.js';
 import type { SuggestionSource } from './command-definition.js';
 
 /** Speakers read from the registry before filtering by every typed word (the registry matches one). */

@@ -9,7 +9,7 @@ import { commands } from '../../commands/index.js';
 import { fetchApplicationId, syncDiscordCommands } from '../adapters/discord/discord-command-sync.js';
 import { discordCommandList } from '../adapters/discord/discord-commands.js';
 import { ConfigError, type AppConfig } from '../config/load-config.js';
-import { describeError } from '../sources/describe-error.js';
+import { describeError } from '../kernel/describe-error.js';
 import { openKeyvStore } from '../store/keyv-store.js';
 import type { CliArguments } from './arguments.js';
 import { complain, print } from './output.js';

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { Article } from '../articles/article.js';
-import { buildArticle } from '../articles/article-builder.js';
+import { buildArticle } from '../ingest/article-builder.js';
 import { createFetcherFromConfig } from '../app/container.js';
-import { analyzeInThisThread } from '../articles/text-analysis.js';
-import { createStderrLogger } from '../app/logger.js';
+import { analyzeInThisThread } from '../ingest/text-analysis.js';
+import { createStderrLogger } from '../kernel/logger.js';
 import type { AppConfig } from '../config/load-config.js';
-import { describeError } from '../sources/describe-error.js';
+import { describeError } from '../kernel/describe-error.js';
 import { SourceReader } from '../sources/source-reader.js';
 import { completeTeasers } from '../sources/teaser-completer.js';
 import type { CliArguments } from './arguments.js';

@@ -5,7 +5,7 @@
  */
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { StoreError } from '../store/store.js';
-import { describeError } from '../sources/describe-error.js';
+import { describeError } from '../kernel/describe-error.js';
 import {
   runDigestCommand,
   runHealthCommand,

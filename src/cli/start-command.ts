@@ -1,16 +1,16 @@
-import { runTerminalChat } from '../adapters/terminal-chat.js';
+import { runTerminalChat } from '../adapters/terminal/terminal-chat.js';
 import { createApp } from '../app/container.js';
-import { createStderrLogger } from '../app/logger.js';
+import { createStderrLogger } from '../kernel/logger.js';
 import { ConfigError, type AppConfig } from '../config/load-config.js';
 import type { DiscordAdapter } from '../adapters/discord/discord-adapter.js';
 import { TelegramAdapter } from '../adapters/telegram/telegram-adapter.js';
 import type { App } from '../app/container.js';
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../kernel/logger.js';
 import { DeliveryService } from '../delivery/delivery-service.js';
 import { DeliveryTicker } from '../delivery/delivery-ticker.js';
 import type { DigestSender } from '../delivery/digest-sender.js';
 import { topicDigestProvider } from '../delivery/topic-digest.js';
-import { describeError } from '../sources/describe-error.js';
+import { describeError } from '../kernel/describe-error.js';
 import type { CliArguments } from './arguments.js';
 
 /** After SIGTERM, work in flight gets this long to finish before the process exits anyway. */

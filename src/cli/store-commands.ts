@@ -1,5 +1,5 @@
 import { createApp, type App } from '../app/container.js';
-import { createStderrLogger } from '../app/logger.js';
+import { createStderrLogger } from '../kernel/logger.js';
 import { renderPlainText } from '../chat/render-text.js';
 import type { AppConfig } from '../config/load-config.js';
 import { digestReply } from '../digest/digest-reply.js';

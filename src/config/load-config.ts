@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../kernel/package-root.js';
 import { closestMatches } from '../text/similarity.js';
 import { configSchema, type QuotewireConfig } from './config-schema.js';
 

@@ -1,8 +1,8 @@
 import { hostname } from 'node:os';
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Digest } from '../digest/digest.js';
-import { describeError } from '../sources/describe-error.js';
+import { describeError } from '../kernel/describe-error.js';
 import type { Collection, Store } from '../store/store.js';
 import { DeliveryLedger, type DeliveryRecord } from './delivery-ledger.js';
 import { dueDay, localDay } from './delivery-schedule.js';

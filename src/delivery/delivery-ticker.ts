@@ -1,6 +1,6 @@
 import { createTask, type ScheduledTask } from 'node-cron';
-import type { Logger } from '../app/logger.js';
-import { describeError } from '../sources/describe-error.js';
+import type { Logger } from '../kernel/logger.js';
+import { describeError } from '../kernel/describe-error.js';
 import type { DeliveryService } from './delivery-service.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Collection, Store } from '../store/store.js';
 import { subscriptionId, type Subscription, type SubscriptionPlatform } from './subscription.js';
 

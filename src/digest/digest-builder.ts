@@ -5,8 +5,8 @@
  */
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { StoredArticle } from '../articles/stored-article.js';
-import type { Logger } from '../app/logger.js';
-import { describeError } from '../sources/describe-error.js';
+import type { Logger } from '../kernel/logger.js';
+import { describeError } from '../kernel/describe-error.js';
 import { clusterStories } from '../stories/story-clusterer.js';
 import { rankStories, type RankedStory } from '../stories/story-ranker.js';
 import { normalizeTopic, storyMatches, topicMatcher } from '../stories/story-topics.js';

@@ -1,13 +1,13 @@
 import type { ArticleDraft } from '../articles/article.js';
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { StoredArticle } from '../articles/stored-article.js';
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 import { nextAttemptDelay } from './backoff.js';
 import type { SourceCatalog, SourceRecord } from './source-catalog.js';
 import type { SourceReader } from './source-reader.js';
 import type { SourceStatus, SourceStatusStore } from './source-status.js';
-import { describeError } from './describe-error.js';
+import { describeError } from '../kernel/describe-error.js';
 import { completeTeasers } from './teaser-completer.js';
 
 /** Turns new drafts into stored articles (quotes, summary, indexes); see ArticlePipeline. */

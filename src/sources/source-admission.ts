@@ -1,6 +1,6 @@
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import { checkUrl, type AddressPolicy } from './address-policy.js';
-import { describeError } from './describe-error.js';
+import { describeError } from '../kernel/describe-error.js';
 import type { Poller, PollOutcome } from './poller.js';
 import type { SourceCatalog, SourceRecord } from './source-catalog.js';
 import type { SourceReader } from './source-reader.js';

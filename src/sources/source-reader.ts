@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ArticleDraft } from '../articles/article.js';
 import { htmlToText } from '../text/html-to-text.js';
 import { decodeBody } from './decode-body.js';
-import { describeError } from './describe-error.js';
+import { describeError } from '../kernel/describe-error.js';
 import { detectFormat } from './detect-format.js';
 import { parseFeed, type FeedItem } from './feed-parser.js';
 import type { FetchResult } from './http-fetcher.js';

@@ -1,6 +1,6 @@
 import type { ArticleDraft } from '../articles/article.js';
-import type { Logger } from '../app/logger.js';
-import { describeError } from './describe-error.js';
+import type { Logger } from '../kernel/logger.js';
+import { describeError } from '../kernel/describe-error.js';
 import type { SourceReader } from './source-reader.js';
 
 export interface TeaserOptions {

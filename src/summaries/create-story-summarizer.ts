@@ -1,8 +1,8 @@
 /**
  * Picks the summary engine the configuration asks for. The composition root calls this once.
  */
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 import { ConfigError, type AppConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
 import { createLlmClient, OPENAI_DEFAULT_BASE_URL } from './llm-client.js';

@@ -12,7 +12,7 @@ import OpenAI, {
   PermissionDeniedError,
   RateLimitError,
 } from 'openai';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../kernel/clock.js';
 
 /** A 429 or 503 that asks for a longer wait than this is not retried: the engine pauses instead. */
 export const MAX_RETRY_WAIT_MS = 10_000;

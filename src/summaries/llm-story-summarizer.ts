@@ -11,9 +11,9 @@ import type {
   ChatCompletion,
   ChatCompletionCreateParamsNonStreaming,
 } from 'openai/resources/chat/completions';
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
-import { describeError } from '../sources/describe-error.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
+import { describeError } from '../kernel/describe-error.js';
 import type { Story } from '../stories/story.js';
 import { concurrencyLimit } from './concurrency-limit.js';
 import { callDeadlineMs, describeCallFailure, isRequestRejection, type CallFailure } from './llm-client.js';

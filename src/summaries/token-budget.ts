@@ -2,7 +2,7 @@
  * The LLM engine's daily token allowance, counted in the store per UTC day so that a restart (or
  * another instance on the same store) continues the day's count instead of starting over.
  */
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Collection, Store } from '../store/store.js';
 
 /** One UTC day's use; the key is the day, YYYY-MM-DD. */

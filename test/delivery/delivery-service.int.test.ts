@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TelegramDigestSender } from '../../src/adapters/telegram/telegram-sender.js';
-import { createMemoryLogger } from '../../src/app/logger.js';
+import { createMemoryLogger } from '../../src/kernel/logger.js';
 import { DeliveryLedger } from '../../src/delivery/delivery-ledger.js';
 import { DeliveryService, type DeliveryOptions } from '../../src/delivery/delivery-service.js';
 import type { DigestSender } from '../../src/delivery/digest-sender.js';

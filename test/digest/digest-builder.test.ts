@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../../src/app/logger.js';
+import { createMemoryLogger } from '../../src/kernel/logger.js';
 import { ArticleRepository } from '../../src/articles/article-repository.js';
 import type { StoredArticle } from '../../src/articles/stored-article.js';
 import { DigestBuilder, type DigestOptions } from '../../src/digest/digest-builder.js';

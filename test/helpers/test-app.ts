@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/app/container.js';
-import { createMemoryLogger } from '../../src/app/logger.js';
+import { createMemoryLogger } from '../../src/kernel/logger.js';
 import { loadConfig, type AppConfig } from '../../src/config/load-config.js';
 
 /**

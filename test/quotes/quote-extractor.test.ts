@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Quote } from '../../src/quotes/quote.js';
 import { extractQuotes } from '../../src/quotes/quote-extractor.js';
 import { sameSpeaker, scoreQuotes, spansMatch } from '../../src/quotes/quote-scoring.js';
-import { scoreSample, type SampleGold } from '../../src/quotes/sample-scoring.js';
+import { scoreSample, type SampleGold } from '../../scripts/lib/sample-scoring.js';
 
 const sampleText = readFileSync(
   new URL('../../samples/pompeo-huawei-2020-02-01.txt', import.meta.url),

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../../src/app/logger.js';
+import { createMemoryLogger } from '../../src/kernel/logger.js';
 import { ConfigError, loadConfig } from '../../src/config/load-config.js';
 import { openKeyvStore } from '../../src/store/keyv-store.js';
 import type { Store } from '../../src/store/store.js';

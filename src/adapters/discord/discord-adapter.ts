@@ -5,9 +5,9 @@
  * delivery (REST only). Discord's rate limits are left to discord.js's REST queue.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import type { Logger } from '../../app/logger.js';
-import type { Services } from '../../app/services.js';
-import { describeError } from '../../sources/describe-error.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { Services } from '../../chat/services.js';
+import { describeError } from '../../kernel/describe-error.js';
 import type { Store } from '../../store/store.js';
 import { syncDiscordCommands } from './discord-command-sync.js';
 import { discordInteractionHandler } from './discord-interactions.js';

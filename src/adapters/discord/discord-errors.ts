@@ -1,6 +1,6 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import type { SendOutcome } from '../../delivery/digest-sender.js';
-import { describeError } from '../../sources/describe-error.js';
+import { describeError } from '../../kernel/describe-error.js';
 
 /** What the channel's owner should do, for the errors that mean the bot cannot post there. */
 const GONE_HINTS: Record<number, string> = {

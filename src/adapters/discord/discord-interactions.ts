@@ -13,15 +13,15 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
 } from 'discord.js';
-import type { Logger } from '../../app/logger.js';
-import type { Services } from '../../app/services.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { Services } from '../../chat/services.js';
 import type { AnyCommand, OptionSpec } from '../../chat/command-definition.js';
 import { runCommand, runNextPage } from '../../chat/command-runner.js';
 import { usage } from '../../chat/command-parser.js';
 import { suggestOptionValues } from '../../chat/option-suggestions.js';
-import { noMentions, renderDiscordMessages, type DiscordMessage } from '../../chat/render-discord.js';
+import { noMentions, renderDiscordMessages, type DiscordMessage } from './render-discord.js';
 import { reply, type Reply } from '../../chat/reply.js';
-import { describeError } from '../../sources/describe-error.js';
+import { describeError } from '../../kernel/describe-error.js';
 import { discordCaller } from './discord-caller.js';
 
 /** What the interaction handler needs; the adapter builds it. */

@@ -1,5 +1,5 @@
 import { Routes, type REST } from 'discord.js';
-import type { DiscordMessage } from '../../chat/render-discord.js';
+import type { DiscordMessage } from './render-discord.js';
 import { digestTitle } from '../../delivery/digest-labels.js';
 import type {
   DeliveryTarget,
@@ -8,7 +8,7 @@ import type {
   SendProgress,
 } from '../../delivery/digest-sender.js';
 import type { Digest } from '../../digest/digest.js';
-import { renderDiscordDigest } from '../../digest/render-discord-digest.js';
+import { renderDiscordDigest } from './discord-digest.js';
 import { classifyDiscordError } from './discord-errors.js';
 
 /** A rendered message as Discord's REST API takes it (snake_case, unlike discord.js's options). */

@@ -6,9 +6,9 @@
  */
 import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Logger } from '../../app/logger.js';
-import type { Services } from '../../app/services.js';
-import { describeError } from '../../sources/describe-error.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { Services } from '../../chat/services.js';
+import { describeError } from '../../kernel/describe-error.js';
 import type { Store } from '../../store/store.js';
 import { SendThrottle, realTimers, type SendLimits, type ThrottleTimers } from './send-throttle.js';
 import { syncTelegramCommands } from './telegram-command-sync.js';

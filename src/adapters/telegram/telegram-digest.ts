@@ -4,7 +4,7 @@ import {
   spansToHtml,
   spansToPlain,
   type TelegramMessage,
-} from '../../chat/render-telegram.js';
+} from './render-telegram.js';
 import type { Span } from '../../chat/reply.js';
 import { digestTitle, type DigestLabels } from '../../delivery/digest-labels.js';
 import type { Digest, DigestQuote, DigestStory } from '../../digest/digest.js';

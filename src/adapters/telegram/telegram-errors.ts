@@ -1,5 +1,5 @@
 import { GrammyError, HttpError } from 'grammy';
-import { describeError } from '../../sources/describe-error.js';
+import { describeError } from '../../kernel/describe-error.js';
 
 /** What a failed Bot API call means for the chat it was sent to. */
 export type TelegramFailure =

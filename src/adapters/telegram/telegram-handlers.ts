@@ -1,9 +1,9 @@
 import { Composer, type Context } from 'grammy';
-import type { Logger } from '../../app/logger.js';
-import type { Services } from '../../app/services.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { Services } from '../../chat/services.js';
 import { runCommandLine, runNextPage } from '../../chat/command-runner.js';
-import { renderTelegram } from '../../chat/render-telegram.js';
-import { describeError } from '../../sources/describe-error.js';
+import { renderTelegram } from './render-telegram.js';
+import { describeError } from '../../kernel/describe-error.js';
 import { telegramCaller } from './telegram-caller.js';
 import { moreButton, sendTelegramMessage, sendTelegramReply } from './telegram-sender.js';
 

@@ -1,6 +1,6 @@
 import type { Api } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
-import { renderTelegram, type TelegramMessage } from '../../chat/render-telegram.js';
+import { renderTelegram, type TelegramMessage } from './render-telegram.js';
 import type { Reply } from '../../chat/reply.js';
 import type {
   DeliveryTarget,

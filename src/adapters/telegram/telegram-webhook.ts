@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webhookCallback, type Bot } from 'grammy';
-import type { Logger } from '../../app/logger.js';
-import { describeError } from '../../sources/describe-error.js';
+import type { Logger } from '../../kernel/logger.js';
+import { describeError } from '../../kernel/describe-error.js';
 
 /** Where the webhook server listens, and the secret Telegram sends with every update. */
 export interface WebhookOptions {

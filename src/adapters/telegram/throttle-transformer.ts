@@ -1,5 +1,5 @@
 import type { Transformer } from 'grammy';
-import type { Logger } from '../../app/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 import type { SendThrottle } from './send-throttle.js';
 
 /** How 429 answers are handled. */

@@ -1,5 +1,5 @@
-import type { Article, ArticleDraft } from './article.js';
-import { articleIdFor, identityKeys } from './article-identity.js';
+import type { Article, ArticleDraft } from '../articles/article.js';
+import { articleIdFor, identityKeys } from '../articles/article-identity.js';
 import type { TextAnalyzer } from './text-analysis.js';
 
 export interface BuildOptions {

@@ -6,7 +6,7 @@ import {
   rougeN,
   rougeSentenceTokens,
   rougeTokens,
-} from '../../src/summaries/rouge.js';
+} from '../../scripts/lib/rouge.js';
 
 describe('rougeTokens', () => {
   it('lowercases, splits on anything but [a-z0-9] and stems words longer than three letters', () => {

@@ -1,6 +1,6 @@
-import { clean } from './render-text.js';
-import type { Block, Reply, Span } from './reply.js';
-import { isSafeLink } from './reply.js';
+import { clean } from '../../chat/render-text.js';
+import type { Block, Reply, Span } from '../../chat/reply.js';
+import { isSafeLink } from '../../chat/reply.js';
 
 /**
  * Renders neutral replies for Telegram's HTML parse mode. Every piece of text is escaped here, only

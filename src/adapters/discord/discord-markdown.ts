@@ -5,7 +5,7 @@
  * Article titles, quotes and source names come from feeds anyone can publish, so every piece of
  * them is treated as hostile: `**`, `[x](javascript:...)`, `@everyone`, `<@123>`, bidi controls.
  */
-import { isSafeLink } from './reply.js';
+import { isSafeLink } from '../../chat/reply.js';
 
 const ZERO_WIDTH_SPACE = '\u200b';
 

@@ -1,6 +1,6 @@
 import type { ArticleRepository } from '../articles/article-repository.js';
-import type { AnyCommand } from '../chat/command-definition.js';
-import type { PageStore } from '../chat/page-store.js';
+import type { AnyCommand } from './command-definition.js';
+import type { PageStore } from './page-store.js';
 import type { AppConfig } from '../config/load-config.js';
 import type { DigestBuilder } from '../digest/digest-builder.js';
 import type { SubscriptionStore } from '../delivery/subscription-store.js';
@@ -9,8 +9,8 @@ import type { Poller } from '../sources/poller.js';
 import type { SourceAdmission } from '../sources/source-admission.js';
 import type { SourceCatalog } from '../sources/source-catalog.js';
 import type { SourceStatusStore } from '../sources/source-status.js';
-import type { Clock } from './clock.js';
-import type { Logger } from './logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 
 /** Everything a command handler may use, built once by the composition root (container.ts). */
 export interface Services {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, maskedLink, truncate } from '../../src/chat/discord-markdown.js';
-import { DISCORD_LIMITS, renderDiscordMessages } from '../../src/chat/render-discord.js';
-import { heading, list, paragraph, quoteBlock, type Reply } from '../../src/chat/reply.js';
+import { escapeMarkdown, maskedLink, truncate } from '../../../src/adapters/discord/discord-markdown.js';
+import { DISCORD_LIMITS, renderDiscordMessages } from '../../../src/adapters/discord/render-discord.js';
+import { heading, list, paragraph, quoteBlock, type Reply } from '../../../src/chat/reply.js';
 
 /** Every hostile input the issue names, in one line. */
 export const HOSTILE =

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DISCORD_LIMITS, embedLength, type DiscordMessage } from '../../src/chat/render-discord.js';
-import type { Digest, DigestStory } from '../../src/digest/digest.js';
-import { renderDiscordDigest } from '../../src/digest/render-discord-digest.js';
+import {
+  DISCORD_LIMITS,
+  embedLength,
+  type DiscordMessage,
+} from '../../../src/adapters/discord/render-discord.js';
+import type { Digest, DigestStory } from '../../../src/digest/digest.js';
+import { renderDiscordDigest } from '../../../src/adapters/discord/discord-digest.js';
 
 const HOSTILE =
   '<b>bold</b> & *star* _under_ ~tilde~ |pipe| `tick` @everyone @here <@123> [x](javascript:alert(1))';

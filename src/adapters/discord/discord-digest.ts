@@ -4,15 +4,15 @@
  * of the day. Messages hold at most 10 embeds and 6,000 characters of embed text, so a long
  * digest becomes several messages, split only between stories. Plain data, no discord.js.
  */
-import { escapeMarkdown, fitRendered, linkTarget, maskedLink, plainText } from '../chat/discord-markdown.js';
+import { escapeMarkdown, fitRendered, linkTarget, maskedLink, plainText } from './discord-markdown.js';
 import {
   DISCORD_LIMITS,
   embedLength,
   noMentions,
   type DiscordEmbed,
   type DiscordMessage,
-} from '../chat/render-discord.js';
-import type { Digest, DigestQuote, DigestStory } from './digest.js';
+} from './render-discord.js';
+import type { Digest, DigestQuote, DigestStory } from '../../digest/digest.js';
 
 /** The fixed words, so a delivery can translate them. */
 export interface DiscordDigestLabels {

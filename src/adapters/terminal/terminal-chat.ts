@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Services } from '../app/services.js';
-import type { Caller } from '../chat/command-definition.js';
-import { runCommandLine } from '../chat/command-runner.js';
-import { renderPlainText } from '../chat/render-text.js';
-import { digestReply } from '../digest/digest-reply.js';
+import type { Services } from '../../chat/services.js';
+import type { Caller } from '../../chat/command-definition.js';
+import { runCommandLine } from '../../chat/command-runner.js';
+import { renderPlainText } from '../../chat/render-text.js';
+import { digestReply } from '../../digest/digest-reply.js';
 
 /** The local user at the terminal runs the bot, so they are its operator. */
 const TERMINAL_CALLER: Caller = {

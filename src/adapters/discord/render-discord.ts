@@ -12,7 +12,7 @@ import {
   splitRendered,
   stripControls,
 } from './discord-markdown.js';
-import type { Block, Reply, Span } from './reply.js';
+import type { Block, Reply, Span } from '../../chat/reply.js';
 
 /** Discord's documented limits, in UTF-16 units as Discord counts them. */
 export const DISCORD_LIMITS = {

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Store } from '../store/store.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../kernel/clock.js';
 
 interface Beat {
   at: string;

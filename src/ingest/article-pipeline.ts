@@ -1,8 +1,8 @@
-import type { ArticleDraft } from './article.js';
+import type { ArticleDraft } from '../articles/article.js';
 import { buildArticle, type BuildOptions } from './article-builder.js';
 import type { TextAnalyzer } from './text-analysis.js';
-import type { ArticleRepository } from './article-repository.js';
-import type { StoredArticle } from './stored-article.js';
+import type { ArticleRepository } from '../articles/article-repository.js';
+import type { StoredArticle } from '../articles/stored-article.js';
 import type { DraftProcessor } from '../sources/poller.js';
 import type { QuoteIndex } from '../quotes/quote-index.js';
 

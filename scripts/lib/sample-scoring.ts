@@ -3,8 +3,8 @@
  * sample article): every required quotation must be found with the right speaker, optional ones
  * are a bonus, and phrases listed as not quotations must not come out as quotations.
  */
-import type { Quote } from './quote.js';
-import { sameSpeaker, spansMatch, trimSpan } from './quote-scoring.js';
+import type { Quote } from '../../src/quotes/quote.js';
+import { sameSpeaker, spansMatch, trimSpan } from '../../src/quotes/quote-scoring.js';
 
 /** The sample gold file's shape. */
 export interface SampleGold {

@@ -9,8 +9,8 @@
  * It exists so that the summarizer is measured offline against the corpus' reference highlights
  * with the same yardstick the literature uses.
  */
-import { porterStem } from '../text/porter-stemmer.js';
-import { wordTokens } from '../text/tokens.js';
+import { porterStem } from '../../src/text/porter-stemmer.js';
+import { wordTokens } from '../../src/text/tokens.js';
 
 /** Precision, recall and their harmonic mean, each in [0, 1]. */
 export interface RougeScore {
