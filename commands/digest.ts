@@ -5,6 +5,7 @@ import { digestReply } from '../src/digest/digest-reply.js';
 export const digestCommand = defineCommand({
   name: 'digest',
   description: "Today's digest now, optionally for one topic",
+  slow: true,
   options: {
     topic: { type: 'string', description: 'only stories about this topic', rest: true },
   },

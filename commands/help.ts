@@ -8,7 +8,7 @@ export const helpCommand = defineCommand({
   description: 'What Quotewire does and the commands it knows',
   options: {},
   async run({ services, caller }) {
-    const visible = services.commands.filter((command) => !command.operatorOnly || caller.isOperator);
+    const visible = services.commands.filter((command) => command.access !== 'operator' || caller.isOperator);
     return reply.of(
       heading('Quotewire'),
       paragraph('A daily digest of the news that matters, with the key quotes and who said them.'),

@@ -13,6 +13,7 @@ const TOP_PAGE_SIZE = 15;
 export const quotesCommand = defineCommand({
   name: 'quotes',
   description: 'What a person said, newest first; words narrow it down; alone, today’s most quoted',
+  slow: true,
   options: {
     name: {
       type: 'string',

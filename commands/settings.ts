@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { reply } from '../src/chat/reply.js';
-import { ADMINS_ONLY, chatAddress, mayManageSubscription } from '../src/delivery/subscription-access.js';
+import { chatAddress } from '../src/delivery/chat-address.js';
 import {
   NO_SUBSCRIPTIONS_HERE,
   NOT_SUBSCRIBED,
@@ -11,6 +11,8 @@ import {
 export const settingsCommand = defineCommand({
   name: 'settings',
   description: 'This chat’s subscription; /settings language <code> changes the digest’s language',
+  access: 'chat-admin',
+  anyoneMayView: true,
   options: {
     setting: { type: 'string', description: 'what to change', choices: ['language'] },
     value: { type: 'string', description: 'the new value' },
@@ -26,7 +28,6 @@ export const settingsCommand = defineCommand({
     if (!language || !languages.includes(language)) {
       return reply.text(`Choose a language the bot has words for: ${[...new Set(languages)].join(', ')}.`);
     }
-    if (!(await mayManageSubscription(caller))) return reply.text(ADMINS_ONLY);
     const updated = await services.subscriptions.update(address, { language });
     return updated ? subscriptionReply(updated, services.clock(), 'Language set.') : NOT_SUBSCRIBED;
   },

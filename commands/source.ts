@@ -5,7 +5,8 @@ import { reply } from '../src/chat/reply.js';
 export const sourceCommand = defineCommand({
   name: 'source',
   description: 'Add a feed or page URL, or remove a source (operators only)',
-  operatorOnly: true,
+  access: 'operator',
+  slow: true,
   options: {
     action: { type: 'string', description: 'add or remove', required: true, choices: ['add', 'remove'] },
     target: {

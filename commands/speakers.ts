@@ -8,6 +8,7 @@ const PAGE_SIZE = 20;
 export const speakersCommand = defineCommand({
   name: 'speakers',
   description: 'Everyone quoted, most quoted first; letters narrow it to names starting with them',
+  slow: true,
   options: {
     name: { type: 'string', description: 'the start of a first name or surname', rest: true },
   },

@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { reply } from '../src/chat/reply.js';
 import { canonicalTimeZone, normalizeDeliveryTime } from '../src/delivery/delivery-schedule.js';
-import { ADMINS_ONLY, chatAddress, mayManageSubscription } from '../src/delivery/subscription-access.js';
+import { chatAddress } from '../src/delivery/chat-address.js';
 import {
   NO_SUBSCRIPTIONS_HERE,
   NOT_SUBSCRIBED,
@@ -12,6 +12,7 @@ import {
 export const timeCommand = defineCommand({
   name: 'time',
   description: 'Set the daily delivery time, e.g. /time 07:30 Europe/London',
+  access: 'chat-admin',
   options: {
     time: { type: 'string', description: 'HH:MM, 24-hour', required: true },
     zone: { type: 'string', description: 'IANA time zone, e.g. Europe/London or America/New_York' },
@@ -32,7 +33,6 @@ export const timeCommand = defineCommand({
       );
     }
     if (!(await services.subscriptions.get(address))) return NOT_SUBSCRIBED;
-    if (!(await mayManageSubscription(caller))) return reply.text(ADMINS_ONLY);
     const updated = await services.subscriptions.update(address, {
       deliveryTime,
       ...(timeZone ? { timeZone } : {}),

@@ -1,13 +1,15 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { reply } from '../src/chat/reply.js';
 import { normalizeTopics } from '../src/delivery/subscription.js';
-import { ADMINS_ONLY, chatAddress, mayManageSubscription } from '../src/delivery/subscription-access.js';
+import { chatAddress } from '../src/delivery/chat-address.js';
 import { NO_SUBSCRIPTIONS_HERE, NOT_SUBSCRIBED } from '../src/delivery/subscription-reply.js';
 
 /** /topics [words... | all]: shows this chat's topics, or sets them ("all" for all the news). */
 export const topicsCommand = defineCommand({
   name: 'topics',
   description: 'Show the topics of this chat’s digest, or set them ("all" for everything)',
+  access: 'chat-admin',
+  anyoneMayView: true,
   options: {
     topics: { type: 'string', description: 'topic words, or "all"', rest: true },
   },
@@ -23,7 +25,6 @@ export const topicsCommand = defineCommand({
           : 'Topics: all the news. Narrow it with /topics <words>, e.g. /topics climate energy.',
       );
     }
-    if (!(await mayManageSubscription(caller))) return reply.text(ADMINS_ONLY);
     const topics = options.topics.trim().toLowerCase() === 'all' ? [] : normalizeTopics([options.topics]);
     await services.subscriptions.update(address, { topics });
     return reply.text(topics.length ? `Topics set: ${topics.join(', ')}.` : 'Topics cleared: all the news.');

@@ -1,17 +1,17 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { reply } from '../src/chat/reply.js';
-import { ADMINS_ONLY, chatAddress, mayManageSubscription } from '../src/delivery/subscription-access.js';
+import { chatAddress } from '../src/delivery/chat-address.js';
 import { NO_SUBSCRIPTIONS_HERE } from '../src/delivery/subscription-reply.js';
 
 /** /unsubscribe: no more daily digests in this chat (or forum topic). */
 export const unsubscribeCommand = defineCommand({
   name: 'unsubscribe',
   description: 'Stop the daily digest here',
+  access: 'chat-admin',
   options: {},
   async run({ services, caller }) {
     const address = chatAddress(caller);
     if (!address) return NO_SUBSCRIPTIONS_HERE;
-    if (!(await mayManageSubscription(caller))) return reply.text(ADMINS_ONLY);
     const removed = await services.subscriptions.unsubscribe(address);
     return reply.text(
       removed

@@ -62,10 +62,27 @@ export interface CommandDefinition<O extends Record<string, OptionSpec> = Record
   description: string;
   /** Ordered options; positional in text form, named on Discord. */
   options: O;
-  /** Only operators may run it (it changes what the whole bot reads). */
-  operatorOnly?: boolean;
+  /**
+   * Who may run it: everyone (the default); the chat's administrators (it changes the chat's
+   * subscription; anyone in a private chat); or the bot's operators (it changes what the whole bot
+   * reads). The command runner enforces it, and each platform shows the command accordingly.
+   */
+  access?: CommandAccess;
+  /**
+   * With `access: 'chat-admin'`: called with no options the command only shows the chat's settings,
+   * which anyone in the chat may see.
+   */
+  anyoneMayView?: boolean;
+  /**
+   * It may take longer than a platform waits for a first answer (it reads many articles, builds a
+   * digest or fetches a URL): Discord defers its reply at once.
+   */
+  slow?: boolean;
   run(context: CommandContext<O>): Promise<Reply>;
 }
+
+/** Who may run a command; see {@link CommandDefinition.access}. */
+export type CommandAccess = 'everyone' | 'chat-admin' | 'operator';
 
 /** Identity function that lets TypeScript infer each handler's option types from its spec. */
 export function defineCommand<O extends Record<string, OptionSpec>>(

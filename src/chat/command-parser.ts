@@ -13,10 +13,9 @@ export type ParsedCommand =
  * command list. Text platforms (terminal, Telegram) share it; Discord receives options already typed.
  */
 export function parseCommandLine(line: string, commands: readonly AnyCommand[]): ParsedCommand {
-  const trimmed = line.trim();
-  const match = /^\/([^\s@]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(trimmed);
-  if (!match) return { kind: 'not-a-command' };
-  const name = match[1]!.toLowerCase();
+  const head = commandHead(line);
+  if (!head) return { kind: 'not-a-command' };
+  const { name } = head;
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
     const suggestions = closestMatches(
@@ -26,7 +25,7 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
     const hint = suggestions.length ? `did you mean ${suggestions.map((s) => `/${s}`).join(' or ')}? ` : '';
     return { kind: 'error', message: `unknown command /${name}: ${hint}Type /help for the list.` };
   }
-  const tokens = tokenize(match[2] ?? '');
+  const tokens = tokenize(head.rest);
   const options: Record<string, string | number | undefined> = {};
   const specs = Object.entries(command.options as Record<string, OptionSpec>);
   for (const [index, [optionName, spec]] of specs.entries()) {
@@ -56,6 +55,16 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
     };
   }
   return { kind: 'command', command, options };
+}
+
+/**
+ * The parts of a command line: `/Quotes@QuoteBot pompeo` → name `quotes`, mention `QuoteBot`, rest
+ * `pompeo`. Null when the text is not a command. The one place that reads the `/name@bot` form.
+ */
+export function commandHead(line: string): { name: string; mention: string | null; rest: string } | null {
+  const match = /^\/([^\s@]+)(?:@(\S+))?(?:\s+([\s\S]*))?$/.exec(line.trim());
+  if (!match) return null;
+  return { name: match[1]!.toLowerCase(), mention: match[2] ?? null, rest: match[3] ?? '' };
 }
 
 /** `/name <required> [optional]`, as shown in /help and in error messages. */

@@ -1,13 +1,14 @@
 import type { Services } from './services.js';
 import { describeError } from '../kernel/describe-error.js';
 import type { AnyCommand, Caller } from './command-definition.js';
+import { mayRun, refusal } from './command-access.js';
 import { parseCommandLine } from './command-parser.js';
 import { reply, type Reply } from './reply.js';
 
 type OptionValues = Record<string, string | number | undefined>;
 
 /**
- * Runs one command for a caller: checks operator rights, stores the next page of a long answer, and
+ * Runs one command for a caller: checks the access rule it declares, stores the next page of a long answer, and
  * turns any failure into a reply that says what happened (the details go to the log), so no adapter
  * ever shows a stack trace.
  */
@@ -18,9 +19,7 @@ export async function runCommand(
   services: Services,
   page = 0,
 ): Promise<Reply> {
-  if (command.operatorOnly && !caller.isOperator) {
-    return reply.text(`/${command.name} is for the bot's operators only.`);
-  }
+  if (!(await mayRun(command, options, caller))) return reply.text(refusal(command, caller));
   try {
     // The parser (or the platform) has checked the values against the command's own option specs.
     const answer = await command.run({

@@ -10,30 +10,26 @@ import {
   type APIApplicationCommandBasicOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { AnyCommand, OptionSpec } from '../../chat/command-definition.js';
+import type { AnyCommand, CommandAccess, OptionSpec } from '../../chat/command-definition.js';
 
 /**
- * Commands that change a channel's subscription. Discord hides them from members without Manage
- * Channels (server admins can change that per command); the shared command still checks the
- * permission when it runs, since a stale registration or a changed role may let a call through.
+ * Who Discord shows each kind of command to. Operator commands: server administrators only (they
+ * also work in a direct message with the bot, where the runner checks `discord.operators`). Chat-admin
+ * commands: members with Manage Channels (server admins can change both per command). The shared
+ * runner still checks when a command runs, since a stale registration or a changed role may let a
+ * call through.
  */
-export const MANAGE_CHANNEL_COMMANDS: ReadonlySet<string> = new Set([
-  'subscribe',
-  'unsubscribe',
-  'topics',
-  'time',
-  'settings',
-]);
+const DEFAULT_PERMISSIONS: Record<CommandAccess, string | null> = {
+  everyone: null,
+  'chat-admin': String(PermissionFlagsBits.ManageChannels),
+  operator: '0',
+};
 
 /** Discord's limits on names and descriptions. */
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 const MAX_DESCRIPTION = 100;
 
-/**
- * The commands as Discord's bulk-overwrite body. Operator-only commands get
- * `default_member_permissions: "0"` (server administrators only, unless they grant others); they
- * also work in a direct message with the bot, where the runner checks `discord.operators`.
- */
+/** The commands as Discord's bulk-overwrite body. */
 export function discordCommandList(
   commands: readonly AnyCommand[],
 ): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
@@ -45,11 +41,7 @@ export function discordCommandList(
       );
       // Discord wants required options first; they are named, so their order does not matter otherwise.
       options.sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false));
-      const permissions = command.operatorOnly
-        ? '0'
-        : MANAGE_CHANNEL_COMMANDS.has(command.name)
-          ? String(PermissionFlagsBits.ManageChannels)
-          : null;
+      const permissions = DEFAULT_PERMISSIONS[command.access ?? 'everyone'];
       return {
         type: ApplicationCommandType.ChatInput,
         name: command.name,

@@ -29,21 +29,9 @@ export interface InteractionDeps {
   services: Services;
   logger: Logger;
   operators: ReadonlySet<string>;
-  /** A command not in this list that is still running after this long is deferred (Discord allows 3 s). */
+  /** A command not declared slow that is still running after this long is deferred (Discord allows 3 s). */
   deferAfterMs?: number;
 }
-
-/**
- * Commands deferred at once: they read many articles, build a digest or fetch a URL, and may take
- * longer than Discord waits for the first answer.
- */
-export const DEFERRED_COMMANDS: ReadonlySet<string> = new Set([
-  'digest',
-  'quotes',
-  'source',
-  'subscribe',
-  'speakers',
-]);
 
 const MORE_PREFIX = 'more:';
 /** Discord's maximum of autocomplete choices, and of a choice's name and value. */
@@ -72,7 +60,7 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: Interac
   const command = services.commands.find((candidate) => candidate.name === interaction.commandName);
   let deferral: Promise<unknown> | null = null;
   let timer: NodeJS.Timeout | null = null;
-  if (command && DEFERRED_COMMANDS.has(command.name)) deferral = interaction.deferReply();
+  if (command?.slow) deferral = interaction.deferReply();
   else {
     timer = setTimeout(() => (deferral = interaction.deferReply()), deps.deferAfterMs ?? 2_000);
   }

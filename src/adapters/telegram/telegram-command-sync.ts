@@ -6,7 +6,7 @@ import type { Store } from '../../store/store.js';
 /** The menu Telegram shows: every command for everyone (operator-only ones stay out of the menu). */
 export function telegramCommandList(commands: readonly AnyCommand[]): BotCommand[] {
   return commands
-    .filter((command) => !command.operatorOnly && /^[a-z0-9_]{1,32}$/.test(command.name))
+    .filter((command) => command.access !== 'operator' && /^[a-z0-9_]{1,32}$/.test(command.name))
     .map((command) => ({ command: command.name, description: command.description.slice(0, 256) }));
 }
 

@@ -1,6 +1,7 @@
 import { Composer, type Context } from 'grammy';
 import type { Logger } from '../../kernel/logger.js';
 import type { Services } from '../../chat/services.js';
+import { commandHead } from '../../chat/command-parser.js';
 import { runCommandLine, runNextPage } from '../../chat/command-runner.js';
 import { renderTelegram } from './render-telegram.js';
 import { describeError } from '../../kernel/describe-error.js';
@@ -86,9 +87,8 @@ export function telegramHandlers(deps: TelegramHandlerDeps): Composer<Context> {
  * theirs, and an unknown bare `/cmd` is left alone rather than answered with "unknown command".
  */
 function isForUs(text: string, username: string, inGroup: boolean, services: Services): boolean {
-  const match = /^\/([^\s@]+)(?:@(\S+))?/.exec(text);
-  if (!match) return false;
-  const [, name, mention] = match;
-  if (mention) return mention.toLowerCase() === username.toLowerCase();
-  return !inGroup || services.commands.some((command) => command.name === name!.toLowerCase());
+  const head = commandHead(text);
+  if (!head) return false;
+  if (head.mention) return head.mention.toLowerCase() === username.toLowerCase();
+  return !inGroup || services.commands.some((command) => command.name === head.name);
 }
