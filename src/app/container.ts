@@ -12,7 +12,7 @@ import { DigestBuilder } from '../digest/digest-builder.js';
 import { createStorySummarizer } from '../summaries/create-story-summarizer.js';
 import { SubscriptionStore } from '../delivery/subscription-store.js';
 import { QuoteIndex } from '../quotes/quote-index.js';
-import { openKeyvStore } from '../store/keyv-store.js';
+import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { createHttpFetcher } from '../sources/http-fetcher.js';
 import { PollScheduler } from '../sources/poll-scheduler.js';
@@ -46,7 +46,7 @@ export interface AppOverrides {
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createStderrLogger();
-  const store = overrides.store ?? (await openKeyvStore(config.store.url));
+  const store = overrides.store ?? (await openStore(config.store.url));
   const fetcher = createFetcherFromConfig(config);
   const reader = new SourceReader(fetcher.fetch, {
     maxItemsPerFeed: config.polling.maxItemsPerFeed,

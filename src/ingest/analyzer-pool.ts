@@ -91,7 +91,7 @@ export function createAnalyzerPool(size: number, logger: Logger): AnalyzerPool {
  */
 function startWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./analyzer-worker.js', import.meta.url));
-  const entry = new URL('../articles/analyzer-worker', import.meta.url).href;
+  const entry = new URL('./analyzer-worker.ts', import.meta.url).href;
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(bootstrap, { eval: true });
 }

@@ -4,7 +4,7 @@ import type { StoredArticle } from '../../src/articles/stored-article.js';
 import { PART_SIZE } from '../../src/quotes/quote-buckets.js';
 import { QuoteIndex, type QuoteSearch } from '../../src/quotes/quote-index.js';
 import { FILTER_SCAN_LIMIT } from '../../src/quotes/quote-pages.js';
-import { openKeyvStore } from '../../src/store/keyv-store.js';
+import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { openTempStore } from '../helpers/temp-store.js';
 
@@ -139,7 +139,7 @@ describe('QuoteIndex', () => {
     expect(found(await other.search('perez')).hits[0]!.text).toBe('Hola');
     await env.store.close();
     stores = [];
-    const reopened = await openKeyvStore(env.url);
+    const reopened = await openStore(env.url);
     stores.push(reopened);
     const again = new QuoteIndex(reopened, new ArticleRepository(reopened));
     expect(found(await again.search('JOSE')).speakers.map((speaker) => speaker.name)).toEqual(['José Pérez']);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../src/kernel/logger.js';
 import { ConfigError, loadConfig } from '../../src/config/load-config.js';
-import { openKeyvStore } from '../../src/store/keyv-store.js';
+import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { Story } from '../../src/stories/story.js';
 import { createStorySummarizer } from '../../src/summaries/create-story-summarizer.js';
@@ -66,7 +66,7 @@ async function setup(
   const clock = { now: new Date('2026-03-02T10:00:00Z') };
   const logger = createMemoryLogger();
   const open = async () => {
-    const store = await openKeyvStore(storeUrl);
+    const store = await openStore(storeUrl);
     cleanups.push(() => store.close());
     const summarizer = createStorySummarizer({ config, store, logger, clock: () => clock.now });
     expect(summarizer).toBeInstanceOf(LlmStorySummarizer);
@@ -407,7 +407,7 @@ describe('LlmStorySummarizer: the daily token budget', () => {
     const restarted = await restart();
     expect((await restarted.summarize(railStory('b', ' (b)'), OPTIONS)).engine).toBe('offline');
     expect(fake.requests).toHaveLength(1);
-    const reopened = await openKeyvStore(storeUrl);
+    const reopened = await openStore(storeUrl);
     cleanups.push(() => reopened.close());
     expect(await reopened.collection<DailyUsage>('llm-usage').get('2026-03-02')).toEqual({
       promptTokens: 600,
@@ -432,7 +432,7 @@ describe('createStorySummarizer', () => {
   };
 
   it('returns the offline engine by default', async () => {
-    const store = await openKeyvStore('sqlite://:memory:');
+    const store = await openStore('sqlite://:memory:');
     cleanups.push(() => store.close());
     const summarizer = createStorySummarizer({
       config: configWith(''),
@@ -444,7 +444,7 @@ describe('createStorySummarizer', () => {
   });
 
   it('refuses the openai engine with neither a key nor a server, saying what to set', async () => {
-    const store = await openKeyvStore('sqlite://:memory:');
+    const store = await openStore('sqlite://:memory:');
     cleanups.push(() => store.close());
     const make = () =>
       createStorySummarizer({
