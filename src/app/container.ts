@@ -24,13 +24,16 @@ import { SourceStatusStore } from '../sources/source-status.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { createStderrLogger, type Logger } from '../kernel/logger.js';
 import { Heartbeat } from '../health/heartbeat.js';
+import { HealthMonitor, pollingHealth } from '../health/health-monitor.js';
 import type { Services } from '../chat/services.js';
 
 export interface App {
   services: Services;
-  /** The store itself, for the parts built outside (the delivery ledger of start-command). */
+  /** The store itself, for the chat service's delivery ledger and the platforms' command sync. */
   store: Store;
   scheduler: PollScheduler;
+  /** Each running part's state, written to the store by the heartbeat for `quotewire health`. */
+  health: HealthMonitor;
   heartbeat: Heartbeat;
   /** Stops scheduling, lets polls under way finish, closes connections and the store. */
   close(): Promise<void>;
@@ -46,7 +49,23 @@ export interface AppOverrides {
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createStderrLogger();
-  const store = overrides.store ?? (await openStore(config.store.url));
+  const health = new HealthMonitor(clock);
+  const store =
+    overrides.store ??
+    (await openStore(config.store.url, {
+      // Once per outage, not once per failed command.
+      status: {
+        down: (why) => {
+          logger.error(`store: Redis is unreachable (${why}); commands and polls fail until it is back`);
+          health.report('store', 'down', `Redis is unreachable: ${why}`);
+        },
+        up: () => {
+          logger.info('store: Redis is reachable again');
+          health.report('store', 'up');
+        },
+      },
+    }));
+  health.report('store', 'up', store.description);
   const fetcher = createFetcherFromConfig(config);
   const reader = new SourceReader(fetcher.fetch, {
     maxItemsPerFeed: config.polling.maxItemsPerFeed,
@@ -71,6 +90,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     processor,
     clock,
     logger,
+    onPolled: (outcomes) => {
+      const { state, detail } = pollingHealth(outcomes, clock());
+      health.report('polling', state, detail);
+    },
     options: {
       teaserMaxWords: config.polling.teaserMaxWords,
       completeTeasers: config.polling.completeTeasers,
@@ -122,14 +145,15 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     }),
     commands,
   };
-  const heartbeat = new Heartbeat(store, clock);
+  const heartbeat = new Heartbeat(store, clock, health);
   return {
     services,
     store,
     scheduler,
+    health,
     heartbeat,
     async close() {
-      heartbeat.stop();
+      await heartbeat.stop();
       await scheduler.stop();
       await poller.idle();
       await analyzers.close();

@@ -8,6 +8,7 @@ import { sourcesCommand } from '../../commands/sources.js';
 import { runCommand } from '../chat/command-runner.js';
 import type { CliArguments } from './arguments.js';
 import { print } from './output.js';
+import { StoreError } from '../store/store.js';
 
 const CLI_CALLER = { platform: 'terminal', chatId: 'cli', userId: 'local', isOperator: true } as const;
 
@@ -110,11 +111,23 @@ export function runPollCommand(config: AppConfig, _args: CliArguments): Promise<
   });
 }
 
-/** `quotewire health`: exit 0 when this host's service beat recently (the container health check). */
-export function runHealthCommand(config: AppConfig, _args: CliArguments): Promise<number> {
-  return withApp(config, async ({ heartbeat }) => {
-    const problem = await heartbeat.check();
-    print(problem ?? 'healthy');
-    return problem ? 1 : 0;
-  });
+/**
+ * `quotewire health`: exit 0 when this host's service beat recently and every part it runs (store,
+ * each platform, scheduler, polling) is up; one line per part either way (the container health check).
+ */
+export async function runHealthCommand(config: AppConfig, _args: CliArguments): Promise<number> {
+  try {
+    return await withApp(config, async ({ heartbeat }) => {
+      const report = await heartbeat.check();
+      print(
+        [report.healthy ? 'healthy' : 'unhealthy', ...report.lines.map((line) => `  ${line}`)].join('\n'),
+      );
+      return report.healthy ? 0 : 1;
+    });
+  } catch (error) {
+    // A health check answers 0 or 1 (Docker reserves 2): a store it cannot read is unhealthy.
+    if (!(error instanceof StoreError)) throw error;
+    print(`unhealthy\n  store: ${error.message}`);
+    return 1;
+  }
 }

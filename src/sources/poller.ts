@@ -52,6 +52,8 @@ export class Poller {
       clock: Clock;
       logger: Logger;
       options: PollerOptions;
+      /** Hears the outcome of every round of polls (for health). */
+      onPolled?: (outcomes: readonly PollOutcome[]) => void;
     },
   ) {}
 
@@ -76,6 +78,7 @@ export class Poller {
     await Promise.all(
       Array.from({ length: Math.min(this.deps.options.concurrency, sources.length) }, worker),
     );
+    this.deps.onPolled?.(outcomes);
     return outcomes;
   }
 

@@ -4,11 +4,17 @@
  * commands registered from `commands/` when they changed, and `sender`, Discord's half of daily
  * delivery (REST only). Discord's rate limits are left to discord.js's REST queue.
  */
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { Services } from '../../chat/services.js';
 import { describeError } from '../../kernel/describe-error.js';
 import type { Store } from '../../store/store.js';
+import {
+  pause,
+  PlatformLoginError,
+  reconnectDelayMs,
+  type PlatformStatusListener,
+} from '../platform-status.js';
 import { syncDiscordCommands } from './discord-command-sync.js';
 import { discordInteractionHandler } from './discord-interactions.js';
 import { DiscordDigestSender } from './discord-sender.js';
@@ -29,12 +35,19 @@ export interface DiscordAdapterOptions {
   operators: readonly string[];
   /** See InteractionDeps.deferAfterMs. */
   deferAfterMs?: number;
+  /** Hears when the gateway connection is up, down (and why), for health and the service's decisions. */
+  onStatus?: PlatformStatusListener;
 }
+
+/** The refusal of a token, with where to get a good one. */
+export const DISCORD_TOKEN_REFUSED =
+  'Discord refused the bot token: check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)';
 
 export class DiscordAdapter {
   readonly client: Client;
   readonly sender: DiscordDigestSender;
-  private stopping = false;
+  private readonly abort = new AbortController();
+  private readonly status: PlatformStatusListener;
 
   constructor(private readonly options: DiscordAdapterOptions) {
     // Interactions reach a bot whatever its intents; Guilds gives the channel cache and guild count.
@@ -51,8 +64,18 @@ export class DiscordAdapter {
         ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
       }),
     );
+    this.status = options.onStatus ?? (() => undefined);
     this.client.on(Events.Error, (error) => options.logger.error(`discord: ${describeError(error)}`));
-    this.client.on(Events.ShardResume, () => options.logger.info('discord: gateway session resumed'));
+    // discord.js reconnects by itself; these say so in the log and in health.
+    this.client.on(Events.ShardDisconnect, (event) => {
+      options.logger.warn(`discord: gateway connection closed (code ${event.code}); reconnecting`);
+      this.status('down', `gateway connection closed (code ${event.code}); reconnecting`);
+    });
+    this.client.on(Events.ShardResume, () => {
+      options.logger.info('discord: gateway session resumed');
+      this.status('up', null);
+    });
+    this.client.on(Events.ShardReady, () => this.status('up', null));
     this.sender = new DiscordDigestSender(this.client.rest);
   }
 
@@ -62,20 +85,14 @@ export class DiscordAdapter {
   }
 
   /**
-   * Logs in and waits for the gateway's READY (every guild received), then registers the slash
-   * commands if they changed. A bad token rejects with what to do.
+   * Logs in (again with growing pauses while Discord cannot be reached, until stop()) and waits for
+   * the gateway's READY (every guild received), then registers the slash commands if they changed.
+   * Rejects with a {@link PlatformLoginError} when Discord refuses the token.
    */
   async start(): Promise<void> {
     const { logger } = this.options;
-    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
-    try {
-      await Promise.all([this.client.login(this.options.token), ready]);
-    } catch (error) {
-      if (this.stopping) return;
-      throw new Error(
-        `logging in to Discord failed (${describeError(error)}): check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)`,
-      );
-    }
+    this.status('starting', 'connecting to Discord');
+    if (!(await this.connect())) return;
     const applicationId = this.applicationId!;
     try {
       const registered = await syncDiscordCommands(
@@ -99,7 +116,39 @@ export class DiscordAdapter {
 
   /** Closes the gateway connection. Safe to call at any point, also while start() is connecting. */
   async stop(): Promise<void> {
-    this.stopping = true;
+    this.abort.abort();
     await this.client.destroy();
   }
+
+  /** Logs in until READY: false when stopped meanwhile. */
+  private async connect(): Promise<boolean> {
+    const { signal } = this.abort;
+    for (let attempt = 0; ; attempt++) {
+      const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+      try {
+        await Promise.all([this.client.login(this.options.token), ready]);
+        return true;
+      } catch (error) {
+        if (signal.aborted) return false;
+        if (error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.TokenInvalid) {
+          this.status('down', DISCORD_TOKEN_REFUSED);
+          throw new PlatformLoginError(DISCORD_TOKEN_REFUSED);
+        }
+        const delay = reconnectDelayMs(attempt);
+        const why = networkCause(error);
+        this.status('down', `cannot reach Discord: ${why}`);
+        this.options.logger.warn(
+          `discord: cannot reach Discord (${why}); trying again in ${Math.round(delay / 1000)} s`,
+        );
+        await pause(delay, signal);
+        if (signal.aborted) return false;
+      }
+    }
+  }
+}
+
+/** "ENOTFOUND discord.com", "ECONNREFUSED": the network cause under undici's "fetch failed". */
+function networkCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
+  return cause?.code ? `${cause.code}: ${describeError(error)}` : describeError(error);
 }

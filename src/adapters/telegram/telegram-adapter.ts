@@ -4,12 +4,19 @@
  * default; works behind any firewall) or a webhook server (for deployments behind HTTPS). Its
  * `sender` is Telegram's half of daily delivery; the rest of delivery is platform-neutral.
  */
-import { Bot } from 'grammy';
+import { Bot, HttpError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from '../../kernel/logger.js';
 import type { Services } from '../../chat/services.js';
 import { describeError } from '../../kernel/describe-error.js';
 import type { Store } from '../../store/store.js';
+import {
+  pause,
+  PlatformLoginError,
+  reconnectDelayMs,
+  type PlatformStatusListener,
+} from '../platform-status.js';
+import { connectionWatch, isTokenRefusal, networkReason, TOKEN_REFUSED } from './connection-watch.js';
 import { SendThrottle, realTimers, type SendLimits, type ThrottleTimers } from './send-throttle.js';
 import { syncTelegramCommands } from './telegram-command-sync.js';
 import { telegramHandlers } from './telegram-handlers.js';
@@ -34,6 +41,8 @@ export interface TelegramAdapterOptions {
   /** Skips getMe (tests that run updates without a server). */
   botInfo?: UserFromGetMe;
   timers?: ThrottleTimers;
+  /** Hears when the connection is up, down (and why), for health and the service's decisions. */
+  onStatus?: PlatformStatusListener;
 }
 
 /** How long stop() waits for Telegram to confirm the last update offset. */
@@ -46,14 +55,19 @@ export class TelegramAdapter {
   private readonly abort = new AbortController();
   private webhookServer: WebhookServer | null = null;
   private polling: Promise<void> | null = null;
+  private readonly status: PlatformStatusListener;
 
   constructor(private readonly options: TelegramAdapterOptions) {
     const { services, logger } = options;
     this.bot = new Bot(options.token, {
-      client: options.apiRoot ? { apiRoot: options.apiRoot } : {},
+      // grammY waits 500 s for an answer by default; a long poll holds 30 s, so 75 s means a dead
+      // connection is noticed (and logged) within a couple of minutes rather than ten.
+      client: { timeoutSeconds: 75, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
     this.throttle = new SendThrottle(options.limits, options.timers ?? realTimers);
+    this.status = options.onStatus ?? (() => undefined);
+    this.bot.api.config.use(connectionWatch(logger, this.status));
     this.bot.api.config.use(throttleTransformer(this.throttle, options.limits, logger));
     this.bot.use(
       telegramHandlers({
@@ -76,19 +90,15 @@ export class TelegramAdapter {
   }
 
   /**
-   * Connects (getMe, retried until Telegram answers or stop() is called), registers the command menu
-   * if it changed, then receives updates. Resolves once updates are flowing; polling goes on in the
-   * background until stop().
+   * Connects (getMe, retried with growing pauses while Telegram cannot be reached, until stop()),
+   * registers the command menu if it changed, then receives updates. Resolves once updates are
+   * flowing; polling goes on in the background until stop(). Rejects with a
+   * {@link PlatformLoginError} when Telegram refuses the token: retrying cannot help.
    */
   async start(): Promise<void> {
     const { logger } = this.options;
-    // grammY types its signal with the abort-controller shim; Node's own is what it uses at run time.
-    try {
-      await this.bot.init(this.abort.signal as Parameters<Bot['init']>[0]);
-    } catch (error) {
-      if (this.abort.signal.aborted) return;
-      throw error;
-    }
+    this.status('starting', 'connecting to Telegram');
+    if (!(await this.connect())) return;
     const me = this.bot.botInfo;
     try {
       if (
@@ -103,16 +113,48 @@ export class TelegramAdapter {
     }
     if (this.options.mode === 'webhook') {
       await this.startWebhook();
+      this.status('up', null);
       logger.info(`telegram: @${me.username} receiving updates by webhook on port ${this.webhookPort}`);
       return;
     }
     await new Promise<void>((resolve, reject) => {
       this.polling = this.bot.start({ onStart: () => resolve() }).catch((error: unknown) => {
-        logger.error(`telegram: polling stopped: ${describeError(error)}`);
-        reject(error instanceof Error ? error : new Error(String(error)));
+        // grammY gives up only on a refused token (401) or a second poller on the same token (409).
+        const why = isTokenRefusal(error)
+          ? TOKEN_REFUSED
+          : `polling stopped: ${describeError(error)}; is another copy of this bot polling with the same token?`;
+        logger.error(`telegram: ${why}`);
+        this.status('down', why);
+        reject(isTokenRefusal(error) ? new PlatformLoginError(TOKEN_REFUSED) : error);
       });
     });
+    this.status('up', null);
     logger.info(`telegram: @${me.username} receiving updates by long polling`);
+  }
+
+  /** getMe until it answers: false when stopped meanwhile. */
+  private async connect(): Promise<boolean> {
+    // grammY types its signal with the abort-controller shim; Node's own is what it uses at run time.
+    const signal = this.abort.signal as Parameters<Bot['init']>[0] & AbortSignal;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.bot.init(signal);
+        return true;
+      } catch (error) {
+        if (signal.aborted) return false;
+        if (isTokenRefusal(error)) {
+          this.status('down', TOKEN_REFUSED);
+          throw new PlatformLoginError(TOKEN_REFUSED);
+        }
+        if (!(error instanceof HttpError)) throw error;
+        const delay = reconnectDelayMs(attempt);
+        this.options.logger.warn(
+          `telegram: cannot reach the Bot API (${networkReason(error)}); trying again in ${Math.round(delay / 1000)} s`,
+        );
+        await pause(delay, signal);
+        if (signal.aborted) return false;
+      }
+    }
   }
 
   /** Stops receiving updates. Safe to call at any point, also while start() is still connecting. */

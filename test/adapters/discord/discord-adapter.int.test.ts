@@ -85,6 +85,7 @@ describe('the Discord adapter with the real discord.js against a fake Discord', 
       choices: [
         { name: 'add', value: 'add' },
         { name: 'remove', value: 'remove' },
+        { name: 'restore', value: 'restore' },
       ],
     });
     expect(byName.get('source')!.default_member_permissions).toBe('0');
