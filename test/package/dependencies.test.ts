@@ -81,7 +81,9 @@ describe('package.json', () => {
     const runtime = [...imported]
       .filter(
         ([name, files]) =>
-          files.some((file) => /^(src|commands)\//.test(file)) && manifest.devDependencies[name],
+          files.some((file) => /^(src|commands)\//.test(file)) &&
+          manifest.devDependencies[name] &&
+          !DEV_ONLY_IN_SRC.has(name),
       )
       .map(([name]) => name);
     expect(runtime).toEqual([]);
