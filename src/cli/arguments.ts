@@ -75,7 +75,12 @@ export function parseCliArguments(argv: string[]): CliArguments {
   for (const token of tokens) {
     if (token.kind === 'positional') words.push(token.value);
     else if (token.kind === 'option') {
-      given.push({ option: token.name, raw: token.rawName, value: token.value, inline: token.inlineValue ?? false });
+      given.push({
+        option: token.name,
+        raw: token.rawName,
+        value: token.value,
+        inline: token.inlineValue ?? false,
+      });
     }
   }
 
@@ -112,7 +117,8 @@ export function parseCliArguments(argv: string[]): CliArguments {
     if (topic !== undefined && !isCommand(topic)) {
       throw new UsageError(`help: there is no command "${topic}"`);
     }
-    if (positionals.length > 1) throw new UsageError(`help takes one command name, not ${positionals.length}`);
+    if (positionals.length > 1)
+      throw new UsageError(`help takes one command name, not ${positionals.length}`);
     return defaults('help', topic ?? null);
   }
   return {
@@ -162,9 +168,7 @@ function unknownOption(raw: string, command: CliCommand | null): UsageError {
   if (command === null) {
     const owners = ownersOf(name);
     return new UsageError(
-      owners.length
-        ? `${raw} goes after a command: quotewire ${owners[0]} ${raw}`
-        : `unknown option ${raw}`,
+      owners.length ? `${raw} goes after a command: quotewire ${owners[0]} ${raw}` : `unknown option ${raw}`,
     );
   }
   const takes = [...COMMANDS[command].options, ...COMMON_OPTIONS];
@@ -222,7 +226,8 @@ function parseGuild(value: string | null, command: CliCommand): string | null {
 function parseDuration(value: string | null, command: CliCommand): number | null {
   if (value === null) return null;
   const match = /^(\d+(?:\.\d+)?)\s*([mhd]?)$/i.exec(value.trim());
-  if (!match) throw new UsageError(`--since takes a duration such as 24h, 90m or 7d, not "${value}"`, command);
+  if (!match)
+    throw new UsageError(`--since takes a duration such as 24h, 90m or 7d, not "${value}"`, command);
   const amount = Number(match[1]);
   const unit = (match[2] || 'h').toLowerCase();
   return unit === 'm' ? amount / 60 : unit === 'd' ? amount * 24 : amount;

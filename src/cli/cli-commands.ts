@@ -5,27 +5,10 @@
  */
 
 export type CliCommand =
-  | 'start'
-  | 'extract'
-  | 'digest'
-  | 'quotes'
-  | 'sources'
-  | 'poll'
-  | 'health'
-  | 'deploy-commands'
-  | 'help';
+  'start' | 'extract' | 'digest' | 'quotes' | 'sources' | 'poll' | 'health' | 'deploy-commands' | 'help';
 
 export type CliOption =
-  | 'config'
-  | 'json'
-  | 'sentences'
-  | 'since'
-  | 'topic'
-  | 'guild'
-  | 'page'
-  | 'all'
-  | 'help'
-  | 'version';
+  'config' | 'json' | 'sentences' | 'since' | 'topic' | 'guild' | 'page' | 'all' | 'help' | 'version';
 
 interface OptionSpec {
   type: 'string' | 'boolean';
@@ -43,8 +26,16 @@ export const OPTIONS: Readonly<Record<CliOption, OptionSpec>> = {
     help: 'the config file (default: QUOTEWIRE_CONFIG, else the bundled config/quotewire.yaml)',
   },
   json: { type: 'boolean', help: 'one JSON object for scripts instead of text' },
-  sentences: { type: 'string', value: 'N', help: 'sentences per summary, 1 to 20 (default: summarizer.sentences)' },
-  since: { type: 'string', value: 'DURATION', help: 'how far back: 24h, 90m, 7d (default: digest.windowHours)' },
+  sentences: {
+    type: 'string',
+    value: 'N',
+    help: 'sentences per summary, 1 to 20 (default: summarizer.sentences)',
+  },
+  since: {
+    type: 'string',
+    value: 'DURATION',
+    help: 'how far back: 24h, 90m, 7d (default: digest.windowHours)',
+  },
   topic: { type: 'string', value: 'TOPIC', help: 'only the stories of one topic' },
   guild: { type: 'string', value: 'ID', help: 'register in this Discord server only (shows at once)' },
   page: { type: 'string', value: 'N', help: 'which page of a long answer, from 1 (default: 1)' },
@@ -118,7 +109,8 @@ export const COMMANDS: Readonly<Record<CliCommand, CommandSpec>> = {
   health: {
     usage: 'health',
     summary: 'exit 0 when the service on this host is alive (for health checks)',
-    details: 'Prints "healthy" and exits 0 when the service on this host is alive; otherwise says why and exits 1.',
+    details:
+      'Prints "healthy" and exits 0 when the service on this host is alive; otherwise says why and exits 1.',
     options: [],
     positionals: { min: 0, max: 0 },
   },

@@ -13,7 +13,11 @@ import type { Environment } from './environment.js';
  */
 export function crossCheck(config: QuotewireConfig, environment: Environment): string[] {
   const problems: string[] = [];
-  if (config.telegram.mode === 'webhook' && environment.TELEGRAM_BOT_TOKEN && !environment.TELEGRAM_WEBHOOK_SECRET) {
+  if (
+    config.telegram.mode === 'webhook' &&
+    environment.TELEGRAM_BOT_TOKEN &&
+    !environment.TELEGRAM_WEBHOOK_SECRET
+  ) {
     problems.push(
       'telegram.mode is "webhook" but TELEGRAM_WEBHOOK_SECRET is not set: set it (1 to 256 letters, digits, _ and -) or use mode: polling',
     );
@@ -55,7 +59,9 @@ export function duplicateSources(sources: readonly (SourceConfig | null)[]): str
     taken.add(free);
     const derived =
       sources[earlier]?.id && sources[index]?.id ? '' : ' (made from the URL where no id is given)';
-    problems.push(`${both} have the same id "${id}"${derived}: give one of them another id, such as id: ${free}`);
+    problems.push(
+      `${both} have the same id "${id}"${derived}: give one of them another id, such as id: ${free}`,
+    );
   });
   return problems;
 }

@@ -30,7 +30,11 @@ export function shownValue(value: unknown): string {
  * describeIssues(configSchema, { polling: { timeoutSeconds: -5 } }, issues);
  * // ['polling.timeoutSeconds: -5 is not allowed: use a number of seconds above 0 and at most 300']
  */
-export function describeIssues(schema: z.ZodType, data: unknown, issues: readonly z.core.$ZodIssue[]): string[] {
+export function describeIssues(
+  schema: z.ZodType,
+  data: unknown,
+  issues: readonly z.core.$ZodIssue[],
+): string[] {
   return issues.flatMap((issue) => describeIssue(schema, data, issue));
 }
 
@@ -62,7 +66,12 @@ function describeIssue(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue
 /** YAML reads `"15"` as text and `123456789012345678901` as an imprecise number: say which way round. */
 function quotingHint(value: unknown, target: z.ZodType | null): string {
   const kind = target ? (unwrap(target)._zod.def.type as string) : '';
-  if (typeof value === 'string' && kind === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) {
+  if (
+    typeof value === 'string' &&
+    kind === 'number' &&
+    value.trim() !== '' &&
+    Number.isFinite(Number(value))
+  ) {
     return '; write it without quotes';
   }
   if (typeof value === 'string' && kind === 'boolean' && /^(true|false)$/i.test(value.trim())) {

@@ -48,14 +48,19 @@ const languageWords = z
 
 export const configSchema = z
   .object({
-    sources: z.array(sourceSchema).describe('a list of sources, each { url, id?, schedule?, completeTeasers? }').default([]),
+    sources: z
+      .array(sourceSchema)
+      .describe('a list of sources, each { url, id?, schedule?, completeTeasers? }')
+      .default([]),
     polling: z
       .object({
         schedule: cronSchedule().default('*/15 * * * *'),
         timeoutSeconds: positiveNumber('seconds', 300).default(15),
         maxBytes: wholeNumber(1, undefined, 'bytes').default(10_000_000),
         maxRedirects: wholeNumber(0, 20).default(5),
-        userAgent: line('one line of text').default('Quotewire/0.1 (+https://github.com/quotewire/quotewire)'),
+        userAgent: line('one line of text').default(
+          'Quotewire/0.1 (+https://github.com/quotewire/quotewire)',
+        ),
         completeTeasers: flag().default(true),
         teaserMaxWords: wholeNumber(0, undefined, 'words').default(60),
         maxTeaserFetchesPerPoll: wholeNumber(0).default(10),

@@ -12,7 +12,9 @@ export const ENVIRONMENT_VARIABLES = {
     allowed: 'the token @BotFather gave, such as 123456789:AAE…',
     check: (value: string) =>
       whitespace(value) ??
-      (/^\d+:[A-Za-z0-9_-]+$/.test(value) ? null : 'it is not digits, a colon, then letters, digits, _ and -'),
+      (/^\d+:[A-Za-z0-9_-]+$/.test(value)
+        ? null
+        : 'it is not digits, a colon, then letters, digits, _ and -'),
   },
   TELEGRAM_WEBHOOK_SECRET: {
     secret: true,
@@ -32,7 +34,9 @@ export const ENVIRONMENT_VARIABLES = {
       /^Bot\s/i.test(value)
         ? 'it starts with "Bot ": set the token alone'
         : (whitespace(value) ??
-          (/^[A-Za-z0-9._-]+$/.test(value) ? null : 'it has characters other than letters, digits, ., _ and -')),
+          (/^[A-Za-z0-9._-]+$/.test(value)
+            ? null
+            : 'it has characters other than letters, digits, ., _ and -')),
   },
   OPENAI_API_KEY: {
     secret: true,
@@ -45,7 +49,8 @@ export const ENVIRONMENT_VARIABLES = {
     check: url,
   },
   DISCORD_API_URL: {
-    allowed: 'an http:// or https:// URL of Discord’s REST API or a proxy, such as http://rest-proxy:8080/api',
+    allowed:
+      'an http:// or https:// URL of Discord’s REST API or a proxy, such as http://rest-proxy:8080/api',
     check: url,
   },
   DISCORD_APPLICATION_ID: {

@@ -58,7 +58,11 @@ export function loadConfig(options: { file?: string | null; env: NodeJS.ProcessE
   const { values: environment, problems: environmentProblems } = readEnvironment(options.env);
   const named = options.file ?? environment.QUOTEWIRE_CONFIG ?? null;
   const file = resolve(named ?? defaultConfigFile());
-  const data = readConfigFile(file, options.file ? '--config' : named ? 'QUOTEWIRE_CONFIG' : null, environmentProblems);
+  const data = readConfigFile(
+    file,
+    options.file ? '--config' : named ? 'QUOTEWIRE_CONFIG' : null,
+    environmentProblems,
+  );
   const parsed = configSchema.safeParse(data);
   const baseDir = dirname(file);
   // Checked one by one, so that duplicates show even when another key is wrong.
@@ -66,14 +70,17 @@ export function loadConfig(options: { file?: string | null; env: NodeJS.ProcessE
     const source = sourceSchema.safeParse(item);
     return source.success ? { ...source.data, url: resolveSourceLocation(source.data.url, baseDir) } : null;
   });
-  const config = parsed.success ? { ...parsed.data, sources: sources.filter((source) => source !== null) } : null;
+  const config = parsed.success
+    ? { ...parsed.data, sources: sources.filter((source) => source !== null) }
+    : null;
   const problems = [
     ...(parsed.success ? [] : describeIssues(configSchema, data, parsed.error.issues)),
     ...duplicateSources(sources),
     ...environmentProblems,
     ...(config ? crossCheck(config, environment) : []),
   ];
-  if (!config || problems.length > 0) throw new ConfigError(problemList(file, problems, environmentProblems.length));
+  if (!config || problems.length > 0)
+    throw new ConfigError(problemList(file, problems, environmentProblems.length));
   return {
     ...config,
     configFile: file,
@@ -122,7 +129,8 @@ function readConfigFile(file: string, namedBy: string | null, environmentProblem
 }
 
 function listAt(data: unknown, key: string): unknown[] {
-  const value = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
+  const value =
+    data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
   return Array.isArray(value) ? value : [];
 }
 
