@@ -54,7 +54,8 @@ export async function runExtractCommand(config: AppConfig, args: CliArguments): 
         }
       } catch (error) {
         failed++;
-        complain(`${input}: ${describeError(error)}`);
+        const message = describeError(error);
+        complain(message.startsWith(input) ? message : `${input}: ${message}`);
       }
     }
   } finally {
