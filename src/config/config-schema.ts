@@ -41,7 +41,7 @@ const languageWords = z
     title: line('one line of text; {date} and {topics} are filled in').optional(),
     topics: z.string().describe('text; {topics} is filled in').optional(),
     quoteOfTheDay: line('one line of text').optional(),
-    noStories: line('one line of text').optional(),
+    noStories: textMatching(/\S/, 'text that is not blank').optional(),
   })
   .strict()
   .describe('the digest’s words in one language: { title?, topics?, quoteOfTheDay?, noStories? }');
