@@ -176,6 +176,27 @@ function shorten(sentence: string): string {
   return `${cut.replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
+/** How much of a file is looked at to tell text from binary data. */
+const BINARY_SNIFF_CHARS = 65_536;
+const NUL_SNIFF_CHARS = 8_192;
+
+/**
+ * True when decoded file content is binary data (an image, a PDF, an archive, a program) rather than
+ * text, whatever the file is called. As git and grep decide: a NUL character near the start; or, since
+ * random bytes decoded as windows-1252 have no NUL only by luck, more than 5% of the characters being
+ * control characters or the replacement character that undecodable bytes become. Text with a stray
+ * control character (which cleaning removes anyway) stays text.
+ *
+ * @example
+ * looksBinary('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\u0000…'); // true
+ */
+export function looksBinary(content: string): boolean {
+  if (content.slice(0, NUL_SNIFF_CHARS).includes('\u0000')) return true;
+  const sample = content.slice(0, BINARY_SNIFF_CHARS);
+  const odd = sample.match(/[\u0001-\u0008\u000e-\u001f\u007f-\u009f\ufffd]/g)?.length ?? 0;
+  return sample.length > 0 && odd / sample.length > 0.05;
+}
+
 /**
  * Decides how to read a local document from its content; the file extension only breaks ties. An
  * HTML document starts with `<!doctype html>`, `<html>`, `<head>` or `<body>`, or is mostly tags;

@@ -3,7 +3,7 @@
  */
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
-import { ConfigError, type AppConfig } from '../config/load-config.js';
+import type { AppConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
 import { createLlmClient, OPENAI_DEFAULT_BASE_URL } from './llm-client.js';
 import { LlmStorySummarizer } from './llm-story-summarizer.js';
@@ -21,9 +21,7 @@ export interface StorySummarizerDependencies {
 /**
  * The offline engine for `summarizer.engine: offline`; for `openai`, the LLM engine with the
  * offline engine as its fallback.
- *
- * @throws ConfigError when the LLM engine is chosen with neither an API key nor a server address,
- * which would send every story to OpenAI without credentials.
+ * loadConfig has already refused the LLM engine with neither an API key nor a server address.
  *
  * @example
  * const summarizer = createStorySummarizer({ config, store, logger, clock });
@@ -40,11 +38,6 @@ export function createStorySummarizer({
   const settings = config.summarizer.openai;
   const apiKey = config.secrets.openaiApiKey;
   const baseURL = config.endpoints.openaiBaseUrl;
-  if (!apiKey && !baseURL) {
-    throw new ConfigError(
-      'summarizer.engine is "openai" but OPENAI_API_KEY is not set: set it to use OpenAI, or set summarizer.openai.baseURL (or OPENAI_BASE_URL) to a local server such as Ollama (http://localhost:11434/v1), or choose summarizer.engine: offline',
-    );
-  }
   const timeoutMs = settings.timeoutSeconds * 1000;
   return new LlmStorySummarizer({
     client: createLlmClient({ apiKey, baseURL, timeoutMs, maxRetries: settings.maxRetries, clock }),

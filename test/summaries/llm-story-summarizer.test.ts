@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../src/kernel/logger.js';
-import { ConfigError, loadConfig } from '../../src/config/load-config.js';
+import { loadConfig } from '../../src/config/load-config.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { Story } from '../../src/stories/story.js';
@@ -441,21 +441,5 @@ describe('createStorySummarizer', () => {
       clock: () => new Date(),
     });
     expect(summarizer).toBeInstanceOf(OfflineStorySummarizer);
-  });
-
-  it('refuses the openai engine with neither a key nor a server, saying what to set', async () => {
-    const store = await openStore('sqlite://:memory:');
-    cleanups.push(() => store.close());
-    const make = () =>
-      createStorySummarizer({
-        config: configWith('summarizer:\n  engine: openai\n'),
-        store,
-        logger: createMemoryLogger(),
-        clock: () => new Date(),
-      });
-    expect(make).toThrow(ConfigError);
-    expect(make).toThrow(
-      /OPENAI_API_KEY is not set: .*summarizer\.openai\.baseURL \(or OPENAI_BASE_URL\).*11434/,
-    );
   });
 });
