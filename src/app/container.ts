@@ -113,7 +113,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     policy: addressPolicyFromConfig(config),
     clock,
   });
-  const summarizer = createStorySummarizer({ config, store, logger, clock });
+  const summarizer = await createStorySummarizer({ config, store, logger, clock });
   const digests = new DigestBuilder(
     articles,
     { ...config.digest, sentences: config.summarizer.sentences },

@@ -68,7 +68,7 @@ async function setup(
   const open = async () => {
     const store = await openStore(storeUrl);
     cleanups.push(() => store.close());
-    const summarizer = createStorySummarizer({ config, store, logger, clock: () => clock.now });
+    const summarizer = await createStorySummarizer({ config, store, logger, clock: () => clock.now });
     expect(summarizer).toBeInstanceOf(LlmStorySummarizer);
     return { store, summarizer: summarizer as LlmStorySummarizer };
   };
@@ -434,7 +434,7 @@ describe('createStorySummarizer', () => {
   it('returns the offline engine by default', async () => {
     const store = await openStore('sqlite://:memory:');
     cleanups.push(() => store.close());
-    const summarizer = createStorySummarizer({
+    const summarizer = await createStorySummarizer({
       config: configWith(''),
       store,
       logger: createMemoryLogger(),
