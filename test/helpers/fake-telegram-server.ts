@@ -56,7 +56,11 @@ export interface FakeTelegram {
 }
 
 export async function startFakeTelegram(
-  options: { token?: string; now?: () => number } = {},
+  options: {
+    token?: string;
+    now?: () => number;
+    /** Listen here instead of on a free port. */ port?: number;
+  } = {},
 ): Promise<FakeTelegram> {
   const token = options.token ?? '123:test';
   const now = options.now ?? (() => Date.now());
@@ -156,7 +160,7 @@ export async function startFakeTelegram(
       handle(match[2]!, raw ? (JSON.parse(raw) as Record<string, unknown>) : {}, res);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {

@@ -8,9 +8,15 @@ import type { PlatformStatusListener } from '../platform-status.js';
  * first network failure is logged once as a network problem (grammY itself retries quietly), and
  * the first success after it as the recovery. A refused token is reported as such.
  */
-export function connectionWatch(logger: Logger, onStatus: PlatformStatusListener): Transformer {
+export function connectionWatch(
+  logger: Logger,
+  onStatus: PlatformStatusListener,
+  /** False until the first getMe answered: while connecting, the adapter logs its own retries. */
+  connected: () => boolean,
+): Transformer {
   let unreachable: string | null = null;
   return async (prev, method, payload, signal) => {
+    if (!connected()) return prev(method, payload, signal);
     try {
       const result = await prev(method, payload, signal);
       if (!result.ok && result.error_code === 401) {
@@ -44,10 +50,15 @@ export function isTokenRefusal(error: unknown): boolean {
   return error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404);
 }
 
-/** "ENOTFOUND api.telegram.org", "ECONNREFUSED", "timed out": the network cause, not the wrapper. */
+/**
+ * "ECONNREFUSED 127.0.0.1:8081", "ENOTFOUND api.telegram.org", "timed out": the network cause,
+ * without the request URL, which carries the bot token.
+ */
 export function networkReason(error: HttpError): string {
-  const inner = error.error as (Error & { cause?: { code?: string; message?: string } }) | undefined;
-  const cause = inner?.cause;
-  if (cause?.code) return `${cause.code}${cause.message ? `: ${cause.message.replace(/^\w+\s/, '')}` : ''}`;
-  return describeError(inner ?? error);
+  const inner = error.error as (Error & { code?: string; cause?: { code?: string } }) | undefined;
+  const code = inner?.code ?? inner?.cause?.code;
+  const message = describeError(inner ?? error);
+  const detail = /reason: (.*)$/.exec(message)?.[1] ?? message;
+  const text = code && !detail.includes(code) ? `${code}: ${detail}` : detail;
+  return text.replace(/\/bot[^/\s]+/g, '/bot***').replace(/^(connect|getaddrinfo) /, '');
 }

@@ -67,7 +67,7 @@ export class TelegramAdapter {
     });
     this.throttle = new SendThrottle(options.limits, options.timers ?? realTimers);
     this.status = options.onStatus ?? (() => undefined);
-    this.bot.api.config.use(connectionWatch(logger, this.status));
+    this.bot.api.config.use(connectionWatch(logger, this.status, () => this.bot.isInited()));
     this.bot.api.config.use(throttleTransformer(this.throttle, options.limits, logger));
     this.bot.use(
       telegramHandlers({
@@ -138,7 +138,9 @@ export class TelegramAdapter {
     const signal = this.abort.signal as Parameters<Bot['init']>[0] & AbortSignal;
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.bot.init(signal);
+        // getMe by hand rather than bot.init(), which retries network failures silently for up to an
+        // hour between attempts; here each failure is logged and retried within a minute.
+        if (!this.bot.isInited()) this.bot.botInfo = await this.bot.api.getMe(signal);
         return true;
       } catch (error) {
         if (signal.aborted) return false;
@@ -148,8 +150,10 @@ export class TelegramAdapter {
         }
         if (!(error instanceof HttpError)) throw error;
         const delay = reconnectDelayMs(attempt);
+        const why = networkReason(error);
+        this.status('down', `cannot reach the Bot API: ${why}`);
         this.options.logger.warn(
-          `telegram: cannot reach the Bot API (${networkReason(error)}); trying again in ${Math.round(delay / 1000)} s`,
+          `telegram: cannot reach the Bot API (${why}); trying again in ${Math.round(delay / 1000)} s`,
         );
         await pause(delay, signal);
         if (signal.aborted) return false;
