@@ -55,7 +55,15 @@ export async function runStartCommand(config: AppConfig, _args: CliArguments): P
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
     });
-    await Promise.race([chat, stopped]);
+    const ended = await Promise.race([chat, stopped]);
+    if (typeof ended === 'object' && ended.lines === 0 && !process.stdin.isTTY && !stopping) {
+      // A container (or a service manager) without a token: standard input is closed from the
+      // start. Stopping would make a restart policy start it again and again; keep polling instead.
+      logger.warn(
+        'no bot token is set and standard input is closed: polling sources only. Set TELEGRAM_BOT_TOKEN or DISCORD_TOKEN to serve chats, or run with a terminal (docker run -it) for the terminal chat.',
+      );
+      await stopped;
+    }
     if (stopping) process.stdin.destroy();
   } else {
     const chat = await startChatService(config, app, logger);

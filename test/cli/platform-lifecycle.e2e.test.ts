@@ -38,6 +38,24 @@ function closedPort(): Promise<number> {
 
 const tempStore = () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'qw-life-')), 'store.sqlite')}`;
 
+describe('start with no token and standard input closed (a container without a token)', () => {
+  it('keeps polling, says why it is not chatting, and stops on SIGTERM with exit 0', async () => {
+    const run = start({ QUOTEWIRE_STORE: tempStore() });
+    try {
+      await expect
+        .poll(run.stderr, { timeout: 15_000 })
+        .toContain('no bot token is set and standard input is closed');
+      expect(run.stderr()).toContain('TELEGRAM_BOT_TOKEN or DISCORD_TOKEN');
+      // Still running a moment later: a restart policy is not sent into a loop.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(run.child.exitCode).toBeNull();
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    expect(await run.exit).toBe(0);
+  });
+});
+
 describe('a service whose platform cannot log in (the built process)', () => {
   let telegram: FakeTelegram | undefined;
   let discord: FakeDiscord | undefined;
