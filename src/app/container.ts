@@ -78,6 +78,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const analyzers = createAnalyzerPool(config.limits.analysisWorkers, logger);
   const processor = new ArticlePipeline({
     analyze: analyzers.analyze,
+    store,
     repository: articles,
     quoteIndex: quotes,
     options: { sentences: config.summarizer.sentences, maxArticleChars: config.limits.maxArticleChars },

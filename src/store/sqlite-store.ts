@@ -6,7 +6,7 @@ import { PLAIN_JSON } from './envelope.js';
 import { keyvCollection } from './keyv-collection.js';
 import { LibsqlKeyvAdapter } from './libsql-keyv-adapter.js';
 import { runTransaction, type TransactionBackend } from './optimistic-transaction.js';
-import { SqliteTables } from './sqlite-tables.js';
+import { SqliteTables, type CommitFaults } from './sqlite-tables.js';
 import type { Collection, CollectionName, CounterCollection, SetCollection, Store } from './store.js';
 import { StoreError } from './store.js';
 
@@ -19,7 +19,7 @@ const BUSY_TIMEOUT_MS = 10_000;
  * writes; synchronous=NORMAL is durable across process crashes (only an OS crash can lose the last
  * commits) while making each commit far cheaper.
  */
-export function openSqliteStore(path: string): Store {
+export function openSqliteStore(path: string, faults?: CommitFaults): Store {
   prepareFolder(path);
   let db: InstanceType<typeof Database>;
   try {
@@ -34,7 +34,7 @@ export function openSqliteStore(path: string): Store {
       `cannot open the SQLite store at ${path}: ${reason(error)}; set store.url in the config (or QUOTEWIRE_STORE) to a writable file`,
     );
   }
-  const tables = new SqliteTables(db);
+  const tables = new SqliteTables(db, faults);
   const collections = new Map<CollectionName, Collection<unknown>>();
   const backend: TransactionBackend = {
     readRaw: async (name, keys) => tables.readRaw(tableOf(name), keys),
