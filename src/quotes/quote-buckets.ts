@@ -87,7 +87,10 @@ export class QuoteBuckets {
    * transaction first, even a new one, so two writers filing under the same speaker and day at once
    * never overwrite each other: the second runs again on the first one's result.
    */
-  async append(tx: Transaction, refsByVariant: ReadonlyMap<string, readonly QuoteRef[]>): Promise<FiledCounts> {
+  async append(
+    tx: Transaction,
+    refsByVariant: ReadonlyMap<string, readonly QuoteRef[]>,
+  ): Promise<FiledCounts> {
     const plans: { variant: string; day: string; known: number; refs: QuoteRef[] }[] = [];
     const months = new Map<string, MonthAddress>();
     for (const [variant, refs] of refsByVariant) {

@@ -73,7 +73,10 @@ export class SpeakerRegistry {
    * Returns what {@link applyCommitted} puts into the in-memory registry once the transaction is
    * committed.
    */
-  async stageTally(tx: Transaction, tallies: ReadonlyMap<string, SpeakerTally>): Promise<RegistryUpdate | null> {
+  async stageTally(
+    tx: Transaction,
+    tallies: ReadonlyMap<string, SpeakerTally>,
+  ): Promise<RegistryUpdate | null> {
     if (tallies.size === 0) return null;
     const keys = [...tallies.keys()];
     const stored = await tx.getMany<SpeakerRecord>('speakers', keys);

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'libsql';
 import Keyv from 'keyv';
 import { PLAIN_JSON } from './envelope.js';
-import { keyvCollection } from './keyv-collection.js';
+import { keyvCollection, wrapCollection } from './keyv-collection.js';
 import { LibsqlKeyvAdapter } from './libsql-keyv-adapter.js';
 import { runTransaction, type TransactionBackend } from './optimistic-transaction.js';
 import { SqliteTables, type CommitFaults } from './sqlite-tables.js';
@@ -53,7 +53,7 @@ export function openSqliteStore(path: string, faults?: CommitFaults): Store {
       if (!collection) {
         const adapter = new LibsqlKeyvAdapter(tables, tableOf(name));
         const keyv = new Keyv({ store: adapter, useKeyPrefix: false, throwOnErrors: true, ...PLAIN_JSON });
-        collection = guarded(keyvCollection(keyv), guard, () => open);
+        collection = wrapCollection(keyvCollection(keyv), guard);
         collections.set(name, collection);
       }
       return collection as Collection<T>;
@@ -97,25 +97,6 @@ function tableOf(name: string): string {
  */
 function closed(): StoreError {
   return new StoreError('the store is closed (Quotewire is shutting down)');
-}
-
-/** A collection whose every call first checks that the store is still open. */
-function guarded<T>(
-  collection: Collection<T>,
-  guard: <R>(work: () => R | Promise<R>) => Promise<R>,
-  isOpen: () => boolean,
-): Collection<T> {
-  return {
-    get: (key) => guard(() => collection.get(key)),
-    getMany: (keys) => guard(() => collection.getMany(keys)),
-    set: (key, value, ttlMs) => guard(() => collection.set(key, value, ttlMs)),
-    setMany: (entries) => guard(() => collection.setMany(entries)),
-    delete: (key) => guard(() => collection.delete(key)),
-    async *entries() {
-      if (!isOpen()) throw closed();
-      yield* collection.entries();
-    },
-  };
 }
 
 /** Creates the store's folder and checks it is writable, so the user gets one clear sentence. */
