@@ -137,7 +137,11 @@ export class DeliveryLedger {
 
   /** Copies a finished record to another subscription id (a chat that moved keeps today's state). */
   async copy(record: DeliveryRecord, subscriptionId: string): Promise<void> {
-    await this.records.set(recordKey(subscriptionId, record.day), { ...record, subscriptionId }, RECORD_TTL_MS);
+    await this.records.set(
+      recordKey(subscriptionId, record.day),
+      { ...record, subscriptionId },
+      RECORD_TTL_MS,
+    );
   }
 
   private write(
@@ -158,7 +162,12 @@ export class DeliveryLedger {
     });
   }
 
-  private recordOf(claim: Claim, state: DeliveryRecord['state'], now: Date, lastError?: string): DeliveryRecord {
+  private recordOf(
+    claim: Claim,
+    state: DeliveryRecord['state'],
+    now: Date,
+    lastError?: string,
+  ): DeliveryRecord {
     return {
       subscriptionId: claim.subscriptionId,
       day: claim.day,

@@ -230,7 +230,13 @@ export class DeliveryService {
 
   private async deliver(job: Job, digest: Digest, report: TickReport, queue: Job[]): Promise<void> {
     const { subscription, day } = job;
-    const claim = await this.ledger.claim(subscription.id, day, this.options.instanceId, this.deps.clock(), job.digestId);
+    const claim = await this.ledger.claim(
+      subscription.id,
+      day,
+      this.options.instanceId,
+      this.deps.clock(),
+      job.digestId,
+    );
     // Another instance has it (or finished it) since the due list was read.
     if (!claim) return;
     const snapshot = claim.digestId === job.digestId ? digest : await this.snapshots.get(claim.digestId);

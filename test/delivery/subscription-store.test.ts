@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { SubscriptionStore } from '../../src/delivery/subscription-store.js';
+import { openStore } from '../../src/store/open-store.js';
+import { openTempStore } from '../helpers/temp-store.js';
+
+describe('subscriptions changed by several writers at once', () => {
+  it('keeps every change when two instances change one chat concurrently', async () => {
+    const { store, url } = await openTempStore();
+    const other = await openStore(url);
+    const clock = () => new Date('2026-11-30T10:00:00Z');
+    const defaults = { deliveryTime: '08:00', timeZone: 'UTC', language: 'en' };
+    const a = new SubscriptionStore(store, clock, defaults);
+    const b = new SubscriptionStore(other, clock, defaults);
+    const chat = { platform: 'telegram' as const, chatId: '77', threadId: null };
+    await a.subscribe(chat);
+    // One admin sets the time while another sets the topics, on two instances, many times over.
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        i % 2 ? a.update(chat, { deliveryTime: `0${i % 10}:30` }) : b.update(chat, { topics: [`topic${i}`] }),
+      ),
+    );
+    const final = (await a.get(chat))!;
+    expect(final.deliveryTime).toBe('09:30');
+    expect(final.topics).toEqual(['topic8']);
+    // A pause racing a settings change: both survive.
+    await Promise.all([a.pause(final.id, 'bot was blocked'), b.update(chat, { language: 'de' })]);
+    expect(await a.get(chat)).toMatchObject({ language: 'de', paused: { reason: 'bot was blocked' } });
+    await store.close();
+    await other.close();
+  });
+});
