@@ -24,11 +24,15 @@ import { SourceStatusStore } from '../sources/source-status.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { createStderrLogger, type Logger } from '../kernel/logger.js';
 import { Heartbeat } from '../health/heartbeat.js';
+import { createInstanceId } from '../kernel/instance-id.js';
+import { PollLeases } from '../sources/poll-leases.js';
 import { HealthMonitor, pollingHealth } from '../health/health-monitor.js';
 import type { Services } from '../chat/services.js';
 
 export interface App {
   services: Services;
+  /** This process's name in leases and the delivery ledger. */
+  instanceId: string;
   /** The store itself, for the chat service's delivery ledger and the platforms' command sync. */
   store: Store;
   scheduler: PollScheduler;
@@ -49,6 +53,7 @@ export interface AppOverrides {
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createStderrLogger();
+  const instanceId = createInstanceId();
   const health = new HealthMonitor(clock);
   const store =
     overrides.store ??
@@ -91,6 +96,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     processor,
     clock,
     logger,
+    // A poll claims its source for the slot for five minutes; a longer one is handed to another instance.
+    leases: new PollLeases(store, instanceId, 5 * 60_000),
     onPolled: (outcomes) => {
       const { state, detail } = pollingHealth(outcomes, clock());
       health.report('polling', state, detail);
@@ -149,6 +156,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const heartbeat = new Heartbeat(store, clock, health);
   return {
     services,
+    instanceId,
     store,
     scheduler,
     health,
