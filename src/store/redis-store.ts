@@ -126,7 +126,7 @@ export async function openRedisStore(url: string, status?: RedisStatusListener):
         switch (write.kind) {
           case 'set':
             keys.push(docKey(write.name, write.key));
-            args.push('S', write.raw, String(write.ttlMs ?? 0));
+            args.push('S', write.raw, String(Math.ceil(write.ttlMs ?? 0)));
             break;
           case 'delete':
             keys.push(docKey(write.name, write.key));
