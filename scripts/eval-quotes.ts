@@ -10,14 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { SPEAKER_THRESHOLD, type Quote } from '../src/quotes/quote.js';
 import { extractQuotes } from '../src/quotes/quote-extractor.js';
-import {
-  addCounts,
-  scoreQuotes,
-  summarize,
-  type GoldSpan,
-  type ScoreCounts,
-} from '../src/quotes/quote-scoring.js';
+import { addCounts, emptyCounts, scoreQuotes, summarize, type GoldSpan } from '../src/quotes/quote-scoring.js';
 import { scoreSample, type SampleGold } from './lib/sample-scoring.js';
 
 interface GoldArticle {
@@ -47,13 +42,15 @@ function evalJsonl(path: string): void {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as GoldArticle);
-  const counts: ScoreCounts = { gold: 0, predicted: 0, matched: 0, speakerCorrect: 0 };
+  const counts = emptyCounts();
   const started = performance.now();
   for (const article of articles) {
     const gold: GoldSpan[] = article.quotes
       .filter((q) => q.is_direct && q.quote_span !== null)
       .map((q) => ({ start: q.quote_span![0], end: q.quote_span![1], speaker: q.speaker_entity }));
-    const pairs = scoreQuotes(article.text, gold, extractQuotes(article.text));
+    const via = new Map<Quote, string>();
+    const predicted = extractQuotes(article.text, undefined, (quote, how) => via.set(quote, how));
+    const pairs = scoreQuotes(article.text, gold, predicted);
     addCounts(counts, pairs);
     if (!verbose) continue;
     for (const pair of pairs) {
@@ -64,8 +61,9 @@ function evalJsonl(path: string): void {
           `${article.id} MISS ${clip(article.text.slice(pair.gold.start, pair.gold.end))} (${pair.gold.speaker})`,
         );
       } else if (!pair.speakerCorrect) {
+        const label = pair.predicted.speaker === null ? 'NONE' : 'SPKR';
         console.log(
-          `${article.id} SPKR ${clip(pair.predicted.text)} got ${pair.predicted.speaker}, want ${pair.gold.speaker}`,
+          `${article.id} ${label} ${clip(pair.predicted.text)} got ${pair.predicted.speaker} (${pair.predicted.confidence ?? '?'} by ${via.get(pair.predicted)}), want ${pair.gold.speaker}`,
         );
       }
     }
@@ -76,7 +74,10 @@ function evalJsonl(path: string): void {
     `articles ${articles.length}  gold ${counts.gold}  predicted ${counts.predicted}  matched ${counts.matched}`,
   );
   console.log(
-    `precision ${pct(s.precision)}  recall ${pct(s.recall)}  F1 ${pct(s.f1)}  speaker accuracy ${pct(s.speakerAccuracy)}`,
+    `precision ${pct(s.precision)}  recall ${pct(s.recall)}  F1 ${pct(s.f1)}  speaker accuracy ${pct(s.speakerAccuracy)}  misattributed ${pct(s.misattribution)}`,
+  );
+  console.log(
+    `of ${counts.matched} matched quotes: ${counts.speakerCorrect} right speaker, ${counts.misattributed} wrong speaker, ${counts.unattributed} left unattributed (confidence below ${SPEAKER_THRESHOLD})`,
   );
   console.log(
     `time ${(seconds * 1000).toFixed(0)} ms (${(articles.length / seconds).toFixed(0)} articles/s, first run)`,

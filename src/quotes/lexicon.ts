@@ -49,6 +49,17 @@ export const OBJECT_VERBS = words(`
   sees see saw dubbed dubs labelled labeled labels termed terms branded brands
 `);
 
+/**
+ * Verbs of thinking and feeling: a sentence like "Raab agrees the risk is real." announces that a
+ * quotation of its subject follows.
+ */
+export const OPINION_VERBS = words(`
+  agree agrees agreed believe believes believed think thinks thought feel feels felt hope hopes
+  hoped fear fears feared want wants wanted expect expects expected worry worries worried see sees
+  saw know knows knew remember remembers remembered wonder wonders wondered admit admits admitted
+  reflect reflects reflected recall recalls recalled speak speaks spoke speaking
+`);
+
 /** Personal pronouns that can stand for a speaker, mapped to what they may refer to. */
 export const PRONOUNS: ReadonlyMap<string, 'person' | 'thing' | 'group'> = new Map([
   ['he', 'person'],
@@ -137,6 +148,17 @@ export const ORG_WORDS = words(`
   club team court parliament senate house congress army navy forces press news network society
   hydro authority administration bureau federation organization organisation program programme
   canada statistics
+`);
+
+/**
+ * Words in the names of newspapers, broadcasters and agencies: "…, reports the Golf Channel",
+ * "told the Daily Telegraph". Such a name is the reporter or the audience of a quotation far more
+ * often than its speaker.
+ */
+export const MEDIA_WORDS = words(`
+  times post news telegraph mail herald guardian journal gazette tribune chronicle channel radio
+  television tv magazine press wire broadcaster broadcasting observer inquirer daily weekly cnn bbc
+  abc nbc cbs msnbc reuters afp ap bloomberg
 `);
 
 /** Nouns that describe a person by role, used to resolve "the minister" to a named person. */

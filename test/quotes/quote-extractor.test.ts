@@ -89,9 +89,11 @@ describe('quote marks', () => {
   });
 
   it('closes at a mark glued to the reporting verb', () => {
-    const quotes = extractQuotes('“We will find a safe way to do this together, ”said Pompeo.');
+    const quotes = extractQuotes(
+      'Mike Pompeo met reporters. “We will find a safe way to do this together, ”said Pompeo.',
+    );
     expect(quotes[0]?.text).toBe('We will find a safe way to do this together,');
-    expect(quotes[0]?.speaker).toBe('Pompeo');
+    expect(quotes[0]?.speaker).toBe('Mike Pompeo');
   });
 
   it('recovers a quotation whose opening mark is lost', () => {
@@ -138,8 +140,9 @@ describe('speakers', () => {
   });
 
   it('credits a standalone quotation to the subject of the sentence before it', () => {
-    const text = 'Raab agrees the risk is real. “We should replace risky suppliers in the future.”';
-    expect(extractQuotes(text)[0]!.speaker).toBe('Raab');
+    const text =
+      'Dominic Raab met Mike Pompeo on Tuesday. Raab agrees the risk is real. “We should replace risky suppliers in the future.”';
+    expect(extractQuotes(text)[0]!.speaker).toBe('Dominic Raab');
   });
 });
 
