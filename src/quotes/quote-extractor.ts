@@ -11,7 +11,7 @@
 import { isDirectSpeech } from './direct-speech.js';
 import { OPINION_VERBS, REPORTING_VERBS, TITLE_WORDS } from './lexicon.js';
 import { packagedNameKnowledge, type NameKnowledge } from './name-knowledge.js';
-import { isNameWord } from './noun-phrases.js';
+import { isNameWord, isOrgName, nameRuns, stripTitles } from './noun-phrases.js';
 import { splitParagraphs } from './paragraphs.js';
 import { SPEAKER_THRESHOLD, type Quote } from './quote.js';
 import { countWords, findQuoteSpans, type QuoteSpan } from './quote-spans.js';
@@ -19,7 +19,9 @@ import { endsWithStop, splitSentences, tokenizeParagraph, type Token } from './s
 import {
   attributionAfter,
   attributionBefore,
+  isReportingVerb,
   sentenceSubject,
+  subjectOf,
   type Attribution,
 } from './speaker-attribution.js';
 import { NOBODY, SpeakerContext, type Credit } from './speaker-context.js';
@@ -45,7 +47,13 @@ const CARRY = {
  * How sure a sentence's subject must be a person to become whom later pronouns stand for: a
  * given name or a full name the article resolves, not merely two capitalised words ("Dens Park").
  */
-const SUBJECT_CONFIDENCE = 0.9;
+const SUBJECT_CONFIDENCE = 0.7;
+/** How sure a person named elsewhere in a sentence must be to count for later pronouns. */
+const MENTION_CONFIDENCE = 0.85;
+/** How sure a pronoun subject must be of its person to keep them in focus. */
+const PRONOUN_SUBJECT_CONFIDENCE = 0.75;
+/** A lone given name is a mention of someone only when it is sure to be a name ("Kim", not "Will"). */
+const STRENGTH_GIVEN_NAME_ONLY = 0.65;
 /** A quotation standing alone after a sentence whose subject said or thought something. */
 const PREVIOUS_SUBJECT_SPEAKING = 0.72;
 /** A quotation standing alone after a sentence about someone. */
@@ -98,7 +106,7 @@ class ArticleReader {
     private readonly text: string,
     private readonly spans: readonly QuoteSpan[],
     private readonly paragraphTokens: readonly Token[][],
-    knowledge: NameKnowledge,
+    private readonly knowledge: NameKnowledge,
     private readonly trace?: (quote: Quote, via: string) => void,
   ) {
     this.context = new SpeakerContext(paragraphTokens, knowledge);
@@ -147,8 +155,9 @@ class ArticleReader {
     // The subject comes first: "His solicitor, Liam O'Donnell, told the court '…'. He added: …".
     const subject = sentenceSubject(tokens);
     const resolved = this.context.resolve(subject);
-    if (subject?.kind !== 'pronoun' && (resolved.kind !== 'person' || resolved.confidence >= SUBJECT_CONFIDENCE))
-      this.context.notice(resolved);
+    // A pronoun subject keeps the person in focus ("He framed the text…"), if it is sure of them.
+    const sure = subject?.kind === 'pronoun' ? PRONOUN_SUBJECT_CONFIDENCE : SUBJECT_CONFIDENCE;
+    if (resolved.kind !== 'person' || resolved.confidence >= sure) this.context.notice(resolved);
     let here: Credit | null = null;
     for (let q = 0; q < tokens.length; q++) {
       const token = tokens[q]!;
@@ -194,6 +203,8 @@ class ArticleReader {
     }
     if (resolved.kind === 'person' && resolved.speaker !== null)
       this.context.noteGender(resolved.speaker, tokens);
+    this.noteSpeakersOf(tokens);
+    this.noteMentions(tokens);
     this.previousCredit = here;
     this.previousSubject =
       resolved.kind === 'person' && resolved.confidence >= SUBJECT_CONFIDENCE && here === null
@@ -213,6 +224,39 @@ class ArticleReader {
       confidence,
       kind: full ? 'full' : 'partial',
     });
+  }
+
+  /**
+   * Reported speech without quotation marks still says who is talking ("Jean Morris from the farm
+   * said Big Ben was…"): the subject of each reporting verb takes the focus.
+   */
+  private noteSpeakersOf(tokens: readonly Token[]): void {
+    for (let v = 1; v < tokens.length; v++) {
+      if (!isReportingVerb(tokens, v) || tokens[v - 1]!.kind === 'quote' || tokens[v + 1]?.kind === 'quote') continue;
+      const credit = this.context.resolve(subjectOf(tokens, v));
+      if (credit.kind === 'person' && credit.speaker !== null && credit.confidence >= SUBJECT_CONFIDENCE)
+        this.context.notice(credit);
+    }
+  }
+
+  /**
+   * People named anywhere in the sentence, for later pronouns; when the sentence names one person
+   * only, its gendered pronouns tell that person's gender.
+   */
+  private noteMentions(tokens: readonly Token[]): void {
+    const people = new Set<string>();
+    for (const run of nameRuns(tokens)) {
+      const name = stripTitles(run);
+      if (name.length === 0 || isOrgName(name, this.knowledge)) continue;
+      const words = name.map((token) => token.base).join(' ');
+      const found = this.context.recognizer.person(words, undefined, name[0]!.initial === true);
+      if (found?.kind !== 'person') continue;
+      const sure = name.length > 1 ? MENTION_CONFIDENCE : STRENGTH_GIVEN_NAME_ONLY;
+      if (found.strength < sure) continue;
+      this.context.mention(found.name);
+      people.add(found.name);
+    }
+    if (people.size === 1) this.context.noteGender([...people][0]!, tokens);
   }
 
   /** The speaker of a quotation without a usable attribution, from the quotations around it. */

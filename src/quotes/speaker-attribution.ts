@@ -64,6 +64,8 @@ const NP_STOP = new Set([
   'told',
 ]);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then']);
+/** Words tying a person to where they work or come from: "X of Ladbrokes", "X from the farm". */
+const AFFILIATIONS = new Set(['of', 'from', 'at', 'with']);
 const NP_DETERMINERS = new Set([
   'the',
   'a',
@@ -201,7 +203,9 @@ function startsPhrase(segment: readonly Token[]): boolean {
     isNounLike(first) ||
     /\p{Lu}/u.test(first.text[0]!) ||
     (segment.length <= 3 &&
-      segment.every((token) => /^\p{Ll}+$/u.test(token.text) && !token.lower.endsWith('ing')))
+      segment.every((token) => /^\p{Ll}+$/u.test(token.text) && !token.lower.endsWith('ing'))) ||
+    // "passenger Kurt Foster said": a role in lowercase before the name.
+    (segment.length <= 5 && isNameWord(segment[segment.length - 1]!) && /^\p{Ll}+$/u.test(first.text))
   );
 }
 
@@ -355,11 +359,15 @@ export function subjectOf(tokens: readonly Token[], v: number): Mention | null {
   if (mention === null || (mention.kind === 'description' && mention.refers === 'group' && end - start > 3)) {
     return sentenceSubject(tokens, v);
   }
-  // "David Williams of Ladbrokes said": the person, not the firm they speak for.
-  if (tokens[start - 1]?.lower === 'of' && start >= 2 && isNameWord(tokens[start - 2]!)) {
-    let first = start - 2;
-    while (first > 0 && start - 2 - first < 4 && isNameWord(tokens[first - 1]!)) first--;
-    const owner = classifyPhrase(tokens.slice(first, start - 1));
+  // "David Williams of Ladbrokes said", "Jean Morris from the farm said": the person, not the
+  // firm or place they speak for.
+  let link = start - 1;
+  while (link > 0 && start - link < 4 && !AFFILIATIONS.has(tokens[link]!.lower) && tokens[link]!.kind === 'word' && !isNameWord(tokens[link]!))
+    link--;
+  if (AFFILIATIONS.has(tokens[link]?.lower ?? '') && link >= 1 && isNameWord(tokens[link - 1]!)) {
+    let first = link - 1;
+    while (first > 0 && link - 1 - first < 4 && isNameWord(tokens[first - 1]!)) first--;
+    const owner = classifyPhrase(tokens.slice(first, link));
     if (owner?.kind === 'person') return owner;
   }
   return mention;

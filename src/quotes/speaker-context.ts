@@ -29,6 +29,8 @@ export const NOBODY: Credit = { speaker: null, confidence: 0, kind: 'none' };
 
 /** Below this, a reading is too unsure to become what later pronouns stand for. */
 const NOTICE_CONFIDENCE = 0.6;
+/** How many sentences the person in focus stays the first choice for a pronoun. */
+const FOCUS_SENTENCES = 3;
 /** How many recent people a pronoun may reach back over. */
 const PRONOUN_REACH = 6;
 const MALE_WORDS = new Set(['he', 'his', 'him', 'himself']);
@@ -47,9 +49,9 @@ const CONFIDENCE = {
   /** A pronoun for a person further back whose gender is known and agrees. */
   pronounKnownGender: 0.75,
   /** A pronoun for a person further back whose gender is unknown. */
-  pronounUnknownGender: 0.62,
+  pronounUnknownGender: 0.58,
   /** Taken off when another person the pronoun could stand for was mentioned just before. */
-  pronounRival: 0.15,
+  pronounRival: 0.2,
   /** "it"/"they" for the organisation last in subject position: kept of that organisation's confidence. */
   organisationPronoun: 0.78,
   /** "the minister" for the person the article gave that role. */
@@ -237,8 +239,18 @@ export class SpeakerContext {
     return { speaker: text, confidence, kind: 'description' };
   }
 
-  /** The most recent person a pronoun of this gender can stand for, and how sure that is. */
+  /**
+   * The person a pronoun of this gender stands for, and how sure that is: the person in focus
+   * (subject or speaker of one of the last few sentences) when the gender fits, else the person
+   * last mentioned whose gender fits, less sure when another one fits too.
+   */
   private personFor(gender: Gender): Credit {
+    const focus = this.focus;
+    if (focus !== null && this.focusAge <= FOCUS_SENTENCES) {
+      const known = this.gender(focus);
+      if (known === gender) return { speaker: focus, confidence: CONFIDENCE.pronounFocusKnown, kind: 'person' };
+      if (known === undefined) return { speaker: focus, confidence: CONFIDENCE.pronounFocusUnknown, kind: 'person' };
+    }
     const people = this.recentPeople;
     let found: string | null = null;
     let confidence = 0;
@@ -247,8 +259,6 @@ export class SpeakerContext {
       if (known !== undefined && known !== gender) continue;
       if (found === null) {
         found = people[i]!;
-        const inFocus = found === this.focus && this.focusAge <= 3;
-        if (inFocus) return { speaker: found, confidence: known === gender ? CONFIDENCE.pronounFocusKnown : CONFIDENCE.pronounFocusUnknown, kind: 'person' };
         confidence = known === gender ? CONFIDENCE.pronounKnownGender : CONFIDENCE.pronounUnknownGender;
       } else {
         // Someone else of that gender was in the news just before: "he" may be either.
@@ -259,6 +269,17 @@ export class SpeakerContext {
     return found === null ? NOBODY : { speaker: found, confidence, kind: 'person' };
   }
 
+  /**
+   * Records a person named anywhere in a sentence ("…designed by artist Giles Walker"): a later
+   * pronoun may stand for them, but they do not take the focus from the sentence's subject.
+   */
+  mention(person: string): void {
+    const at = this.recentPeople.lastIndexOf(person);
+    if (at !== -1) this.recentPeople.splice(at, 1);
+    this.recentPeople.push(person);
+    if (this.recentPeople.length > 4 * PRONOUN_REACH) this.recentPeople.splice(0, PRONOUN_REACH);
+  }
+
   /** Records a resolved subject or speaker as the most salient one of its kind. */
   notice(credit: Credit): void {
     const resolved = credit.speaker;
@@ -266,10 +287,7 @@ export class SpeakerContext {
     if (credit.kind === 'person') {
       this.focus = resolved;
       this.focusAge = 0;
-      const at = this.recentPeople.lastIndexOf(resolved);
-      if (at !== -1) this.recentPeople.splice(at, 1);
-      this.recentPeople.push(resolved);
-      if (this.recentPeople.length > 4 * PRONOUN_REACH) this.recentPeople.splice(0, PRONOUN_REACH);
+      this.mention(resolved);
     } else if (credit.kind === 'organisation') {
       this.lastOrg = credit;
     } else if (credit.kind === 'group') {

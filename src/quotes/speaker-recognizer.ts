@@ -46,6 +46,12 @@ const STRENGTH = {
   media: 0.45,
   /** Two words whose first is an everyday word ("Big Ben"), possibly a name all the same. */
   doubtful: 0.4,
+  /** Capitalised words ending in an everyday word, with no given name: "Dens Park", "Tiger Woods". */
+  commonTail: 0.5,
+  /** A lone surname speaking whose full name is made of everyday words ("Woods" for "Tiger Woods"). */
+  weakResolved: 0.7,
+  /** A known given name on its own, which the article uses as the person's name. */
+  givenNameOnly: 0.65,
 } as const;
 
 /** Recognizes speakers within one article. */
@@ -92,6 +98,10 @@ export class SpeakerRecognizer {
   private oneWord(word: string, gender?: 'male' | 'female', initial = true): Recognized | null {
     const key = lower(word);
     const full = this.names.fullName(word, gender);
+    if (full !== word && this.names.isWeak(full)) {
+      // "Woods said" where the article wrote "Tiger Woods": the lone surname speaking vouches for it.
+      return this.knowledge.isFunctionWord(key) ? null : { kind: 'person', name: full, strength: STRENGTH.weakResolved };
+    }
     if (full !== word) {
       const recognized = this.fullName(full.split(' '));
       if (recognized === null || recognized.strength < STRENGTH.nameShaped) return recognized;
@@ -101,6 +111,9 @@ export class SpeakerRecognizer {
     if (/^\p{Lu}{2,6}$/u.test(word.replace(/[.&]/g, ''))) return this.organisation(word);
     if (this.isNotNameWord(word)) return null;
     if (this.names.isAmbiguous(word)) return this.sharedSurname(word, gender);
+    // "Kim told CTV News": a person the article calls by given name only (a child, a partner).
+    if (this.knowledge.givenName(key) !== undefined && !this.knowledge.isCommonWord(key))
+      return { kind: 'person', name: word, strength: STRENGTH.givenNameOnly };
     return { kind: 'person', name: word, strength: initial ? STRENGTH.loneWord : STRENGTH.loneWordInSentence };
   }
 
@@ -133,6 +146,10 @@ export class SpeakerRecognizer {
     const given = /^\p{Lu}\.?$/u.test(first) || this.knowledge.givenName(keys[0]!) !== undefined;
     const name = words.join(' ');
     if (given) return { kind: 'person', name, strength: STRENGTH.givenAndSurname };
+    // "Got Me Fired", "Article Continued Below": a verb or preposition in it makes it a title or
+    // a line of page furniture; "Lake Cowichan", "Villa Park": a place.
+    if (keys.some((key) => this.knowledge.isFunctionWord(key)) || this.knowledge.isPlaceWord(keys[0]!)) return null;
+    if (this.knowledge.isPlaceWord(keys[keys.length - 1]!)) return { kind: 'person', name, strength: STRENGTH.commonTail };
     // "Carnival Cruise Lines", "Virgin Atlantic Airways": a plural everyday noun ends a company's
     // name, never a person's.
     const lastKey = keys[keys.length - 1]!;
@@ -144,6 +161,9 @@ export class SpeakerRecognizer {
     if (initial && this.isNotNameWord(first) && this.isNotNameWord(last) && !this.names.isFullName(name)) {
       return { kind: 'person', name, strength: STRENGTH.doubtful };
     }
+    // "Dens Park", "Dark Blues", "Christmas Day": without a given name, an everyday word at the end
+    // names a place, a team or a day more often than a person.
+    if (this.isEverydayWord(last)) return { kind: 'person', name, strength: STRENGTH.commonTail };
     return { kind: 'person', name, strength: STRENGTH.nameShaped };
   }
 
@@ -152,6 +172,13 @@ export class SpeakerRecognizer {
     const key = lower(word);
     if (this.knowledge.givenName(key) !== undefined && !this.names.writesInLowercase(key)) return false;
     if (this.names.fullNames(word).length > 0) return false;
+    return this.knowledge.isCommonWord(key) || this.knowledge.isPlace(key) || this.names.writesInLowercase(key);
+  }
+
+  /** An everyday word or a place by the packaged knowledge or the article's own lowercase use. */
+  private isEverydayWord(word: string): boolean {
+    const key = lower(word);
+    if (this.knowledge.givenName(key) !== undefined) return false;
     return this.knowledge.isCommonWord(key) || this.knowledge.isPlace(key) || this.names.writesInLowercase(key);
   }
 
