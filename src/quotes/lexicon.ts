@@ -174,6 +174,15 @@ export const PERSON_ROLES = words(`
   singer actor actress artist musician star
 `);
 
+/**
+ * Words that open place names: "East Grinstead", "New Brunswick", "Port Moody", "Lake Louise".
+ * A capitalised run starting with one names a place, not a person.
+ */
+export const PLACE_PREFIXES = words(`
+  east west north south northern southern eastern western new old upper lower greater great little
+  port fort mount mt lake cape san santa st saint los las el
+`);
+
 /** Abbreviations whose trailing period does not end a sentence. */
 export const ABBREVIATIONS = words(`
   mr mrs ms dr prof rev sen rep gov gen lt col capt sgt cpl const insp supt det st mt ft jr sr

@@ -43,7 +43,9 @@ export class NameIndex {
   private readonly byGiven = new Map<string, string[]>();
   private readonly orgs: string[] = [];
   private readonly lowercaseWords = new Set<string>();
-  private readonly honorifics = new Map<string, Gender>();
+  private readonly honorifics = new Map<string, Gender | 'unknown'>();
+  /** Gendered pronouns counted for each person in sentences about them. */
+  private readonly genderVotes = new Map<string, number>();
   /** Capitalised words the article writes alone, outside any longer name: "Michael said". */
   private readonly loneWords = new Set<string>();
   private readonly fullNamesSeen = new Set<string>();
@@ -62,7 +64,9 @@ export class NameIndex {
         if (gender !== undefined && next?.kind === 'word' && next.cap) {
           // "Mrs Sarah Robertson": the honorific tells the full name's gender.
           const after = tokens[i + 2];
-          this.honorifics.set(next.key, gender);
+          // Two honorifics for one surname ("Mr Robertson", "Miss Robertson") tell nothing.
+          const known = this.honorifics.get(next.key);
+          this.honorifics.set(next.key, known === undefined || known === gender ? gender : 'unknown');
           if (after?.kind === 'word' && after.cap) this.honorifics.set(`${next.key} ${after.key}`, gender);
         }
       }
@@ -163,7 +167,9 @@ export class NameIndex {
    */
   fullName(name: string, gender?: Gender): string {
     const found = this.fullNames(name);
-    if (found.length === 1) return found[0]!;
+    // "Mr Robertson" is not Summer Robertson, even when she is the only Robertson named in full:
+    // with an honorific, the full name's gender must be known to agree.
+    if (found.length === 1) return gender === undefined || this.genderOf(found[0]!) === gender ? found[0]! : name;
     if (found.length > 1 && gender !== undefined) {
       const fitting = found.filter((full) => {
         const known = this.genderOf(full);
@@ -199,15 +205,24 @@ export class NameIndex {
   /** The gender an honorific or the given name tells for a full name, if either does. */
   genderOf(fullName: string): Gender | undefined {
     const parts = fullName.toLowerCase().split(' ');
-    const surname = parts[parts.length - 1]!;
+    const titled = HONORIFIC_GENDER.get(parts[0]!);
+    if (titled !== undefined && parts.length > 1) return titled;
     if (parts.length >= 2) {
       const honorific = this.honorifics.get(parts.slice(-2).join(' '));
-      if (honorific !== undefined) return honorific;
+      if (honorific !== undefined && honorific !== 'unknown') return honorific;
       const given = this.knowledge.givenName(parts[0]!);
       if (given === 'male' || given === 'female') return given;
     }
-    // "Mr Robertson" tells the gender of the only Robertson, not of every one.
-    return (this.bySurname.get(surname)?.length ?? 0) <= 1 ? this.honorifics.get(surname) : undefined;
+    const votes = this.genderVotes.get(fullName) ?? 0;
+    if (votes !== 0) return votes > 0 ? 'male' : 'female';
+    // "Mr Robertson" tells the gender of a lone surname, not of "Summer Robertson".
+    const honorific = parts.length === 1 ? this.honorifics.get(parts[0]!) : undefined;
+    return honorific === 'unknown' ? undefined : honorific;
+  }
+
+  /** Counts a gendered pronoun for a person (positive male, negative female). */
+  vote(fullName: string, delta: number): void {
+    this.genderVotes.set(fullName, (this.genderVotes.get(fullName) ?? 0) + delta);
   }
 
   /** The latest organisation whose name ends with a description's head ("the commission"). */

@@ -18,6 +18,7 @@
  * only the few tables below stay in memory (about 8 MB).
  */
 import { createRequire } from 'node:module';
+import { PLACE_PREFIXES } from './lexicon.js';
 
 /** What a given name says about the person's gender. */
 export type NameGender = 'male' | 'female' | 'either';
@@ -124,6 +125,7 @@ class PackagedNameKnowledge implements NameKnowledge {
     }
     for (const word of Object.keys(model.two.orgWords ?? {})) this.organisationWords.add(word);
     for (const word of Object.keys(model.two.placeWords ?? {})) this.placeWords.add(word);
+    for (const word of PLACE_PREFIXES) this.placeWords.add(word);
     // Only the tables above are needed: dropping compromise from the module cache lets its ~20 MB
     // model be collected (nothing else in the process imports it).
     delete require.cache[id];

@@ -61,7 +61,13 @@ const PREVIOUS_SUBJECT = 0.55;
 /** Confidence in the person last in the news when nothing else points at a speaker. */
 const SALIENT_PERSON = 0.4;
 /** The same when that person is the only one the article has spoken of so far. */
-const ONLY_PERSON = 0.65;
+const ONLY_PERSON = 0.7;
+
+/**
+ * Called for each quotation with how its speaker was reached and the speaker found before the
+ * confidence threshold: what the evaluation prints with --verbose and uses to choose the threshold.
+ */
+export type QuoteTrace = (quote: Quote, via: string, candidate: string | null) => void;
 
 /**
  * Extracts the direct quotations of an article, in text order.
@@ -80,7 +86,7 @@ const ONLY_PERSON = 0.65;
 export function extractQuotes(
   text: string,
   knowledge: NameKnowledge = packagedNameKnowledge(),
-  trace?: (quote: Quote, via: string) => void,
+  trace?: QuoteTrace,
 ): Quote[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const paragraphs = splitParagraphs(text);
@@ -107,7 +113,7 @@ class ArticleReader {
     private readonly spans: readonly QuoteSpan[],
     private readonly paragraphTokens: readonly Token[][],
     private readonly knowledge: NameKnowledge,
-    private readonly trace?: (quote: Quote, via: string) => void,
+    private readonly trace?: QuoteTrace,
   ) {
     this.context = new SpeakerContext(paragraphTokens, knowledge);
   }
@@ -197,7 +203,7 @@ class ArticleReader {
         via = via ? `${via}, then ${how}` : how;
       }
       this.push(span, inner, credit, attribution?.verb ?? null, opensItsSentence(tokens, q) || endsWithStop(inner));
-      this.trace?.(this.quotes[this.quotes.length - 1]!, via);
+      this.trace?.(this.quotes[this.quotes.length - 1]!, via, credit.speaker);
       here = credit;
       this.lastCredit = credit;
     }

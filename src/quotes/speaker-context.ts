@@ -74,8 +74,6 @@ export class SpeakerContext {
   readonly recognizer: SpeakerRecognizer;
   private readonly roles = new Map<string, string>();
   private readonly recentPeople: string[] = [];
-  /** Pronoun votes per person: positive leans male, negative female. */
-  private readonly genderVotes = new Map<string, number>();
   private lastOrg: Credit | null = null;
   private lastGroup: string | null = null;
   /** The person last in subject position or credited, and how many sentences ago. */
@@ -146,7 +144,7 @@ export class SpeakerContext {
    */
   noteGender(person: string, tokens: readonly Token[]): void {
     const own = new Set(person.toLowerCase().split(' '));
-    let votes = this.genderVotes.get(person) ?? 0;
+    let votes = 0;
     let seen = false;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
@@ -159,14 +157,11 @@ export class SpeakerContext {
       else if (MALE_WORDS.has(token.lower)) votes++;
       else if (FEMALE_WORDS.has(token.lower)) votes--;
     }
-    this.genderVotes.set(person, votes);
+    if (votes !== 0) this.names.vote(person, votes);
   }
 
   private gender(person: string): Gender | undefined {
-    const known = this.names.genderOf(person);
-    if (known !== undefined) return known;
-    const votes = this.genderVotes.get(person) ?? 0;
-    return votes > 0 ? 'male' : votes < 0 ? 'female' : undefined;
+    return this.names.genderOf(person);
   }
 
   /** Turns a mention into a speaker, resolving names, pronouns and descriptions. */

@@ -50,6 +50,8 @@ const STRENGTH = {
   commonTail: 0.5,
   /** A lone surname speaking whose full name is made of everyday words ("Woods" for "Tiger Woods"). */
   weakResolved: 0.7,
+  /** A surname after Mr, Mrs or Ms that the article gives no fuller form of. */
+  honorificSurname: 0.75,
   /** A known given name on its own, which the article uses as the person's name. */
   givenNameOnly: 0.65,
 } as const;
@@ -111,6 +113,12 @@ export class SpeakerRecognizer {
     if (/^\p{Lu}{2,6}$/u.test(word.replace(/[.&]/g, ''))) return this.organisation(word);
     if (this.isNotNameWord(word)) return null;
     if (this.names.isAmbiguous(word)) return this.sharedSurname(word, gender);
+    // "Mr Robertson": an honorific makes a person of a lone surname, and keeps telling their
+    // gender when "Miss Robertson" is someone else.
+    if (gender !== undefined) {
+      const name = `${gender === 'male' ? 'Mr' : 'Ms'} ${word}`;
+      return { kind: 'person', name, strength: STRENGTH.honorificSurname };
+    }
     // "Kim told CTV News": a person the article calls by given name only (a child, a partner).
     if (this.knowledge.givenName(key) !== undefined && !this.knowledge.isCommonWord(key))
       return { kind: 'person', name: word, strength: STRENGTH.givenNameOnly };
