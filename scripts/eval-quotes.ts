@@ -12,7 +12,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SPEAKER_THRESHOLD, type Quote } from '../src/quotes/quote.js';
 import { extractQuotes } from '../src/quotes/quote-extractor.js';
-import { addCounts, emptyCounts, scoreQuotes, summarize, type GoldSpan } from '../src/quotes/quote-scoring.js';
+import {
+  addCounts,
+  emptyCounts,
+  scoreQuotes,
+  summarize,
+  type GoldSpan,
+} from '../src/quotes/quote-scoring.js';
 import { scoreSample, type SampleGold } from './lib/sample-scoring.js';
 
 interface GoldArticle {

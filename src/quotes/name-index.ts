@@ -119,7 +119,8 @@ export class NameIndex {
     const first = name[0]!;
     const last = name[name.length - 1]!;
     if (knowledge.givenName(first.key) !== undefined || /^\p{Lu}\.?$/u.test(first.text)) return 'strong';
-    if (name.some((token) => knowledge.isFunctionWord(token.key)) || knowledge.isPlaceWord(first.key)) return 'none';
+    if (name.some((token) => knowledge.isFunctionWord(token.key))) return 'none';
+    if (name.slice(0, -1).some((token) => knowledge.isPlaceWord(token.key))) return 'none';
     if (name.every((token) => knowledge.isPlace(token.key))) return 'none';
     const everyday = (token: Token) =>
       knowledge.isCommonWord(token.key) || knowledge.isPlace(token.key) || knowledge.isPlaceWord(token.key);
@@ -150,7 +151,8 @@ export class NameIndex {
     const parts = name.split(' ');
     const last = parts[parts.length - 1]!.toLowerCase();
     const bySurname = (this.bySurname.get(last) ?? []).filter(
-      (full) => full.length > name.length && full.endsWith(name) && full[full.length - name.length - 1] === ' ',
+      (full) =>
+        full.length > name.length && full.endsWith(name) && full[full.length - name.length - 1] === ' ',
     );
     if (bySurname.length > 0 || parts.length > 1) return bySurname;
     const weak = this.weakBySurname.get(last) ?? [];
@@ -169,7 +171,8 @@ export class NameIndex {
     const found = this.fullNames(name);
     // "Mr Robertson" is not Summer Robertson, even when she is the only Robertson named in full:
     // with an honorific, the full name's gender must be known to agree.
-    if (found.length === 1) return gender === undefined || this.genderOf(found[0]!) === gender ? found[0]! : name;
+    if (found.length === 1)
+      return gender === undefined || this.genderOf(found[0]!) === gender ? found[0]! : name;
     if (found.length > 1 && gender !== undefined) {
       const fitting = found.filter((full) => {
         const known = this.genderOf(full);

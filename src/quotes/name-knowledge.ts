@@ -27,7 +27,7 @@ export type NameGender = 'male' | 'female' | 'either';
 export interface NameKnowledge {
   /** The gender a given name suggests, or undefined when it is not a known given name. */
   givenName(lower: string): NameGender | undefined;
-  /** True for a known surname ("fowler", "nguyen"). */
+  /** True for a known surname or a one-word name of a famous person ("fowler", "lee", "clinton"). */
   isSurname(lower: string): boolean;
   /** True for an everyday English word (any part of speech), which a name run cannot start with. */
   isCommonWord(lower: string): boolean;
@@ -66,12 +66,10 @@ const NAME_TAGS = new Set([
 ]);
 /** compromise's tags for words that are never nouns. */
 const FUNCTION_TAGS = new Set([
+  // Not the bare verb forms: compromise tags "park", "call" and "post" as verbs only.
   'PastTense',
-  'PresentTense',
-  'Infinitive',
   'Gerund',
   'Participle',
-  'PhrasalVerb',
   'Adverb',
   'Preposition',
   'Conjunction',
@@ -136,7 +134,7 @@ class PackagedNameKnowledge implements NameKnowledge {
       const gender: NameGender = tag === 'MaleName' ? 'male' : tag === 'FemaleName' ? 'female' : 'either';
       const known = this.given.get(word);
       this.given.set(word, known === undefined || known === gender ? gender : 'either');
-    } else if (tag === 'LastName') this.surnames.add(word);
+    } else if (tag === 'LastName' || (tag === 'Person' && !word.includes(' '))) this.surnames.add(word);
     else if (PLACE_TAGS.has(tag)) this.places.add(word);
     else if (ORGANISATION_TAGS.has(tag)) this.organisations.add(word);
     else if (tag === 'Honorific') this.honorifics.add(word);

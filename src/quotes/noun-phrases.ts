@@ -168,7 +168,10 @@ export function classifyPhrase(tokens: readonly Token[]): Mention | null {
       return { kind: 'org', name: (determiner ? words[first - 1]!.text + ' ' : '') + runText(name) };
     }
     // "Mr Robertson": the honorific may stand in the run or, not being a name word, just before it.
-    const gender = honorificGender([...words.slice(Math.max(0, first - 1), first), ...run.slice(0, run.indexOf(name[0]!))]);
+    const gender = honorificGender([
+      ...words.slice(Math.max(0, first - 1), first),
+      ...run.slice(0, run.indexOf(name[0]!)),
+    ]);
     const mention: Mention = { kind: 'person', name: runText(name), initial: run[0]!.initial === true };
     if (gender !== undefined) mention.gender = gender;
     return mention;

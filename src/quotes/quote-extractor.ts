@@ -190,7 +190,8 @@ class ArticleReader {
       if (attribution?.mention != null) {
         credit = this.context.resolve(attribution.mention);
         via = `${after ? 'after' : 'before'} ${JSON.stringify(attribution.mention)}`;
-        if (attribution.verb === null) credit = carry(credit, tokens[q - 1]?.text === ':' ? CARRY.colon : CARRY.comma);
+        if (attribution.verb === null)
+          credit = carry(credit, tokens[q - 1]?.text === ':' ? CARRY.colon : CARRY.comma);
         this.context.notice(credit);
       }
       if (credit.speaker === null) {
@@ -202,7 +203,13 @@ class ArticleReader {
         credit = pronoun ? NOBODY : attribution?.mention != null ? carry(found, CARRY.overLabel) : found;
         via = via ? `${via}, then ${how}` : how;
       }
-      this.push(span, inner, credit, attribution?.verb ?? null, opensItsSentence(tokens, q) || endsWithStop(inner));
+      this.push(
+        span,
+        inner,
+        credit,
+        attribution?.verb ?? null,
+        opensItsSentence(tokens, q) || endsWithStop(inner),
+      );
       this.trace?.(this.quotes[this.quotes.length - 1]!, via, credit.speaker);
       here = credit;
       this.lastCredit = credit;
@@ -238,7 +245,8 @@ class ArticleReader {
    */
   private noteSpeakersOf(tokens: readonly Token[]): void {
     for (let v = 1; v < tokens.length; v++) {
-      if (!isReportingVerb(tokens, v) || tokens[v - 1]!.kind === 'quote' || tokens[v + 1]?.kind === 'quote') continue;
+      if (!isReportingVerb(tokens, v) || tokens[v - 1]!.kind === 'quote' || tokens[v + 1]?.kind === 'quote')
+        continue;
       const credit = this.context.resolve(subjectOf(tokens, v));
       if (credit.kind === 'person' && credit.speaker !== null && credit.confidence >= SUBJECT_CONFIDENCE)
         this.context.notice(credit);
@@ -273,7 +281,8 @@ class ArticleReader {
     next: readonly Token[] | undefined,
     here: Credit | null,
   ): [Credit, string] {
-    if (span.continued && q === 0 && this.lastCredit) return [carry(this.lastCredit, CARRY.continued), 'continued'];
+    if (span.continued && q === 0 && this.lastCredit)
+      return [carry(this.lastCredit, CARRY.continued), 'continued'];
     const following = this.following(tokens, q, next);
     if (following) return [following, 'following'];
     if (here) return [carry(here, CARRY.sameSentence), 'same sentence'];
@@ -282,7 +291,10 @@ class ArticleReader {
     if (subject !== null) {
       // "Raab agrees the risk is real. “We should replace…”": the quotation backs the sentence.
       const confidence = subject.speaks ? PREVIOUS_SUBJECT_SPEAKING : PREVIOUS_SUBJECT;
-      return [{ ...subject.credit, confidence: Math.min(subject.credit.confidence, confidence) }, 'previous subject'];
+      return [
+        { ...subject.credit, confidence: Math.min(subject.credit.confidence, confidence) },
+        'previous subject',
+      ];
     }
     return [this.salient(), 'salient'];
   }

@@ -203,7 +203,8 @@ class ParagraphScanner {
   /** True when only spaces and closing brackets stand between a sentence's end and `i`. */
   private afterSentenceEnd(i: number): boolean {
     let j = i - 1;
-    while (j >= this.para.start && (isSpaceCode(this.text.charCodeAt(j)) || ')]'.includes(this.text[j]!))) j--;
+    while (j >= this.para.start && (isSpaceCode(this.text.charCodeAt(j)) || ')]'.includes(this.text[j]!)))
+      j--;
     return j >= this.para.start && SENTENCE_END.includes(this.text[j]!);
   }
 

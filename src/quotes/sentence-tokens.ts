@@ -66,7 +66,10 @@ export function tokenizeParagraph(
     const token = tokens[i]!;
     if (token.kind !== 'word') continue;
     const prev = tokens[i - 1];
-    token.initial = prev === undefined || prev.kind === 'quote' || (prev.kind === 'punct' && '.!?:;—–-•*('.includes(prev.text));
+    token.initial =
+      prev === undefined ||
+      prev.kind === 'quote' ||
+      (prev.kind === 'punct' && '.!?:;—–-•*('.includes(prev.text));
   }
   return tokens;
 }
@@ -192,7 +195,12 @@ function attributionAhead(tokens: readonly Token[], from: number): boolean {
       const after = tokens[k + 1];
       return (
         after === undefined ||
-        !(after.lower === 'that' || after.lower === 'to' || after.text === ':' || SUBJECT_PRONOUNS.has(after.lower))
+        !(
+          after.lower === 'that' ||
+          after.lower === 'to' ||
+          after.text === ':' ||
+          SUBJECT_PRONOUNS.has(after.lower)
+        )
       );
     }
     if (!token.cap) return false;

@@ -64,6 +64,7 @@ const NP_STOP = new Set([
   'told',
 ]);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then']);
+const COPULAS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would']);
 /** Words tying a person to where they work or come from: "X of Ladbrokes", "X from the farm". */
 const AFFILIATIONS = new Set(['of', 'from', 'at', 'with']);
 const NP_DETERMINERS = new Set([
@@ -91,6 +92,8 @@ export function isReportingVerb(tokens: readonly Token[], i: number): boolean {
   if (token.kind !== 'word') return false;
   if (token.lower === 'according') return tokens[i + 1]?.lower === 'to';
   if (!REPORTING_VERBS.has(token.lower)) return false;
+  // "Secretary of State Mike Pompeo": a capital mid-sentence makes a name of "State", "Post", "Call".
+  if (token.cap && token.initial !== true) return false;
   const prev = tokens[i - 1];
   return prev === undefined || !(NOUN_MARKERS.has(prev.lower) || /^\d/.test(prev.text));
 }
@@ -145,7 +148,8 @@ export function attributionAfter(
     let mention = classifyPhrase(phrase);
     // "said Myer Chief Merchandise & Marketing Officer and Deputy CEO, Daniel Bracken": a long
     // title first, the name after its comma.
-    if (mention?.kind !== 'person' && mention?.kind !== 'pronoun') mention = trailingName(window, skip) ?? mention;
+    if (mention?.kind !== 'pronoun' && (mention?.kind !== 'person' || !mention.name.includes(' ')))
+      mention = trailingName(window, skip) ?? mention;
     return { mention, verb: verbText(window, 0), inverted: skip === 1 };
   }
   for (let v = 1; v < Math.min(window.length, 24); v++) {
@@ -175,9 +179,10 @@ function trailingName(window: readonly Token[], from: number): Mention | null {
   }
   if (comma === -1) return null;
   const rest = window.slice(comma + 1);
-  if (rest.length === 0 || rest.length > 5 || !rest.every((token) => token.kind === 'word' && token.cap)) return null;
+  if (rest.length === 0 || rest.length > 5 || !rest.every((token) => token.kind === 'word' && token.cap))
+    return null;
   const mention = classifyPhrase(rest);
-  return mention?.kind === 'person' ? mention : null;
+  return mention?.kind === 'person' && mention.name.includes(' ') ? mention : null;
 }
 
 function splitAtCommas(tokens: readonly Token[]): Token[][] {
@@ -250,7 +255,14 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
     if (isReportingVerb(tokens, i) || isModifier(token) || OBJECT_VERBS.has(token.lower)) break;
     const name = isNameWord(token);
     if (!name && sawName) break;
-    if (!name && phrase.length > 0 && !isNounLike(token)) break;
+    // After a determiner, a description runs on over its adjectives and nouns: "The bank's governor".
+    const described =
+      NP_DETERMINERS.has(phrase[0]?.lower ?? '') &&
+      phrase.length < 5 &&
+      /^\p{Ll}/u.test(token.text) &&
+      !NP_STOP.has(token.lower) &&
+      !COPULAS.has(token.lower);
+    if (!name && phrase.length > 0 && !isNounLike(token) && !described) break;
     phrase.push(token);
     sawName ||= name;
   }
@@ -259,7 +271,12 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
   if (tokens[i]?.text === '/') return null;
   if (phrase.length === 1 && NP_DETERMINERS.has(tokens[i]?.lower ?? '')) return null;
   const mention = classifyPhrase(phrase);
-  if (mention?.kind === 'description' && tokens[i]?.text === ',') return appositiveName(tokens, i, end) ?? mention;
+  if (mention?.kind !== 'description') return mention;
+  // "The Secretary of State, Mike Pompeo, said": past the description's complement, its name.
+  let comma = i;
+  while (comma < Math.min(end, i + 6) && tokens[comma]!.kind === 'word' && !isReportingVerb(tokens, comma))
+    comma++;
+  if (tokens[comma]?.text === ',') return appositiveName(tokens, comma, end) ?? mention;
   return mention;
 }
 
@@ -271,7 +288,12 @@ function antecedent(tokens: readonly Token[], who: number): Mention | null {
   for (let k = who - 1; k >= Math.max(0, who - 20); k--) {
     if (!isNameWord(tokens[k]!)) continue;
     let first = k;
-    while (first > 0 && k - first < 5 && (isNameWord(tokens[first - 1]!) || TITLE_WORDS.has(tokens[first - 1]!.lower))) first--;
+    while (
+      first > 0 &&
+      k - first < 5 &&
+      (isNameWord(tokens[first - 1]!) || TITLE_WORDS.has(tokens[first - 1]!.lower))
+    )
+      first--;
     const mention = classifyPhrase(tokens.slice(first, k + 1));
     if (mention?.kind === 'person') return mention;
     k = first;
@@ -286,7 +308,12 @@ function antecedent(tokens: readonly Token[], who: number): Mention | null {
 function appositiveName(tokens: readonly Token[], comma: number, end: number): Mention | null {
   let k = comma + 1;
   const run: Token[] = [];
-  while (k < end && run.length < 6 && tokens[k]!.kind === 'word' && (isNameWord(tokens[k]!) || (run.length > 0 && /^\p{Ll}/u.test(tokens[k]!.text) === false))) {
+  while (
+    k < end &&
+    run.length < 6 &&
+    tokens[k]!.kind === 'word' &&
+    (isNameWord(tokens[k]!) || (run.length > 0 && /^\p{Ll}/u.test(tokens[k]!.text) === false))
+  ) {
     run.push(tokens[k]!);
     k++;
   }
@@ -355,6 +382,22 @@ export function subjectOf(tokens: readonly Token[], v: number): Mention | null {
     if (start < end && !isNameWord(token) && !isNounLike(token) && !isPossessiveWord(token)) break;
     start--;
   }
+  // "A council spokesman said", "one local resident told": back over the description's
+  // modifiers to its determiner.
+  for (let k = start - 1; k >= Math.max(0, start - 4); k--) {
+    const token = tokens[k]!;
+    if (token.kind === 'word' && (NP_DETERMINERS.has(token.lower) || token.lower === 'one')) {
+      start = k;
+      break;
+    }
+    if (
+      token.kind !== 'word' ||
+      !/^\p{Ll}/u.test(token.text) ||
+      NP_STOP.has(token.lower) ||
+      COPULAS.has(token.lower)
+    )
+      break;
+  }
   const mention = classifyPhrase(tokens.slice(start, end));
   if (mention === null || (mention.kind === 'description' && mention.refers === 'group' && end - start > 3)) {
     return sentenceSubject(tokens, v);
@@ -362,7 +405,13 @@ export function subjectOf(tokens: readonly Token[], v: number): Mention | null {
   // "David Williams of Ladbrokes said", "Jean Morris from the farm said": the person, not the
   // firm or place they speak for.
   let link = start - 1;
-  while (link > 0 && start - link < 4 && !AFFILIATIONS.has(tokens[link]!.lower) && tokens[link]!.kind === 'word' && !isNameWord(tokens[link]!))
+  while (
+    link > 0 &&
+    start - link < 4 &&
+    !AFFILIATIONS.has(tokens[link]!.lower) &&
+    tokens[link]!.kind === 'word' &&
+    !isNameWord(tokens[link]!)
+  )
     link--;
   if (AFFILIATIONS.has(tokens[link]?.lower ?? '') && link >= 1 && isNameWord(tokens[link - 1]!)) {
     let first = link - 1;

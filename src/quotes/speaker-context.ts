@@ -36,7 +36,16 @@ const PRONOUN_REACH = 6;
 const MALE_WORDS = new Set(['he', 'his', 'him', 'himself']);
 const FEMALE_WORDS = new Set(['she', 'her', 'hers', 'herself']);
 /** Written words an organisation issues: "the statement said". */
-const DOCUMENT_HEADS = new Set(['statement', 'letter', 'release', 'notice', 'email', 'message', 'post', 'tweet']);
+const DOCUMENT_HEADS = new Set([
+  'statement',
+  'letter',
+  'release',
+  'notice',
+  'email',
+  'message',
+  'post',
+  'tweet',
+]);
 const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some', 'two', 'three', 'several', 'many']);
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
@@ -62,6 +71,8 @@ const CONFIDENCE = {
   group: 0.7,
   /** "his lawyer": someone the article may name elsewhere. */
   possessive: 0.55,
+  /** "the statement said" for the organisation last named. */
+  document: 0.55,
   /** "the company" for the organisation the article names. */
   organisationDescription: 0.75,
   /** "the minister" with no minister named: most likely someone named whom we could not tie. */
@@ -117,7 +128,8 @@ export class SpeakerContext {
       for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
         const token = tokens[k]!;
         if (token.kind !== 'word' || token.cap) break;
-        if (PERSON_ROLES.has(token.lower) || this.knowledge.isRoleNoun(token.lower)) this.roles.set(token.lower, full);
+        if (PERSON_ROLES.has(token.lower) || this.knowledge.isRoleNoun(token.lower))
+          this.roles.set(token.lower, full);
       }
     }
     // Appositives: "Name, the company's spokesperson, said".
@@ -132,7 +144,11 @@ export class SpeakerContext {
       for (let k = i + 2; k < Math.min(tokens.length, i + 12); k++) {
         const token = tokens[k]!;
         if (token.kind !== 'word') break;
-        if (PERSON_ROLES.has(token.lower) || TITLE_WORDS.has(token.lower) || this.knowledge.isRoleNoun(token.lower))
+        if (
+          PERSON_ROLES.has(token.lower) ||
+          TITLE_WORDS.has(token.lower) ||
+          this.knowledge.isRoleNoun(token.lower)
+        )
           this.roles.set(token.lower, full);
       }
     }
@@ -170,11 +186,15 @@ export class SpeakerContext {
     switch (mention.kind) {
       case 'person': {
         const found = this.recognizer.person(mention.name, mention.gender, mention.initial !== false);
-        return found === null ? NOBODY : { speaker: found.name, confidence: found.strength, kind: found.kind };
+        return found === null
+          ? NOBODY
+          : { speaker: found.name, confidence: found.strength, kind: found.kind };
       }
       case 'org': {
         const found = this.recognizer.organisation(mention.name);
-        return found === null ? NOBODY : { speaker: found.name, confidence: found.strength, kind: found.kind };
+        return found === null
+          ? NOBODY
+          : { speaker: found.name, confidence: found.strength, kind: found.kind };
       }
       case 'pronoun':
         if (mention.pronoun === 'it') return this.organisationCredit();
@@ -197,26 +217,37 @@ export class SpeakerContext {
   private describe(mention: Extract<Mention, { kind: 'description' }>): Credit {
     const first = mention.text.split(' ')[0]!.toLowerCase();
     const named = this.roles.get(mention.head);
-    if (named !== undefined && !INDEFINITE.has(first) && mention.refers !== 'org' && mention.refers !== 'group')
+    if (
+      named !== undefined &&
+      !INDEFINITE.has(first) &&
+      mention.refers !== 'org' &&
+      mention.refers !== 'group'
+    )
       return { speaker: named, confidence: CONFIDENCE.role, kind: 'person' };
     if (DOCUMENT_HEADS.has(mention.head) && !INDEFINITE.has(first)) {
-      // "the statement said", "the letter reads": the organisation that issued it.
+      // "the statement said", "the letter reads": most likely the organisation last named, but
+      // only likely: the article seldom says whose letter it is in the same sentence.
       return this.lastOrg === null
         ? NOBODY
-        : { ...this.lastOrg, confidence: Math.min(this.lastOrg.confidence, CONFIDENCE.organisationDescription) };
+        : { ...this.lastOrg, confidence: Math.min(this.lastOrg.confidence, CONFIDENCE.document) };
     }
     if (mention.refers === 'unknown') {
       // A head noun the word lists lack: a role noun speaks as a person, a plural noun as a group;
       // anything else ("which", "Even", "the details") is no speaker.
       const head = mention.head;
-      if (/^\p{Ll}/u.test(head) && this.knowledge.isRoleNoun(head)) return this.describe({ ...mention, refers: 'person' });
+      if (/^\p{Ll}/u.test(head) && this.knowledge.isRoleNoun(head))
+        return this.describe({ ...mention, refers: 'person' });
       const singular = head.endsWith('s') ? head.slice(0, -1) : '';
-      if (singular.length > 2 && this.knowledge.isRoleNoun(singular)) return this.describe({ ...mention, refers: 'group' });
+      if (singular.length > 2 && this.knowledge.isRoleNoun(singular))
+        return this.describe({ ...mention, refers: 'group' });
       return NOBODY;
     }
     if (mention.refers === 'person') return this.described(mention.text, first);
     if (mention.refers === 'org') {
-      const org = (ORG_WORDS.has(mention.head) ? this.names.orgEndingWith(mention.head) : null) ?? this.lastOrg?.speaker ?? null;
+      const org =
+        (ORG_WORDS.has(mention.head) ? this.names.orgEndingWith(mention.head) : null) ??
+        this.lastOrg?.speaker ??
+        null;
       if (org !== null && !INDEFINITE.has(first))
         return { speaker: org, confidence: CONFIDENCE.organisationDescription, kind: 'organisation' };
       return this.described(mention.text, first);
@@ -243,8 +274,10 @@ export class SpeakerContext {
     const focus = this.focus;
     if (focus !== null && this.focusAge <= FOCUS_SENTENCES) {
       const known = this.gender(focus);
-      if (known === gender) return { speaker: focus, confidence: CONFIDENCE.pronounFocusKnown, kind: 'person' };
-      if (known === undefined) return { speaker: focus, confidence: CONFIDENCE.pronounFocusUnknown, kind: 'person' };
+      if (known === gender)
+        return { speaker: focus, confidence: CONFIDENCE.pronounFocusKnown, kind: 'person' };
+      if (known === undefined)
+        return { speaker: focus, confidence: CONFIDENCE.pronounFocusUnknown, kind: 'person' };
     }
     const people = this.recentPeople;
     let found: string | null = null;

@@ -85,7 +85,8 @@ export class SpeakerRecognizer {
     const key = bare.map(lower).join(' ');
     if (bare.length === 1 && this.isLabel(bare[0]!)) return null;
     if (bare.every((word) => this.knowledge.isPlace(lower(word)))) return null;
-    if (bare.some((word) => MEDIA_WORDS.has(lower(word)))) return { kind: 'organisation', name, strength: STRENGTH.media };
+    if (bare.some((word) => MEDIA_WORDS.has(lower(word))))
+      return { kind: 'organisation', name, strength: STRENGTH.media };
     if (bare.some((word) => this.isLabel(word))) return null;
     const known =
       this.knowledge.isOrganisation(key) ||
@@ -102,14 +103,17 @@ export class SpeakerRecognizer {
     const full = this.names.fullName(word, gender);
     if (full !== word && this.names.isWeak(full)) {
       // "Woods said" where the article wrote "Tiger Woods": the lone surname speaking vouches for it.
-      return this.knowledge.isFunctionWord(key) ? null : { kind: 'person', name: full, strength: STRENGTH.weakResolved };
+      return this.knowledge.isFunctionWord(key)
+        ? null
+        : { kind: 'person', name: full, strength: STRENGTH.weakResolved };
     }
     if (full !== word) {
       const recognized = this.fullName(full.split(' '));
       if (recognized === null || recognized.strength < STRENGTH.nameShaped) return recognized;
       return { ...recognized, strength: Math.max(recognized.strength, STRENGTH.resolvedSurname) };
     }
-    if (this.knowledge.isOrganisation(key)) return { kind: 'organisation', name: word, strength: STRENGTH.organisation };
+    if (this.knowledge.isOrganisation(key))
+      return { kind: 'organisation', name: word, strength: STRENGTH.organisation };
     if (/^\p{Lu}{2,6}$/u.test(word.replace(/[.&]/g, ''))) return this.organisation(word);
     if (this.isNotNameWord(word)) return null;
     if (this.names.isAmbiguous(word)) return this.sharedSurname(word, gender);
@@ -122,7 +126,11 @@ export class SpeakerRecognizer {
     // "Kim told CTV News": a person the article calls by given name only (a child, a partner).
     if (this.knowledge.givenName(key) !== undefined && !this.knowledge.isCommonWord(key))
       return { kind: 'person', name: word, strength: STRENGTH.givenNameOnly };
-    return { kind: 'person', name: word, strength: initial ? STRENGTH.loneWord : STRENGTH.loneWordInSentence };
+    return {
+      kind: 'person',
+      name: word,
+      strength: initial ? STRENGTH.loneWord : STRENGTH.loneWordInSentence,
+    };
   }
 
   /**
@@ -149,19 +157,34 @@ export class SpeakerRecognizer {
   private fullName(words: readonly string[], initial = true): Recognized | null {
     if (words.some((word) => this.isLabel(word))) return null;
     const keys = words.map(lower);
-    if (keys.every((key) => this.knowledge.isPlace(key)) || this.knowledge.isPlace(keys.join(' '))) return null;
+    if (keys.every((key) => this.knowledge.isPlace(key)) || this.knowledge.isPlace(keys.join(' ')))
+      return null;
     const first = words[0]!;
     const given = /^\p{Lu}\.?$/u.test(first) || this.knowledge.givenName(keys[0]!) !== undefined;
     const name = words.join(' ');
     if (given) return { kind: 'person', name, strength: STRENGTH.givenAndSurname };
     // "Got Me Fired", "Article Continued Below": a verb or preposition in it makes it a title or
     // a line of page furniture; "Lake Cowichan", "Villa Park": a place.
-    if (keys.some((key) => this.knowledge.isFunctionWord(key)) || this.knowledge.isPlaceWord(keys[0]!)) return null;
-    if (this.knowledge.isPlaceWord(keys[keys.length - 1]!)) return { kind: 'person', name, strength: STRENGTH.commonTail };
+    // "Lake Cowichan", "Villa Park Ramsey": a place word anywhere but last makes a place (or a
+    // caption run into a name).
+    if (
+      keys.some((key) => this.knowledge.isFunctionWord(key)) ||
+      keys.slice(0, -1).some((key) => this.knowledge.isPlaceWord(key))
+    )
+      return null;
+    // A known name word first ("Lee Park", "Ferguson Hill") outweighs a place word last.
+    if (this.knowledge.isSurname(keys[0]!)) return { kind: 'person', name, strength: STRENGTH.nameShaped };
+    if (this.knowledge.isPlaceWord(keys[keys.length - 1]!))
+      return { kind: 'person', name, strength: STRENGTH.commonTail };
     // "Carnival Cruise Lines", "Virgin Atlantic Airways": a plural everyday noun ends a company's
     // name, never a person's.
     const lastKey = keys[keys.length - 1]!;
-    if (words.length >= 3 && lastKey.endsWith('s') && this.knowledge.isCommonWord(lastKey) && this.knowledge.isCommonWord(lastKey.slice(0, -1)))
+    if (
+      words.length >= 3 &&
+      lastKey.endsWith('s') &&
+      this.knowledge.isCommonWord(lastKey) &&
+      this.knowledge.isCommonWord(lastKey.slice(0, -1))
+    )
       return { kind: 'organisation', name, strength: STRENGTH.namedBody };
     // Mid-sentence, capitals mark a name even on everyday words ("said Tiger Woods"); at a
     // sentence's start they may be any words ("Big Ben", "Article Continued Below").
@@ -180,14 +203,18 @@ export class SpeakerRecognizer {
     const key = lower(word);
     if (this.knowledge.givenName(key) !== undefined && !this.names.writesInLowercase(key)) return false;
     if (this.names.fullNames(word).length > 0) return false;
-    return this.knowledge.isCommonWord(key) || this.knowledge.isPlace(key) || this.names.writesInLowercase(key);
+    return (
+      this.knowledge.isCommonWord(key) || this.knowledge.isPlace(key) || this.names.writesInLowercase(key)
+    );
   }
 
   /** An everyday word or a place by the packaged knowledge or the article's own lowercase use. */
   private isEverydayWord(word: string): boolean {
     const key = lower(word);
     if (this.knowledge.givenName(key) !== undefined) return false;
-    return this.knowledge.isCommonWord(key) || this.knowledge.isPlace(key) || this.names.writesInLowercase(key);
+    return (
+      this.knowledge.isCommonWord(key) || this.knowledge.isPlace(key) || this.names.writesInLowercase(key)
+    );
   }
 
   /** A word in capitals that is an everyday word: a label ("EXPERT VERDICT:", "CLAIMS"), not a name. */
