@@ -58,7 +58,14 @@ const ORG_HEADS = new Set(
 
 /** True for a possessive word ("Vancouver's", "Hawes’"). */
 export function isPossessive(token: Token): boolean {
-  return /['’]s$/u.test(token.text) || /s['’]$/u.test(token.text);
+  const text = token.text;
+  const n = text.length;
+  if (n < 2) return false;
+  const last = text[n - 1]!;
+  const before = text[n - 2]!;
+  return (
+    (last === 's' && (before === "'" || before === '’')) || (before === 's' && (last === "'" || last === '’'))
+  );
 }
 
 function bare(token: Token): string {
@@ -141,8 +148,16 @@ export function isOrgName(run: readonly Token[], knowledge?: NameKnowledge): boo
 
 /** An acronym such as NATO or BBC: two to six capitals, not a regnal number ("VIII"). */
 export function isAcronym(token: Token): boolean {
-  const letters = token.text.replace(/[.&]/g, '');
-  return /^\p{Lu}{2,6}$/u.test(letters) && !/^[IVX]+$/.test(letters);
+  if (!token.cap || token.kind !== 'word') return false;
+  let letters = 0;
+  let roman = true;
+  for (const ch of token.text) {
+    if (ch === '.' || ch === '&') continue;
+    if (ch === ch.toLowerCase()) return false;
+    letters++;
+    roman &&= ch === 'I' || ch === 'V' || ch === 'X';
+  }
+  return letters >= 2 && letters <= 6 && !roman;
 }
 
 /**

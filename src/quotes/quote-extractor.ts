@@ -157,7 +157,8 @@ class ArticleReader {
       this.context.names.isCommonWord(first.lower)
     )
       first.common = true;
-    this.context.noteRoles(tokens);
+    const runs = nameRuns(tokens);
+    this.context.noteRoles(tokens, runs);
     // The subject comes first: "His solicitor, Liam O'Donnell, told the court '…'. He added: …".
     const subject = sentenceSubject(tokens);
     const resolved = this.context.resolve(subject);
@@ -217,7 +218,7 @@ class ArticleReader {
     if (resolved.kind === 'person' && resolved.speaker !== null)
       this.context.noteGender(resolved.speaker, tokens);
     this.noteSpeakersOf(tokens);
-    this.noteMentions(tokens);
+    this.noteMentions(tokens, runs);
     this.previousCredit = here;
     this.previousSubject =
       resolved.kind === 'person' && resolved.confidence >= SUBJECT_CONFIDENCE && here === null
@@ -257,11 +258,14 @@ class ArticleReader {
    * People named anywhere in the sentence, for later pronouns; when the sentence names one person
    * only, its gendered pronouns tell that person's gender.
    */
-  private noteMentions(tokens: readonly Token[]): void {
+  private noteMentions(tokens: readonly Token[], runs: readonly (readonly Token[])[]): void {
     const people = new Set<string>();
-    for (const run of nameRuns(tokens)) {
+    for (const run of runs) {
       const name = stripTitles(run);
-      if (name.length === 0 || isOrgName(name, this.knowledge)) continue;
+      if (name.length === 0) continue;
+      // One word counts only as a known given name ("Kim"): skip the rest before any lookup.
+      if (name.length === 1 && this.knowledge.givenName(name[0]!.key) === undefined) continue;
+      if (isOrgName(name, this.knowledge)) continue;
       const words = name.map((token) => token.base).join(' ');
       const found = this.context.recognizer.person(words, undefined, name[0]!.initial === true);
       if (found?.kind !== 'person') continue;

@@ -58,20 +58,22 @@ export function tokenizeParagraph(
       cap: false,
       base: raw,
       key: raw,
+      common: false,
+      initial: false,
     });
     cursor = Math.max(cursor, to);
   }
   tokenizeRange(text, cursor, para.end, tokens);
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token.kind !== 'word') continue;
-    const prev = tokens[i - 1];
-    token.initial =
-      prev === undefined ||
-      prev.kind === 'quote' ||
-      (prev.kind === 'punct' && '.!?:;—–-•*('.includes(prev.text));
-  }
   return tokens;
+}
+
+/** True when a word after `prev` may open a sentence (see Token.initial). */
+function opensAfter(prev: Token | undefined): boolean {
+  return (
+    prev === undefined ||
+    prev.kind === 'quote' ||
+    (prev.kind === 'punct' && '.!?:;—–-•*('.includes(prev.text))
+  );
 }
 
 function tokenizeRange(text: string, from: number, to: number, out: Token[]): void {
@@ -97,6 +99,9 @@ function tokenizeRange(text: string, from: number, to: number, out: Token[]): vo
       cap: isWord && first !== first.toLowerCase(),
       base,
       key: base === raw ? lower : base.toLowerCase(),
+      // Every token has every field from the start: tokens of one shape keep property access fast.
+      common: false,
+      initial: isWord && opensAfter(out[out.length - 1]),
     });
     TOKEN.lastIndex = end;
   }

@@ -115,8 +115,8 @@ export class SpeakerContext {
   }
 
   /** Notes the roles named next to a person ("Foreign Minister Dominic Raab", "Raab, the minister"). */
-  noteRoles(tokens: readonly Token[]): void {
-    for (const run of nameRuns(tokens)) {
+  noteRoles(tokens: readonly Token[], runs: readonly (readonly Token[])[] = nameRuns(tokens)): void {
+    for (const run of runs) {
       const name = stripTitles(run);
       if (name.length === 0 || name.length === run.length || isOrgName(name, this.knowledge)) continue;
       const full = this.names.fullName(name.map(nameText).join(' '));

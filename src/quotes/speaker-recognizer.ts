@@ -58,6 +58,8 @@ const STRENGTH = {
 
 /** Recognizes speakers within one article. */
 export class SpeakerRecognizer {
+  private readonly people = new Map<string, Recognized | null>();
+
   constructor(
     private readonly knowledge: NameKnowledge,
     private readonly names: NameIndex,
@@ -68,6 +70,18 @@ export class SpeakerRecognizer {
    * fullest form in the article; null when it names nobody who can speak.
    */
   person(name: string, gender?: 'male' | 'female', initial = true): Recognized | null {
+    // The same few names come back sentence after sentence.
+    const key = `${gender ?? ''}|${initial ? 1 : 0}|${name}`;
+    let found = this.people.get(key);
+    if (found === undefined) this.people.set(key, (found = this.recognizePerson(name, gender, initial)));
+    return found;
+  }
+
+  private recognizePerson(
+    name: string,
+    gender: 'male' | 'female' | undefined,
+    initial: boolean,
+  ): Recognized | null {
     let words = name.split(' ').filter(Boolean);
     if (words.length === 0 || words.some((word) => this.isLabel(word))) return null;
     words = withoutLeadingWords(words, (word) => this.isNotNameWord(word), this.knowledge);
