@@ -13,7 +13,7 @@ export type Mention =
    * `gender` when an honorific tells it ("Mr Robertson"); `initial` when the name opens its
    * sentence, where its capitals prove nothing.
    */
-  | { kind: 'person'; name: string; gender?: 'male' | 'female'; initial?: boolean }
+  | { kind: 'person'; name: string; gender?: 'male' | 'female'; initial?: boolean; titled?: boolean }
   | { kind: 'org'; name: string }
   | { kind: 'pronoun'; pronoun: string }
   /** `refers` 'unknown' when the head noun is not a known role or body; name knowledge may tell. */
@@ -189,6 +189,8 @@ export function classifyPhrase(tokens: readonly Token[]): Mention | null {
     ]);
     const mention: Mention = { kind: 'person', name: runText(name), initial: run[0]!.initial === true };
     if (gender !== undefined) mention.gender = gender;
+    // "Premier Ford", "Secretary Pompeo": a title makes a person of a lone surname.
+    if (name.length < run.length) mention.titled = true;
     return mention;
   }
   if (words.length > 8) return null;

@@ -185,7 +185,12 @@ export class SpeakerContext {
     if (mention === null) return NOBODY;
     switch (mention.kind) {
       case 'person': {
-        const found = this.recognizer.person(mention.name, mention.gender, mention.initial !== false);
+        const found = this.recognizer.person(
+          mention.name,
+          mention.gender,
+          mention.initial !== false,
+          mention.titled === true,
+        );
         return found === null
           ? NOBODY
           : { speaker: found.name, confidence: found.strength, kind: found.kind };

@@ -50,7 +50,7 @@ const STRENGTH = {
   commonTail: 0.5,
   /** A lone surname speaking whose full name is made of everyday words ("Woods" for "Tiger Woods"). */
   weakResolved: 0.7,
-  /** A surname after Mr, Mrs or Ms that the article gives no fuller form of. */
+  /** A surname after Mr, Mrs or Ms, or after a title ("Premier Ford"), that the article names no further. */
   honorificSurname: 0.75,
   /** A known given name on its own, which the article uses as the person's name. */
   givenNameOnly: 0.65,
@@ -69,11 +69,12 @@ export class SpeakerRecognizer {
    * A person's name as the attribution gives it (titles already removed), resolved to the
    * fullest form in the article; null when it names nobody who can speak.
    */
-  person(name: string, gender?: 'male' | 'female', initial = true): Recognized | null {
+  person(name: string, gender?: 'male' | 'female', initial = true, titled = false): Recognized | null {
     // The same few names come back sentence after sentence.
-    const key = `${gender ?? ''}|${initial ? 1 : 0}|${name}`;
+    const key = `${gender ?? ''}|${initial ? 1 : 0}${titled ? 1 : 0}|${name}`;
     let found = this.people.get(key);
-    if (found === undefined) this.people.set(key, (found = this.recognizePerson(name, gender, initial)));
+    if (found === undefined)
+      this.people.set(key, (found = this.recognizePerson(name, gender, initial, titled)));
     return found;
   }
 
@@ -81,11 +82,12 @@ export class SpeakerRecognizer {
     name: string,
     gender: 'male' | 'female' | undefined,
     initial: boolean,
+    titled: boolean,
   ): Recognized | null {
     let words = name.split(' ').filter(Boolean);
     if (words.length === 0 || words.some((word) => this.isLabel(word))) return null;
     words = withoutLeadingWords(words, (word) => this.isNotNameWord(word), this.knowledge);
-    if (words.length === 1) return this.oneWord(words[0]!, gender, initial);
+    if (words.length === 1) return this.oneWord(words[0]!, gender, initial, titled);
     const full = this.names.fullName(words.join(' '), gender);
     if (full !== words.join(' ')) words = full.split(' ');
     return this.fullName(words, initial);
@@ -112,7 +114,12 @@ export class SpeakerRecognizer {
     return { kind: 'organisation', name, strength: STRENGTH.namedBody };
   }
 
-  private oneWord(word: string, gender?: 'male' | 'female', initial = true): Recognized | null {
+  private oneWord(
+    word: string,
+    gender?: 'male' | 'female',
+    initial = true,
+    titled = false,
+  ): Recognized | null {
     const key = lower(word);
     const full = this.names.fullName(word, gender);
     if (full !== word && this.names.isWeak(full)) {
@@ -129,14 +136,16 @@ export class SpeakerRecognizer {
     if (this.knowledge.isOrganisation(key))
       return { kind: 'organisation', name: word, strength: STRENGTH.organisation };
     if (/^\p{Lu}{2,6}$/u.test(word.replace(/[.&]/g, ''))) return this.organisation(word);
-    if (this.isNotNameWord(word)) return null;
     if (this.names.isAmbiguous(word)) return this.sharedSurname(word, gender);
-    // "Mr Robertson": an honorific makes a person of a lone surname, and keeps telling their
-    // gender when "Miss Robertson" is someone else.
-    if (gender !== undefined) {
-      const name = `${gender === 'male' ? 'Mr' : 'Ms'} ${word}`;
+    // "Mr Robertson", "Premier Ford", "Coach Brown": an honorific or a title makes a person of a
+    // lone surname, even one that is also an everyday word; an honorific also keeps telling the
+    // person's gender when "Miss Robertson" is someone else.
+    const honoured = gender !== undefined || titled;
+    if (honoured && !this.knowledge.isFunctionWord(key) && !this.knowledge.isPlace(key)) {
+      const name = gender === undefined ? word : `${gender === 'male' ? 'Mr' : 'Ms'} ${word}`;
       return { kind: 'person', name, strength: STRENGTH.honorificSurname };
     }
+    if (this.isNotNameWord(word)) return null;
     // "Kim told CTV News": a person the article calls by given name only (a child, a partner).
     if (this.knowledge.givenName(key) !== undefined && !this.knowledge.isCommonWord(key))
       return { kind: 'person', name: word, strength: STRENGTH.givenNameOnly };
