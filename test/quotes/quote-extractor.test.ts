@@ -199,6 +199,32 @@ describe('bad input', () => {
     expect(() => extractQuotes(text)).not.toThrow();
   });
 
+  it('survives every kind of mark left open or closed alone', () => {
+    for (const mark of ['"', '“', '”', '„', '‟', '«', '»', '‹', '›', '‘', '’', '‚', '‛', "'"]) {
+      const text = `${mark}Half a quotation, said Ann Wu. And ${mark} another ${mark}${mark} here.\n\n${mark}`;
+      for (const quote of extractQuotes(text)) expect(text.slice(quote.start, quote.end)).toBe(quote.text);
+    }
+  });
+
+  it('finds nothing in a text of only apostrophes and quote marks', () => {
+    expect(extractQuotes("'".repeat(50_000))).toEqual([]);
+    expect(extractQuotes("' ".repeat(50_000))).toEqual([]);
+    expect(extractQuotes("’'‘".repeat(20_000))).toEqual([]);
+  });
+
+  it('reads a 100,000-character paragraph without breaks', () => {
+    const sentence = "Tom Hughes said: 'It's the '90s again. 'We won't stop,' he said. ";
+    const text = sentence.repeat(Math.ceil(100_000 / sentence.length));
+    const quotes = extractQuotes(text);
+    expect(quotes.length).toBeGreaterThan(1_000);
+    expect(quotes.every((quote) => quote.speaker === 'Tom Hughes')).toBe(true);
+  });
+
+  it('takes regular-expression characters in names and quotes as plain text', () => {
+    const text = '“Prices (.*) rose [again]+?,” said Ravi $Patel^ (.*). “${x}|\\d” she added.';
+    for (const quote of extractQuotes(text)) expect(text.slice(quote.start, quote.end)).toBe(quote.text);
+  });
+
   it('handles a 10,000-word quotation', () => {
     const quotes = extractQuotes('“' + 'word '.repeat(10_000) + 'end,” she said.');
     expect(quotes).toHaveLength(1);
