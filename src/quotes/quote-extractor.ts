@@ -91,6 +91,8 @@ export function extractQuotes(
   if (typeof text !== 'string' || text.length === 0) return [];
   const paragraphs = splitParagraphs(text);
   const spans = findQuoteSpans(text, paragraphs);
+  // Most articles in a feed quote nobody: then there is nothing to attribute.
+  if (spans.length === 0) return [];
   const bySpanParagraph = paragraphs.map(() => [] as { span: QuoteSpan; index: number }[]);
   spans.forEach((span, index) => bySpanParagraph[span.paragraph]!.push({ span, index }));
   const tokens = paragraphs.map((para, p) => tokenizeParagraph(text, para, bySpanParagraph[p]!));
