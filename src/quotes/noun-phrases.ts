@@ -83,28 +83,37 @@ export function nameRuns(tokens: readonly Token[], from = 0, to = tokens.length)
   let run: Token[] = [];
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
-    const last = run[run.length - 1];
-    const joins =
-      last !== undefined &&
-      PARTICLES.has(token.lower) &&
-      !isPossessive(last) &&
-      // "Secretary of State", "Bank of Canada", but "David Williams of Ladbrokes" is two names.
-      (!LINK_PARTICLES.has(token.lower) || TITLE_WORDS.has(last.key) || ORG_WORDS.has(last.key)) &&
-      particleJoins(tokens, i, to);
-    const continues = last !== undefined && token.kind === 'word' && token.cap && !NOT_NAMES.has(bare(token));
-    if (isNameWord(token) || continues || joins) {
-      if (run.length > 0 && isPossessive(run[run.length - 1]!)) {
+    // Most tokens are lowercase words outside any name: settled by the first test.
+    const capital = token.cap && token.kind === 'word' && !NOT_NAMES.has(token.key);
+    // A capitalised everyday word may open no name ("Rather"), but may go on one.
+    const nameWord = capital && (token.common !== true || run.length > 0);
+    if (!nameWord && !(run.length > 0 && joinsRun(tokens, i, to, run[run.length - 1]!))) {
+      if (run.length > 0) {
         runs.push(run);
         run = [];
       }
-      run.push(token);
-    } else if (run.length > 0) {
+      continue;
+    }
+    if (run.length > 0 && isPossessive(run[run.length - 1]!)) {
       runs.push(run);
       run = [];
     }
+    run.push(token);
   }
   if (run.length > 0) runs.push(run);
   return runs;
+}
+
+/** True when the particle at `i` joins the run ending with `last` to the name after it. */
+function joinsRun(tokens: readonly Token[], i: number, to: number, last: Token): boolean {
+  const token = tokens[i]!;
+  return (
+    PARTICLES.has(token.lower) &&
+    !isPossessive(last) &&
+    // "Secretary of State", "Bank of Canada", but "David Williams of Ladbrokes" is two names.
+    (!LINK_PARTICLES.has(token.lower) || TITLE_WORDS.has(last.key) || ORG_WORDS.has(last.key)) &&
+    particleJoins(tokens, i, to)
+  );
 }
 
 /** True when the particles starting at `i` lead to a name word ("van der Pluijm"). */

@@ -247,6 +247,8 @@ class ArticleReader {
    * said Big Ben was…"): the subject of each reporting verb takes the focus.
    */
   private noteSpeakersOf(tokens: readonly Token[]): void {
+    // A sentence with a quotation had its speaker credited already.
+    if (tokens.some((token) => token.kind === 'quote')) return;
     for (let v = 1; v < tokens.length; v++) {
       if (!isReportingVerb(tokens, v) || tokens[v - 1]!.kind === 'quote' || tokens[v + 1]?.kind === 'quote')
         continue;

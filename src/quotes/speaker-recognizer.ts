@@ -242,7 +242,9 @@ export class SpeakerRecognizer {
 
   /** A word in capitals that is an everyday word: a label ("EXPERT VERDICT:", "CLAIMS"), not a name. */
   private isLabel(word: string): boolean {
-    if (word.length < 4 || word !== word.toUpperCase() || !/\p{Lu}/u.test(word)) return false;
+    // Most words fail at the second letter, before any string is built.
+    if (word.length < 4 || word[1] === word[1]!.toLowerCase()) return false;
+    if (word !== word.toUpperCase() || !/\p{Lu}/u.test(word)) return false;
     return this.knowledge.isCommonWord(lower(word).replace(/['’]s$/u, ''));
   }
 }
