@@ -159,19 +159,24 @@ export class SpeakerContext {
    * name: past it, a pronoun may as well stand for that one ("…noted that Putin's stance … his").
    */
   noteGender(person: string, tokens: readonly Token[]): void {
+    // Most sentences have no gendered pronoun at all: nothing to count, nothing to build.
+    if (!tokens.some((token) => MALE_WORDS.has(token.lower) || FEMALE_WORDS.has(token.lower))) return;
     const own = new Set(person.toLowerCase().split(' '));
     let votes = 0;
     let seen = false;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      const isOwn = token.cap && own.has(token.key);
+      if (token.cap && own.has(token.key)) {
+        seen = true;
+        continue;
+      }
+      if (seen && isNameWord(token)) break;
+      const male = MALE_WORDS.has(token.lower);
+      if (!male && !FEMALE_WORDS.has(token.lower)) continue;
       // "…, he said." credits a speaker, who need not be the sentence's subject.
-      const credits = tokens[i + 1] !== undefined && REPORTING_VERBS.has(tokens[i + 1]!.lower);
-      if (isOwn) seen = true;
-      else if (seen && isNameWord(token)) break;
-      else if (credits) continue;
-      else if (MALE_WORDS.has(token.lower)) votes++;
-      else if (FEMALE_WORDS.has(token.lower)) votes--;
+      const next = tokens[i + 1];
+      if (next !== undefined && REPORTING_VERBS.has(next.lower)) continue;
+      votes += male ? 1 : -1;
     }
     if (votes !== 0) this.names.vote(person, votes);
   }
