@@ -179,7 +179,13 @@ function digestStory(entry: RankedStory, summary: StorySummary): DigestStory {
       const article = byId.get(quote.articleId) ?? lead;
       // The comma that led into "..., she said" belongs to the sentence, not to the quote.
       const text = quote.text.trim().replace(/\s*[,;:]$/, '');
-      return { text, speaker: quote.speaker, source: article.source, url: article.url };
+      // Key quotes come with a sure speaker; one without (an LLM's pick, an old snapshot) says so.
+      return {
+        text,
+        speaker: quote.speaker.trim() || 'unattributed',
+        source: article.source,
+        url: article.url,
+      };
     }),
     links: sourceLinks(story),
     sources: entry.sources,
