@@ -1,5 +1,12 @@
 import { closestMatches } from '../text/similarity.js';
 import type { AnyCommand, OptionSpec } from './command-definition.js';
+import { echo } from './display-limits.js';
+
+/**
+ * The longest value one option may have. Topics, names and addresses are far shorter; a longer one
+ * is refused with a message rather than searched for, stored or repeated back.
+ */
+export const MAX_OPTION_CHARS = 500;
 
 export type ParsedCommand =
   | { kind: 'command'; command: AnyCommand; options: Record<string, string | number | undefined> }
@@ -19,12 +26,13 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
     const suggestions = closestMatches(
-      name,
+      name.slice(0, 64),
       commands.map((candidate) => candidate.name),
     );
     const hint = suggestions.length ? `did you mean ${suggestions.map((s) => `/${s}`).join(' or ')}? ` : '';
-    return { kind: 'error', message: `unknown command /${name}: ${hint}Type /help for the list.` };
+    return { kind: 'error', message: `unknown command /${echo(name)}: ${hint}Type /help for the list.` };
   }
+  if (head.rest.length > MAX_OPTION_CHARS * 4) return { kind: 'error', message: tooLong(command) };
   const tokens = tokenize(head.rest);
   const options: Record<string, string | number | undefined> = {};
   const specs = Object.entries(command.options as Record<string, OptionSpec>);
@@ -38,12 +46,13 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
       }
       continue;
     }
+    if (raw.length > MAX_OPTION_CHARS) return { kind: 'error', message: tooLong(command, optionName) };
     const value = convert(raw, spec);
     if (value === null) {
       const expected = spec.choices ? `one of ${spec.choices.join(', ')}` : 'a whole number';
       return {
         kind: 'error',
-        message: `/${command.name}: <${optionName}> must be ${expected}, not "${raw}". Usage: ${usage(command)}`,
+        message: `/${command.name}: <${optionName}> must be ${expected}, not "${echo(raw)}". Usage: ${usage(command)}`,
       };
     }
     options[optionName] = value;
@@ -51,10 +60,16 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
   if (tokens.length > 0) {
     return {
       kind: 'error',
-      message: `/${command.name} got more than it takes ("${tokens.join(' ')}"). Usage: ${usage(command)}`,
+      message: `/${command.name} got more than it takes ("${echo(tokens.join(' '))}"). Usage: ${usage(command)}`,
     };
   }
   return { kind: 'command', command, options };
+}
+
+/** The refusal of an option (or a whole line) longer than {@link MAX_OPTION_CHARS}. */
+export function tooLong(command: AnyCommand, optionName?: string): string {
+  const what = optionName ? `<${optionName}>` : 'what follows it';
+  return `/${command.name}: ${what} is too long (at most ${MAX_OPTION_CHARS} characters). Usage: ${usage(command)}`;
 }
 
 /**
@@ -88,10 +103,37 @@ function convert(raw: string, spec: OptionSpec): string | number | null {
   return raw;
 }
 
-/** Splits on spaces, keeping "double-quoted phrases" (straight or curly) together. */
+const OPENING_QUOTES = '"“';
+const CLOSING_QUOTES = '"”';
+
+/**
+ * Splits on spaces, keeping "double-quoted phrases" (straight or curly) together; an unclosed quote
+ * mark is an ordinary character. One pass, so its time is linear in the line whatever it holds.
+ */
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  const pattern = /["“]([^"”]*)["”]|(\S+)/g;
-  for (const match of text.matchAll(pattern)) tokens.push((match[1] ?? match[2] ?? '').trim());
+  let at = 0;
+  let closable = true;
+  while (at < text.length) {
+    if (/\s/u.test(text[at]!)) {
+      at++;
+      continue;
+    }
+    if (closable && OPENING_QUOTES.includes(text[at]!)) {
+      let close = at + 1;
+      while (close < text.length && !CLOSING_QUOTES.includes(text[close]!)) close++;
+      if (close < text.length) {
+        tokens.push(text.slice(at + 1, close).trim());
+        at = close + 1;
+        continue;
+      }
+      // Unclosed: no quote mark follows, so none later can close either; the rest is words.
+      closable = false;
+    }
+    let end = at + 1;
+    while (end < text.length && !/\s/u.test(text[end]!)) end++;
+    tokens.push(text.slice(at, end));
+    at = end;
+  }
   return tokens.filter((token) => token !== '');
 }

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { webhookCallback, type Bot } from 'grammy';
+import { BotError, webhookCallback, type Bot } from 'grammy';
+import { UpdateHandedBack } from './update-lifecycle.js';
 import type { Logger } from '../../kernel/logger.js';
 import { describeError } from '../../kernel/describe-error.js';
 
@@ -16,7 +17,11 @@ export interface WebhookOptions {
 export interface WebhookServer {
   /** The port actually listened on (differs from the option when it was 0). */
   port: number;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, waits for `drain` (the updates in progress), then closes the
+   * connections left, so that a request being handled is answered rather than cut off.
+   */
+  close(drain?: () => Promise<unknown>): Promise<void>;
 }
 
 /**
@@ -37,7 +42,10 @@ export async function startWebhookServer(
       return;
     }
     handle(req, res).catch((error: unknown) => {
-      logger.error(`telegram webhook: ${describeError(error)}`);
+      // A 500 makes Telegram send the update again later: right for one handed back at shutdown.
+      const cause = error instanceof BotError ? error.error : error;
+      if (cause instanceof UpdateHandedBack) logger.info(`telegram webhook: ${cause.message}`);
+      else logger.error(`telegram webhook: ${describeError(error)}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
@@ -50,10 +58,12 @@ export async function startWebhookServer(
   });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async (drain) => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await drain?.();
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }
