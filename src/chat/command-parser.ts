@@ -2,12 +2,6 @@ import { closestMatches } from '../text/similarity.js';
 import type { AnyCommand, OptionSpec } from './command-definition.js';
 import { echo } from './display-limits.js';
 
-/**
- * The longest value one option may have. Topics, names and addresses are far shorter; a longer one
- * is refused with a message rather than searched for, stored or repeated back.
- */
-export const MAX_OPTION_CHARS = 500;
-
 export type ParsedCommand =
   | { kind: 'command'; command: AnyCommand; options: Record<string, string | number | undefined> }
   /** Not a command at all (plain chat text). */
@@ -32,7 +26,7 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
     const hint = suggestions.length ? `did you mean ${suggestions.map((s) => `/${s}`).join(' or ')}? ` : '';
     return { kind: 'error', message: `unknown command /${echo(name)}: ${hint}Type /help for the list.` };
   }
-  if (head.rest.length > MAX_OPTION_CHARS * 4) return { kind: 'error', message: tooLong(command) };
+
   const tokens = tokenize(head.rest);
   const options: Record<string, string | number | undefined> = {};
   const specs = Object.entries(command.options as Record<string, OptionSpec>);
@@ -46,7 +40,6 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
       }
       continue;
     }
-    if (raw.length > MAX_OPTION_CHARS) return { kind: 'error', message: tooLong(command, optionName) };
     const value = convert(raw, spec);
     if (value === null) {
       const expected = spec.choices ? `one of ${spec.choices.join(', ')}` : 'a whole number';
@@ -66,11 +59,6 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
   return { kind: 'command', command, options };
 }
 
-/** The refusal of an option (or a whole line) longer than {@link MAX_OPTION_CHARS}. */
-export function tooLong(command: AnyCommand, optionName?: string): string {
-  const what = optionName ? `<${optionName}>` : 'what follows it';
-  return `/${command.name}: ${what} is too long (at most ${MAX_OPTION_CHARS} characters). Usage: ${usage(command)}`;
-}
 
 /**
  * The parts of a command line: `/Quotes@QuoteBot pompeo` → name `quotes`, mention `QuoteBot`, rest

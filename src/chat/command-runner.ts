@@ -2,25 +2,20 @@ import type { Services } from './services.js';
 import { describeError } from '../kernel/describe-error.js';
 import type { AnyCommand, Caller } from './command-definition.js';
 import { mayRun, refusal } from './command-access.js';
-import { MAX_OPTION_CHARS, parseCommandLine, tooLong } from './command-parser.js';
+import { parseCommandLine } from './command-parser.js';
 import { reply, type Reply } from './reply.js';
 
 type OptionValues = Record<string, string | number | undefined>;
 
 /**
- * The reply that refuses a command before it runs, or null when it may run: the caller lacks the
- * access the command declares (a private reply, for the caller alone), or an option is longer than
- * any real value. Adapters that must answer at once (Discord defers slow commands) ask this first.
+ * The reply that refuses a command before it runs (private: for the caller alone), or null when the
+ * caller may run it. Adapters that must answer at once (Discord defers slow commands) ask this first.
  */
 export async function checkCommand(
   command: AnyCommand,
   options: OptionValues,
   caller: Caller,
 ): Promise<Reply | null> {
-  const long = Object.entries(options).find(
-    ([, value]) => typeof value === 'string' && value.length > MAX_OPTION_CHARS,
-  );
-  if (long) return reply.privateText(tooLong(command, long[0]));
   if (!(await mayRun(command, options, caller))) return reply.privateText(refusal(command, caller));
   return null;
 }

@@ -33,8 +33,8 @@ export const DISPLAY_LIMITS = {
    * a digest needs 2 to 4 Telegram messages and 1 or 2 Discord messages.
    */
   digestMessages: 6,
-  /** Messages one command reply becomes; longer answers are paged with "More" anyway. */
-  replyMessages: 5,
+  /** Messages one command reply becomes; long lists are paged with "More" anyway. */
+  replyMessages: 10,
 } as const;
 
 const ELLIPSIS = '…';
