@@ -59,7 +59,6 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
   return { kind: 'command', command, options };
 }
 
-
 /**
  * The parts of a command line: `/Quotes@QuoteBot pompeo` → name `quotes`, mention `QuoteBot`, rest
  * `pompeo`. Null when the text is not a command. The one place that reads the `/name@bot` form.
