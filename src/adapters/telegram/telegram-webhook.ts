@@ -13,6 +13,9 @@ export interface WebhookOptions {
   secretToken: string;
 }
 
+/** How long close() waits for answers already being written once the handlers are done. */
+const ANSWER_GRACE_MS = 2_000;
+
 /** A running webhook server. */
 export interface WebhookServer {
   /** The port actually listened on (differs from the option when it was 0). */
@@ -35,7 +38,10 @@ export async function startWebhookServer(
   logger: Logger,
 ): Promise<WebhookServer> {
   const handle = webhookCallback(bot, 'http', { secretToken: options.secretToken, onTimeout: 'return' });
+  let answering = 0;
   const server: Server = createServer((req, res) => {
+    answering++;
+    res.once('close', () => answering--);
     const path = new URL(req.url ?? '/', 'http://webhook.invalid').pathname;
     if (req.method !== 'POST' || path !== options.path) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -62,6 +68,9 @@ export async function startWebhookServer(
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await drain?.();
+      // The handlers are done; their 200s may still be on the way out.
+      const deadline = Date.now() + ANSWER_GRACE_MS;
+      while (answering > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
       server.closeAllConnections();
       await closed;
     },

@@ -13,6 +13,7 @@ import { createApp, type App } from '../../../src/app/container.js';
 import { startFakeTelegram, textUpdate, type FakeTelegram } from '../../helpers/fake-telegram-server.js';
 import { FAST_LIMITS } from '../../helpers/telegram-test-api.js';
 import { startTestApp } from '../../helpers/test-app.js';
+import { startTestHttpServer } from '../../helpers/test-http-server.js';
 
 const A = { id: 601, type: 'private' as const };
 const B = { id: 602, type: 'private' as const };
@@ -168,3 +169,59 @@ describe('clean shutdown', () => {
     expect(run.logger.lines.join('\n')).toMatch(/handed back to Telegram for the next start/);
   });
 });
+
+describe('clean shutdown in webhook mode', () => {
+  it('answers the update in progress before it stops, and takes no new ones', async () => {
+    const started = await startTestApp('sources: []\npolling:\n  allowLoopback: true\n');
+    let closed = false;
+    cleanups.push(async () => (closed ? undefined : started.app.close()));
+    const fake = await startFakeTelegram();
+    cleanups.push(() => fake.close());
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const site = await startTestHttpServer({
+      '/feed.xml': async (_req, res) => {
+        await held;
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(FEED);
+      },
+    });
+    cleanups.push(() => site.close());
+    cleanups.push(async () => release());
+    const adapter = new TelegramAdapter({
+      token: '123:test',
+      apiRoot: fake.apiRoot,
+      services: started.app.services,
+      store: started.app.store,
+      logger: started.logger,
+      operators: [String(A.id)],
+      limits: { ...FAST_LIMITS, maxRetries: 0, maxRetryAfterSeconds: 1 },
+      mode: 'webhook',
+      webhook: { host: '127.0.0.1', port: 0, path: '/telegram', url: null, secretToken: 's3cret' },
+    });
+    await adapter.start();
+    const url = `http://127.0.0.1:${adapter.webhookPort}/telegram`;
+    const post = (update: Record<string, unknown>) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 's3cret' },
+        body: JSON.stringify(update),
+      });
+    const adding = post({ update_id: 1, ...textUpdate(`/source add ${site.url('/feed.xml')}`, A, A) });
+    await expect.poll(() => site.requests.length).toBeGreaterThan(0);
+    const stopped = adapter.stop();
+    // A new connection is refused: Telegram keeps the update and sends it again later.
+    await expect(post({ update_id: 2, ...textUpdate('/help', A, A) })).rejects.toThrow();
+    release();
+    expect((await adding).status).toBe(200);
+    await stopped;
+    await started.app.close();
+    closed = true;
+    const texts = textsTo(fake, A);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(/^Added /);
+  });
+});
+
+const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Slow Wire</title><link>https://slow.example/</link>
+<item><title>Harbour reopens after storm</title><link>https://slow.example/harbour</link><description>The harbour reopened on Tuesday after repairs, officials said.</description></item>
+</channel></rss>`;
