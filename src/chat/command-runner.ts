@@ -1,5 +1,6 @@
 import type { Services } from './services.js';
 import { describeError } from '../kernel/describe-error.js';
+import { StoreUnavailableError } from '../store/store.js';
 import type { AnyCommand, Caller } from './command-definition.js';
 import { mayRun, refusal } from './command-access.js';
 import { parseCommandLine } from './command-parser.js';
@@ -54,6 +55,12 @@ export async function runCommand(
     );
     return { ...answer, more: { token } };
   } catch (error) {
+    if (error instanceof StoreUnavailableError) {
+      // The store logs the outage once, with its reason; a line per command would only repeat it.
+      return reply.text(
+        `Sorry, /${command.name} cannot be answered right now: the bot's storage is unavailable. Try again in a minute.`,
+      );
+    }
     services.logger.error(`/${command.name} failed: ${describeError(error)}`);
     return reply.text(
       `Sorry, /${command.name} failed this time (the reason is in the bot's log). Try again in a minute.`,
