@@ -63,6 +63,11 @@ export class SharedRateGate {
     }
   }
 
+  /** A "retry after" for one chat, passed on to every instance (see {@link pause}). */
+  pauseChat(chatId: string, ms: number): void {
+    void this.pause(chatId, ms).catch(() => undefined);
+  }
+
   /** Holds back every message to `chatId` (or all, for `global`) for `ms`, on every instance. */
   async pause(chatId: string | 'global', ms: number): Promise<void> {
     const key = this.key(chatId === 'global' ? 'global' : `chat:${chatId}`);

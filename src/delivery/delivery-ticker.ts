@@ -14,10 +14,13 @@ export class DeliveryTicker {
   constructor(
     private readonly service: DeliveryService,
     private readonly logger: Logger,
+    /** Seconds between ticks (1-60); a minute in production. */
+    private readonly everySeconds = 60,
   ) {}
 
   async start(): Promise<void> {
-    this.task = createTask('* * * * *', () => this.tick(), {
+    const schedule = this.everySeconds >= 60 ? '* * * * *' : `*/${this.everySeconds} * * * * *`;
+    this.task = createTask(schedule, () => this.tick(), {
       name: 'delivery',
       noOverlap: true,
       logger: {

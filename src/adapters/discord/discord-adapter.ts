@@ -44,6 +44,8 @@ export interface DiscordAdapterOptions {
   clock?: Clock;
   /** How long stop() lets interactions in progress finish. */
   drainMs?: number;
+  /** The gateway shards this client holds, of how many; one shard (all servers) when not given. */
+  shards?: { ids: number[]; count: number };
 }
 
 /** Interactions in progress get this long to finish at stop (the process allows 20 s in all). */
@@ -67,6 +69,7 @@ export class DiscordAdapter {
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
       ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+      ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
     });
     const handle = discordInteractionHandler({
       services: options.services,

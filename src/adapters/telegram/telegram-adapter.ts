@@ -25,6 +25,7 @@ import {
   type PlatformStatusListener,
 } from '../platform-status.js';
 import { connectionWatch, isTokenRefusal, networkReason, TOKEN_REFUSED } from './connection-watch.js';
+import type { SendGate } from '../send-gate.js';
 import { SendThrottle, realTimers, type SendLimits, type ThrottleTimers } from './send-throttle.js';
 import { syncTelegramCommands } from './telegram-command-sync.js';
 import { telegramFloodControl } from './telegram-flood.js';
@@ -60,6 +61,13 @@ export interface TelegramAdapterOptions {
   clock?: Clock;
   /** How long stop() lets updates in progress finish before abandoning them. */
   drainMs?: number;
+  /** Paces sends across instances sharing a store; without it, this process keeps the limits alone. */
+  gate?: SendGate;
+  /**
+   * Long polling starts with start() (the default), or only when startPolling() is called: several
+   * instances on one token must not poll at once (Telegram answers 409), so a lease decides.
+   */
+  pollOnStart?: boolean;
   /** Seconds one long poll is held open (tests shorten it). */
   pollSeconds?: number;
 }
@@ -75,7 +83,8 @@ const CONCURRENCY = 500;
 export class TelegramAdapter {
   readonly bot: Bot;
   readonly sender: TelegramDigestSender;
-  readonly throttle: SendThrottle;
+  /** What paces sends: the options' shared gate, or this process's own throttle. */
+  readonly throttle: SendGate;
   private readonly abort = new AbortController();
   private webhookServer: WebhookServer | null = null;
   private polling: UpdatePolling | null = null;
@@ -90,7 +99,7 @@ export class TelegramAdapter {
       client: { timeoutSeconds: 75, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     });
-    this.throttle = new SendThrottle(options.limits, options.timers ?? realTimers);
+    this.throttle = options.gate ?? new SendThrottle(options.limits, options.timers ?? realTimers);
     this.status = options.onStatus ?? (() => undefined);
     this.bot.api.config.use(connectionWatch(logger, this.status, () => this.bot.isInited()));
     this.bot.api.config.use(throttleTransformer(this.throttle, options.limits, logger));
@@ -156,6 +165,18 @@ export class TelegramAdapter {
     }
     // A webhook left set (by an earlier webhook deployment) would make every getUpdates fail.
     if (!(await this.untilAnswered(() => this.bot.api.deleteWebhook()))) return;
+    this.status('up', null);
+    if (this.options.pollOnStart === false) {
+      logger.info(`telegram: @${me.username} connected; polling when this instance holds the lease`);
+      return;
+    }
+    await this.startPolling();
+  }
+
+  /** Starts receiving updates by long polling (after start() connected). */
+  async startPolling(): Promise<void> {
+    if (this.polling || this.abort.signal.aborted) return;
+    const { logger } = this.options;
     this.polling = new UpdatePolling(this.bot, {
       lifecycle: this.lifecycle,
       logger,
@@ -172,8 +193,14 @@ export class TelegramAdapter {
       },
     });
     await this.polling.start();
-    this.status('up', null);
-    logger.info(`telegram: @${me.username} receiving updates by long polling`);
+    logger.info(`telegram: @${this.bot.botInfo.username} receiving updates by long polling`);
+  }
+
+  /** Stops long polling, finishing (or handing back) the updates in progress; the bot stays connected. */
+  async stopPolling(): Promise<void> {
+    const polling = this.polling;
+    this.polling = null;
+    await polling?.stop(this.options.drainMs ?? DRAIN_MS);
   }
 
   /** getMe until it answers: false when stopped meanwhile. */
