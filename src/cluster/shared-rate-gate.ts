@@ -16,7 +16,7 @@ interface Slot {
  * and several instances' clocks differ by milliseconds; without it, jitter would push a second over
  * the platform's limit now and then.
  */
-const SAFETY = 1.05;
+const SAFETY = 1.03;
 
 /**
  * A rate limit shared by every instance on one store (Redis): each key (all messages, one chat, one

@@ -186,6 +186,8 @@ export async function startFakeTelegram(
         res.on('close', () => {
           waiting.delete(release);
           clearTimeout(timer);
+          // A poller that died (its connection closed) is not a second poller.
+          if (polling === res) polling = null;
         });
         return;
       }
