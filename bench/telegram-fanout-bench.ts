@@ -20,6 +20,8 @@ import type { Subscription } from '../src/delivery/subscription.js';
 import { SubscriptionStore } from '../src/delivery/subscription-store.js';
 import type { Digest } from '../src/digest/digest.js';
 import { openStore } from '../src/store/open-store.js';
+import { Translations } from '../src/i18n/translations.js';
+import { packageRoot } from '../src/kernel/package-root.js';
 import { FAKE_BOT } from '../test/helpers/fake-telegram-server.js';
 import { startMemorySampler } from './memory-sampler.js';
 
@@ -113,6 +115,7 @@ async function fanOut(chats: number, limits: SendLimits) {
     }),
     digests: async () => DIGEST,
     senders: [new TelegramDigestSender(bot.api)],
+    translations: Translations.load(join(packageRoot(), 'locales')),
     clock: now,
     logger: createMemoryLogger(),
     options: { concurrency: 64 },

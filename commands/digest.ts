@@ -9,8 +9,8 @@ export const digestCommand = defineCommand({
   options: {
     topic: { type: 'string', description: 'only stories about this topic', rest: true },
   },
-  async run({ options, services }) {
+  async run({ options, services, t }) {
     const digest = await services.digests.build(services.clock(), { topic: options.topic ?? null });
-    return digestReply(digest);
+    return digestReply(digest, t);
   },
 });

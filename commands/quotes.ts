@@ -22,20 +22,20 @@ export const quotesCommand = defineCommand({
     },
     words: { type: 'string', description: 'words the quote or its article must contain', rest: true },
   },
-  async run({ options, services, page }) {
+  async run({ options, services, page, t }) {
     if (!options.name) {
       const now = services.clock();
       const top = await services.quotes.mostQuoted(now, {
         offset: page * TOP_PAGE_SIZE,
         limit: TOP_PAGE_SIZE,
       });
-      return mostQuotedReply(top, now.toISOString().slice(0, 10), page, TOP_PAGE_SIZE);
+      return mostQuotedReply(top, now.toISOString().slice(0, 10), page, TOP_PAGE_SIZE, t);
     }
     const result = await services.quotes.search(options.name, {
       words: options.words,
       offset: page * PAGE_SIZE,
       limit: PAGE_SIZE,
     });
-    return quotesReply(result, options.name, page, PAGE_SIZE);
+    return quotesReply(result, options.name, page, PAGE_SIZE, t);
   },
 });

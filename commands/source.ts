@@ -20,19 +20,19 @@ export const sourceCommand = defineCommand({
       required: true,
     },
   },
-  async run({ options, services, caller }) {
+  async run({ options, services, caller, t }) {
     if (options.action === 'remove') {
       const removed = await services.catalog.remove(
         options.target,
         services.clock(),
         `${caller.platform}:${caller.userId}`,
       );
-      if (!removed) return reply.text(`No source "${options.target}". /sources lists the ids.`);
+      if (!removed) return reply.text(t('source-not-found', { id: options.target }));
       const fromConfig = (await services.catalog.hidden()).some((source) => source.id === options.target);
       return reply.text(
         fromConfig
-          ? `Removed ${options.target}, a source of the config file: it stays off after a restart until /source restore ${options.target}. Its articles stay in the store.`
-          : `Removed ${options.target}. Its articles stay in the store.`,
+          ? t('source-removed-config', { id: options.target })
+          : t('source-removed', { id: options.target }),
       );
     }
     if (options.action === 'restore') {
@@ -40,21 +40,23 @@ export const sourceCommand = defineCommand({
       if (!source) {
         const hidden = (await services.catalog.hidden()).map((entry) => entry.id);
         return reply.text(
-          `"${options.target}" is not a removed config source.${hidden.length ? ` Removed ones: ${hidden.join(', ')}.` : ''} /source add <url> adds a new one.`,
+          hidden.length
+            ? t('source-not-removed-list', { id: options.target, hidden: hidden.join(', ') })
+            : t('source-not-removed', { id: options.target }),
         );
       }
       const poll = await services.poller.pollSource(source, true);
-      return reply.text(`Restored ${source.id} (${source.url}): ${poll.newArticles} new article(s).`);
+      return reply.text(t('source-restored', { id: source.id, url: source.url, count: poll.newArticles }));
     }
     const result = await services.admission.add(options.target, {
       id: `${caller.platform}:${caller.userId}`,
       // At the terminal, the operator is on the machine itself; in a chat, a path would read its disk.
       mayAddLocalFiles: caller.platform === 'terminal',
     });
-    if (result.kind === 'refused') return reply.text(`Not added: ${result.reason}`);
-    const verb = result.kind === 'restored' ? 'Restored the config source' : 'Added';
+    if (result.kind === 'refused') return reply.text(t('source-refused', { reason: result.reason }));
+    const added = { id: result.source.id, url: result.source.url, count: result.poll.newArticles };
     return reply.text(
-      `${verb} ${result.source.id} (${result.source.url}): ${result.poll.newArticles} article(s) stored so far.`,
+      result.kind === 'restored' ? t('source-restored-config', added) : t('source-added', added),
     );
   },
 });

@@ -2,6 +2,7 @@ import { defineCommand } from '../src/chat/command-definition.js';
 import { heading, list, paragraph, reply, type Span } from '../src/chat/reply.js';
 import type { SourceRecord } from '../src/sources/source-catalog.js';
 import type { SourceStatus } from '../src/sources/source-status.js';
+import type { Translate } from '../src/i18n/translations.js';
 
 /**
  * /sources: every source with where it comes from (the config file, or added in chat by whom), its
@@ -11,50 +12,64 @@ export const sourcesCommand = defineCommand({
   name: 'sources',
   description: 'The sources Quotewire reads, with their status',
   options: {},
-  async run({ services, caller }) {
+  async run({ services, caller, t }) {
     const [sources, hidden] = await Promise.all([services.catalog.list(), services.catalog.hidden()]);
     const blocks = [];
     if (sources.length === 0) {
-      blocks.push(paragraph('No sources yet. An operator can add one with /source add <url>.'));
+      blocks.push(paragraph(t('sources-none')));
     } else {
       const items: Span[][] = [];
-      for (const source of sources) items.push(describe(source, await services.statuses.get(source.id)));
-      blocks.push(heading(`Sources (${sources.length})`), list(items));
+      for (const source of sources) items.push(describe(source, await services.statuses.get(source.id), t));
+      blocks.push(heading(t('sources-title', { count: sources.length })), list(items, t));
     }
     if (hidden.length > 0) {
       blocks.push(
-        heading(`Removed from the config's list (${hidden.length})`),
+        heading(t('sources-removed-title', { count: hidden.length })),
         list(
           hidden.map((source) => [
             { text: source.id, bold: true },
             {
-              text: ` removed ${source.removedAt.slice(0, 10)}${source.removedBy ? ` by ${source.removedBy}` : ''}: `,
+              text: ` ${
+                source.removedBy
+                  ? t('sources-removed-item-by', {
+                      date: source.removedAt.slice(0, 10),
+                      who: source.removedBy,
+                    })
+                  : t('sources-removed-item', { date: source.removedAt.slice(0, 10) })
+              } `,
             },
             { text: `/source restore ${source.id}`, code: true },
           ]),
+          t,
         ),
       );
     }
     if (caller.isOperator) {
-      blocks.push(paragraph('Operators: /source add <url>, /source remove <id>, /source restore <id>.'));
+      blocks.push(paragraph(t('sources-operators')));
     }
     return reply.of(...blocks);
   },
 });
 
-function describe(source: SourceRecord, status: SourceStatus): Span[] {
+function describe(source: SourceRecord, status: SourceStatus, t: Translate): Span[] {
+  const failing = { count: status.consecutiveFailures, error: status.lastError ?? '' };
   const state = status.lastError
-    ? `failing (${status.consecutiveFailures}x): ${status.lastError}${status.nextAttemptAt ? `; next try ${status.nextAttemptAt}` : ''}`
+    ? status.nextAttemptAt
+      ? t('sources-failing-next', { ...failing, next: status.nextAttemptAt })
+      : t('sources-failing', failing)
     : status.lastSuccessAt
-      ? `ok, last fetch ${status.lastSuccessAt}, ${status.articlesStored} article(s) stored`
-      : 'not fetched yet';
+      ? t('sources-ok', { at: status.lastSuccessAt, count: status.articlesStored })
+      : t('sources-not-fetched');
   const problems = status.problems.length
-    ? `; ${status.problems.length} file(s) unreadable: ${status.problems.join('; ')}`
+    ? `; ${t('sources-unreadable', { count: status.problems.length, problems: status.problems.join('; ') })}`
     : '';
+  const added = source.addedBy
+    ? t('sources-origin-added-by', { who: source.addedBy })
+    : t('sources-origin-added');
   const origin =
     source.origin === 'config'
-      ? 'config file'
-      : `added${source.addedBy ? ` by ${source.addedBy}` : ''}${source.addedAt ? ` ${source.addedAt.slice(0, 10)}` : ''}`;
+      ? t('sources-origin-config')
+      : `${added}${source.addedAt ? ` ${source.addedAt.slice(0, 10)}` : ''}`;
   return [
     { text: source.id, bold: true },
     { text: ` (${origin}) ${status.title ? `"${status.title}" ` : ''}` },

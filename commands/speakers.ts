@@ -12,12 +12,12 @@ export const speakersCommand = defineCommand({
   options: {
     name: { type: 'string', description: 'the start of a first name or surname', rest: true },
   },
-  async run({ options, services, page }) {
+  async run({ options, services, page, t }) {
     const found = await services.quotes.speakers({
       offset: page * PAGE_SIZE,
       limit: PAGE_SIZE,
       prefix: options.name,
     });
-    return speakersReply(found, options.name, page, PAGE_SIZE);
+    return speakersReply(found, options.name, page, PAGE_SIZE, t);
   },
 });

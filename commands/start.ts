@@ -9,21 +9,22 @@ export const startCommand = defineCommand({
     // Telegram deep links append a parameter (`/start <payload>`); it is accepted and ignored.
     payload: { type: 'string', description: 'ignored', rest: true },
   },
-  async run({ services }) {
+  async run({ services, t }) {
     const { deliveryTime, timeZone } = services.subscriptions.defaults;
     return reply.of(
       heading('Quotewire'),
-      paragraph(
-        'A daily digest of the news that matters, with the key quotes and who said them, from the sources this bot reads.',
-      ),
+      paragraph(t('start-intro')),
       list([
-        [{ text: '/subscribe', code: true }, ` — the digest here every day at ${deliveryTime} ${timeZone}`],
-        [{ text: '/subscribe climate energy', code: true }, ' — only stories about these topics'],
-        [{ text: '/time 07:30 Europe/London', code: true }, ' — your hour and time zone'],
-        [{ text: '/digest', code: true }, ' — today’s digest now'],
-        [{ text: '/quotes <name>', code: true }, ' — what a person said'],
+        [
+          { text: '/subscribe', code: true },
+          ` — ${t('start-subscribe', { time: deliveryTime, zone: timeZone })}`,
+        ],
+        [{ text: '/subscribe climate energy', code: true }, ` — ${t('start-subscribe-topics')}`],
+        [{ text: '/time 07:30 Europe/London', code: true }, ` — ${t('start-time')}`],
+        [{ text: '/digest', code: true }, ` — ${t('start-digest')}`],
+        [{ text: '/quotes <name>', code: true }, ` — ${t('start-quotes')}`],
       ]),
-      paragraph('In groups, administrators manage the subscription. /help lists every command.'),
+      paragraph(t('start-groups')),
     );
   },
 });

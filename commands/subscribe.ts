@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { normalizeTopics } from '../src/delivery/subscription.js';
 import { chatAddress } from '../src/delivery/chat-address.js';
-import { NO_SUBSCRIPTIONS_HERE, subscriptionReply } from '../src/delivery/subscription-reply.js';
+import { noSubscriptionsHere, subscriptionReply } from '../src/delivery/subscription-reply.js';
 
 /** /subscribe [topics...]: the digest in this chat (or forum topic) every day. */
 export const subscribeCommand = defineCommand({
@@ -12,15 +12,17 @@ export const subscribeCommand = defineCommand({
   options: {
     topics: { type: 'string', description: 'topic words, e.g. climate energy', rest: true },
   },
-  async run({ options, services, caller }) {
+  async run({ options, services, caller, t, language }) {
     const address = chatAddress(caller);
-    if (!address) return NO_SUBSCRIPTIONS_HERE;
+    if (!address) return noSubscriptionsHere(t);
     const topics = options.topics ? normalizeTopics([options.topics]) : undefined;
+    const existing = await services.subscriptions.get(address);
     const { subscription, created } = await services.subscriptions.subscribe(
       address,
-      topics ? { topics } : {},
+      // A new subscription's digest comes in the chat's language.
+      { ...(topics ? { topics } : {}), ...(existing ? {} : { language }) },
     );
-    const lead = created ? 'Subscribed: the digest will come here every day.' : 'Subscription updated.';
-    return subscriptionReply(subscription, services.clock(), lead);
+    const lead = created ? t('subscribe-created') : t('subscribe-updated');
+    return subscriptionReply(subscription, services.clock(), lead, t, language);
   },
 });

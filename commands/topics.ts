@@ -2,7 +2,7 @@ import { defineCommand } from '../src/chat/command-definition.js';
 import { reply } from '../src/chat/reply.js';
 import { normalizeTopics } from '../src/delivery/subscription.js';
 import { chatAddress } from '../src/delivery/chat-address.js';
-import { NO_SUBSCRIPTIONS_HERE, NOT_SUBSCRIBED } from '../src/delivery/subscription-reply.js';
+import { noSubscriptionsHere, notSubscribed } from '../src/delivery/subscription-reply.js';
 
 /** /topics [words... | all]: shows this chat's topics, or sets them ("all" for all the news). */
 export const topicsCommand = defineCommand({
@@ -13,20 +13,18 @@ export const topicsCommand = defineCommand({
   options: {
     topics: { type: 'string', description: 'topic words, or "all"', rest: true },
   },
-  async run({ options, services, caller }) {
+  async run({ options, services, caller, t }) {
     const address = chatAddress(caller);
-    if (!address) return NO_SUBSCRIPTIONS_HERE;
+    if (!address) return noSubscriptionsHere(t);
     const current = await services.subscriptions.get(address);
-    if (!current) return NOT_SUBSCRIBED;
+    if (!current) return notSubscribed(t);
     if (!options.topics) {
       return reply.text(
-        current.topics.length
-          ? `Topics: ${current.topics.join(', ')}. Change them with /topics <words>, or /topics all.`
-          : 'Topics: all the news. Narrow it with /topics <words>, e.g. /topics climate energy.',
+        current.topics.length ? t('topics-current', { topics: current.topics.join(', ') }) : t('topics-all'),
       );
     }
     const topics = options.topics.trim().toLowerCase() === 'all' ? [] : normalizeTopics([options.topics]);
     await services.subscriptions.update(address, { topics });
-    return reply.text(topics.length ? `Topics set: ${topics.join(', ')}.` : 'Topics cleared: all the news.');
+    return reply.text(topics.length ? t('topics-set', { topics: topics.join(', ') }) : t('topics-cleared'));
   },
 });

@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { reply } from '../src/chat/reply.js';
 import { chatAddress } from '../src/delivery/chat-address.js';
-import { NO_SUBSCRIPTIONS_HERE } from '../src/delivery/subscription-reply.js';
+import { noSubscriptionsHere } from '../src/delivery/subscription-reply.js';
 
 /** /unsubscribe: no more daily digests in this chat (or forum topic). */
 export const unsubscribeCommand = defineCommand({
@@ -9,14 +9,10 @@ export const unsubscribeCommand = defineCommand({
   description: 'Stop the daily digest here',
   access: 'chat-admin',
   options: {},
-  async run({ services, caller }) {
+  async run({ services, caller, t }) {
     const address = chatAddress(caller);
-    if (!address) return NO_SUBSCRIPTIONS_HERE;
+    if (!address) return noSubscriptionsHere(t);
     const removed = await services.subscriptions.unsubscribe(address);
-    return reply.text(
-      removed
-        ? 'Unsubscribed: no more daily digests here. /subscribe brings them back.'
-        : 'This chat was not subscribed. /subscribe starts the daily digest.',
-    );
+    return reply.text(removed ? t('unsubscribe-done') : t('unsubscribe-not-subscribed'));
   },
 });

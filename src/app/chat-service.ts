@@ -69,6 +69,7 @@ export async function startChatService(config: AppConfig, app: App, logger: Logg
     senders: platforms.map((platform) => platform.sender),
     clock: services.clock,
     logger,
+    translations: services.i18n,
     options: {
       concurrency: config.digest.deliveryConcurrency,
       languages: config.digest.languages,

@@ -2,8 +2,12 @@
  * The composition root: the one place that builds Quotewire's parts from the configuration and wires
  * them together. Everything else receives its dependencies; tests call createApp with fakes.
  */
+import { join } from 'node:path';
+import { packageRoot } from '../kernel/package-root.js';
 import { commands } from '../../commands/index.js';
 import { PageStore } from '../chat/page-store.js';
+import { ChatLanguages } from '../i18n/chat-languages.js';
+import { Translations } from '../i18n/translations.js';
 import { ArticlePipeline } from '../ingest/article-pipeline.js';
 import { ArticleRepository } from '../articles/article-repository.js';
 import { createAnalyzerPool } from '../ingest/analyzer-pool.js';
@@ -152,6 +156,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       language: config.digest.language,
     }),
     commands,
+    i18n: Translations.load(join(packageRoot(), 'locales')),
+    languages: new ChatLanguages(store, config.digest.language, clock),
   };
   const heartbeat = new Heartbeat(store, clock, health);
   return {

@@ -1,4 +1,5 @@
 import type { AnyCommand, Caller } from './command-definition.js';
+import type { Translate } from '../i18n/translations.js';
 
 /**
  * Whether the caller may run a command with these options, by the rule the command declares. Chat
@@ -21,12 +22,17 @@ export async function mayRun(
 }
 
 /** The refusal for a command the caller may not run, saying who may. */
-export function refusal(command: AnyCommand, caller: Caller): string {
+export function refusal(command: AnyCommand, caller: Caller, t: Translate): string {
   if (command.access === 'operator') {
-    const who = caller.platform === 'terminal' ? '' : ` Your ${caller.platform} user id is ${caller.userId}`;
-    return `/${command.name} is for the bot's operators only.${who ? `${who}: an operator can add it to ${caller.platform}.operators in the config.` : ''}`;
+    return caller.platform === 'terminal'
+      ? t('access-operators-only', { command: command.name })
+      : t('access-operators-only-id', {
+          command: command.name,
+          platform: caller.platform,
+          userId: caller.userId,
+        });
   }
-  return "Only this group's administrators can change its subscription. Ask one of them; meanwhile anyone can use /digest and /quotes.";
+  return t('access-admins-only');
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Reply } from './reply.js';
 import type { Services } from './services.js';
+import type { Translate } from '../i18n/translations.js';
 
 /** One option of a command, typed so that handlers receive parsed values. */
 export interface OptionSpec {
@@ -43,6 +44,11 @@ export interface Caller {
    * function is asked only when a command needs it, since it costs the platform a request.
    */
   isChatAdmin?: boolean | (() => Promise<boolean>);
+  /**
+   * The platform's language tag for this chat (Telegram: the sender's app language; Discord: the
+   * server's, or the user's in a direct message). It sets the chat's language on first contact only.
+   */
+  locale?: string | null;
 }
 
 export interface CommandContext<O extends Record<string, OptionSpec>> {
@@ -51,6 +57,10 @@ export interface CommandContext<O extends Record<string, OptionSpec>> {
   caller: Caller;
   /** Which page of a long answer is asked for, from 0; /more asks for the next one. */
   page: number;
+  /** Formats a message of the catalogues (locales/) in the chat's language. */
+  t: Translate;
+  /** The chat's language code, for Intl formatting and for commands that change it. */
+  language: string;
 }
 
 /**

@@ -1,13 +1,27 @@
 import { closestMatches } from '../text/similarity.js';
 import type { AnyCommand, OptionSpec } from './command-definition.js';
 import { echo } from './display-limits.js';
+import type { Translate } from '../i18n/translations.js';
 
 export type ParsedCommand =
   | { kind: 'command'; command: AnyCommand; options: Record<string, string | number | undefined> }
   /** Not a command at all (plain chat text). */
   | { kind: 'not-a-command' }
-  /** A command line that cannot run; `message` tells the user what to type instead. */
-  | { kind: 'error'; message: string };
+  /** A command line that cannot run; {@link parseProblemText} tells the user what to type instead. */
+  | { kind: 'error'; problem: ParseProblem };
+
+/** Why a command line cannot run, in data: the words are chosen in the chat's language later. */
+export type ParseProblem =
+  | { kind: 'unknown'; name: string; suggestions: string[] }
+  | { kind: 'missing'; command: AnyCommand; option: string }
+  | {
+      kind: 'bad-value';
+      command: AnyCommand;
+      option: string;
+      choices: readonly string[] | null;
+      value: string;
+    }
+  | { kind: 'too-much'; command: AnyCommand; extra: string };
 
 /**
  * Parses a text command line such as `/quotes pompeo huawei` or `/quotes "Mike Pompeo"` against the
@@ -23,8 +37,7 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
       name.slice(0, 64),
       commands.map((candidate) => candidate.name),
     );
-    const hint = suggestions.length ? `did you mean ${suggestions.map((s) => `/${s}`).join(' or ')}? ` : '';
-    return { kind: 'error', message: `unknown command /${echo(name)}: ${hint}Type /help for the list.` };
+    return { kind: 'error', problem: { kind: 'unknown', name: echo(name), suggestions } };
   }
 
   const tokens = tokenize(head.rest);
@@ -36,27 +49,65 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
       spec.rest && isLast ? (tokens.length ? tokens.splice(0).join(' ') : undefined) : tokens.shift();
     if (raw === undefined || raw === '') {
       if (spec.required) {
-        return { kind: 'error', message: `/${command.name} needs <${optionName}>. Usage: ${usage(command)}` };
+        return { kind: 'error', problem: { kind: 'missing', command, option: optionName } };
       }
       continue;
     }
     const value = convert(raw, spec);
     if (value === null) {
-      const expected = spec.choices ? `one of ${spec.choices.join(', ')}` : 'a whole number';
       return {
         kind: 'error',
-        message: `/${command.name}: <${optionName}> must be ${expected}, not "${echo(raw)}". Usage: ${usage(command)}`,
+        problem: {
+          kind: 'bad-value',
+          command,
+          option: optionName,
+          choices: spec.choices ?? null,
+          value: echo(raw),
+        },
       };
     }
     options[optionName] = value;
   }
   if (tokens.length > 0) {
-    return {
-      kind: 'error',
-      message: `/${command.name} got more than it takes ("${echo(tokens.join(' '))}"). Usage: ${usage(command)}`,
-    };
+    return { kind: 'error', problem: { kind: 'too-much', command, extra: echo(tokens.join(' ')) } };
   }
   return { kind: 'command', command, options };
+}
+
+/** What to tell the user about a command line that cannot run, in the chat's language. */
+export function parseProblemText(problem: ParseProblem, t: Translate): string {
+  switch (problem.kind) {
+    case 'unknown':
+      return problem.suggestions.length
+        ? t('parse-unknown-suggest', {
+            name: problem.name,
+            suggestions: problem.suggestions.map((name) => `/${name}`).join(` ${t('parse-or')} `),
+          })
+        : t('parse-unknown', { name: problem.name });
+    case 'missing':
+      return missingOptionText(problem.command, problem.option, t);
+    case 'bad-value':
+      return t('parse-bad-value', {
+        command: problem.command.name,
+        option: problem.option,
+        expected: problem.choices
+          ? t('parse-one-of', { choices: problem.choices.join(', ') })
+          : t('parse-whole-number'),
+        value: problem.value,
+        usage: usage(problem.command),
+      });
+    case 'too-much':
+      return t('parse-too-much', {
+        command: problem.command.name,
+        extra: problem.extra,
+        usage: usage(problem.command),
+      });
+  }
+}
+
+/** "/time needs <time>. Usage: …", also for Discord when its registered commands are out of date. */
+export function missingOptionText(command: AnyCommand, option: string, t: Translate): string {
+  return t('parse-needs', { command: command.name, option, usage: usage(command) });
 }
 
 /**

@@ -1,12 +1,25 @@
 import type { Services } from './services.js';
 import { describeError } from '../kernel/describe-error.js';
 import { StoreUnavailableError } from '../store/store.js';
+import type { Translate } from '../i18n/translations.js';
 import type { AnyCommand, Caller } from './command-definition.js';
 import { mayRun, refusal } from './command-access.js';
-import { parseCommandLine } from './command-parser.js';
+import { parseCommandLine, parseProblemText } from './command-parser.js';
 import { reply, type Reply } from './reply.js';
 
 type OptionValues = Record<string, string | number | undefined>;
+
+/** The chat's language and a translator for it; see src/i18n/chat-languages.ts. */
+export interface ChatSpeech {
+  language: string;
+  t: Translate;
+}
+
+/** The language a caller's chat is answered in (chosen on first contact), with its translator. */
+export async function chatSpeech(caller: Caller, services: Services): Promise<ChatSpeech> {
+  const language = await services.languages.of(caller);
+  return { language, t: services.i18n.translator(language) };
+}
 
 /**
  * The reply that refuses a command before it runs (private: for the caller alone), or null when the
@@ -16,8 +29,9 @@ export async function checkCommand(
   command: AnyCommand,
   options: OptionValues,
   caller: Caller,
+  speech: ChatSpeech,
 ): Promise<Reply | null> {
-  if (!(await mayRun(command, options, caller))) return reply.privateText(refusal(command, caller));
+  if (!(await mayRun(command, options, caller))) return reply.privateText(refusal(command, caller, speech.t));
   return null;
 }
 
@@ -25,7 +39,8 @@ export async function checkCommand(
  * Runs one command for a caller: checks the access rule it declares, stores the next page of a long
  * answer, and turns any failure into a reply that says it failed. The reason goes to the log only:
  * it is written for the operator (a store being closed at shutdown, a disk error) and may name
- * internals no chat should see; no adapter ever shows a stack trace either.
+ * internals no chat should see; no adapter ever shows a stack trace either. Replies come in the
+ * chat's language unless the caller passes one already looked up.
  */
 export async function runCommand(
   command: AnyCommand,
@@ -33,8 +48,10 @@ export async function runCommand(
   caller: Caller,
   services: Services,
   page = 0,
+  speech?: ChatSpeech,
 ): Promise<Reply> {
-  const refused = await checkCommand(command, options, caller);
+  const { language, t } = speech ?? (await chatSpeech(caller, services));
+  const refused = await checkCommand(command, options, caller, { language, t });
   if (refused) return refused;
   try {
     // The parser (or the platform) has checked the values against the command's own option specs.
@@ -43,6 +60,8 @@ export async function runCommand(
       services,
       caller,
       page,
+      t,
+      language,
     });
     if (!answer.hasMore) {
       // The last page: a further /more says the list has ended rather than repeating it.
@@ -53,18 +72,14 @@ export async function runCommand(
       { command: command.name, options, page: page + 1, chatId: caller.chatId },
       caller,
     );
-    return { ...answer, more: { token } };
+    return { ...answer, more: { token, label: t('button-more') } };
   } catch (error) {
     if (error instanceof StoreUnavailableError) {
       // The store logs the outage once, with its reason; a line per command would only repeat it.
-      return reply.text(
-        `Sorry, /${command.name} cannot be answered right now: the bot's storage is unavailable. Try again in a minute.`,
-      );
+      return reply.text(t('runner-store-unavailable', { command: command.name }));
     }
     services.logger.error(`/${command.name} failed: ${describeError(error)}`);
-    return reply.text(
-      `Sorry, /${command.name} failed this time (the reason is in the bot's log). Try again in a minute.`,
-    );
+    return reply.text(t('runner-failed', { command: command.name }));
   }
 }
 
@@ -74,13 +89,12 @@ export async function runNextPage(
   caller: Caller,
   services: Services,
 ): Promise<Reply> {
+  const speech = await chatSpeech(caller, services);
   const continuation = await services.pages.find(token, caller);
   const command =
     continuation && services.commands.find((candidate) => candidate.name === continuation.command);
-  if (!continuation || !command) {
-    return reply.text('Nothing more to show: that list has ended or expired. Ask again to start over.');
-  }
-  return runCommand(command, continuation.options, caller, services, continuation.page);
+  if (!continuation || !command) return reply.text(speech.t('runner-nothing-more'));
+  return runCommand(command, continuation.options, caller, services, continuation.page, speech);
 }
 
 /** Parses and runs a text line; null when the line is not a command (plain chat text). */
@@ -91,6 +105,7 @@ export async function runCommandLine(
 ): Promise<Reply | null> {
   const parsed = parseCommandLine(line, services.commands);
   if (parsed.kind === 'not-a-command') return null;
-  if (parsed.kind === 'error') return reply.text(parsed.message);
-  return runCommand(parsed.command, parsed.options, caller, services);
+  const speech = await chatSpeech(caller, services);
+  if (parsed.kind === 'error') return reply.text(parseProblemText(parsed.problem, speech.t));
+  return runCommand(parsed.command, parsed.options, caller, services, 0, speech);
 }

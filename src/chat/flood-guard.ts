@@ -12,6 +12,7 @@
  * fast they keep sending).
  */
 import type { Clock } from '../kernel/clock.js';
+import type { Translate } from '../i18n/translations.js';
 
 export interface FloodLimits {
   /** Commands a user may send at once. */
@@ -92,6 +93,6 @@ export class FloodGuard {
 }
 
 /** The one answer a flooding user gets per burst. */
-export function slowDownText(guard: FloodGuard): string {
-  return `Slow down: that is more commands than I answer at once. I will ignore yours for about ${guard.coolDownSeconds} seconds, then answer again.`;
+export function slowDownText(guard: FloodGuard, t: Translate): string {
+  return t('flood-slow-down', { seconds: guard.coolDownSeconds });
 }

@@ -3,11 +3,12 @@ import { isSafeLink } from './reply.js';
 
 /**
  * Renders a reply as plain text for the terminal. Control characters from article text are removed
- * so that a hostile title cannot move the cursor or change the terminal's colours.
+ * so that a hostile title cannot move the cursor or change the terminal's colours. `moreHint` is the
+ * last line of a paged answer, in the chat's language.
  */
-export function renderPlainText(reply: Reply): string {
+export function renderPlainText(reply: Reply, moreHint = 'More: type /more'): string {
   const text = reply.blocks.map(renderBlock).join('\n\n');
-  return reply.more ? `${text}\n\nMore: type /more` : text;
+  return reply.more ? `${text}\n\n${moreHint}` : text;
 }
 
 function renderBlock(block: Block): string {

@@ -5,6 +5,7 @@
  * every piece of text (display-limits.ts), so no reply can grow without bound.
  */
 import { capLine, capText, DISPLAY_LIMITS } from './display-limits.js';
+import type { Translate } from '../i18n/translations.js';
 
 /** A run of text with optional emphasis or a link. */
 export interface Span {
@@ -26,8 +27,11 @@ export interface Reply {
   blocks: Block[];
   /** Set by a command when there is a next page; the runner turns it into `more`. */
   hasMore?: boolean;
-  /** Set by the runner: the token of the stored next page, for /more or a platform's "More" button. */
-  more?: { token: string };
+  /**
+   * Set by the runner: the token of the stored next page, for /more or a platform's "More" button,
+   * and the button's words in the chat's language.
+   */
+  more?: { token: string; label?: string };
   /**
    * Meant for the caller alone (a refusal, a "slow down"): Discord sends it ephemerally; Telegram
    * and the terminal, where a reply cannot be hidden from the rest of a group, ignore it.
@@ -57,14 +61,18 @@ export function paragraph(...spans: (Span | string)[]): Block {
   return { type: 'paragraph', spans: spans.map((span) => boundedSpan(span, DISPLAY_LIMITS.span)) };
 }
 
-export function list(items: (Span | string)[][]): Block {
+/**
+ * A list of at most {@link DISPLAY_LIMITS.listItems} items; the rest are counted in a last item, in
+ * the chat's language when a translator is given.
+ */
+export function list(items: (Span | string)[][], t?: Translate): Block {
   const shown = items.slice(0, DISPLAY_LIMITS.listItems);
   const more = items.length - shown.length;
   return {
     type: 'list',
     items: [
       ...shown.map((item) => item.map((span) => boundedSpan(span, DISPLAY_LIMITS.span))),
-      ...(more > 0 ? [[{ text: `… and ${more} more` }]] : []),
+      ...(more > 0 ? [[{ text: t ? t('list-more', { count: more }) : `… and ${more} more` }]] : []),
     ],
   };
 }

@@ -11,6 +11,8 @@ import type { SourceCatalog } from '../sources/source-catalog.js';
 import type { SourceStatusStore } from '../sources/source-status.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import type { ChatLanguages } from '../i18n/chat-languages.js';
+import type { Translations } from '../i18n/translations.js';
 
 /** Everything a command handler may use, built once by the composition root (container.ts). */
 export interface Services {
@@ -30,4 +32,8 @@ export interface Services {
   subscriptions: SubscriptionStore;
   /** The command list, for /help. */
   commands: readonly AnyCommand[];
+  /** The interface's message catalogues (locales/), for translators in any language. */
+  i18n: Translations;
+  /** Each chat's language, chosen on first contact and changed with /settings. */
+  languages: ChatLanguages;
 }

@@ -25,7 +25,10 @@ export async function pagedAnswer(
   services: Services,
   paging: Paging,
 ): Promise<string> {
-  if (!(await mayRun(command, options, caller))) return refusal(command, caller);
+  // The command line speaks the bot's default language (the config's digest.language).
+  const language = services.languages.defaultLanguage;
+  const t = services.i18n.translator(language);
+  if (!(await mayRun(command, options, caller))) return refusal(command, caller, t);
   const pages: string[] = [];
   for (let page = paging.page - 1; ; page++) {
     const answer = await command.run({
@@ -33,6 +36,8 @@ export async function pagedAnswer(
       services,
       caller,
       page,
+      t,
+      language,
     });
     pages.push(renderPlainText({ blocks: answer.blocks }));
     if (!answer.hasMore) break;

@@ -29,7 +29,9 @@ export function runDigestCommand(config: AppConfig, args: CliArguments): Promise
       topic: args.topic,
       windowHours: args.sinceHours ?? undefined,
     });
-    print(args.json ? JSON.stringify(digest, null, 2) : renderPlainText(digestReply(digest)));
+    // The command line speaks the bot's default language (the config's digest.language).
+    const t = services.i18n.translator(services.languages.defaultLanguage);
+    print(args.json ? JSON.stringify(digest, null, 2) : renderPlainText(digestReply(digest, t)));
     return 0;
   });
 }

@@ -7,7 +7,8 @@ import { describeError } from '../kernel/describe-error.js';
 import type { Collection, Store } from '../store/store.js';
 import { DeliveryLedger, type Claim } from './delivery-ledger.js';
 import { dueDay, localDay } from './delivery-schedule.js';
-import { labelsFor, type DigestLabels } from './digest-labels.js';
+import { labelsFor, type ConfiguredDigestWords } from './digest-labels.js';
+import type { Translations } from '../i18n/translations.js';
 import type { DigestSender, SendOutcome } from './digest-sender.js';
 import type { Subscription, SubscriptionPlatform } from './subscription.js';
 import type { SubscriptionStore } from './subscription-store.js';
@@ -27,7 +28,7 @@ export interface DeliveryOptions {
   /** This instance's name in the ledger: unique per process, even on one host. */
   instanceId: string;
   /** Extra languages for the digest's fixed words (config `digest.languages`). */
-  languages: Readonly<Record<string, Partial<DigestLabels>>>;
+  languages: Readonly<Record<string, Partial<ConfiguredDigestWords>>>;
 }
 
 /** What one tick did, for logs and tests. */
@@ -81,6 +82,8 @@ export class DeliveryService {
       senders: readonly DigestSender[];
       clock: Clock;
       logger: Logger;
+      /** The message catalogues: each chat's digest comes with its words in the chat's language. */
+      translations: Translations;
       options?: Partial<DeliveryOptions>;
     },
   ) {
@@ -248,7 +251,7 @@ export class DeliveryService {
         {
           chatId: subscription.chatId,
           threadId: subscription.threadId,
-          labels: labelsFor(subscription.language, this.options.languages),
+          labels: labelsFor(subscription.language, this.options.languages, this.deps.translations),
         },
         { ...(snapshot ?? digest), date: day },
         {

@@ -1,33 +1,58 @@
 /**
- * The fixed words of a delivered digest, per language. English is built in; the config's
- * `digest.languages` adds others (or rewords English), so operators translate without code.
+ * The fixed words of a delivered digest in a subscription's language. They come from the message
+ * catalogues (locales/); the config's `digest.languages` may still reword them, or add a language the
+ * interface does not speak, so operators can adjust a digest's words without code.
  */
-export interface DigestLabels {
-  /** The title; `{date}` is replaced with the local day, `{topics}` with the topic list. */
+import { isLanguage } from '../i18n/languages.js';
+import type { Translations } from '../i18n/translations.js';
+
+/** The words `digest.languages` may set per language; `{date}` and `{topics}` are filled in. */
+export interface ConfiguredDigestWords {
+  /** The title; `{date}` is replaced with the local day. */
   title: string;
-  /** Appended to the title when the subscription has topics. */
+  /** Appended to the title when the subscription has topics; `{topics}` is the topic list. */
   topics: string;
   quoteOfTheDay: string;
   noStories: string;
 }
 
-export const englishLabels: DigestLabels = {
-  title: 'Quotewire digest for {date}',
-  topics: ' (topics: {topics})',
-  quoteOfTheDay: 'Quote of the day',
-  noStories: 'No new stories today. /sources shows how the sources are doing.',
-};
-
-/** The labels for `language`, falling back to English for missing words or languages. */
-export function labelsFor(
-  language: string,
-  configured: Readonly<Record<string, Partial<DigestLabels>>>,
-): DigestLabels {
-  return { ...englishLabels, ...(configured.en ?? {}), ...(configured[language] ?? {}) };
+/** The digest's words in one language, ready to render. */
+export interface DigestLabels {
+  /** "Quotewire digest for 2026-11-30", with the topics when the subscription has some. */
+  title(date: string, topics: string | null): string;
+  quoteOfTheDay: string;
+  noStories: string;
+  /** The name of the field listing a story's sources (Discord). */
+  sources: string;
+  /** The last line when stories did not fit: "… and 3 more stories." */
+  moreStories(count: number): string;
 }
 
-/** The digest title with its placeholders filled in. */
-export function digestTitle(labels: DigestLabels, date: string, topic: string | null): string {
-  const title = labels.title.replace('{date}', date);
-  return topic ? title + labels.topics.replace('{topics}', topic) : title;
+/**
+ * The labels for `language`: its catalogue, with the config's words for it on top. A language with
+ * no catalogue speaks English, reworded by the config's `en` and then its own words.
+ */
+export function labelsFor(
+  language: string,
+  configured: Readonly<Record<string, Partial<ConfiguredDigestWords>>>,
+  translations: Translations,
+): DigestLabels {
+  const t = translations.translator(language);
+  const words = {
+    ...(isLanguage(language) && language !== 'en' ? {} : (configured.en ?? {})),
+    ...(configured[language] ?? {}),
+  };
+  return {
+    title(date, topics) {
+      if (words.title === undefined) {
+        return topics ? t('digest-title-topics', { date, topics }) : t('digest-title', { date });
+      }
+      const title = words.title.replace('{date}', date);
+      return topics ? title + (words.topics ?? ' ({topics})').replace('{topics}', topics) : title;
+    },
+    quoteOfTheDay: words.quoteOfTheDay ?? t('digest-quote-of-the-day'),
+    noStories: words.noStories ?? t('digest-no-stories-today'),
+    sources: t('digest-sources'),
+    moreStories: (count) => t('digest-more-stories', { count }),
+  };
 }

@@ -1,11 +1,19 @@
 import { list, paragraph, reply, type Reply } from '../chat/reply.js';
+import { DATE_LOCALES, isLanguage } from '../i18n/languages.js';
+import type { Translate } from '../i18n/translations.js';
 import { nextDelivery } from './delivery-schedule.js';
 import type { Subscription } from './subscription.js';
 
 /** A subscription's settings as a neutral reply, with when the next digest goes out. */
-export function subscriptionReply(subscription: Subscription, now: Date, lead: string): Reply {
+export function subscriptionReply(
+  subscription: Subscription,
+  now: Date,
+  lead: string,
+  t: Translate,
+  language: string,
+): Reply {
   const next = nextDelivery(subscription, now);
-  const nextLocal = new Intl.DateTimeFormat('en-GB', {
+  const nextLocal = new Intl.DateTimeFormat(DATE_LOCALES[isLanguage(language) ? language : 'en'], {
     timeZone: subscription.timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -16,33 +24,37 @@ export function subscriptionReply(subscription: Subscription, now: Date, lead: s
   }).format(next);
   return reply.of(
     paragraph(lead),
-    list([
-      ['Topics: ', subscription.topics.length ? subscription.topics.join(', ') : 'all the news'],
+    list(
       [
-        'Delivery: every day at ',
-        { text: subscription.deliveryTime, bold: true },
-        ` ${subscription.timeZone}`,
+        [
+          `${t('subscription-topics')} `,
+          subscription.topics.length ? subscription.topics.join(', ') : t('subscription-all-news'),
+        ],
+        [
+          `${t('subscription-delivery')} `,
+          { text: subscription.deliveryTime, bold: true },
+          ` ${subscription.timeZone}`,
+        ],
+        [`${t('subscription-language')} `, subscription.language],
+        [
+          `${t('subscription-status')} `,
+          subscription.paused
+            ? t('subscription-paused', { reason: subscription.paused.reason })
+            : t('subscription-next', { when: nextLocal }),
+        ],
       ],
-      ['Language: ', subscription.language],
-      [
-        'Status: ',
-        subscription.paused
-          ? `paused (${subscription.paused.reason}); /subscribe resumes it`
-          : `next digest ${nextLocal}`,
-      ],
-    ]),
-    paragraph(
-      'Change with /topics, /time HH:MM [Area/City], /settings language <code>; stop with /unsubscribe.',
+      t,
     ),
+    paragraph(t('subscription-change')),
   );
 }
 
 /** What commands answer where there are no subscriptions (the terminal). */
-export const NO_SUBSCRIPTIONS_HERE = reply.text(
-  'Subscriptions are for chats on Telegram or Discord. Here, /digest shows today’s digest at any time.',
-);
+export function noSubscriptionsHere(t: Translate): Reply {
+  return reply.text(t('subscription-none-here'));
+}
 
 /** What /topics, /time and /settings answer in a chat that has not subscribed. */
-export const NOT_SUBSCRIBED = reply.text(
-  'This chat is not subscribed yet. Send /subscribe [topics...] to get the digest every day.',
-);
+export function notSubscribed(t: Translate): Reply {
+  return reply.text(t('subscription-not-subscribed'));
+}

@@ -28,6 +28,7 @@ export type CollectionName =
   | 'subscriptions'
   | 'deliveries'
   | 'delivery-digests'
+  | 'chat-settings'
   | 'summaries'
   | 'llm-usage'
   | 'leases'

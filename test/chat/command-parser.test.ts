@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { parseCommandLine, usage } from '../../src/chat/command-parser.js';
+import { parseCommandLine, parseProblemText, usage } from '../../src/chat/command-parser.js';
+import { testTranslations } from '../helpers/translations.js';
+
+const english = testTranslations().translator('en');
+
+/** The parse error's message as an English chat sees it, or the parse itself when it is no error. */
+function parsed(line: string) {
+  const result = parseCommandLine(line, commands);
+  return result.kind === 'error'
+    ? { kind: 'error', message: parseProblemText(result.problem, english) }
+    : result;
+}
 
 describe('parseCommandLine', () => {
   it('parses positional options, quoted phrases and a rest option', () => {
@@ -20,26 +31,26 @@ describe('parseCommandLine', () => {
   });
 
   it('suggests the closest command for a typo', () => {
-    expect(parseCommandLine('/qoutes pompeo', commands)).toEqual({
+    expect(parsed('/qoutes pompeo')).toEqual({
       kind: 'error',
       message: 'unknown command /qoutes: did you mean /quotes? Type /help for the list.',
     });
-    expect(parseCommandLine('/xyzzy', commands)).toMatchObject({
+    expect(parsed('/xyzzy')).toMatchObject({
       kind: 'error',
       message: expect.stringContaining('/help'),
     });
   });
 
   it('explains missing options and bad choices with the usage', () => {
-    expect(parseCommandLine('/source add', commands)).toMatchObject({
+    expect(parsed('/source add')).toMatchObject({
       kind: 'error',
       message: '/source needs <target>. Usage: /source <add|remove|restore> <target>',
     });
-    expect(parseCommandLine('/source delete x', commands)).toMatchObject({
+    expect(parsed('/source delete x')).toMatchObject({
       kind: 'error',
       message: expect.stringContaining('<action> must be one of add, remove, restore, not "delete"'),
     });
-    expect(parseCommandLine('/sources extra', commands)).toMatchObject({ kind: 'error' });
+    expect(parsed('/sources extra')).toMatchObject({ kind: 'error' });
   });
 
   it('leaves plain text alone', () => {

@@ -12,6 +12,7 @@ import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram-s
 import { fakeTelegramApi } from '../helpers/telegram-test-api.js';
 import { openTempStore } from '../helpers/temp-store.js';
 import { digestFixture, storyFixture } from '../helpers/digest-fixture.js';
+import { testTranslations } from '../helpers/translations.js';
 
 const MINUTE = 60_000;
 
@@ -49,6 +50,7 @@ describe('DeliveryService with the Telegram sender against a fake Bot API', () =
     return makeDigest(topics);
   };
   const logger = createMemoryLogger();
+  const translations = testTranslations();
 
   const service = (options: Partial<DeliveryOptions> = {}, sender?: DigestSender, provider = digests) =>
     new DeliveryService({
@@ -58,6 +60,7 @@ describe('DeliveryService with the Telegram sender against a fake Bot API', () =
       senders: [sender ?? new TelegramDigestSender(fakeTelegramApi(fake))],
       clock,
       logger,
+      translations,
       options: { instanceId: 'host-a', ...options },
     });
 
@@ -340,6 +343,7 @@ describe('DeliveryService with the Telegram sender against a fake Bot API', () =
       senders: [new TelegramDigestSender(fakeTelegramApi(fake))],
       clock,
       logger,
+      translations,
       options: { instanceId: 'host-b', concurrency: 4 },
     });
     const [first, second] = await Promise.all([service({ concurrency: 4 }).tick(), b.tick()]);

@@ -10,7 +10,10 @@ import { renderDigestTelegram } from '../../src/adapters/telegram/telegram-diges
 import { renderTelegram } from '../../src/adapters/telegram/render-telegram.js';
 import { capLine, capText, DISPLAY_LIMITS, echo } from '../../src/chat/display-limits.js';
 import { heading, list, paragraph, quoteBlock } from '../../src/chat/reply.js';
-import { englishLabels } from '../../src/delivery/digest-labels.js';
+import { labelsFor } from '../../src/delivery/digest-labels.js';
+import { testTranslations } from '../helpers/translations.js';
+
+const englishLabels = labelsFor('en', {}, testTranslations());
 import { DigestBuilder } from '../../src/digest/digest-builder.js';
 import type { StoredArticle } from '../../src/articles/stored-article.js';
 import { digestFixture, storyFixture } from '../helpers/digest-fixture.js';

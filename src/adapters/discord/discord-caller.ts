@@ -16,6 +16,8 @@ export function discordCaller(interaction: Interaction, operators: ReadonlySet<s
     isOperator: operators.has(interaction.user.id),
     threadId: null,
     chatType: inGuild ? 'group' : 'private',
+    // A server channel is read by everyone in it: the server's language, not the first user's.
+    locale: inGuild ? (interaction.guildLocale ?? interaction.locale) : interaction.locale,
     isChatAdmin: inGuild
       ? (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false)
       : true,

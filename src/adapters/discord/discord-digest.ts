@@ -22,6 +22,8 @@ export interface DiscordDigestLabels {
   quoteOfTheDay?: string;
   sources?: string;
   empty?: string;
+  /** The last line when stories did not fit: "… and 3 more stories." */
+  moreStories?: (count: number) => string;
 }
 
 /** Quotewire's accent colour for embeds. */
@@ -65,8 +67,9 @@ export function renderDiscordDigest(digest: Digest, labels: DiscordDigestLabels 
   let groups = packEmbeds([...stories, ...extras]);
   for (let shown = stories.length - 1; groups.length > DISPLAY_LIMITS.digestMessages && shown > 0; shown--) {
     const left = stories.length - shown;
+    const words = labels.moreStories?.(left) ?? `… and ${left} more ${left === 1 ? 'story' : 'stories'}.`;
     const more: DiscordEmbed = {
-      description: `*… and ${left} more ${left === 1 ? 'story' : 'stories'}.*`,
+      description: `*${escapeMarkdown(words)}*`,
       color: COLOR,
     };
     groups = packEmbeds([...stories.slice(0, shown), more, ...extras]);

@@ -17,14 +17,15 @@ import {
 import type { Logger } from '../../kernel/logger.js';
 import type { Services } from '../../chat/services.js';
 import type { AnyCommand, OptionSpec } from '../../chat/command-definition.js';
-import { checkCommand, runCommand, runNextPage } from '../../chat/command-runner.js';
+import { chatSpeech, checkCommand, runCommand, runNextPage } from '../../chat/command-runner.js';
 import { slowDownText, type FloodGuard } from '../../chat/flood-guard.js';
-import { usage } from '../../chat/command-parser.js';
+import { missingOptionText } from '../../chat/command-parser.js';
 import { suggestOptionValues } from '../../chat/option-suggestions.js';
 import { noMentions, renderDiscordMessages, type DiscordMessage } from './render-discord.js';
 import { reply, type Reply } from '../../chat/reply.js';
 import { describeError } from '../../kernel/describe-error.js';
 import { discordCaller } from './discord-caller.js';
+import type { Translate } from '../../i18n/translations.js';
 
 /** What the interaction handler needs; the adapter builds it. */
 export interface InteractionDeps {
@@ -38,9 +39,6 @@ export interface InteractionDeps {
   /** True once the adapter is stopping: new interactions are answered "restarting" and not run. */
   stopping?: () => boolean;
 }
-
-/** The answer to an interaction that arrives while Quotewire stops (Discord does not deliver it again). */
-export const RESTARTING = 'Quotewire is restarting: try again in a minute.';
 
 const MORE_PREFIX = 'more:';
 /** Discord's maximum of autocomplete choices, and of a choice's name and value. */
@@ -78,37 +76,36 @@ async function admitted(
   interaction: ChatInputCommandInteraction | ButtonInteraction,
   deps: InteractionDeps,
 ): Promise<boolean> {
+  // The user's own language, found without a store read: these answers must cost nothing.
+  const t = deps.services.i18n.translator(deps.services.languages.guess(interaction.locale));
   if (deps.stopping?.()) {
-    await interaction.reply(privately(reply.privateText(RESTARTING)));
+    await interaction.reply(privately(reply.privateText(t('chat-restarting'))));
     return false;
   }
   const verdict = deps.flood?.check(`discord:${interaction.user.id}`) ?? 'run';
-  if (verdict === 'warn') await interaction.reply(privately(reply.privateText(slowDownText(deps.flood!))));
+  if (verdict === 'warn') await interaction.reply(privately(reply.privateText(slowDownText(deps.flood!, t))));
   return verdict === 'run';
 }
 
 async function onCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
   const { services } = deps;
+  const caller = discordCaller(interaction, deps.operators);
+  const speech = await chatSpeech(caller, services);
   const command = services.commands.find((candidate) => candidate.name === interaction.commandName);
   if (!command) {
     await interaction.reply(
-      privately(
-        reply.privateText(
-          `/${interaction.commandName} is not a command of this bot any more. Ask its operator to run "quotewire deploy-commands".`,
-        ),
-      ),
+      privately(reply.privateText(speech.t('chat-stale-command', { command: interaction.commandName }))),
     );
     return;
   }
-  const caller = discordCaller(interaction, deps.operators);
-  const options = readOptions(command, interaction);
+  const options = readOptions(command, interaction, speech.t);
   if ('reply' in options) {
     await sendAnswer(interaction, options.reply, null);
     return;
   }
   // A refusal is answered before any deferral: a deferred reply is public, and cannot become
   // ephemeral afterwards, while a refusal is for the caller alone.
-  const refused = await checkCommand(command, options.values, caller);
+  const refused = await checkCommand(command, options.values, caller, speech);
   if (refused) {
     await sendAnswer(interaction, refused, null);
     return;
@@ -121,7 +118,7 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: Interac
   }
   let answer: Reply;
   try {
-    answer = await runCommand(command, options.values, caller, services);
+    answer = await runCommand(command, options.values, caller, services, 0, speech);
   } finally {
     if (timer) clearTimeout(timer);
   }
@@ -155,14 +152,14 @@ async function sendAnswer(
 function readOptions(
   command: AnyCommand,
   interaction: ChatInputCommandInteraction,
+  t: Translate,
 ): { values: Record<string, string | number | undefined> } | { reply: Reply } {
   const values: Record<string, string | number | undefined> = {};
   for (const [name, spec] of Object.entries(command.options as Record<string, OptionSpec>)) {
     const value = interaction.options.get(name)?.value;
     if (value === undefined || value === null || value === '') {
       // Discord enforces required options, unless the registered commands are out of date.
-      if (spec.required)
-        return { reply: reply.privateText(`/${command.name} needs <${name}>. Usage: ${usage(command)}`) };
+      if (spec.required) return { reply: reply.privateText(missingOptionText(command, name, t)) };
       continue;
     }
     values[name] = spec.type === 'integer' ? Number(value) : String(value);
@@ -218,7 +215,7 @@ function withMoreButton(messages: DiscordMessage[], answer: Reply): ButtonMessag
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: 'More ›',
+        label: answer.more.label ?? 'More ›',
         custom_id: `${MORE_PREFIX}${answer.more.token}`,
       },
     ],

@@ -1,7 +1,7 @@
 import { Routes, type REST } from 'discord.js';
 import type { SendGate } from '../send-gate.js';
 import type { DiscordMessage } from './render-discord.js';
-import { digestTitle } from '../../delivery/digest-labels.js';
+import { capLine, DISPLAY_LIMITS } from '../../chat/display-limits.js';
 import type {
   DeliveryTarget,
   DigestSender,
@@ -40,10 +40,13 @@ export class DiscordDigestSender implements DigestSender {
   ) {}
 
   async send(target: DeliveryTarget, digest: Digest, progress: SendProgress): Promise<SendOutcome> {
+    const { labels } = target;
     const messages = renderDiscordDigest(digest, {
-      title: digestTitle(target.labels, digest.date, digest.topic),
-      quoteOfTheDay: target.labels.quoteOfTheDay,
-      empty: target.labels.noStories,
+      title: labels.title(digest.date, digest.topic && capLine(digest.topic, DISPLAY_LIMITS.name)),
+      quoteOfTheDay: labels.quoteOfTheDay,
+      empty: labels.noStories,
+      sources: labels.sources,
+      moreStories: labels.moreStories,
     });
     const channelId = target.threadId ?? target.chatId;
     for (let index = progress.fromPart; index < messages.length; index++) {

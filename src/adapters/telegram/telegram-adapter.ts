@@ -106,6 +106,7 @@ export class TelegramAdapter {
     const flood = telegramFloodControl(
       new FloodGuard(options.floodLimits ?? DEFAULT_FLOOD_LIMITS, options.clock),
       (ctx) => wantsAnswer(ctx, services),
+      (ctx) => services.i18n.translator(services.languages.guess(ctx.from?.language_code)),
     );
     // Order matters: counted in first; a flood dropped before it can queue; then one chat's updates
     // one at a time; then, at its turn, an update is handed back if stop has begun.

@@ -21,6 +21,8 @@ export function telegramCaller(ctx: Context, operators: ReadonlySet<string>): Ca
     threadId:
       message?.is_topic_message && message.message_thread_id ? String(message.message_thread_id) : null,
     chatType,
+    // The sender's app language: it chooses the chat's language on first contact.
+    locale: ctx.from?.language_code ?? null,
     isChatAdmin:
       chatType !== 'group'
         ? true

@@ -7,7 +7,7 @@ import {
 } from './render-telegram.js';
 import type { Span } from '../../chat/reply.js';
 import { capLine, DISPLAY_LIMITS } from '../../chat/display-limits.js';
-import { digestTitle, type DigestLabels } from '../../delivery/digest-labels.js';
+import type { DigestLabels } from '../../delivery/digest-labels.js';
 import type { Digest, DigestQuote, DigestStory } from '../../digest/digest.js';
 
 /**
@@ -35,7 +35,7 @@ function renderStories(
   shown: number,
   limit: number | undefined,
 ): TelegramMessage[] {
-  const title = digestTitle(labels, digest.date, digest.topic && capLine(digest.topic, DISPLAY_LIMITS.name));
+  const title = labels.title(digest.date, digest.topic && capLine(digest.topic, DISPLAY_LIMITS.name));
   const header: TelegramMessage = { html: `<b>${escapeHtml(title)}</b>`, plain: title };
   if (digest.stories.length === 0) {
     return [
@@ -45,7 +45,7 @@ function renderStories(
   const pieces = digest.stories.slice(0, shown).map((story, index) => storyPiece(story, index));
   const left = digest.stories.length - shown;
   if (left > 0) {
-    const more = `… and ${left} more ${left === 1 ? 'story' : 'stories'}.`;
+    const more = labels.moreStories(left);
     pieces.push({ html: `<i>${escapeHtml(more)}</i>`, plain: more });
   }
   // The title travels with the first story rather than alone in a message of its own.

@@ -2,6 +2,7 @@ import type { Context, MiddlewareFn } from 'grammy';
 import { slowDownText, type FloodGuard } from '../../chat/flood-guard.js';
 import { sendTelegramReply } from './telegram-sender.js';
 import { reply } from '../../chat/reply.js';
+import type { Translate } from '../../i18n/translations.js';
 
 /**
  * The per-user rate limit ({@link FloodGuard}) in Telegram's update flow, in two parts. `admit`
@@ -13,6 +14,8 @@ export function telegramFloodControl(
   guard: FloodGuard,
   /** Whether an update would get an answer (a command for this bot, a button, a private message). */
   wantsAnswer: (ctx: Context) => boolean,
+  /** A translator for the sender's language, found without a store read (a flood must cost nothing). */
+  speak: (ctx: Context) => Translate,
 ): { admit: MiddlewareFn<Context>; answer: MiddlewareFn<Context> } {
   const warned = new WeakSet<Context>();
   return {
@@ -31,14 +34,14 @@ export function telegramFloodControl(
     },
     answer: async (ctx, next) => {
       if (!warned.has(ctx)) return next();
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: slowDownText(guard) });
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: slowDownText(guard, speak(ctx)) });
       else if (ctx.chat) {
         const thread = ctx.msg?.is_topic_message ? ctx.msg.message_thread_id : undefined;
         await sendTelegramReply(
           ctx.api,
           String(ctx.chat.id),
           thread ? String(thread) : null,
-          reply.text(slowDownText(guard)),
+          reply.text(slowDownText(guard, speak(ctx))),
         );
       }
     },

@@ -2,7 +2,7 @@ import { Composer, type Context } from 'grammy';
 import type { Logger } from '../../kernel/logger.js';
 import type { Services } from '../../chat/services.js';
 import { commandHead } from '../../chat/command-parser.js';
-import { runCommandLine, runNextPage } from '../../chat/command-runner.js';
+import { chatSpeech, runCommandLine, runNextPage } from '../../chat/command-runner.js';
 import { renderTelegram } from './render-telegram.js';
 import { describeError } from '../../kernel/describe-error.js';
 import { telegramCaller } from './telegram-caller.js';
@@ -32,7 +32,7 @@ export function telegramHandlers(deps: TelegramHandlerDeps): Composer<Context> {
     if (!caller) return;
     if (!isForUs(text, ctx.me.username, caller.chatType !== 'private', services)) {
       if (caller.chatType === 'private' && !text.startsWith('/')) {
-        await ctx.reply('Commands start with "/": try /help, /digest or /quotes <name>.');
+        await ctx.reply((await chatSpeech(caller, services)).t('chat-not-a-command'));
       }
       return;
     }
@@ -46,7 +46,7 @@ export function telegramHandlers(deps: TelegramHandlerDeps): Composer<Context> {
     if (!caller) return;
     const answer = await runNextPage(ctx.match[1], caller, services);
     const [first, ...rest] = renderTelegram(answer);
-    const markup = (last: boolean) => (last && answer.more ? moreButton(answer.more.token) : undefined);
+    const markup = (last: boolean) => (last && answer.more ? moreButton(answer.more) : undefined);
     // The page replaces the one whose button was pressed; if that fails (too old), it comes as new.
     try {
       await ctx.editMessageText(first!.html, {

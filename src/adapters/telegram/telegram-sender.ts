@@ -13,8 +13,8 @@ import { classifyTelegramError } from './telegram-errors.js';
 import { renderDigestTelegram } from './telegram-digest.js';
 
 /** The "More" button under the last message of a paged answer; the token fits callback data's 64 bytes. */
-export function moreButton(token: string): InlineKeyboardMarkup {
-  return { inline_keyboard: [[{ text: 'More ›', callback_data: `more:${token}` }]] };
+export function moreButton(more: { token: string; label?: string }): InlineKeyboardMarkup {
+  return { inline_keyboard: [[{ text: more.label ?? 'More ›', callback_data: `more:${more.token}` }]] };
 }
 
 /**
@@ -56,7 +56,7 @@ export async function sendTelegramReply(
       chatId,
       threadId,
       message,
-      last && reply.more ? moreButton(reply.more.token) : undefined,
+      last && reply.more ? moreButton(reply.more) : undefined,
     );
   }
 }

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Services } from '../../chat/services.js';
 import type { Caller } from '../../chat/command-definition.js';
-import { runCommandLine } from '../../chat/command-runner.js';
+import { chatSpeech, runCommandLine } from '../../chat/command-runner.js';
 import { renderPlainText } from '../../chat/render-text.js';
 import { digestReply } from '../../digest/digest-reply.js';
 
@@ -28,11 +28,11 @@ export async function runTerminalChat(options: {
   const { services, input, output, interactive } = options;
   const write = (text: string) => output.write(`${text}\n`);
   const sources = await services.catalog.list();
-  write(
-    `Quotewire: ${sources.length} source(s). Type /help for commands${interactive ? ', Ctrl-D to quit' : ''}.`,
-  );
+  // The terminal's language is the bot's default until `/settings language <code>` keeps another.
+  const { t } = await chatSpeech(TERMINAL_CALLER, services);
+  write(t(interactive ? 'terminal-welcome-interactive' : 'terminal-welcome', { count: sources.length }));
   write('');
-  write(renderPlainText(digestReply(await services.digests.build(services.clock()))));
+  write(renderPlainText(digestReply(await services.digests.build(services.clock()), t)));
   write('');
   const lines = createInterface({ input, terminal: false });
   const prompt = () => {
@@ -47,9 +47,9 @@ export async function runTerminalChat(options: {
       continue;
     }
     const answer = await runCommandLine(line, TERMINAL_CALLER, services);
-    write(
-      answer ? renderPlainText(answer) : 'Commands start with "/": try /help, /digest or /quotes <name>.',
-    );
+    // Asked again for each line: a /settings language line changes it for what follows.
+    const now = (await chatSpeech(TERMINAL_CALLER, services)).t;
+    write(answer ? renderPlainText(answer, now('more-hint-terminal')) : now('chat-not-a-command'));
     write('');
     prompt();
   }

@@ -221,6 +221,7 @@ describe('the Discord adapter with the real discord.js against a fake Discord', 
         senders: [adapter.sender],
         clock,
         logger: app.services.logger,
+        translations: app.services.i18n,
         options: { instanceId: 'test' },
       });
     let day = 1;

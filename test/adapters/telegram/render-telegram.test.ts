@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { renderDigestTelegram } from '../../../src/adapters/telegram/telegram-digest.js';
 import { escapeHtml, renderTelegram } from '../../../src/adapters/telegram/render-telegram.js';
 import { heading, list, paragraph, quoteBlock, reply } from '../../../src/chat/reply.js';
-import { englishLabels } from '../../../src/delivery/digest-labels.js';
+import { labelsFor } from '../../../src/delivery/digest-labels.js';
+import { testTranslations } from '../../helpers/translations.js';
+
+const englishLabels = labelsFor('en', {}, testTranslations());
 import type { Digest } from '../../../src/digest/digest.js';
 import { digestFixture, storyFixture } from '../../helpers/digest-fixture.js';
 
