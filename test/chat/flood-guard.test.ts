@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FloodGuard, slowDownText } from '../../src/chat/flood-guard.js';
+import { testTranslations } from '../helpers/translations.js';
 
 function guardAt(start = 0) {
   const time = { now: start };
@@ -40,6 +41,7 @@ describe('FloodGuard', () => {
 
   it('says how long the pause is', () => {
     const { guard } = guardAt();
-    expect(slowDownText(guard)).toMatch(/about 3 seconds/);
+    expect(slowDownText(guard, testTranslations().translator('en'))).toMatch(/about 3 seconds/);
+    expect(slowDownText(guard, testTranslations().translator('de'))).toMatch(/etwa 3 Sekunden/);
   });
 });

@@ -1,0 +1,29 @@
+# Befehlsmenü: was Telegrams Menü und Discords Slash-Befehle zeigen (höchstens 100 Zeichen).
+
+command-start = Was Quotewire macht und wie man es abonniert
+option-start-payload = wird ignoriert
+command-help = Was Quotewire macht und welche Befehle es kennt
+command-subscribe = Den Digest täglich hier erhalten, auf Wunsch nur zu bestimmten Themen
+option-subscribe-topics = Themenwörter, z. B. klima energie
+command-unsubscribe = Den täglichen Digest hier beenden
+command-topics = Die Themen des Digests dieses Chats zeigen oder festlegen ("all" für alles)
+option-topics-topics = Themenwörter oder "all"
+command-time = Die tägliche Zustellzeit festlegen, z. B. /time 07:30 Europe/Berlin
+option-time-time = HH:MM, 24-Stunden-Format
+option-time-zone = IANA-Zeitzone, z. B. Europe/Berlin oder America/New_York
+command-settings = Das Abo dieses Chats; /settings language <code> ändert die Sprache des Chats
+option-settings-setting = was geändert wird
+option-settings-value = der neue Wert
+command-digest = Den heutigen Digest sofort, auf Wunsch zu einem Thema
+option-digest-topic = nur Meldungen zu diesem Thema
+command-quotes = Was eine Person gesagt hat, neueste zuerst; allein: die heute meistzitierten
+option-quotes-name = Nachname oder voller Name ("Olaf Scholz" in Anführungszeichen)
+option-quotes-words = Wörter, die das Zitat oder sein Artikel enthalten muss
+command-speakers = Alle Zitierten, die meistzitierten zuerst; Buchstaben grenzen die Namen ein
+option-speakers-name = der Anfang eines Vor- oder Nachnamens
+command-more = Die nächste Seite der letzten langen Antwort
+option-more-token = welche Liste fortgesetzt wird (Schaltflächen setzen das ein)
+command-sources = Die Quellen, die Quotewire liest, mit ihrem Zustand
+command-source = Feed- oder Seiten-URL hinzufügen, Quelle entfernen oder wiederherstellen (nur Betreiber)
+option-source-action = add, remove oder restore
+option-source-target = die URL (am Terminal eine Datei oder ein Ordner) oder die ID (siehe /sources)

@@ -1,0 +1,34 @@
+# Der Digest: die Antwort auf /digest und die Wörter eines zugestellten Digests.
+
+digest-title = Quotewire-Digest für { $date }
+digest-title-topic = Quotewire-Digest für { $date } (Thema: { $topic })
+digest-title-topics = Quotewire-Digest für { $date } (Themen: { $topics })
+digest-no-stories-topic = Keine Meldungen zu "{ $topic }" in den letzten { $hours }. Versuche /digest ohne Thema oder /sources, um zu sehen, was gelesen wird.
+digest-no-stories = Keine neuen Meldungen in den letzten { $hours }. Quellen werden nach ihrem Zeitplan abgerufen; /sources zeigt, wie es ihnen geht.
+digest-no-stories-today = Heute keine neuen Meldungen. /sources zeigt, wie es den Quellen geht.
+digest-hours =
+    { $hours ->
+        [one] { $hours } Stunde
+       *[other] { $hours } Stunden
+    }
+digest-overview =
+    { $stories ->
+        [one] { $stories } Meldung
+       *[other] { $stories } Meldungen
+    } aus { $articles ->
+        [one] { $articles } Artikel
+       *[other] { $articles } Artikeln
+    } der letzten { $hours }.
+digest-overview-top = Die wichtigsten { $shown } von { $stories } Meldungen aus { $articles } Artikeln der letzten { $hours }.
+digest-quote-of-the-day = Zitat des Tages
+digest-story-sources =
+    { $count ->
+        [1] Quelle:
+       *[other] { $count } Quellen:
+    }
+digest-sources = Quellen
+digest-more-stories =
+    { $count ->
+        [one] … und { $count } weitere Meldung.
+       *[other] … und { $count } weitere Meldungen.
+    }

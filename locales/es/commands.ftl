@@ -1,0 +1,29 @@
+# Menú de comandos: lo que muestran el menú de Telegram y los comandos slash de Discord (100 caracteres como máximo).
+
+command-start = Qué hace Quotewire y cómo suscribirse
+option-start-payload = se ignora
+command-help = Qué hace Quotewire y qué comandos conoce
+command-subscribe = Recibir el resumen aquí cada día, si quieres solo sobre algunos temas
+option-subscribe-topics = palabras de tema, p. ej. clima energía
+command-unsubscribe = Dejar de recibir el resumen diario aquí
+command-topics = Ver los temas del resumen de este chat, o fijarlos ("all" para todo)
+option-topics-topics = palabras de tema, o "all"
+command-time = Fijar la hora de entrega diaria, p. ej. /time 07:30 Europe/Madrid
+option-time-time = HH:MM, formato de 24 horas
+option-time-zone = zona horaria IANA, p. ej. Europe/Madrid o America/Mexico_City
+command-settings = La suscripción de este chat; /settings language <code> cambia el idioma del chat
+option-settings-setting = qué cambiar
+option-settings-value = el nuevo valor
+command-digest = El resumen de hoy al momento, si quieres sobre un tema
+option-digest-topic = solo noticias sobre este tema
+command-quotes = Lo que dijo una persona, lo más reciente primero; solo: los más citados de hoy
+option-quotes-name = apellido o nombre completo ("Pedro Sánchez" entre comillas)
+option-quotes-words = palabras que debe contener la cita o su artículo
+command-speakers = Todas las personas citadas, las más citadas primero; unas letras filtran los nombres
+option-speakers-name = el comienzo de un nombre o apellido
+command-more = La página siguiente de la última respuesta larga
+option-more-token = qué lista continuar (los botones lo rellenan)
+command-sources = Las fuentes que lee Quotewire, con su estado
+command-source = Añadir la URL de un feed o página, quitar una fuente o restaurarla (solo operadores)
+option-source-action = add, remove o restore
+option-source-target = la URL (en la terminal, un archivo o carpeta), o el id (ver /sources)

@@ -1,0 +1,34 @@
+# El resumen: la respuesta a /digest y las palabras de un resumen entregado.
+
+digest-title = Resumen de Quotewire del { $date }
+digest-title-topic = Resumen de Quotewire del { $date } (tema: { $topic })
+digest-title-topics = Resumen de Quotewire del { $date } (temas: { $topics })
+digest-no-stories-topic = No hay noticias sobre "{ $topic }" en las últimas { $hours }. Prueba /digest sin tema, o /sources para ver qué se lee.
+digest-no-stories = No hay noticias nuevas en las últimas { $hours }. Las fuentes se leen según su calendario; /sources muestra su estado.
+digest-no-stories-today = Hoy no hay noticias nuevas. /sources muestra el estado de las fuentes.
+digest-hours =
+    { $hours ->
+        [one] { $hours } hora
+       *[other] { $hours } horas
+    }
+digest-overview =
+    { $stories ->
+        [one] { $stories } noticia
+       *[other] { $stories } noticias
+    } de { $articles ->
+        [one] { $articles } artículo
+       *[other] { $articles } artículos
+    } en las últimas { $hours }.
+digest-overview-top = Las { $shown } noticias principales de { $stories }, de { $articles } artículos en las últimas { $hours }.
+digest-quote-of-the-day = Cita del día
+digest-story-sources =
+    { $count ->
+        [1] Fuente:
+       *[other] { $count } fuentes:
+    }
+digest-sources = Fuentes
+digest-more-stories =
+    { $count ->
+        [one] … y { $count } noticia más.
+       *[other] … y { $count } noticias más.
+    }

@@ -1,0 +1,27 @@
+# Réponses de l’exécution des commandes, de l’analyseur, des droits d’accès, de l’anti-flood et des adaptateurs.
+
+runner-store-unavailable = Désolé, /{ $command } ne peut pas répondre pour l’instant : le stockage du bot est indisponible. Réessayez dans une minute.
+runner-failed = Désolé, /{ $command } a échoué cette fois (la raison est dans le journal du bot). Réessayez dans une minute.
+runner-nothing-more = Plus rien à afficher : cette liste est terminée ou a expiré. Redemandez pour recommencer.
+access-operators-only = /{ $command } est réservé aux opérateurs du bot.
+access-operators-only-id = /{ $command } est réservé aux opérateurs du bot. Votre identifiant { $platform } est { $userId } : un opérateur peut l’ajouter à { $platform }.operators dans la configuration.
+access-admins-only = Seuls les administrateurs de ce groupe peuvent modifier son abonnement. Demandez à l’un d’eux ; tout le monde peut utiliser /digest et /quotes.
+parse-unknown = commande inconnue /{ $name } : tapez /help pour la liste.
+parse-unknown-suggest = commande inconnue /{ $name } : vouliez-vous dire { $suggestions } ? Tapez /help pour la liste.
+parse-or = ou
+parse-needs = /{ $command } a besoin de <{ $option }>. Usage : { $usage }
+parse-one-of = l’un de { $choices }
+parse-whole-number = un nombre entier
+parse-bad-value = /{ $command } : <{ $option }> doit être { $expected }, pas "{ $value }". Usage : { $usage }
+parse-too-much = /{ $command } a reçu plus qu’il n’accepte ("{ $extra }"). Usage : { $usage }
+flood-slow-down = Doucement : c’est plus de commandes que je n’en traite à la fois. J’ignore les vôtres pendant environ { $seconds } secondes, puis je réponds de nouveau.
+chat-not-a-command = Les commandes commencent par "/" : essayez /help, /digest ou /quotes <nom>.
+chat-restarting = Quotewire redémarre : réessayez dans une minute.
+chat-stale-command = /{ $command } n’est plus une commande de ce bot. Demandez à son opérateur de lancer "quotewire deploy-commands".
+list-more = … et { $count } de plus
+button-more = Suite ›
+more-hint-terminal = Suite : tapez /more
+more-hint = Suite : /more
+reply-too-long = … (la suite est trop longue pour être affichée)
+terminal-welcome = Quotewire : { $count } source(s). Tapez /help pour les commandes.
+terminal-welcome-interactive = Quotewire : { $count } source(s). Tapez /help pour les commandes, Ctrl-D pour quitter.

@@ -1,0 +1,29 @@
+# Menu des commandes : ce que montrent le menu de Telegram et les commandes slash de Discord (100 caractères au plus).
+
+command-start = Ce que fait Quotewire et comment s’abonner
+option-start-payload = ignoré
+command-help = Ce que fait Quotewire et les commandes qu’il connaît
+command-subscribe = Recevoir le digest ici chaque jour, éventuellement sur certains sujets
+option-subscribe-topics = mots-clés, p. ex. climat énergie
+command-unsubscribe = Arrêter le digest quotidien ici
+command-topics = Voir les sujets du digest de ce chat, ou les définir ("all" pour tout)
+option-topics-topics = mots-clés, ou "all"
+command-time = Régler l’heure d’envoi quotidienne, p. ex. /time 07:30 Europe/Paris
+option-time-time = HH:MM, sur 24 heures
+option-time-zone = fuseau horaire IANA, p. ex. Europe/Paris ou America/New_York
+command-settings = L’abonnement de ce chat ; /settings language <code> change la langue du chat
+option-settings-setting = ce qu’il faut changer
+option-settings-value = la nouvelle valeur
+command-digest = Le digest du jour tout de suite, éventuellement sur un sujet
+option-digest-topic = seulement les articles sur ce sujet
+command-quotes = Ce qu’une personne a dit, du plus récent au plus ancien ; seul : les plus cités du jour
+option-quotes-name = nom ou nom complet ("Emmanuel Macron" entre guillemets)
+option-quotes-words = mots que la citation ou son article doit contenir
+command-speakers = Toutes les personnes citées, les plus citées d’abord ; des lettres filtrent les noms
+option-speakers-name = le début d’un prénom ou d’un nom
+command-more = La page suivante de la dernière longue réponse
+option-more-token = la liste à poursuivre (les boutons le remplissent)
+command-sources = Les sources que lit Quotewire, avec leur état
+command-source = Ajouter l’URL d’un flux ou d’une page, retirer ou rétablir une source (opérateurs)
+option-source-action = add, remove ou restore
+option-source-target = l’URL (au terminal : un fichier ou un dossier), ou l’id (voir /sources)
