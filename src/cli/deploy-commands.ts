@@ -11,6 +11,9 @@ import { discordCommandList } from '../adapters/discord/discord-commands.js';
 import { ConfigError, type AppConfig } from '../config/load-config.js';
 import { describeError } from '../kernel/describe-error.js';
 import { openStore } from '../store/open-store.js';
+import { Translations } from '../i18n/translations.js';
+import { packageRoot } from '../kernel/package-root.js';
+import { join } from 'node:path';
 import type { CliArguments } from './arguments.js';
 import { complain, print } from './output.js';
 
@@ -27,7 +30,10 @@ export async function runDeployCommandsCommand(config: AppConfig, args: CliArgum
   const store = await openStore(config.store.url);
   try {
     const applicationId = config.endpoints.discordApplicationId ?? (await fetchApplicationId(rest));
-    await syncDiscordCommands(rest, { applicationId, guildId }, commands, store, { force: true });
+    const translations = Translations.load(join(packageRoot(), 'locales'));
+    await syncDiscordCommands(rest, { applicationId, guildId }, commands, store, translations, {
+      force: true,
+    });
   } catch (error) {
     const hint =
       error instanceof DiscordAPIError && error.status === 401

@@ -29,7 +29,8 @@ describe('quotewire start with TELEGRAM_BOT_TOKEN (the built process against a f
     const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
       await expect.poll(() => fake!.callsOf('getUpdates').length, { timeout: 20_000 }).toBeGreaterThan(0);
-      expect(fake.callsOf('setMyCommands')).toHaveLength(1);
+      // The default menu and one each in German, French and Spanish.
+      expect(fake.callsOf('setMyCommands')).toHaveLength(4);
       const chat = { id: 1234, type: 'private' as const };
       fake.pushUpdate(textUpdate('/help', chat, chat));
       await expect.poll(() => fake!.sent(1234).length, { timeout: 10_000 }).toBe(1);

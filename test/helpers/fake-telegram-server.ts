@@ -85,7 +85,8 @@ export async function startFakeTelegram(
   /** The long poll now waiting, which a second poller's request ends with 409. */
   let polling: ServerResponse | null = null;
   let nextMessageId = 100;
-  let commands: unknown[] = [];
+  /** Command menus by `language_code` ('' for the default menu). */
+  const commands = new Map<string, unknown[]>();
 
   const answer = (res: ServerResponse, status: number, body: unknown) =>
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -106,10 +107,10 @@ export async function startFakeTelegram(
       case 'answerCallbackQuery':
         return ok(true);
       case 'setMyCommands':
-        commands = payload.commands as unknown[];
+        commands.set(String(payload.language_code ?? ''), payload.commands as unknown[]);
         return ok(true);
       case 'getMyCommands':
-        return ok(commands);
+        return ok(commands.get(String(payload.language_code ?? '')) ?? []);
       case 'sendMessage':
       case 'editMessageText': {
         const chatId = Number(payload.chat_id);
@@ -251,7 +252,8 @@ let messageCounter = 1;
 export function textUpdate(
   text: string,
   chat: { id: number; type: 'private' | 'group' | 'supergroup' | 'channel'; is_forum?: boolean },
-  from: { id: number } | null,
+  /** The sender; `language_code` is their Telegram app's language. */
+  from: { id: number; language_code?: string } | null,
   extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const command = /^\/\S+/.exec(text);
@@ -259,7 +261,7 @@ export function textUpdate(
     message_id: messageCounter++,
     date: Math.floor(Date.now() / 1000),
     chat: chat.type === 'private' ? { ...chat, first_name: 'User' } : { ...chat, title: 'Chat' },
-    ...(from ? { from: { id: from.id, is_bot: false, first_name: 'User' } } : {}),
+    ...(from ? { from: { is_bot: false, first_name: 'User', ...from } } : {}),
     text,
     ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
     ...extra,

@@ -119,6 +119,7 @@ export class DiscordAdapter {
         { applicationId, guildId: this.options.guildId },
         this.options.services.commands,
         this.options.store,
+        this.options.services.i18n,
       );
       if (registered) {
         logger.info(

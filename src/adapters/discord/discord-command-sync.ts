@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Routes, type REST } from 'discord.js';
 import type { AnyCommand } from '../../chat/command-definition.js';
 import type { Store } from '../../store/store.js';
+import type { Translations } from '../../i18n/translations.js';
 import { discordCommandList } from './discord-commands.js';
 
 /** Where commands are registered: everywhere (global; may take a while to show) or in one guild (at once). */
@@ -20,9 +21,10 @@ export async function syncDiscordCommands(
   scope: CommandScope,
   commands: readonly AnyCommand[],
   store: Store,
+  translations: Translations,
   options: { force?: boolean } = {},
 ): Promise<boolean> {
-  const body = discordCommandList(commands);
+  const body = discordCommandList(commands, translations);
   const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
   const meta = store.collection<string>('meta');
   const key = `discord-commands:${scope.applicationId}:${scope.guildId ?? 'global'}`;

@@ -11,6 +11,16 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AnyCommand, CommandAccess, OptionSpec } from '../../chat/command-definition.js';
+import { commandDescription, optionDescription } from '../../i18n/command-text.js';
+import type { Language } from '../../i18n/languages.js';
+import type { Translations } from '../../i18n/translations.js';
+
+/** Discord's locales for each translated interface language (Spanish: Spain and Latin America). */
+const DISCORD_LOCALES: Record<Exclude<Language, 'en'>, readonly string[]> = {
+  de: ['de'],
+  fr: ['fr'],
+  es: ['es-ES', 'es-419'],
+};
 
 /**
  * Who Discord shows each kind of command to. Operator commands: server administrators only (they
@@ -29,16 +39,22 @@ const DEFAULT_PERMISSIONS: Record<CommandAccess, string | null> = {
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 const MAX_DESCRIPTION = 100;
 
-/** The commands as Discord's bulk-overwrite body. */
+/**
+ * The commands as Discord's bulk-overwrite body; with translations, every description also carries
+ * `description_localizations`, so Discord shows it in the user's language. Names stay English: the
+ * same `/digest` works in every language and in the text platforms.
+ */
 export function discordCommandList(
   commands: readonly AnyCommand[],
+  translations?: Translations,
 ): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return commands
     .filter((command) => NAME.test(command.name) && command.name === command.name.toLowerCase())
     .map((command) => {
-      const options = Object.entries(command.options as Record<string, OptionSpec>).map(([name, spec]) =>
-        optionJson(name, spec),
-      );
+      const options = Object.entries(command.options as Record<string, OptionSpec>).map(([name, spec]) => ({
+        ...optionJson(name, spec),
+        ...localized((language) => optionDescription(command, name, translations!, language), translations),
+      }));
       // Discord wants required options first; they are named, so their order does not matter otherwise.
       options.sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false));
       const permissions = DEFAULT_PERMISSIONS[command.access ?? 'everyone'];
@@ -46,6 +62,7 @@ export function discordCommandList(
         type: ApplicationCommandType.ChatInput,
         name: command.name,
         description: fit(command.description),
+        ...localized((language) => commandDescription(command, translations!, language), translations),
         ...(options.length ? { options } : {}),
         default_member_permissions: permissions,
       };
@@ -71,6 +88,18 @@ function optionJson(name: string, spec: OptionSpec): APIApplicationCommandBasicO
     type: ApplicationCommandOptionType.String,
     ...(spec.autocomplete ? { autocomplete: true } : {}),
   };
+}
+
+/** `description_localizations` for each translated language, or nothing without translations. */
+function localized(
+  describe: (language: Language) => string,
+  translations: Translations | undefined,
+): { description_localizations?: Record<string, string> } {
+  if (!translations) return {};
+  const entries = Object.entries(DISCORD_LOCALES).flatMap(([language, locales]) =>
+    locales.map((locale) => [locale, fit(describe(language as Language))] as const),
+  );
+  return { description_localizations: Object.fromEntries(entries) };
 }
 
 function fit(text: string): string {

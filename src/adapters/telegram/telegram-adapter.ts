@@ -149,7 +149,13 @@ export class TelegramAdapter {
     const me = this.bot.botInfo;
     try {
       if (
-        await syncTelegramCommands(this.bot.api, me.id, this.options.services.commands, this.options.store)
+        await syncTelegramCommands(
+          this.bot.api,
+          me.id,
+          this.options.services.commands,
+          this.options.store,
+          this.options.services.i18n,
+        )
       ) {
         logger.info('telegram: command menu registered');
       }

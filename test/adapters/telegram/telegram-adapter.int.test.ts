@@ -65,9 +65,11 @@ describe('the Telegram adapter with the real grammY against a fake Bot API', () 
     app.services.subscriptions.get({ platform: 'telegram', chatId: String(chatId), threadId });
 
   it('registers the command menu once, and only again when it changes', async () => {
+    // One menu per interface language (de, fr, es), then the default (English) one.
     const registered = fake.callsOf('setMyCommands');
-    expect(registered).toHaveLength(1);
-    const names = (registered[0]!.payload.commands as { command: string }[]).map((c) => c.command);
+    expect(registered).toHaveLength(4);
+    const english = registered.find((call) => call.payload.language_code === undefined)!;
+    const names = (english.payload.commands as { command: string }[]).map((c) => c.command);
     expect(names).toEqual(
       expect.arrayContaining([
         'start',
@@ -86,7 +88,7 @@ describe('the Telegram adapter with the real grammY against a fake Bot API', () 
     const again = new TelegramAdapter(options());
     await again.start();
     await again.stop();
-    expect(fake.callsOf('setMyCommands')).toHaveLength(1);
+    expect(fake.callsOf('setMyCommands')).toHaveLength(4);
   });
 
   it('answers commands in a private chat and manages its subscription', async () => {
