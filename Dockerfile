@@ -23,6 +23,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY config ./config
 COPY samples ./samples
+# The interface's message catalogues (English, German, French, Spanish), read at start-up.
+COPY locales ./locales
 # The store always lands on the volume, wherever the config file is mounted (a relative store.url
 # would follow the config file). Set QUOTEWIRE_STORE=redis://… to share a Redis instead.
 ENV QUOTEWIRE_STORE=sqlite:///app/data/quotewire.sqlite

@@ -21,7 +21,5 @@ chat-stale-command = /{ $command } ist kein Befehl dieses Bots mehr. Bitte den B
 list-more = … und { $count } weitere
 button-more = Mehr ›
 more-hint-terminal = Mehr: /more eingeben
-more-hint = Mehr: /more
-reply-too-long = … (der Rest ist zu lang zum Anzeigen)
 terminal-welcome = Quotewire: { $count } Quelle(n). /help zeigt die Befehle.
 terminal-welcome-interactive = Quotewire: { $count } Quelle(n). /help zeigt die Befehle, Strg-D beendet.

@@ -21,7 +21,5 @@ chat-stale-command = /{ $command } is not a command of this bot any more. Ask it
 list-more = … and { $count } more
 button-more = More ›
 more-hint-terminal = More: type /more
-more-hint = More: /more
-reply-too-long = … (the rest is too long to show)
 terminal-welcome = Quotewire: { $count } source(s). Type /help for commands.
 terminal-welcome-interactive = Quotewire: { $count } source(s). Type /help for commands, Ctrl-D to quit.

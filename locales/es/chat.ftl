@@ -21,7 +21,5 @@ chat-stale-command = /{ $command } ya no es un comando de este bot. Pide a su op
 list-more = … y { $count } más
 button-more = Más ›
 more-hint-terminal = Más: escribe /more
-more-hint = Más: /more
-reply-too-long = … (el resto es demasiado largo para mostrarlo)
 terminal-welcome = Quotewire: { $count } fuente(s). Escribe /help para ver los comandos.
 terminal-welcome-interactive = Quotewire: { $count } fuente(s). Escribe /help para ver los comandos, Ctrl-D para salir.

@@ -21,7 +21,5 @@ chat-stale-command = /{ $command } n’est plus une commande de ce bot. Demandez
 list-more = … et { $count } de plus
 button-more = Suite ›
 more-hint-terminal = Suite : tapez /more
-more-hint = Suite : /more
-reply-too-long = … (la suite est trop longue pour être affichée)
 terminal-welcome = Quotewire : { $count } source(s). Tapez /help pour les commandes.
 terminal-welcome-interactive = Quotewire : { $count } source(s). Tapez /help pour les commandes, Ctrl-D pour quitter.

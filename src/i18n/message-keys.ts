@@ -41,7 +41,6 @@ export interface MessageArgs {
   'flood-slow-down': { seconds: MessageArg };
   'intro-digest': null;
   'list-more': { count: MessageArg };
-  'more-hint': null;
   'more-hint-terminal': null;
   'most-quoted-hint': null;
   'most-quoted-none': null;
@@ -94,7 +93,6 @@ export interface MessageArgs {
   'quotes-type-a-name': null;
   range: { from: MessageArg; to: MessageArg };
   'range-of': { from: MessageArg; to: MessageArg; total: MessageArg };
-  'reply-too-long': null;
   'runner-failed': { command: MessageArg };
   'runner-nothing-more': null;
   'runner-store-unavailable': { command: MessageArg };
