@@ -107,7 +107,10 @@ export const configSchema = z
         windowHours: positiveNumber('hours', 24 * 14).default(24),
         deliveryTime: timeOfDay().default('08:00'),
         timeZone: timeZone().default('UTC'),
-        /** Language of the fixed words for new subscriptions; English or a key of `languages`. */
+        /**
+         * The default language: for chats whose platform language Quotewire does not speak, the
+         * terminal and the command line (en, de, fr, es, or a key of `languages`).
+         */
         language: languageCode().default('en'),
         /** The digest's fixed words in more languages; `{date}` and `{topics}` are filled in. */
         languages: z
