@@ -13,7 +13,7 @@ import {
   TITLE_WORDS,
   VERB_MODIFIERS,
 } from './lexicon.js';
-import { classifyPhrase, isNameWord, type Mention } from './noun-phrases.js';
+import { classifyPhrase, isHeadNoun, isNameWord, type Mention } from './noun-phrases.js';
 import type { Token } from './sentence-tokens.js';
 
 /** Who is credited with a quotation, as found in its sentence. */
@@ -23,6 +23,8 @@ export interface Attribution {
   verb: string | null;
   /** True for the verb-first order ("said Pompeo"), which English uses only for direct speech. */
   inverted: boolean;
+  /** Index of the reporting verb in the sentence, for an attribution before the quotation. */
+  at?: number;
 }
 
 const WINDOW = 30;
@@ -64,6 +66,14 @@ const NP_STOP = new Set([
   'told',
 ]);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then']);
+/** Intro words that are adverbs or conjunctions, never prepositions taking the noun after them. */
+const CLAUSE_OPENERS = new Set(
+  'now then meanwhile however instead today yesterday also still indeed later earlier yet so but and though'.split(
+    ' ',
+  ),
+);
+/** Words counting people that open a description: "One witness said", "Two officers told". */
+const QUANTIFIERS = new Set('one another two three four five six several some many'.split(' '));
 const COPULAS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would']);
 /** Words tying a person to where they work or come from: "X of Ladbrokes", "X from the farm". */
 const AFFILIATIONS = new Set(['of', 'from', 'at', 'with']);
@@ -200,6 +210,8 @@ function startsPhrase(segment: readonly Token[]): boolean {
   const first = segment[0];
   if (first === undefined) return false;
   if (COORDINATORS.has(first.lower) || NP_STOP.has(first.lower)) return false;
+  // "…,' including Lake Cowichan, it said": a participle opens an aside, not the subject.
+  if (/^\p{Ll}+ing$/u.test(first.text)) return false;
   return (
     isNameWord(first) ||
     NP_DETERMINERS.has(first.lower) ||
@@ -236,6 +248,12 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
       i = comma + 1;
       continue;
     }
+    // "Now the club has admitted…", "But the minister said…": an adverb or a conjunction, then
+    // the subject's determiner.
+    if (CLAUSE_OPENERS.has(first.lower) && NP_DETERMINERS.has(tokens[i + 1]?.lower ?? '')) {
+      i++;
+      break;
+    }
     // No comma after the opening phrase ("In a statement Dundee vowed…", "However Tevez has…"):
     // the subject is the first name close after it.
     let name = i + 1;
@@ -253,11 +271,19 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
       break;
     }
     if (isReportingVerb(tokens, i) || isModifier(token) || OBJECT_VERBS.has(token.lower)) break;
-    const name = isNameWord(token);
-    if (!name && sawName) break;
+    // "One major donor told…": a number opening the sentence is capitalised, not a name.
+    const name = isNameWord(token) && !(phrase.length === 0 && QUANTIFIERS.has(token.lower));
+    // "The Premier League club wrote…", "The White House press secretary said…": after a
+    // determiner, the name is a modifier of the head noun that follows.
+    if (
+      !name &&
+      sawName &&
+      !(NP_DETERMINERS.has(phrase[0]!.lower) && phrase.length < 6 && isHeadNoun(token.lower))
+    )
+      break;
     // After a determiner, a description runs on over its adjectives and nouns: "The bank's governor".
     const described =
-      NP_DETERMINERS.has(phrase[0]?.lower ?? '') &&
+      (NP_DETERMINERS.has(phrase[0]?.lower ?? '') || QUANTIFIERS.has(phrase[0]?.lower ?? '')) &&
       phrase.length < 5 &&
       /^\p{Ll}/u.test(token.text) &&
       !NP_STOP.has(token.lower) &&
@@ -349,9 +375,14 @@ export function attributionBefore(tokens: readonly Token[], q: number, near: num
     const token = tokens[v]!;
     if (!isReportingVerb(tokens, v) && !OBJECT_VERBS.has(token.lower)) continue;
     if (token.lower === 'according') {
-      return { mention: classifyPhrase(phraseAfter(tokens, v + 2)), verb: 'according to', inverted: false };
+      return {
+        mention: classifyPhrase(phraseAfter(tokens, v + 2)),
+        verb: 'according to',
+        inverted: false,
+        at: v,
+      };
     }
-    return { mention: subjectOf(tokens, v), verb: verbText(tokens, v), inverted: false };
+    return { mention: subjectOf(tokens, v), verb: verbText(tokens, v), inverted: false, at: v };
   }
   return null;
 }
@@ -402,6 +433,10 @@ export function subjectOf(tokens: readonly Token[], v: number): Mention | null {
   if (mention === null || (mention.kind === 'description' && mention.refers === 'group' && end - start > 3)) {
     return sentenceSubject(tokens, v);
   }
+  // "Judge Philip Head, sentencing, said", "Alan Murphy, prosecuting, told": a participle in
+  // lowercase is no subject but the part the sentence's subject plays.
+  if (end - start === 1 && /^\p{Ll}+ing$/u.test(tokens[start]!.text) && tokens[start - 1]?.text === ',')
+    return sentenceSubject(tokens, v);
   // "David Williams of Ladbrokes said", "Jean Morris from the farm said": the person, not the
   // firm or place they speak for.
   let link = start - 1;

@@ -86,6 +86,9 @@ export class SpeakerRecognizer {
   ): Recognized | null {
     let words = name.split(' ').filter(Boolean);
     if (words.length === 0 || words.some((word) => this.isLabel(word))) return null;
+    // "Manchester City have apologised": a known body, whatever the capitals suggested.
+    if (words.length > 1 && this.knowledge.isOrganisation(words.map(lower).join(' ')))
+      return this.organisation(name);
     words = withoutLeadingWords(words, (word) => this.isNotNameWord(word), this.knowledge);
     if (words.length === 1) return this.oneWord(words[0]!, gender, initial, titled);
     const full = this.names.fullName(words.join(' '), gender);
