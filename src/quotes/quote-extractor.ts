@@ -24,7 +24,7 @@ import {
   subjectOf,
   type Attribution,
 } from './speaker-attribution.js';
-import { NOBODY, SpeakerContext, type Credit } from './speaker-context.js';
+import { DOCUMENT_HEADS, NOBODY, SpeakerContext, type Credit } from './speaker-context.js';
 
 /** How much each way of reaching a speaker without an attribution of its own keeps of the source's confidence. */
 const CARRY = {
@@ -62,6 +62,8 @@ const PREVIOUS_SUBJECT_SPEAKING = 0.72;
 const PREVIOUS_SUBJECT = 0.55;
 /** Confidence in the person last in the news when nothing else points at a speaker. */
 const SALIENT_PERSON = 0.4;
+/** The same when that person is also the one last quoted. */
+const SALIENT_SPEAKER = 0.65;
 /** The same when that person is the only one the article has spoken of so far. */
 const ONLY_PERSON = 0.7;
 
@@ -191,12 +193,23 @@ class ArticleReader {
         }
         continue;
       }
-      const attribution = after ?? this.before(tokens, q);
+      let attribution = after ?? this.before(tokens, q);
       let credit: Credit = NOBODY;
       let via = '';
       if (attribution?.mention != null) {
         credit = this.context.resolve(attribution.mention, true);
         via = `${after ? 'after' : 'before'} ${JSON.stringify(attribution.mention)}`;
+        // "…responded that he 'might want to…', reports the Golf Channel": a newspaper after the
+        // quotation reports it; the speaker is the reporting clause's before it.
+        if (after !== null && credit.kind === 'organisation' && credit.confidence < SPEAKER_THRESHOLD) {
+          const reported = this.before(tokens, q);
+          const speaker = reported?.verb != null ? this.context.resolve(reported.mention, true) : NOBODY;
+          if (reported !== null && speaker.speaker !== null && speaker.confidence >= SPEAKER_THRESHOLD) {
+            attribution = reported;
+            credit = speaker;
+            via = `before ${JSON.stringify(reported.mention)}, past a newspaper after it`;
+          }
+        }
         if (attribution.verb === null)
           credit = carry(credit, tokens[q - 1]?.text === ':' ? CARRY.colon : CARRY.comma);
         this.context.notice(credit);
@@ -243,7 +256,7 @@ class ArticleReader {
     this.previousCredit = here;
     this.previousSubject =
       resolved.kind === 'person' && resolved.confidence >= SUBJECT_CONFIDENCE && here === null
-        ? { credit: resolved, speaks: tokens.some((token) => isSpeakingVerb(token)) }
+        ? { credit: resolved, speaks: speaks(subject, tokens) }
         : null;
     this.context.endSentence();
   }
@@ -331,9 +344,12 @@ class ArticleReader {
   private salient(): Credit {
     const person = this.context.salientPerson;
     if (person === null) return NOBODY;
+    // The person last in the news who is the one last quoted, nobody else named since: the
+    // article's voice lately.
+    const quoting = person === this.context.soleVoice;
     return {
       speaker: person,
-      confidence: this.context.onlyOnePerson ? ONLY_PERSON : SALIENT_PERSON,
+      confidence: this.context.onlyOnePerson ? ONLY_PERSON : quoting ? SALIENT_SPEAKER : SALIENT_PERSON,
       kind: 'person',
     };
   }
@@ -375,6 +391,15 @@ class ArticleReader {
     const credit = this.context.resolve(attribution.mention, true);
     return credit.speaker === null ? null : carry(credit, CARRY.following);
   }
+}
+
+/**
+ * True when a sentence has its subject say or think something: a verb of saying, thinking or
+ * feeling, or a subject that is itself words ("Her message now is simple: …").
+ */
+function speaks(subject: Mention | null, tokens: readonly Token[]): boolean {
+  if (subject?.kind === 'description' && DOCUMENT_HEADS.has(subject.head)) return true;
+  return tokens.some((token) => isSpeakingVerb(token));
 }
 
 /** True for a verb of saying, thinking or feeling. */

@@ -275,12 +275,13 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
     const name = isNameWord(token) && !(phrase.length === 0 && QUANTIFIERS.has(token.lower));
     // "The Premier League club wrote…", "The White House press secretary said…": after a
     // determiner, the name is a modifier of the head noun that follows.
-    if (
-      !name &&
-      sawName &&
-      !(NP_DETERMINERS.has(phrase[0]!.lower) && phrase.length < 6 && isHeadNoun(token.lower))
-    )
-      break;
+    // "Villa manager Tom Hart says…", "Tennis player Rafael Moreno came…": a role between a
+    // name and a name belongs to the second.
+    const role = (): boolean =>
+      isHeadNoun(token.lower) &&
+      phrase.length < 6 &&
+      (NP_DETERMINERS.has(phrase[0]!.lower) || (tokens[i + 1] !== undefined && isNameWord(tokens[i + 1]!)));
+    if (!name && sawName && !role()) break;
     // After a determiner, a description runs on over its adjectives and nouns: "The bank's governor".
     const described =
       (NP_DETERMINERS.has(phrase[0]?.lower ?? '') || QUANTIFIERS.has(phrase[0]?.lower ?? '')) &&

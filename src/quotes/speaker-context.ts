@@ -40,7 +40,7 @@ const PRONOUN_REACH = 6;
 const MALE_WORDS = new Set(['he', 'his', 'him', 'himself']);
 const FEMALE_WORDS = new Set(['she', 'her', 'hers', 'herself']);
 /** Written words an organisation issues: "the statement said". */
-const DOCUMENT_HEADS = new Set([
+export const DOCUMENT_HEADS: ReadonlySet<string> = new Set([
   'statement',
   'letter',
   'release',
@@ -53,6 +53,7 @@ const DOCUMENT_HEADS = new Set([
 const CAPITALISED = /^\p{Lu}/u;
 /** Heads of descriptions that stand for a sports team: "the club said". */
 const TEAM_HEADS = new Set(['club', 'team', 'side']);
+const INDEFINITE_ARTICLES: ReadonlySet<string> = new Set(['a', 'an']);
 const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some', 'two', 'three', 'several', 'many']);
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
@@ -90,6 +91,8 @@ const CONFIDENCE = {
   quotedOrganisationPronoun: 0.9,
   /** "the company" for the organisation the article names. */
   organisationDescription: 0.75,
+  /** "the ministry" when no organisation has been in the news yet: a body the article leaves unnamed. */
+  unnamedBody: 0.65,
   /** "the minister" with no minister named: most likely someone named whom we could not tie. */
   definite: 0.45,
 } as const;
@@ -116,6 +119,8 @@ export class SpeakerContext {
   /** The person last credited with a quotation, and how many sentences ago. */
   private speaker: string | null = null;
   private speakerAge = 0;
+  /** True when someone other than that person has been named since their quotation. */
+  private namedSinceQuoted = false;
 
   constructor(
     paragraphs: readonly (readonly Token[])[],
@@ -142,6 +147,11 @@ export class SpeakerContext {
   /** The person credited with a quotation in the last few sentences, if any. */
   get lastQuoted(): string | null {
     return this.speakerAge <= SPEAKER_SENTENCES ? this.speaker : null;
+  }
+
+  /** The person last quoted, when nobody else has been named since. */
+  get soleVoice(): string | null {
+    return this.namedSinceQuoted ? null : this.lastQuoted;
   }
 
   /** True when the article has spoken of one person only so far: they are whom a quotation is by. */
@@ -176,6 +186,11 @@ export class SpeakerContext {
       const name = stripTitles(run, this.names.isGivenName);
       if (name.length === 0 || isOrgName(name, this.knowledge)) continue;
       const full = this.names.fullName(name.map(nameText).join(' '));
+      // "Yuni, a resident of Lampung, was…": a single name set beside a person's role is a person.
+      if (name.length === 1 && full === nameText(name[0]!) && INDEFINITE_ARTICLES.has(tokens[i + 2]!.lower)) {
+        const role = tokens.slice(i + 3, i + 6).some((token) => this.isRole(token));
+        if (role) this.recognizer.vouch(full);
+      }
       for (let k = i + 2; k < Math.min(tokens.length, i + 12); k++) {
         const token = tokens[k]!;
         if (token.kind !== 'word') break;
@@ -187,6 +202,10 @@ export class SpeakerContext {
           this.roles.set(token.lower, full);
       }
     }
+  }
+
+  private isRole(token: Token): boolean {
+    return token.kind === 'word' && (PERSON_ROLES.has(token.lower) || this.knowledge.isRoleNoun(token.lower));
   }
 
   /**
@@ -289,10 +308,14 @@ export class SpeakerContext {
   private organisationCredit(): Credit {
     const quoted = this.recentlyQuotedOrg();
     const org = this.lastOrg;
-    const newer = org !== null && org.speaker !== quoted?.speaker && this.orgAge < this.quotedOrgAge;
-    if (quoted !== null && !(newer && this.orgAge <= 1))
-      return { ...quoted, confidence: quoted.confidence * CONFIDENCE.quotedOrganisationPronoun };
-    return org === null ? NOBODY : { ...org, confidence: org.confidence * CONFIDENCE.organisationPronoun };
+    const named =
+      org === null ? NOBODY : { ...org, confidence: org.confidence * CONFIDENCE.organisationPronoun };
+    if (quoted === null) return named;
+    const newer = org !== null && org.speaker !== quoted.speaker && this.orgAge < this.quotedOrgAge;
+    if (newer && this.orgAge <= 1) return named;
+    const quoting = { ...quoted, confidence: quoted.confidence * CONFIDENCE.quotedOrganisationPronoun };
+    // The same organisation both ways: as sure as the surer reading.
+    return named.speaker === quoting.speaker && named.confidence > quoting.confidence ? named : quoting;
   }
 
   private recentlyQuotedOrg(): Credit | null {
@@ -337,7 +360,12 @@ export class SpeakerContext {
         return this.describe({ ...mention, refers: 'group' });
       // "One major donor, who declined to be named, told…": someone the article will not name,
       // whatever the noun; but "the details" is no speaker.
-      if (INDEFINITE.has(first) && /^\p{Ll}+$/u.test(head) && !this.knowledge.isFunctionWord(head))
+      if (
+        INDEFINITE.has(first) &&
+        head !== first &&
+        /^\p{Ll}+$/u.test(head) &&
+        !this.knowledge.isFunctionWord(head)
+      )
         return this.described(mention.text, first);
       return NOBODY;
     }
@@ -350,6 +378,10 @@ export class SpeakerContext {
         null;
       if (org !== null && !INDEFINITE.has(first))
         return { speaker: org, confidence: CONFIDENCE.organisationDescription, kind: 'organisation' };
+      // "“…,” the ministry said in a statement", no body in the news yet: the article names none
+      // it could stand for, so the description is the speaker.
+      if (first === 'the' && this.lastOrg === null)
+        return { speaker: mention.text, confidence: CONFIDENCE.unnamedBody, kind: 'description' };
       return this.described(mention.text, first);
     }
     return { speaker: mention.text, confidence: CONFIDENCE.group, kind: 'group' };
@@ -424,6 +456,7 @@ export class SpeakerContext {
     if (credit.kind === 'person') {
       this.speaker = credit.speaker;
       this.speakerAge = 0;
+      this.namedSinceQuoted = false;
     } else if (credit.kind === 'organisation') {
       this.quotedOrg = credit;
       this.quotedOrgAge = 0;
@@ -436,6 +469,7 @@ export class SpeakerContext {
    * pronoun may stand for them, but they do not take the focus from the sentence's subject.
    */
   mention(person: string): void {
+    if (person !== this.speaker) this.namedSinceQuoted = true;
     const at = this.recentPeople.lastIndexOf(person);
     if (at !== -1) this.recentPeople.splice(at, 1);
     this.recentPeople.push(person);
@@ -451,7 +485,9 @@ export class SpeakerContext {
       this.focusAge = 0;
       this.mention(resolved);
     } else if (credit.kind === 'organisation') {
-      this.lastOrg = credit;
+      // Named again through "it" or a run of its quotations, it is no less sure than when named.
+      if (this.lastOrg?.speaker !== resolved || this.lastOrg.confidence < credit.confidence)
+        this.lastOrg = credit;
       this.orgAge = 0;
       if (this.knowledge.isSportsTeam(resolved.toLowerCase().replace(/^the /, ''))) this.lastTeam = credit;
     } else if (credit.kind === 'group') {

@@ -95,12 +95,84 @@ describe('organisations speaking', () => {
     expect(speakerOf(text, 'around the clock')).toBe('BC Hydro');
   });
 
+  it('stays sure of an organisation through several "it said"s', () => {
+    const text = [
+      'Northgate Power said in a statement that 90,000 customers lost power overnight.',
+      '“Crews are working around the clock,” it said.',
+      '“Some areas will be without power until the weekend.”',
+      'More than 300 workers were called in from other regions.',
+      '“Every outage has to be repaired by hand,” it said.',
+      '“Replacing a single pole can take a full day.”',
+    ].join('\n\n');
+    expect(speakers(text)).toEqual([
+      'Northgate Power',
+      'Northgate Power',
+      'Northgate Power',
+      'Northgate Power',
+    ]);
+  });
+
+  it('keeps "the ministry" as the speaker when the article names no body it could be', () => {
+    const text = [
+      'The country is due to repay a large loan next week.',
+      '“The repayment will be made in full and on time,” the ministry said in a statement.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'repayment will be made')).toBe('the ministry');
+  });
+
   it('gives "her message" to the woman whose message it is', () => {
     const text = [
-      'Wendy Golden lost her son to an overdose last spring.',
-      'Her message to other parents is simple: “Do not share your prescriptions with anyone.”',
+      'Marion Pike has campaigned for safer crossings since her daughter was hurt on the ring road.',
+      'Her message to the council is simple: “Put the lights in before somebody else is hurt.”',
     ].join('\n\n');
-    expect(speakerOf(text, 'prescriptions')).toBe('Wendy Golden');
+    expect(speakerOf(text, 'Put the lights in')).toBe('Marion Pike');
+  });
+});
+
+describe('who speaks when nothing next to the quotation says', () => {
+  it('reads a quotation after "Her message now is short" as hers', () => {
+    const text = [
+      'Marion Pike has campaigned for safer crossings since her daughter was hurt on the ring road.',
+      'Her message to drivers now is short.',
+      '“Slow down near the schools, every single morning.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Slow down near')).toBe('Marion Pike');
+  });
+
+  it('gives a quotation after a box of background to the one voice of the article', () => {
+    const text = [
+      'Harriet Quayle opened a bakery on the harbour front in May.',
+      '“I had saved for ten years to do this,” Harriet said.',
+      'Sourdough is made with a starter of flour and water.',
+      'It takes longer to rise than bread made with yeast.',
+      '“Every loaf is worth the wait.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Every loaf')).toBe('Harriet Quayle');
+  });
+
+  it('does not give such a quotation to the last voice when someone else was named since', () => {
+    const text = [
+      'Harriet Quayle opened a bakery on the harbour front in May.',
+      '“I had saved for ten years to do this,” Harriet said.',
+      'Landlord Peter Hale has owned the building for years.',
+      '“Every loaf is worth the wait.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Every loaf')).not.toBe('Harriet Quayle');
+  });
+
+  it('makes a person of a single name set beside a role', () => {
+    const text = [
+      'Ketut, a farmer from the hills above the town, was in his field when the ash began to fall.',
+      '“The sky went dark in the middle of the morning,” he said.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'sky went dark')).toBe('Ketut');
+  });
+
+  it('credits the reporting clause, not the newspaper reporting it', () => {
+    const text =
+      'Tennis player Rafael Moreno came to his sister’s defence and replied to the troll that he ' +
+      '“might want to check his facts before writing about my family,” reports the Daily Courier.';
+    expect(speakerOf(text, 'check his facts')).toBe('Rafael Moreno');
   });
 });
 
