@@ -235,7 +235,7 @@ export class SpeakerRecognizer {
       this.knowledge.isCommonWord(lastKey) &&
       this.knowledge.isCommonWord(lastKey.slice(0, -1))
     )
-      return { kind: 'organisation', name, strength: STRENGTH.namedBody };
+      return { kind: 'organisation', name, strength: STRENGTH.organisation };
     // Mid-sentence, capitals mark a name even on everyday words ("said Tiger Woods"); at a
     // sentence's start they may be any words ("Big Ben", "Article Continued Below").
     const last = words[words.length - 1]!;

@@ -76,6 +76,22 @@ describe('labels and review formats', () => {
 });
 
 describe('organisations speaking', () => {
+  it('is as sure of a company named by a plural noun as of any organisation, and of its "they"', () => {
+    const text = [
+      'Storms closed the harbour on Monday and two ferries were held at sea overnight.',
+      "Bluewater Cruise Lines said: 'Passengers and crew are safe and the ship has plenty of food on board.'",
+      'Waves of six metres were recorded off the headland.',
+      "In a later post on social media, they said: 'We are sorry that the evening sailing has been cancelled.'",
+    ].join(' ');
+    const quotes = extractQuotes(text);
+    expect(quotes.map((quote) => quote.speaker)).toEqual([
+      'Bluewater Cruise Lines',
+      'Bluewater Cruise Lines',
+    ]);
+    expect(quotes[0]!.confidence).toBeGreaterThanOrEqual(0.85);
+    expect(quotes[1]!.confidence).toBeGreaterThanOrEqual(0.75);
+  });
+
   it('reads "the club" as the club in the news and "the letter" as its letter', () => {
     const text = [
       'Aston Villa have apologised to fans after coaches they laid on for free arrived late.',
