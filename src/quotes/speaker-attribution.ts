@@ -66,6 +66,8 @@ const NP_STOP = new Set([
   'told',
 ]);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then']);
+/** Endings of nouns for someone who does something: donor, backer, activist, guardian, trustee. */
+const AGENT_NOUN = /^\p{Ll}{2,}(?:er|or|ist|ian|ee)$/u;
 /** Intro words that are adverbs or conjunctions, never prepositions taking the noun after them. */
 const CLAUSE_OPENERS = new Set(
   'now then meanwhile however instead today yesterday also still indeed later earlier yet so but and though'.split(
@@ -278,10 +280,13 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
     // "Villa manager Tom Hart says…", "Tennis player Rafael Moreno came…": a role between a
     // name and a name belongs to the second.
     const role = (): boolean =>
-      isHeadNoun(token.lower) &&
       phrase.length < 6 &&
-      (NP_DETERMINERS.has(phrase[0]!.lower) || (tokens[i + 1] !== undefined && isNameWord(tokens[i + 1]!)));
-    if (!name && sawName && !role()) break;
+      ((isHeadNoun(token.lower) &&
+        (NP_DETERMINERS.has(phrase[0]!.lower) ||
+          (tokens[i + 1] !== undefined && isNameWord(tokens[i + 1]!)))) ||
+        nounBeforeFullName(tokens, i, phrase));
+    const between = !name && sawName && role();
+    if (!name && sawName && !between) break;
     // After a determiner, a description runs on over its adjectives and nouns: "The bank's governor".
     const described =
       (NP_DETERMINERS.has(phrase[0]?.lower ?? '') || QUANTIFIERS.has(phrase[0]?.lower ?? '')) &&
@@ -289,7 +294,7 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
       /^\p{Ll}/u.test(token.text) &&
       !NP_STOP.has(token.lower) &&
       !COPULAS.has(token.lower);
-    if (!name && phrase.length > 0 && !isNounLike(token) && !described) break;
+    if (!name && phrase.length > 0 && !isNounLike(token) && !described && !between) break;
     phrase.push(token);
     sawName ||= name;
   }
@@ -305,6 +310,21 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
     comma++;
   if (tokens[comma]?.text === ',') return appositiveName(tokens, comma, end) ?? mention;
   return mention;
+}
+
+/**
+ * "Tory donor Peter Hall", "Rovers striker Dean Hollis": a noun for someone who does something
+ * (-er, -or, -ist, -ian, -ee, or a role word) after capitalised modifiers and before a
+ * name of two words or more is the role of the person named. A verb there ("Harper beat Dean
+ * Hollis", "Smith thanked Ann Lee") has none of those endings, and the subject stays the first.
+ */
+function nounBeforeFullName(tokens: readonly Token[], i: number, phrase: readonly Token[]): boolean {
+  const token = tokens[i]!;
+  const [a, b] = [tokens[i + 1], tokens[i + 2]];
+  if (phrase.length > 3 || !phrase.every(isNameWord) || a === undefined || b === undefined) return false;
+  if (!isNameWord(a) || !isNameWord(b) || !/^\p{Ll}{3,}$/u.test(token.text)) return false;
+  if (NP_STOP.has(token.lower) || COPULAS.has(token.lower) || REPORTING_VERBS.has(token.lower)) return false;
+  return AGENT_NOUN.test(token.lower) || PERSON_ROLES.has(token.lower);
 }
 
 /**

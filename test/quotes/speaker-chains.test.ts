@@ -193,6 +193,20 @@ describe('who speaks when nothing next to the quotation says', () => {
 });
 
 describe('names, titles and descriptions', () => {
+  it('reads "Labour donor Simon Reeve" as Simon Reeve, a donor', () => {
+    const text = [
+      'Party leader Ed Marsh has slipped behind in the polls with ten days to go.',
+      'Wealthy Labour donor Simon Reeve, who has given the party £400,000 since 2008, believes the campaign lacks energy.',
+      "'If we lose this election it will be because nobody went out and knocked on doors.'",
+    ].join(' ');
+    expect(speakerOf(text, 'knocked on doors')).toBe('Simon Reeve');
+  });
+
+  it('keeps the first name the subject when a verb stands between two names', () => {
+    const text = "Harper beat Dean Hollis in the final on Sunday. 'I just wanted to win one title,' he said.";
+    expect(speakerOf(text, 'win one title')).toBeNull();
+  });
+
   it('reads a title word ending a name after a given name as a surname', () => {
     const text = "Judge Maria King, sentencing, said: 'You were warned twice and ignored both warnings.'";
     expect(speakerOf(text, 'warned twice')).toBe('Maria King');
