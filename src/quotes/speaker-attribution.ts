@@ -66,6 +66,8 @@ const NP_STOP = new Set([
   'told',
 ]);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then']);
+/** Words opening a clause with a subject of its own: "before Fowler came…", "when she heard…". */
+const SUBORDINATORS = new Set(['before', 'after', 'when', 'until', 'once', 'because', 'while', 'since']);
 /** Endings of nouns for someone who does something: donor, backer, activist, guardian, trustee. */
 const AGENT_NOUN = /^\p{Ll}{2,}(?:er|or|ist|ian|ee)$/u;
 /** Intro words that are adverbs or conjunctions, never prepositions taking the noun after them. */
@@ -422,6 +424,13 @@ export function subjectOf(tokens: readonly Token[], v: number): Mention | null {
   if (COORDINATORS.has(before.lower) || before.kind === 'quote') {
     for (let u = end - 2; u >= Math.max(0, end - 40); u--) {
       if (isReportingVerb(tokens, u)) return subjectOf(tokens, u);
+      // "It wasn't long before Fowler came to her defence and responded…": the verbs joined by
+      // "and" share the subject of the clause they stand in, not the sentence's "it".
+      if (before.kind !== 'quote' && SUBORDINATORS.has(tokens[u]!.lower)) {
+        const mention = classifyPhrase(phraseAfter(tokens, u + 1));
+        if (mention?.kind === 'person' || mention?.kind === 'pronoun') return mention;
+        break;
+      }
     }
     return sentenceSubject(tokens, v);
   }

@@ -202,6 +202,13 @@ describe('names, titles and descriptions', () => {
     expect(speakerOf(text, 'knocked on doors')).toBe('Simon Reeve');
   });
 
+  it('gives verbs joined by "and" the subject of their clause, not the sentence\'s "it"', () => {
+    const text =
+      'Builder Tom Lacey was named in the report on Monday. It was not long before Mark Dunn came to ' +
+      "his brother's defence and told reporters: 'He has done nothing wrong and the council knows it.'";
+    expect(speakerOf(text, 'done nothing wrong')).toBe('Mark Dunn');
+  });
+
   it('keeps the first name the subject when a verb stands between two names', () => {
     const text = "Harper beat Dean Hollis in the final on Sunday. 'I just wanted to win one title,' he said.";
     expect(speakerOf(text, 'win one title')).toBeNull();
