@@ -330,6 +330,27 @@ function nounBeforeFullName(tokens: readonly Token[], i: number, phrase: readonl
 }
 
 /**
+ * "Hartmann Racing team managing director told…", "Hartmann Racing's director said": a role the
+ * sentence opens with, named by the body it serves, reaches back to the sentence's start over
+ * the body's capitalised name and the role's own words. Anything else stays where it was.
+ */
+function namedEmployer(tokens: readonly Token[], start: number, end: number): number {
+  const head = tokens[end - 1];
+  if (head === undefined || !PERSON_ROLES.has(head.lower) || start === 0) return start;
+  if (NP_DETERMINERS.has(tokens[start]!.lower)) return start;
+  let k = start;
+  let named = false;
+  while (k > 0 && end - k < 8) {
+    const token = tokens[k - 1]!;
+    if (token.kind !== 'word' || NP_STOP.has(token.lower) || COPULAS.has(token.lower)) break;
+    if (NP_DETERMINERS.has(token.lower) || PRONOUNS.has(token.lower)) break;
+    named ||= isNameWord(token);
+    k--;
+  }
+  return k === 0 && named && isNameWord(tokens[0]!) ? 0 : start;
+}
+
+/**
  * The person a "who" stands for: the nearest person named before it, past any appositive ("David
  * Coleman, professor of demography at Oxford University, who said").
  */
@@ -459,6 +480,7 @@ export function subjectOf(tokens: readonly Token[], v: number): Mention | null {
     )
       break;
   }
+  start = namedEmployer(tokens, start, end);
   const mention = classifyPhrase(tokens.slice(start, end));
   if (mention === null || (mention.kind === 'description' && mention.refers === 'group' && end - start > 3)) {
     return sentenceSubject(tokens, v);

@@ -54,6 +54,8 @@ const CAPITALISED = /^\p{Lu}/u;
 /** Heads of descriptions that stand for a sports team: "the club said". */
 const TEAM_HEADS = new Set(['club', 'team', 'side']);
 const INDEFINITE_ARTICLES: ReadonlySet<string> = new Set(['a', 'an']);
+/** Determiners that may open a sentence with a capital: "The team's director" is no named body. */
+const NAMED_DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those']);
 const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some', 'two', 'three', 'several', 'many']);
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
@@ -93,6 +95,11 @@ const CONFIDENCE = {
   organisationDescription: 0.75,
   /** "the ministry" when no organisation has been in the news yet: a body the article leaves unnamed. */
   unnamedBody: 0.65,
+  /**
+   * "Hartmann Racing spokesman": a role named by the body it serves, which the article ties to
+   * no person: the description is the speaker. ("Smith's lawyer" may be named elsewhere: no.)
+   */
+  namedRole: 0.65,
   /** "the minister" with no minister named: most likely someone named whom we could not tie. */
   definite: 0.45,
 } as const;
@@ -163,16 +170,20 @@ export class SpeakerContext {
   noteRoles(tokens: readonly Token[], runs: readonly (readonly Token[])[] = nameRuns(tokens)): void {
     for (const run of runs) {
       const name = stripTitles(run, this.names.isGivenName);
-      if (name.length === 0 || name.length === run.length || isOrgName(name, this.knowledge)) continue;
+      if (name.length === 0 || isOrgName(name, this.knowledge)) continue;
+      // Most runs are a name alone, with no role before it.
+      const at = tokens.indexOf(run[0]!);
+      const prev = tokens[at - 1];
+      if (name.length === run.length && !(prev !== undefined && !prev.cap && this.isRole(prev))) continue;
       const full = this.names.fullName(name.map(nameText).join(' '));
       for (const token of run.slice(0, run.length - name.length)) {
         if (TITLE_WORDS.has(token.lower) || PERSON_ROLES.has(token.lower)) this.roles.set(token.lower, full);
       }
       // "consultant dermatologist Bav Shergill": lowercase role words just before the name.
-      const at = tokens.indexOf(run[0]!);
       for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
         const token = tokens[k]!;
-        if (token.kind !== 'word' || token.cap) break;
+        // "…director told Mr Weber": a verb between ends the role words.
+        if (token.kind !== 'word' || token.cap || REPORTING_VERBS.has(token.lower)) break;
         if (PERSON_ROLES.has(token.lower) || this.knowledge.isRoleNoun(token.lower))
           this.roles.set(token.lower, full);
       }
@@ -393,7 +404,9 @@ export class SpeakerContext {
       ? CONFIDENCE.indefinite
       : POSSESSIVE_DETERMINERS.has(first) || /['’]s\b/u.test(text)
         ? CONFIDENCE.possessive
-        : CONFIDENCE.definite;
+        : CAPITALISED.test(text) && text.includes(' ') && !NAMED_DETERMINERS.has(first)
+          ? CONFIDENCE.namedRole
+          : CONFIDENCE.definite;
     return { speaker: text, confidence, kind: 'description' };
   }
 

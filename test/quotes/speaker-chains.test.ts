@@ -209,6 +209,24 @@ describe('names, titles and descriptions', () => {
     expect(speakerOf(text, 'done nothing wrong')).toBe('Mark Dunn');
   });
 
+  it('lets a role named by the body it serves speak when the article names nobody in it', () => {
+    const text =
+      'Ella Stone, 17, won her first race in the series on Saturday. Hartmann Racing team managing ' +
+      "director told Motorsport Weekly: 'We are all pleased with how things are going. Ella makes few errors.'";
+    expect(speakerOf(text, 'all pleased')).toBe('Hartmann Racing team managing director');
+  });
+
+  it('ties "the director" to the person named after the role, and never to whom the role told', () => {
+    const named =
+      'Ella Stone won on Saturday. Team director Paul Weber watched from the pit wall. ' +
+      "'We are all pleased with how things are going,' the director said.";
+    expect(speakerOf(named, 'all pleased')).toBe('Paul Weber');
+    const told =
+      "Ella Stone won on Saturday. Her team director told Lena Fischer: 'She makes few errors.' " +
+      "'We are all pleased with how things are going,' the director said.";
+    expect(speakerOf(told, 'all pleased')).not.toBe('Lena Fischer');
+  });
+
   it('keeps the first name the subject when a verb stands between two names', () => {
     const text = "Harper beat Dean Hollis in the final on Sunday. 'I just wanted to win one title,' he said.";
     expect(speakerOf(text, 'win one title')).toBeNull();
