@@ -16,7 +16,7 @@ interface Slot {
  * and several instances' clocks differ by milliseconds; without it, jitter would push a second over
  * the platform's limit now and then.
  */
-const SAFETY = 1.05;
+const SAFETY = 1.03;
 
 /**
  * A rate limit shared by every instance on one store (Redis): each key (all messages, one chat, one
@@ -61,6 +61,11 @@ export class SharedRateGate {
       this.globalQueue = turn.catch(() => undefined);
       if (await turn) return;
     }
+  }
+
+  /** A "retry after" for one chat, passed on to every instance (see {@link pause}). */
+  pauseChat(chatId: string, ms: number): void {
+    void this.pause(chatId, ms).catch(() => undefined);
   }
 
   /** Holds back every message to `chatId` (or all, for `global`) for `ms`, on every instance. */
