@@ -168,11 +168,14 @@ export class SpeakerContext {
 
   /** Notes the roles named next to a person ("Foreign Minister Dominic Raab", "Raab, the minister"). */
   noteRoles(tokens: readonly Token[], runs: readonly (readonly Token[])[] = nameRuns(tokens)): void {
+    // Where each run starts, found in one pass: a long run-together sentence holds many names.
+    const index = new Map<Token, number>();
+    if (runs.length > 0) tokens.forEach((token, i) => index.set(token, i));
     for (const run of runs) {
       const name = stripTitles(run, this.names.isGivenName);
       if (name.length === 0 || isOrgName(name, this.knowledge)) continue;
       // Most runs are a name alone, with no role before it.
-      const at = tokens.indexOf(run[0]!);
+      const at = index.get(run[0]!)!;
       const prev = tokens[at - 1];
       if (name.length === run.length && !(prev !== undefined && !prev.cap && this.isRole(prev))) continue;
       const full = this.names.fullName(name.map(nameText).join(' '));
