@@ -174,11 +174,16 @@ export class QuoteIndex {
 
   /**
    * Within a transaction: files the attributed quotes of newly stored articles (a few reads and
-   * writes per collection, whatever the number of articles). Returns what {@link applyCommitted}
+   * writes per collection, whatever the number of articles). `builtFilters` holds word filters
+   * already built by ingest's analysis workers, by article id. Returns what {@link applyCommitted}
    * needs once the transaction is committed.
    */
-  async stage(tx: Transaction, articles: readonly StoredArticle[]): Promise<RegistryUpdate | null> {
-    const { refsByVariant, names, termFilters } = fileQuotes(articles);
+  async stage(
+    tx: Transaction,
+    articles: readonly StoredArticle[],
+    builtFilters?: ReadonlyMap<string, string>,
+  ): Promise<RegistryUpdate | null> {
+    const { refsByVariant, names, termFilters } = fileQuotes(articles, builtFilters);
     if (refsByVariant.size === 0) return null;
     // Counts come from what was actually filed, so an article given twice is not counted twice.
     const { counts: filed, added } = await this.buckets.append(tx, refsByVariant);
