@@ -73,6 +73,18 @@ export interface MostQuoted {
 /** Days `/quotes` alone looks back when nobody was quoted today. */
 const MOST_QUOTED_LOOKBACK_DAYS = 7;
 
+/**
+ * The quote index behind `/quotes`, `/speakers` and `quotewire quotes`: finds speakers by name
+ * (case, accents, typos and name completion handled by the in-memory speaker registry) and reads
+ * their quotes a page at a time from the store, newest first, optionally filtered by words.
+ * Ingest files each batch's quotes with {@link QuoteIndex.stage} inside the batch's own store
+ * transaction; the registry is brought up to date with {@link QuoteIndex.applyCommitted} once it
+ * commits, and refreshed from the store every few seconds so that other instances' quotes appear.
+ *
+ * @example
+ * const found = await quotes.search('pompeo', { words: 'huawei', limit: 10 });
+ * if (found.kind === 'found') for (const hit of found.hits) console.log(hit.speaker, hit.text);
+ */
 export class QuoteIndex {
   private readonly registry: SpeakerRegistry;
   private readonly buckets: QuoteBuckets;
