@@ -50,6 +50,19 @@ export interface AppOverrides {
   store?: Store;
 }
 
+/**
+ * The composition root of the core: opens the store, builds every service (sources and poller,
+ * ingest pipeline and analysis workers, articles, quotes, summaries, stories, digests,
+ * subscriptions) with its dependencies passed in, and the poll scheduler and health monitor. It
+ * imports no chat platform: the chat service (chat-service.ts) loads grammY or discord.js only
+ * for a platform that has a token. Nothing starts until the caller starts it; close() stops and
+ * closes everything in order.
+ *
+ * @example
+ * const app = await createApp(loadConfig({ file: 'quotewire.yaml', env: process.env }));
+ * await app.services.poller.pollAll();
+ * await app.close();
+ */
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createStderrLogger();

@@ -55,6 +55,12 @@ const DRAIN_MS = 10_000;
 export const DISCORD_TOKEN_REFUSED =
   'Discord refused the bot token: check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)';
 
+/**
+ * Quotewire on Discord (see the file comment): built by the composition root (src/app) only when a
+ * Discord token is configured, so that a Telegram-only bot never loads discord.js. start() logs in
+ * and syncs the slash commands (a refused token rejects with a PlatformLoginError), stop() waits
+ * for interactions in progress, and `sender` delivers digests over REST.
+ */
 export class DiscordAdapter {
   readonly client: Client;
   readonly sender: DiscordDigestSender;

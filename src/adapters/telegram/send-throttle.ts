@@ -44,6 +44,12 @@ const MINUTE_MS = 60_000;
 /** How late a timer may fire and still count as on time. */
 const TIMER_LATENESS_MS = 5;
 
+/**
+ * The in-process pacer of Telegram sends (the limits above), one per bot; the SendGate of a lone
+ * instance (several instances on one store use the SharedRateGate instead). Every send awaits
+ * {@link SendThrottle.acquire} before calling the Bot API, so replies and digest fan-outs share
+ * one budget; {@link SendThrottle.pauseChat} holds a chat back for as long as a 429 asked.
+ */
 export class SendThrottle {
   private readonly queue: Waiter[] = [];
   private readonly chats = new Map<string, ChatState>();

@@ -80,6 +80,12 @@ const DRAIN_MS = 10_000;
  */
 const CONCURRENCY = 500;
 
+/**
+ * Quotewire on Telegram (see the file comment): built by the composition root (src/app) only when
+ * a Telegram token is configured. start() connects and begins polling or serving the webhook (a
+ * refused token rejects with a PlatformLoginError saying which variable to fix); stop() ends
+ * receiving cleanly; `sender` delivers digests through the same throttle as replies.
+ */
 export class TelegramAdapter {
   readonly bot: Bot;
   readonly sender: TelegramDigestSender;
