@@ -53,7 +53,10 @@ export async function startChatService(config: AppConfig, app: App, logger: Logg
       webhook: { ...config.telegram.webhook, secretToken: config.secrets.telegramWebhookSecret },
       onChatMoved: (from, to) => delivery.moveChat('telegram', from, to),
       onStatus: onStatus('telegram'),
+      metrics: app.metrics,
     });
+    const throttle = telegram.throttle;
+    app.metrics.watchQueue('telegram', () => throttle.waiting);
     platforms.push({ name: 'telegram', adapter: telegram });
     senders.push(telegram.sender);
   }
@@ -70,6 +73,10 @@ export async function startChatService(config: AppConfig, app: App, logger: Logg
       operators: config.discord.operators,
       onStatus: onStatus('discord'),
     });
+    // discord.js waits out 429s itself; its REST client reports each response, so they are counted here.
+    discord.client.rest.on('response', (_request, response) => {
+      if (response.status === 429) app.metrics.rateLimited('discord');
+    });
     platforms.push({ name: 'discord', adapter: discord });
     senders.push(discord.sender);
   }
@@ -81,6 +88,7 @@ export async function startChatService(config: AppConfig, app: App, logger: Logg
     clock: services.clock,
     logger,
     options: { concurrency: config.digest.deliveryConcurrency, languages: config.digest.languages },
+    metrics: app.metrics,
   });
   const ticker = new DeliveryTicker(delivery, logger);
 

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import type { DeliveryMetrics } from '../metrics/metrics.js';
 import type { Digest } from '../digest/digest.js';
 import { describeError } from '../kernel/describe-error.js';
 import type { Collection, Store } from '../store/store.js';
@@ -82,6 +83,7 @@ export class DeliveryService {
       clock: Clock;
       logger: Logger;
       options?: Partial<DeliveryOptions>;
+      metrics?: DeliveryMetrics;
     },
   ) {
     this.ledger = new DeliveryLedger(deps.store);
@@ -270,6 +272,7 @@ export class DeliveryService {
       outcome = { kind: 'failed', reason: describeError(error) };
     }
 
+    this.deps.metrics?.delivered(outcome.kind, base.attempts);
     try {
       await this.settle(job, outcome, write, base.attempts, report, queue);
     } catch (error) {

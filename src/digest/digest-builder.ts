@@ -150,7 +150,7 @@ export class DigestBuilder {
  * The part of a story handed to the summarizer: the lead and the newest report of each other
  * source, then further updates, up to MAX_ARTICLES_SUMMARIZED.
  */
-function summarizedPart(story: Story): Story {
+export function summarizedPart(story: Story): Story {
   if (story.articles.length <= MAX_ARTICLES_SUMMARIZED) return story;
   const [lead, ...rest] = story.articles;
   const sources = new Set([sourceKey(lead!)]);
@@ -167,7 +167,8 @@ function summarizedPart(story: Story): Story {
   };
 }
 
-function digestStory(entry: RankedStory, summary: StorySummary): DigestStory {
+/** A ranked story with its summary, as a digest shows it (and the web page's story page). */
+export function digestStory(entry: RankedStory, summary: StorySummary): DigestStory {
   const { story } = entry;
   const lead = story.articles[0]!;
   const byId = new Map(story.articles.map((article) => [article.id, article]));

@@ -3,6 +3,7 @@
  */
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import type { LlmMetrics } from '../metrics/metrics.js';
 import type { AppConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
 import { SummaryCache } from './summary-cache.js';
@@ -14,6 +15,7 @@ export interface StorySummarizerDependencies {
   store: Store;
   logger: Logger;
   clock: Clock;
+  metrics?: LlmMetrics;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function createStorySummarizer({
   store,
   logger,
   clock,
+  metrics,
 }: StorySummarizerDependencies): Promise<StorySummarizer> {
   const offline = new OfflineStorySummarizer();
   if (config.summarizer.engine === 'offline') return offline;
@@ -49,6 +52,7 @@ export async function createStorySummarizer({
     fallback: offline,
     logger,
     clock,
+    metrics,
     settings: {
       model: settings.model,
       maxOutputTokens: settings.maxOutputTokens,

@@ -7,6 +7,7 @@
 import { Bot, HttpError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from '../../kernel/logger.js';
+import type { RateLimitMetrics } from '../../metrics/metrics.js';
 import type { Services } from '../../chat/services.js';
 import { describeError } from '../../kernel/describe-error.js';
 import type { Store } from '../../store/store.js';
@@ -43,6 +44,8 @@ export interface TelegramAdapterOptions {
   timers?: ThrottleTimers;
   /** Hears when the connection is up, down (and why), for health and the service's decisions. */
   onStatus?: PlatformStatusListener;
+  /** Counts Telegram's 429 answers. */
+  metrics?: RateLimitMetrics;
 }
 
 /** How long stop() waits for Telegram to confirm the last update offset. */
@@ -68,7 +71,7 @@ export class TelegramAdapter {
     this.throttle = new SendThrottle(options.limits, options.timers ?? realTimers);
     this.status = options.onStatus ?? (() => undefined);
     this.bot.api.config.use(connectionWatch(logger, this.status, () => this.bot.isInited()));
-    this.bot.api.config.use(throttleTransformer(this.throttle, options.limits, logger));
+    this.bot.api.config.use(throttleTransformer(this.throttle, options.limits, logger, options.metrics));
     this.bot.use(
       telegramHandlers({
         services,

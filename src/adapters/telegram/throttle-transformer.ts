@@ -1,5 +1,6 @@
 import type { Transformer } from 'grammy';
 import type { Logger } from '../../kernel/logger.js';
+import type { RateLimitMetrics } from '../../metrics/metrics.js';
 import type { SendThrottle } from './send-throttle.js';
 
 /** How 429 answers are handled. */
@@ -28,6 +29,7 @@ export function throttleTransformer(
   throttle: SendThrottle,
   options: RetryOptions,
   logger?: Logger,
+  metrics?: RateLimitMetrics,
 ): Transformer {
   return async (prev, method, payload, signal) => {
     const chatId = (payload as { chat_id?: unknown } | undefined)?.chat_id;
@@ -37,6 +39,7 @@ export function throttleTransformer(
       await throttle.acquire(chat, isGroupChat(chat));
       const result = await prev(method, payload, signal);
       if (result.ok || result.error_code !== 429) return result;
+      metrics?.rateLimited('telegram');
       const retryAfter = result.parameters?.retry_after ?? 1;
       if (attempt >= options.maxRetries || retryAfter > options.maxRetryAfterSeconds) return result;
       logger?.warn(`telegram: ${method} to ${chat} rate-limited, retrying after ${retryAfter} s`);
