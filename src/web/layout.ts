@@ -27,9 +27,10 @@ export function page(options: PageOptions, body: Interpolation): Html {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <title>${options.title} · Quotewire</title>
         <link rel="stylesheet" href="/static/quotewire.css" />
+        <link rel="icon" href="/static/icon.svg" type="image/svg+xml" />
       </head>
       <body>
         <a class="skip" href="#main">Skip to content</a>
@@ -118,6 +119,9 @@ export function pager(options: {
     ${options.hasMore ? html`<a href="${options.at(options.page + 1)}" rel="next">Older →</a>` : ''}
   </nav>`;
 }
+
+/** The site's icon: a quotation mark. */
+export const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b57a4"/><text x="16" y="27" font-size="28" font-family="Georgia,serif" text-anchor="middle" fill="#fff">&#8220;</text></svg>`;
 
 /** The stylesheet, served at /static/quotewire.css (the pages allow no inline style). */
 export const STYLESHEET = `

@@ -10,7 +10,7 @@ import { Archive } from './archive.js';
 import { ConsoleData } from './console-data.js';
 import { consoleRoutes } from './console-routes.js';
 import { html } from './html.js';
-import { STYLESHEET } from './layout.js';
+import { ICON, STYLESHEET } from './layout.js';
 import { machineRoutes } from './machine-routes.js';
 import { notFoundPage } from './public-pages.js';
 import { publicRoutes } from './public-routes.js';
@@ -50,7 +50,8 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     await next();
     c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
+    // Not no-referrer: with it, browsers send "Origin: null" on our own forms, and the CSRF check needs it.
+    c.header('Referrer-Policy', 'same-origin');
     c.header('X-Frame-Options', 'DENY');
     if (secure) c.header('Strict-Transport-Security', 'max-age=31536000');
   });
@@ -67,6 +68,12 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
+  app.get('/static/icon.svg', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(ICON, 200, { 'Content-Type': 'image/svg+xml' });
+  });
+  // Browsers ask for it whatever the page says.
+  app.get('/favicon.ico', (c) => c.redirect('/static/icon.svg', 301));
   app.get('/api', (c) => c.redirect('/api/', 301));
   app.get('/api/', (c) => c.json(apiIndex(parts)));
   if (config.web.console) consoleRoutes(app, parts);
