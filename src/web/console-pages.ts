@@ -3,6 +3,7 @@
  * with add/remove/restore forms, subscriptions, and a chat's next digest. Every form that changes
  * something carries the session's CSRF token.
  */
+import { isSafeLink } from '../chat/reply.js';
 import { clip, html, link, type Html } from './html.js';
 import { time } from './layout.js';
 import type {
@@ -177,7 +178,7 @@ export function sourcesPage(data: ConsoleSources, csrf: string): Html {
               html`<tr>
                 <th scope="row">
                   ${source.id}<br /><span class="meta"
-                    >${link(source.location, clip(source.location, 120))}</span
+                    >${isSafeLink(source.location) ? link(source.location, clip(source.location, 120)) : clip(source.location, 120)}</span
                   ><br /><span class="meta"
                     >${
                       source.origin === 'config'

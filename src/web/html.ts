@@ -62,14 +62,10 @@ export function isLocalPath(path: string): boolean {
  * A link to `url` when it is http(s) (or one of our paths), else the words alone. Links out of the
  * site carry rel="noopener noreferrer nofollow ugc": they come from articles, not from us.
  */
-export function link(
-  url: string | null | undefined,
-  words: Interpolation,
-  attributes: Html | null = null,
-): Html {
-  if (url && isLocalPath(url)) return html`<a href="${url}" ${attributes ?? ''}>${words}</a>`;
+export function link(url: string | null | undefined, words: Interpolation): Html {
+  if (url && isLocalPath(url)) return html`<a href="${url}">${words}</a>`;
   if (isSafeLink(url ?? undefined)) {
-    return html`<a href="${url}" rel="noopener noreferrer nofollow ugc" ${attributes ?? ''}>${words}</a>`;
+    return html`<a href="${url}" rel="noopener noreferrer nofollow ugc">${words}</a>`;
   }
   return html`${words}`;
 }

@@ -150,7 +150,7 @@ label { font-weight: 600; }
 .hint, .muted { color: var(--muted); font-weight: 400; }
 input, button, select { font: inherit; padding: .4rem .5rem; border: 1px solid var(--muted); border-radius: 4px;
   background: var(--bg); color: var(--fg); max-width: 100%; }
-button { cursor: pointer; background: var(--accent); color: var(--bg); border-color: var(--accent); }
+button { white-space: nowrap; cursor: pointer; background: var(--accent); color: var(--bg); border-color: var(--accent); }
 button.secondary { background: var(--bg); color: var(--accent); }
 button.link { background: none; border: none; color: var(--accent); text-decoration: underline; padding: 0; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 1.25rem 0 .5rem; }
