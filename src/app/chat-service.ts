@@ -87,7 +87,11 @@ export async function startChatService(config: AppConfig, app: App, logger: Logg
     senders,
     clock: services.clock,
     logger,
-    options: { concurrency: config.digest.deliveryConcurrency, languages: config.digest.languages },
+    options: {
+      concurrency: config.digest.deliveryConcurrency,
+      languages: config.digest.languages,
+      instanceId: app.instanceId,
+    },
     metrics: app.metrics,
   });
   const ticker = new DeliveryTicker(delivery, logger);

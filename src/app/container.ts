@@ -24,6 +24,8 @@ import { SourceStatusStore } from '../sources/source-status.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { createStderrLogger, type Logger } from '../kernel/logger.js';
 import { Heartbeat } from '../health/heartbeat.js';
+import { createInstanceId } from '../kernel/instance-id.js';
+import { PollLeases } from '../sources/poll-leases.js';
 import { HealthMonitor, pollingHealth } from '../health/health-monitor.js';
 import type { Services } from '../chat/services.js';
 import { noMetrics, type Metrics } from '../metrics/metrics.js';
@@ -33,6 +35,8 @@ import type { Registry } from 'prom-client';
 
 export interface App {
   services: Services;
+  /** This process's name in leases and the delivery ledger. */
+  instanceId: string;
   /** The store itself, for the chat service's delivery ledger and the platforms' command sync. */
   store: Store;
   scheduler: PollScheduler;
@@ -59,6 +63,7 @@ export interface AppOverrides {
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createStderrLogger();
+  const instanceId = createInstanceId();
   const health = new HealthMonitor(clock);
   const store =
     overrides.store ??
@@ -91,6 +96,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const analyzers = createAnalyzerPool(config.limits.analysisWorkers, logger);
   const processor = new ArticlePipeline({
     analyze: analyzers.analyze,
+    store,
     repository: articles,
     quoteIndex: quotes,
     options: { sentences: config.summarizer.sentences, maxArticleChars: config.limits.maxArticleChars },
@@ -109,6 +115,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     },
     clock,
     logger,
+    // A poll claims its source for the slot for five minutes; a longer one is handed to another instance.
+    leases: new PollLeases(store, instanceId, 5 * 60_000),
     metrics,
     onPolled: (outcomes) => {
       const { state, detail } = pollingHealth(outcomes, clock());
@@ -170,6 +178,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const heartbeat = new Heartbeat(store, clock, health);
   return {
     services,
+    instanceId,
     store,
     scheduler,
     health,

@@ -51,7 +51,7 @@ export function pollingHealth(
   outcomes: readonly { sourceId: string; result: string; error?: string }[],
   now: Date,
 ): { state: PartStatus['state']; detail: string } {
-  const polled = outcomes.filter((outcome) => outcome.result !== 'waiting');
+  const polled = outcomes.filter((outcome) => outcome.result !== 'waiting' && outcome.result !== 'elsewhere');
   const failed = polled.filter((outcome) => outcome.result === 'failed');
   if (polled.length > 0 && failed.length === polled.length) {
     return {

@@ -5,11 +5,11 @@
  * (a poll's result, an error's kind, a platform): never a chat id, a URL or any other free text.
  */
 
-/** A poll's result, as the poller reports it. */
-export type PollResult = 'new' | 'unchanged' | 'failed' | 'waiting';
+/** A poll's result, as the poller reports it (`elsewhere`: another instance polled it). */
+export type PollResult = 'new' | 'unchanged' | 'failed' | 'waiting' | 'elsewhere';
 
-/** How a delivery attempt to one chat ended (see SendOutcome). */
-export type DeliveryResult = 'sent' | 'failed' | 'gone' | 'moved';
+/** How a delivery attempt to one chat ended (see SendOutcome; `stopped`: by a shutdown, between messages). */
+export type DeliveryResult = 'sent' | 'failed' | 'gone' | 'moved' | 'stopped';
 
 /** The chat platforms that send messages. */
 export type SendingPlatform = 'telegram' | 'discord';

@@ -9,7 +9,7 @@
  * Each quote keeps what a page shows (text, article title, source, link, date), so showing a page
  * needs no article at all.
  */
-import type { Collection, Store } from '../store/store.js';
+import type { Collection, Store, Transaction } from '../store/store.js';
 
 /** One quote, filed under its speaker's spelling. */
 export interface QuoteRef {
@@ -81,11 +81,16 @@ export class QuoteBuckets {
   }
 
   /**
-   * Files new quotes and returns how many were new, per spelling and day. Each (spelling, day)
-   * reads and rewrites only its last part; a quote already in that part (the same article and
-   * position) is not filed twice.
+   * Within a transaction: files new quotes and returns how many were new, per spelling and day.
+   * Each (spelling, day) reads and rewrites only its last part; a quote already in that part (the
+   * same article and position) is not filed twice. Every part written is read through the
+   * transaction first, even a new one, so two writers filing under the same speaker and day at once
+   * never overwrite each other: the second runs again on the first one's result.
    */
-  async append(refsByVariant: ReadonlyMap<string, readonly QuoteRef[]>): Promise<FiledCounts> {
+  async append(
+    tx: Transaction,
+    refsByVariant: ReadonlyMap<string, readonly QuoteRef[]>,
+  ): Promise<FiledCounts> {
     const plans: { variant: string; day: string; known: number; refs: QuoteRef[] }[] = [];
     const months = new Map<string, MonthAddress>();
     for (const [variant, refs] of refsByVariant) {
@@ -96,7 +101,10 @@ export class QuoteBuckets {
     }
     const monthKeys = [...months.keys()];
     const directories = new Map(
-      (await this.days.getMany(monthKeys)).map((counts, i) => [monthKeys[i]!, new Map(counts ?? [])]),
+      (await tx.getMany<DayCounts>('speaker-days', monthKeys)).map((counts, i) => [
+        monthKeys[i]!,
+        new Map(counts ?? []),
+      ]),
     );
     for (const [variant, refs] of refsByVariant) {
       const byDay = new Map<string, QuoteRef[]>();
@@ -112,18 +120,12 @@ export class QuoteBuckets {
       }
     }
     const openParts = plans.map((plan) =>
-      plan.known % PART_SIZE === 0
-        ? null
-        : partKey({ variant: plan.variant, day: plan.day, part: Math.floor(plan.known / PART_SIZE) }),
+      partKey({ variant: plan.variant, day: plan.day, part: Math.floor(plan.known / PART_SIZE) }),
     );
-    const readKeys = openParts.filter((key): key is string => key !== null);
-    const read = new Map(readKeys.map((key, i) => [key, i]));
-    const contents = await this.parts.getMany(readKeys);
-    const partWrites: { key: string; value: QuoteRef[] }[] = [];
+    const contents = await tx.getMany<QuoteRef[]>('speaker-quotes', openParts);
     const filed: FiledCounts = new Map();
     plans.forEach((plan, i) => {
-      const openKey = openParts[i] ?? null;
-      const open = openKey === null ? [] : (contents[read.get(openKey)!] ?? []);
+      const open = contents[i] ?? [];
       const already = new Set(open.map((ref) => `${ref.articleId}#${ref.index}`));
       const fresh = plan.refs.filter((ref) => !already.has(`${ref.articleId}#${ref.index}`));
       if (fresh.length === 0) return;
@@ -131,13 +133,13 @@ export class QuoteBuckets {
       let current = open;
       for (const ref of fresh) {
         if (current.length === PART_SIZE) {
-          partWrites.push({ key: partKey({ variant: plan.variant, day: plan.day, part }), value: current });
+          tx.set('speaker-quotes', partKey({ variant: plan.variant, day: plan.day, part }), current);
           part++;
           current = [];
         }
         current.push(ref);
       }
-      partWrites.push({ key: partKey({ variant: plan.variant, day: plan.day, part }), value: current });
+      tx.set('speaker-quotes', partKey({ variant: plan.variant, day: plan.day, part }), current);
       directories
         .get(monthKey({ variant: plan.variant, month: plan.day.slice(0, 7) }))!
         .set(plan.day, plan.known + fresh.length);
@@ -145,15 +147,13 @@ export class QuoteBuckets {
       if (!perDay) filed.set(plan.variant, (perDay = new Map()));
       perDay.set(plan.day, fresh.length);
     });
-    // Parts first: a crash before the day counts are written leaves parts no count points at,
-    // which the next batch overwrites, never a count that points at missing quotes.
-    await this.parts.setMany(partWrites);
-    await this.days.setMany(
-      monthKeys.map((key) => ({
+    for (const key of monthKeys) {
+      tx.set(
+        'speaker-days',
         key,
-        value: [...directories.get(key)!].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
-      })),
-    );
+        [...directories.get(key)!].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+      );
+    }
     return filed;
   }
 

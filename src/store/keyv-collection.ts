@@ -31,3 +31,28 @@ export function keyvCollection<T>(keyv: Keyv): Collection<T> {
     },
   };
 }
+
+/**
+ * A collection whose every call goes through `around` (which may refuse it, or translate its
+ * errors), entries included.
+ */
+export function wrapCollection<T>(
+  collection: Collection<T>,
+  around: <R>(work: () => Promise<R>) => Promise<R>,
+): Collection<T> {
+  return {
+    get: (key) => around(() => collection.get(key)),
+    getMany: (keys) => around(() => collection.getMany(keys)),
+    set: (key, value, ttlMs) => around(() => collection.set(key, value, ttlMs)),
+    setMany: (entries) => around(() => collection.setMany(entries)),
+    delete: (key) => around(() => collection.delete(key)),
+    async *entries() {
+      const iterator = collection.entries()[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await around(() => iterator.next());
+        if (next.done) return;
+        yield next.value;
+      }
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Keyv from 'keyv';
 import KeyvRedis, { createClient } from '@keyv/redis';
 import { PLAIN_JSON } from './envelope.js';
-import { keyvCollection } from './keyv-collection.js';
+import { keyvCollection, wrapCollection } from './keyv-collection.js';
 import {
   runTransaction,
   type ReadRecord,
@@ -79,7 +79,20 @@ export async function openRedisStore(url: string, status?: RedisStatusListener):
         connected ? Math.min(250 * 2 ** retries, 5_000) : cause,
     },
   });
+  // Every collection's keyv adapter listens on this one client.
+  client.setMaxListeners(100);
   let down: string | null = null;
+  /** Errors while Redis is away say so, in words, rather than the client's own ("The client is offline"). */
+  const around = async <R>(work: () => Promise<R>): Promise<R> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (down === null && client.isReady) throw error;
+      throw new StoreError(
+        `the store (Redis at ${safeUrl}) is unreachable (${down ?? 'reconnecting'}); Quotewire keeps trying to reconnect`,
+      );
+    }
+  };
   client.on('error', (error: unknown) => {
     const why = error instanceof Error ? error.message || error.name : String(error);
     if (down === null) status?.down(why);
@@ -113,7 +126,7 @@ export async function openRedisStore(url: string, status?: RedisStatusListener):
         switch (write.kind) {
           case 'set':
             keys.push(docKey(write.name, write.key));
-            args.push('S', write.raw, String(write.ttlMs ?? 0));
+            args.push('S', write.raw, String(Math.ceil(write.ttlMs ?? 0)));
             break;
           case 'delete':
             keys.push(docKey(write.name, write.key));
@@ -147,20 +160,22 @@ export async function openRedisStore(url: string, status?: RedisStatusListener):
           throwOnErrors: true,
           ...PLAIN_JSON,
         });
-        collection = keyvCollection(keyv);
+        collection = wrapCollection(keyvCollection(keyv), around);
         collections.set(name, collection);
       }
       return collection as Collection<T>;
     },
     sets(name: CollectionName): SetCollection {
       return {
-        add: async (key, members) => {
-          if (members.length) await client.sAdd(memberKey(name, key), [...members]);
-        },
-        remove: async (key, members) => {
-          if (members.length) await client.sRem(memberKey(name, key), [...members]);
-        },
-        members: (key) => client.sMembers(memberKey(name, key)),
+        add: (key, members) =>
+          around(async () => {
+            if (members.length) await client.sAdd(memberKey(name, key), [...members]);
+          }),
+        remove: (key, members) =>
+          around(async () => {
+            if (members.length) await client.sRem(memberKey(name, key), [...members]);
+          }),
+        members: (key) => around(() => client.sMembers(memberKey(name, key))),
       };
     },
     counters(name: CollectionName): CounterCollection {
@@ -169,16 +184,17 @@ export async function openRedisStore(url: string, status?: RedisStatusListener):
           Object.entries(await client.hGetAll(countKey(name, key))).map(([field, n]) => [field, Number(n)]),
         );
       return {
-        increment: async (key, counts) => {
-          const multi = client.multi();
-          for (const [field, by] of Object.entries(counts)) multi.hIncrBy(countKey(name, key), field, by);
-          await multi.exec();
-        },
-        get: read,
-        getMany: (keys) => Promise.all(keys.map(read)),
+        increment: (key, counts) =>
+          around(async () => {
+            const multi = client.multi();
+            for (const [field, by] of Object.entries(counts)) multi.hIncrBy(countKey(name, key), field, by);
+            await multi.exec();
+          }),
+        get: (key) => around(() => read(key)),
+        getMany: (keys) => around(() => Promise.all(keys.map(read))),
       };
     },
-    transact: (work) => runTransaction(backend, work),
+    transact: (work) => around(() => runTransaction(backend, work)),
     async ping() {
       try {
         await client.ping();

@@ -3,10 +3,10 @@ import { dirname } from 'node:path';
 import Database from 'libsql';
 import Keyv from 'keyv';
 import { PLAIN_JSON } from './envelope.js';
-import { keyvCollection } from './keyv-collection.js';
+import { keyvCollection, wrapCollection } from './keyv-collection.js';
 import { LibsqlKeyvAdapter } from './libsql-keyv-adapter.js';
 import { runTransaction, type TransactionBackend } from './optimistic-transaction.js';
-import { SqliteTables } from './sqlite-tables.js';
+import { SqliteTables, type CommitFaults } from './sqlite-tables.js';
 import type { Collection, CollectionName, CounterCollection, SetCollection, Store } from './store.js';
 import { StoreError } from './store.js';
 
@@ -19,7 +19,7 @@ const BUSY_TIMEOUT_MS = 10_000;
  * writes; synchronous=NORMAL is durable across process crashes (only an OS crash can lose the last
  * commits) while making each commit far cheaper.
  */
-export function openSqliteStore(path: string): Store {
+export function openSqliteStore(path: string, faults?: CommitFaults): Store {
   prepareFolder(path);
   let db: InstanceType<typeof Database>;
   try {
@@ -34,7 +34,7 @@ export function openSqliteStore(path: string): Store {
       `cannot open the SQLite store at ${path}: ${reason(error)}; set store.url in the config (or QUOTEWIRE_STORE) to a writable file`,
     );
   }
-  const tables = new SqliteTables(db);
+  const tables = new SqliteTables(db, faults);
   const collections = new Map<CollectionName, Collection<unknown>>();
   const backend: TransactionBackend = {
     readRaw: async (name, keys) => tables.readRaw(tableOf(name), keys),
@@ -53,7 +53,7 @@ export function openSqliteStore(path: string): Store {
       if (!collection) {
         const adapter = new LibsqlKeyvAdapter(tables, tableOf(name));
         const keyv = new Keyv({ store: adapter, useKeyPrefix: false, throwOnErrors: true, ...PLAIN_JSON });
-        collection = guarded(keyvCollection(keyv), guard, () => open);
+        collection = wrapCollection(keyvCollection(keyv), guard);
         collections.set(name, collection);
       }
       return collection as Collection<T>;
@@ -97,25 +97,6 @@ function tableOf(name: string): string {
  */
 function closed(): StoreError {
   return new StoreError('the store is closed (Quotewire is shutting down)');
-}
-
-/** A collection whose every call first checks that the store is still open. */
-function guarded<T>(
-  collection: Collection<T>,
-  guard: <R>(work: () => R | Promise<R>) => Promise<R>,
-  isOpen: () => boolean,
-): Collection<T> {
-  return {
-    get: (key) => guard(() => collection.get(key)),
-    getMany: (keys) => guard(() => collection.getMany(keys)),
-    set: (key, value, ttlMs) => guard(() => collection.set(key, value, ttlMs)),
-    setMany: (entries) => guard(() => collection.setMany(entries)),
-    delete: (key) => guard(() => collection.delete(key)),
-    async *entries() {
-      if (!isOpen()) throw closed();
-      yield* collection.entries();
-    },
-  };
 }
 
 /** Creates the store's folder and checks it is writable, so the user gets one clear sentence. */

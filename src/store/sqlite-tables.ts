@@ -22,11 +22,25 @@ const SCAN_PAGE = 1000;
  * (`name__counts`). libsql's calls are synchronous, so a transaction's check and writes run without
  * any other work of this process in between, and BEGIN IMMEDIATE keeps other processes out.
  */
+/**
+ * Called at points inside a transaction's commit, for crash tests only: a test process kills itself
+ * there and checks that a restart finds all of the transaction or none of it.
+ */
+export interface CommitFaults {
+  /** Before the `index`-th of `total` writes of a commit. */
+  beforeWrite?(index: number, total: number): void;
+  /** After a commit reached the disk. */
+  committed?(): void;
+}
+
 export class SqliteTables {
   private readonly statements = new Map<string, Statement>();
   private readonly made = new Set<string>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly faults: CommitFaults = {},
+  ) {}
 
   readRaw(table: string, keys: readonly string[]): (string | null)[] {
     this.documents(table);
@@ -136,8 +150,12 @@ export class SqliteTables {
           return false;
         }
       }
-      for (const write of writes) this.apply(tableOf(write.name), write);
+      writes.forEach((write, index) => {
+        this.faults.beforeWrite?.(index, writes.length);
+        this.apply(tableOf(write.name), write);
+      });
       this.db.exec('COMMIT');
+      this.faults.committed?.();
       return true;
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');

@@ -31,6 +31,7 @@ export type CollectionName =
   | 'summaries'
   | 'llm-usage'
   | 'leases'
+  | 'rate-limits'
   | 'meta';
 
 /** A typed key-value collection. Values are plain JSON data. */

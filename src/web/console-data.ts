@@ -49,7 +49,14 @@ export interface ConsoleSubscription {
   /** Null while paused. */
   nextDelivery: string | null;
   /** The latest day's record in the delivery ledger (kept about a week). */
-  lastDelivery: Omit<DeliveryRecord, 'subscriptionId' | 'owner' | 'digestId'> | null;
+  lastDelivery: {
+    day: string;
+    state: DeliveryRecord['state'];
+    partsSent: number;
+    attempts: number;
+    updatedAt: string;
+    lastError?: string;
+  } | null;
 }
 
 export interface ConsoleLlm {
@@ -96,7 +103,8 @@ export class ConsoleData {
   private readonly ledger: DeliveryLedger;
 
   constructor(private readonly deps: { services: Services; store: Store; health: HealthMonitor }) {
-    this.ledger = new DeliveryLedger(deps.store);
+    // Only read here; the options matter to claims, which the delivery service makes.
+    this.ledger = new DeliveryLedger(deps.store, { leaseMs: 2 * 60_000, maxAttemptsPerDay: 5 });
   }
 
   async overview(): Promise<ConsoleOverview> {

@@ -11,8 +11,8 @@ import { REPO_ROOT } from '../helpers/run-cli.js';
  */
 const FOLDERS = ['src', 'commands', 'test', 'bench', 'scripts'];
 const ROOT_FILES = ['eslint.config.js', 'vitest.config.ts'];
-/** Packages used as programs from package.json's scripts or the test setup, never imported. */
-const TOOLS = new Set(['typescript', 'eslint', 'prettier', 'tsx', 'vitest']);
+/** Packages used as programs from package.json's scripts or the test setup (vitest loads its coverage provider by name), never imported. */
+const TOOLS = new Set(['typescript', 'eslint', 'prettier', 'tsx', 'vitest', '@vitest/coverage-v8']);
 /** Development packages that src/ may load, and why that never happens in an installed copy. */
 const DEV_ONLY_IN_SRC = new Set([
   // src/ingest/analyzer-pool.ts loads it only when running from the .ts sources (tests, benches).

@@ -339,17 +339,13 @@ describe('the operator console', () => {
       { topics: ['huawei'], deliveryTime: '07:30', timeZone: 'Europe/London' },
     );
     const today = new Date().toISOString().slice(0, 10);
-    await new DeliveryLedger(server.app.store).put({
-      subscriptionId: subscription.id,
-      day: today,
-      state: 'failed',
-      partsSent: 1,
-      attempts: 2,
-      digestId: 'x',
-      owner: 'test',
-      updatedAt: new Date().toISOString(),
-      lastError: 'Telegram answered 502 <Bad Gateway>',
-    });
+    // Two attempts today, the second after one message went out: as the delivery service records them.
+    const ledger = new DeliveryLedger(server.app.store, { leaseMs: 120_000, maxAttemptsPerDay: 5 });
+    const first = (await ledger.claim(subscription.id, today, 'test', new Date(), 'digest-1'))!;
+    await ledger.finish(first, 'failed', new Date(), 'Telegram answered 502 <Bad Gateway>');
+    const second = (await ledger.claim(subscription.id, today, 'test', new Date(), 'digest-1'))!;
+    await ledger.progress(second, 1, new Date());
+    await ledger.finish(second, 'failed', new Date(), 'Telegram answered 502 <Bad Gateway>');
     const { client } = await loggedIn();
     const page = await (await client.fetch('/console/subscriptions')).text();
     const text = textOf(page);

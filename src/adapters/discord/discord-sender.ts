@@ -44,7 +44,7 @@ export class DiscordDigestSender implements DigestSender {
       } catch (error) {
         return classifyDiscordError(error);
       }
-      await progress.partSent(index, index === messages.length - 1);
+      if (!(await progress.partSent(index, index === messages.length - 1))) return { kind: 'stopped' };
     }
     return { kind: 'sent' };
   }
