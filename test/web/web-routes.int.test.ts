@@ -149,6 +149,22 @@ describe('public pages', () => {
     expect((await get('/speakers/%3Cscript%3E')).body).toContain('&lt;script&gt;');
   });
 
+  it('list everyone quoted, most quoted first, and those whose name starts with some letters', async () => {
+    const all = await get('/speakers');
+    expect(all.status).toBe(200);
+    expect(textOf(all.body)).toMatch(/\d+ speakers, most quoted first/);
+    expect(all.body).toContain('href="/speakers/mike+pompeo"');
+    const some = await get('/speakers?letters=pom');
+    expect(some.body).toContain('href="/speakers/mike+pompeo"');
+    expect(some.body).not.toContain('href="/speakers/jane+doe"');
+    const api = (await (await fetch(`${origin}/api/speakers?letters=do`)).json()) as {
+      speakers: { name: string; path: string }[];
+      total: number;
+    };
+    expect(api.speakers.map((speaker) => speaker.name)).toContain('Jane Doe');
+    expect((await get('/api/speakers?page=9999')).status).toBe(400);
+  });
+
   it('search by a name with typos and by words, as /quotes does', async () => {
     const page = await get('/search?name=pompei&words=huawei');
     expect(page.status).toBe(200);
