@@ -255,7 +255,7 @@ export class Archive {
   }
 
   private async pastDigest(date: string, until: Date): Promise<Digest> {
-    const now = Date.now();
+    const now = this.deps.clock().getTime();
     const kept = this.days.get(date);
     if (kept && now - kept.builtAt < KEPT_DAY_MS) return kept.digest;
     const digest = await this.build(until);

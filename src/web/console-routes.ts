@@ -28,6 +28,7 @@ import { jsonError, sendPage, type WebContext, type WebEnv, type WebParts } from
 /** Failed logins allowed per client address in a window, before it must wait. */
 const MAX_FAILED_LOGINS = 10;
 const FAILED_LOGIN_WINDOW_MS = 15 * 60_000;
+const MAX_TRACKED_ADDRESSES = 10_000;
 const LOGIN_NONCE_SECONDS = 3_600;
 const FLASH_CHARS = 600;
 /** The operator a token login is recorded as (in "added by"). */
@@ -66,6 +67,10 @@ export function consoleRoutes(app: Hono<WebEnv>, parts: WebParts): void {
     return entry !== undefined && entry.count >= MAX_FAILED_LOGINS && entry.until > now();
   };
   const failed = (c: WebContext) => {
+    // Forget the addresses whose wait is over, so that many of them cannot fill the memory.
+    if (failures.size > MAX_TRACKED_ADDRESSES) {
+      for (const [address, entry] of failures) if (entry.until <= now()) failures.delete(address);
+    }
     const client = clientOf(c);
     const entry = failures.get(client);
     if (!entry || entry.until <= now())
@@ -327,8 +332,8 @@ export function consoleRoutes(app: Hono<WebEnv>, parts: WebParts): void {
     );
   });
 
+  // Also matches /api/console itself.
   app.use('/api/console/*', requireApi);
-  app.use('/api/console', requireApi);
   app.get('/api/console', async (c) => c.json(await consoleData.overview()));
   app.get('/api/console/sources', async (c) => c.json(await consoleData.sources()));
   app.post('/api/console/sources', async (c) => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/store/store.js';
-import { startWebTestServer, type WebTestServer } from '../helpers/web-test-server.js';
+import { startWebTestServer, WEB_TOKEN, type WebTestServer } from '../helpers/web-test-server.js';
 
 /** What the config's switches turn off, and what /readyz says about platforms that are not up. */
 let server: WebTestServer | undefined;
@@ -40,6 +40,19 @@ describe('the web settings at work', () => {
     expect((await fetch(`${origin}/`)).status).toBe(200);
     const link = await server.app.services.web.loginLink('terminal');
     expect(link).toEqual({ refused: 'The operator console is off (web.console in the config).' });
+  });
+
+  it('makes an address that tried ten wrong tokens wait, even with the right one', async () => {
+    server = await startWebTestServer();
+    const api = (token: string) =>
+      fetch(`${server!.web.url}/api/console`, { headers: { authorization: `Bearer ${token}` } });
+    for (let i = 0; i < 10; i++) expect((await api(`wrong-${i}`)).status).toBe(401);
+    const waiting = await api(WEB_TOKEN);
+    expect(waiting.status).toBe(429);
+    expect(await waiting.json()).toEqual({
+      error: 'too many failed logins from this address: wait a quarter of an hour',
+    });
+    expect(server.logger.lines.join('\n')).not.toContain(WEB_TOKEN);
   });
 
   it('is not ready while a platform with a token is not connected', async () => {
