@@ -158,7 +158,8 @@ export class Archive {
     // The window of the article's day's digest (today's: up to now); when the window is shorter than
     // a day and ends before the article was seen, the window that ends a full window after it.
     const dayEnd = this.endOfDay(localDay(new Date(seen), this.timeZone));
-    let until = Math.min(dayEnd, now);
+    // Never before the article itself (a clock behind the one that stored it).
+    let until = Math.max(Math.min(dayEnd, now), seen);
     if (until - windowMs > seen) until = seen + windowMs;
     const stories = await this.cluster(new Date(until - windowMs), new Date(until));
     const story = stories.find((candidate) => candidate.articles.some((told) => told.id === articleId));
