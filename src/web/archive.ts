@@ -44,8 +44,13 @@ export interface ArchiveDeps {
   summarizer?: StorySummarizer;
 }
 
-/** Quotes on a page of a speaker or a search. */
+/** Quotes on a page of a speaker. */
 export const QUOTES_PER_PAGE = 20;
+/**
+ * Results on a page of a search. Fewer than a speaker's page: words are checked quote by quote,
+ * newest first, until a page is full, so a rare word costs in proportion to the page.
+ */
+export const RESULTS_PER_PAGE = 10;
 /** Speakers on a page of the list. */
 export const SPEAKERS_PER_PAGE = 50;
 /** Deeper pages are refused: nobody reads page 500 of a list, and each page costs reads. */
@@ -218,8 +223,8 @@ export class Archive {
   async search(name: string, words: string, page: number): Promise<SearchView> {
     const result = await this.deps.quotes.search(name.slice(0, 200), {
       words: words.slice(0, 200) || undefined,
-      offset: (page - 1) * QUOTES_PER_PAGE,
-      limit: QUOTES_PER_PAGE,
+      offset: (page - 1) * RESULTS_PER_PAGE,
+      limit: RESULTS_PER_PAGE,
     });
     if (result.kind === 'empty') return { kind: 'empty', name, words };
     if (result.kind === 'unknown') {
@@ -234,7 +239,7 @@ export class Archive {
       appliedWords: result.words,
       quotes: result.hits.map(webQuoteHit),
       page,
-      pageSize: QUOTES_PER_PAGE,
+      pageSize: RESULTS_PER_PAGE,
       total: result.total,
       hasMore: result.hasMore,
       searchedOnly: result.searchedOnly,
