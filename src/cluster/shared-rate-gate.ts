@@ -16,7 +16,7 @@ interface Slot {
  * and several instances' clocks differ by milliseconds; without it, jitter would push a second over
  * the platform's limit now and then.
  */
-const SAFETY = 1.05;
+const SAFETY = 1.03;
 
 /**
  * A rate limit shared by every instance on one store (Redis): each key (all messages, one chat, one
@@ -32,6 +32,7 @@ const SAFETY = 1.05;
  */
 export class SharedRateGate {
   private globalQueue: Promise<unknown> = Promise.resolve();
+  private waiters = 0;
 
   constructor(
     private readonly store: Store,
@@ -50,6 +51,20 @@ export class SharedRateGate {
 
   /** Resolves when a message to `chatId` may be sent now, anywhere in the cluster. */
   async acquire(chatId: string, isGroup: boolean): Promise<void> {
+    this.waiters++;
+    try {
+      await this.take(chatId, isGroup);
+    } finally {
+      this.waiters--;
+    }
+  }
+
+  /** Messages in this process waiting for their turn (the queue-depth metric). */
+  get waiting(): number {
+    return this.waiters;
+  }
+
+  private async take(chatId: string, isGroup: boolean): Promise<void> {
     const own: Pace[] = [{ key: `chat:${chatId}`, intervalMs: 1000 / this.limits.perChatPerSecond }];
     if (isGroup && this.limits.perGroupPerMinute > 0) {
       own.push({ key: `group:${chatId}`, intervalMs: 60_000 / this.limits.perGroupPerMinute });
@@ -61,6 +76,11 @@ export class SharedRateGate {
       this.globalQueue = turn.catch(() => undefined);
       if (await turn) return;
     }
+  }
+
+  /** A "retry after" for one chat, passed on to every instance (see {@link pause}). */
+  pauseChat(chatId: string, ms: number): void {
+    void this.pause(chatId, ms).catch(() => undefined);
   }
 
   /** Holds back every message to `chatId` (or all, for `global`) for `ms`, on every instance. */

@@ -116,6 +116,13 @@ export const configSchema = z
           .default({}),
         /** Chats a delivery sends to at once (the platform's rate limits still apply). */
         deliveryConcurrency: wholeNumber(1, 1000).default(64),
+        /** How often due digests are looked for; 60 (each minute) unless testing a cluster. */
+        checkEverySeconds: wholeNumber(1, 60, 'seconds').default(60),
+        /**
+         * How long one chat's delivery stays claimed by an instance that stopped answering (each
+         * message sent renews it); then another instance resumes it.
+         */
+        deliveryLeaseSeconds: wholeNumber(5, 3600, 'seconds').default(120),
       })
       .strict()
       .prefault({}),
@@ -164,6 +171,11 @@ export const configSchema = z
           .default([]),
         /** Register slash commands in this guild only (instant, for testing) instead of globally. */
         guildId: numericId('Discord server').nullable().default(null),
+        /**
+         * Gateway shards: 1 up to 2,500 servers (Discord's rule), more beyond. With several instances on
+         * one Redis store, each shard is held by one instance at a time.
+         */
+        shards: wholeNumber(1, 1024).default(1),
       })
       .strict()
       .prefault({}),

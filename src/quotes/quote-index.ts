@@ -12,7 +12,7 @@
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { StoredArticle } from '../articles/stored-article.js';
 import type { Collection, CounterCollection, Store, Transaction } from '../store/store.js';
-import { QuoteBuckets, type FiledQuote } from './quote-buckets.js';
+import { fingerprintOf, QuoteBuckets, type FiledQuote } from './quote-buckets.js';
 import { QuoteFilter } from './quote-filter.js';
 import { fileQuotes } from './quote-filing.js';
 import { readQuotePage } from './quote-pages.js';
@@ -126,7 +126,7 @@ export class QuoteIndex {
       speakers,
       corrected,
       words: terms,
-      hits: page.refs.map((ref) => toHit(ref, nameOf)),
+      hits: onePerQuote(page.refs).map((ref) => toHit(ref, nameOf)),
       total: page.total,
       hasMore: page.hasMore,
       searchedOnly: page.searchedOnly,
@@ -181,19 +181,24 @@ export class QuoteIndex {
     const { refsByVariant, names, termFilters } = fileQuotes(articles);
     if (refsByVariant.size === 0) return null;
     // Counts come from what was actually filed, so an article given twice is not counted twice.
-    const filed = await this.buckets.append(tx, refsByVariant);
+    const { counts: filed, added } = await this.buckets.append(tx, refsByVariant);
     for (const { key, value } of termFilters) tx.set('article-terms', key, value);
-    const byDay = new Map<string, DayTally>();
     const tallies = new Map<string, SpeakerTally>();
     for (const [variant, days] of filed) {
       const months = new Map<string, number>();
-      for (const [day, count] of days) {
-        const tally = byDay.get(day) ?? {};
-        tally[variant] = (tally[variant] ?? 0) + count;
-        byDay.set(day, tally);
+      for (const [day, count] of days)
         months.set(day.slice(0, 7), (months.get(day.slice(0, 7)) ?? 0) + count);
-      }
       tallies.set(variant, { ...names.get(variant)!, months });
+    }
+    // `/quotes` alone counts by the day each article was first seen, like the digest.
+    const byDay = new Map<string, DayTally>();
+    for (const [variant, refs] of added) {
+      for (const ref of refs) {
+        const day = ref.seen ?? ref.at.slice(0, 10);
+        const tally = byDay.get(day) ?? {};
+        tally[variant] = (tally[variant] ?? 0) + 1;
+        byDay.set(day, tally);
+      }
     }
     for (const [day, tally] of byDay) tx.increment('quote-days', day, tally);
     return this.registry.stageTally(tx, tallies);
@@ -203,6 +208,20 @@ export class QuoteIndex {
   applyCommitted(update: RegistryUpdate | null): Promise<void> {
     return this.registry.applyCommitted(update);
   }
+}
+
+/**
+ * Each quote once: copies of a story filed on different days, or under two spellings of the
+ * speaker ("Pompeo", "Mike Pompeo"), show the newest copy only.
+ */
+function onePerQuote(refs: readonly FiledQuote[]): FiledQuote[] {
+  const seen = new Set<string>();
+  return refs.filter((ref) => {
+    const key = fingerprintOf(ref);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function toHit(ref: FiledQuote, nameOf: ReadonlyMap<string, string>): QuoteHit {

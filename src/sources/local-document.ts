@@ -7,6 +7,7 @@ import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArticleDraft } from '../articles/article.js';
 import { collapseWhitespace, htmlToText } from '../text/html-to-text.js';
+import { removePageFurniture } from '../text/page-furniture.js';
 import { splitSentences } from '../text/sentences.js';
 import { markdownToText } from './markdown-to-text.js';
 import { extractPage, normalizeDate, PageExtractionError, readPageMetadata } from './page-extractor.js';
@@ -56,7 +57,7 @@ function readText(content: string): DocumentParts {
     if (header[2]) categories.push(header[2]);
     body = body.slice(firstLineEnd);
   }
-  const text = plainParagraphs(body);
+  const text = removePageFurniture(plainParagraphs(body));
   const { title, text: rest } = titleFromBody(text);
   return { title, text: rest, byline: null, published, categories };
 }
@@ -100,7 +101,7 @@ function readMarkdown(content: string): DocumentParts {
       body = body.slice(heading.index + heading[0].length);
     }
   }
-  const text = markdownToText(body);
+  const text = removePageFurniture(markdownToText(body));
   const parts = title ? { title: collapseWhitespace(title), text } : titleFromBody(text);
   return {
     ...parts,
@@ -143,7 +144,7 @@ function readHtml(content: string, url: string): DocumentParts {
     if (!(error instanceof PageExtractionError) || error.reason !== 'no-article') throw error;
   }
   const meta = readPageMetadata(content, url);
-  let text = htmlToText(content);
+  let text = removePageFurniture(htmlToText(content));
   let title = meta.title;
   if (title) {
     // The visible heading usually repeats the title; keep it only once.

@@ -30,7 +30,8 @@ export class PollLeases {
     return this.store.transact(async (tx) => {
       const lease = await tx.get<PollLease>('leases', leaseKey(sourceId));
       if (lease && lease.slot > slot) return false;
-      if (lease && lease.slot === slot && (lease.done || Date.parse(lease.until) > now.getTime())) return false;
+      if (lease && lease.slot === slot && (lease.done || Date.parse(lease.until) > now.getTime()))
+        return false;
       tx.set(
         'leases',
         leaseKey(sourceId),

@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ArticleDraft } from '../articles/article.js';
 import { htmlToText } from '../text/html-to-text.js';
+import { removePageFurniture } from '../text/page-furniture.js';
 import { decodeBody } from './decode-body.js';
 import { describeError } from '../kernel/describe-error.js';
 import { detectFormat } from './detect-format.js';
@@ -186,7 +187,7 @@ function extractPageOrPointToFeed(html: string, url: string): ReturnType<typeof 
 
 function feedItemDraft(item: FeedItem, feedTitle: string): ArticleDraft {
   const body = item.contentHtml ?? item.summaryHtml;
-  const text = body ? htmlToText(body) : (item.contentText ?? '').trim();
+  const text = removePageFurniture(body ? htmlToText(body) : (item.contentText ?? '').trim());
   return {
     url: item.link ?? '',
     title: item.title,

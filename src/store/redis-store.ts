@@ -10,7 +10,7 @@ import {
   type WriteOp,
 } from './optimistic-transaction.js';
 import type { Collection, CollectionName, CounterCollection, SetCollection, Store } from './store.js';
-import { StoreError } from './store.js';
+import { StoreError, StoreUnavailableError } from './store.js';
 
 /** Told when Redis goes away and when it is back, once per outage. */
 export interface RedisStatusListener {
@@ -88,7 +88,7 @@ export async function openRedisStore(url: string, status?: RedisStatusListener):
       return await work();
     } catch (error) {
       if (down === null && client.isReady) throw error;
-      throw new StoreError(
+      throw new StoreUnavailableError(
         `the store (Redis at ${safeUrl}) is unreachable (${down ?? 'reconnecting'}); Quotewire keeps trying to reconnect`,
       );
     }

@@ -8,7 +8,7 @@ import { LibsqlKeyvAdapter } from './libsql-keyv-adapter.js';
 import { runTransaction, type TransactionBackend } from './optimistic-transaction.js';
 import { SqliteTables, type CommitFaults } from './sqlite-tables.js';
 import type { Collection, CollectionName, CounterCollection, SetCollection, Store } from './store.js';
-import { StoreError } from './store.js';
+import { StoreError, StoreUnavailableError } from './store.js';
 
 /** How long a write waits for another process (a `quotewire poll` beside the service) to finish its own. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -96,7 +96,7 @@ function tableOf(name: string): string {
  * stopping, which is what a reply or log line should tell.
  */
 function closed(): StoreError {
-  return new StoreError('the store is closed (Quotewire is shutting down)');
+  return new StoreUnavailableError('the store is closed (Quotewire is shutting down)');
 }
 
 /** Creates the store's folder and checks it is writable, so the user gets one clear sentence. */

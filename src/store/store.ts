@@ -100,3 +100,6 @@ export class StoreError extends Error {
 
 /** A transaction kept meeting concurrent changes and gave up; the caller may try again later. */
 export class StoreConflictError extends StoreError {}
+
+/** The store cannot be reached right now (Redis is down, or Quotewire is shutting down). */
+export class StoreUnavailableError extends StoreError {}

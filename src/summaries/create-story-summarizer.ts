@@ -3,6 +3,7 @@
  */
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import { redactingLogger } from '../kernel/redacting-logger.js';
 import type { LlmMetrics } from '../metrics/metrics.js';
 import type { AppConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
@@ -50,7 +51,8 @@ export async function createStorySummarizer({
     cache: new SummaryCache(store),
     budget: new TokenBudget(store, clock, settings.dailyTokenBudget),
     fallback: offline,
-    logger,
+    // Servers quote what they were sent in their errors: no key or token reaches a log line.
+    logger: redactingLogger(logger, [apiKey]),
     clock,
     metrics,
     settings: {

@@ -25,8 +25,20 @@ describe('defineCommand', () => {
   });
 
   it('takes only the declared access rules', () => {
-    defineCommand({ name: 'a', description: 'a', options: {}, access: 'operator', run: async () => reply.text('') });
-    // @ts-expect-error not an access rule
-    defineCommand({ name: 'b', description: 'b', options: {}, access: 'admins', run: async () => reply.text('') });
+    defineCommand({
+      name: 'a',
+      description: 'a',
+      options: {},
+      access: 'operator',
+      run: async () => reply.text(''),
+    });
+    defineCommand({
+      name: 'b',
+      description: 'b',
+      options: {},
+      // @ts-expect-error not an access rule
+      access: 'admins',
+      run: async () => reply.text(''),
+    });
   });
 });

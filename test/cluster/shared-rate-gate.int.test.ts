@@ -53,7 +53,7 @@ describe.runIf(hasRedisServer())('a rate limit shared by three instances through
     ).toBeLessThanOrEqual(20);
     for (const chat of new Set(grants.map((grant) => grant.chat))) {
       const [first, second] = grants.filter((grant) => grant.chat === chat).map((grant) => grant.at);
-      // 2 per second means 500 ms apart (the gate adds 5%); a little less for timer jitter.
+      // 2 per second means 500 ms apart (the gate adds 3%); a little less for timer jitter.
       expect(second! - first!, chat).toBeGreaterThanOrEqual(490);
     }
   });

@@ -29,7 +29,7 @@ export async function startRedisServer(
   return { url: `redis://127.0.0.1:${port}`, port, stop: () => child.kill('SIGTERM') };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {

@@ -19,7 +19,7 @@ const DEV_ONLY_IN_SRC = new Set([
   'tsx',
 ]);
 const IMPORT =
-  /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)['"]((?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*)(?:\/[^'"]*)?['"]/g;
+  /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire(?:\.resolve)?\s*\(\s*)['"]((?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*)(?:\/[^'"]*)?['"]|\brequire\s*\(\s*`((?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*)\//g;
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(join(REPO_ROOT, folder), { withFileTypes: true, recursive: true })
@@ -33,7 +33,7 @@ function importedPackages(): Map<string, string[]> {
   const files = [...FOLDERS.flatMap(sourceFiles), ...ROOT_FILES.map((file) => join(REPO_ROOT, file))];
   for (const file of files) {
     for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-      const name = match[1]!;
+      const name = (match[1] ?? match[2])!;
       if (builtinModules.includes(name)) continue;
       const importers = packages.get(name) ?? [];
       packages.set(name, [...importers, relative(REPO_ROOT, file)]);

@@ -385,7 +385,8 @@ describe('the operator console', () => {
   });
 
   it('shows the LLM token budget and cache counts, and never a secret', async () => {
-    await new TokenBudget(server.app.store, () => new Date(), 1000).record(120, 30);
+    const budget = new TokenBudget(server.app.store, () => new Date(), 1000);
+    await budget.settle((await budget.reserve(200))!, 120, 30);
     const { client } = await loggedIn();
     const page = await (await client.fetch('/console')).text();
     expect(page).toContain('<dd>150 of 200,000</dd>');

@@ -16,6 +16,8 @@ import {
   type PlatformStatusListener,
 } from '../platform-status.js';
 import { syncDiscordCommands } from './discord-command-sync.js';
+import { DEFAULT_FLOOD_LIMITS, FloodGuard, type FloodLimits } from '../../chat/flood-guard.js';
+import type { Clock } from '../../kernel/clock.js';
 import { discordInteractionHandler } from './discord-interactions.js';
 import { DiscordDigestSender } from './discord-sender.js';
 
@@ -37,7 +39,17 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number;
   /** Hears when the gateway connection is up, down (and why), for health and the service's decisions. */
   onStatus?: PlatformStatusListener;
+  /** The per-user rate limit on commands; {@link DEFAULT_FLOOD_LIMITS} when not given. */
+  floodLimits?: FloodLimits;
+  clock?: Clock;
+  /** How long stop() lets interactions in progress finish. */
+  drainMs?: number;
+  /** The gateway shards this client holds, of how many; one shard (all servers) when not given. */
+  shards?: { ids: number[]; count: number };
 }
+
+/** Interactions in progress get this long to finish at stop (the process allows 20 s in all). */
+const DRAIN_MS = 10_000;
 
 /** The refusal of a token, with where to get a good one. */
 export const DISCORD_TOKEN_REFUSED =
@@ -48,22 +60,29 @@ export class DiscordAdapter {
   readonly sender: DiscordDigestSender;
   private readonly abort = new AbortController();
   private readonly status: PlatformStatusListener;
+  /** Interactions being handled; stop() waits for them before the store may close. */
+  private readonly inFlight = new Set<Promise<void>>();
+  private stopping = false;
 
   constructor(private readonly options: DiscordAdapterOptions) {
     // Interactions reach a bot whatever its intents; Guilds gives the channel cache and guild count.
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
       ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+      ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
     });
-    this.client.on(
-      Events.InteractionCreate,
-      discordInteractionHandler({
-        services: options.services,
-        logger: options.logger,
-        operators: new Set(options.operators),
-        ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
-      }),
-    );
+    const handle = discordInteractionHandler({
+      services: options.services,
+      logger: options.logger,
+      operators: new Set(options.operators),
+      flood: new FloodGuard(options.floodLimits ?? DEFAULT_FLOOD_LIMITS, options.clock),
+      stopping: () => this.stopping,
+      ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    });
+    this.client.on(Events.InteractionCreate, (interaction) => {
+      const work = handle(interaction).finally(() => this.inFlight.delete(work));
+      this.inFlight.add(work);
+    });
     this.status = options.onStatus ?? (() => undefined);
     this.client.on(Events.Error, (error) => options.logger.error(`discord: ${describeError(error)}`));
     // discord.js reconnects by itself; these say so in the log and in health.
@@ -114,9 +133,27 @@ export class DiscordAdapter {
     logger.info(`discord: ${this.client.user?.tag} ready in ${this.client.guilds.cache.size} server(s)`);
   }
 
-  /** Closes the gateway connection. Safe to call at any point, also while start() is connecting. */
+  /**
+   * Lets the interactions in progress finish (within a grace period; one arriving meanwhile is told
+   * Quotewire is restarting, as Discord never delivers an interaction twice), then closes the gateway
+   * connection. Once it resolves, nothing of this adapter touches the store. Safe to call at any
+   * point, also while start() is connecting.
+   */
   async stop(): Promise<void> {
     this.abort.abort();
+    this.stopping = true;
+    const deadline = Date.now() + (this.options.drainMs ?? DRAIN_MS);
+    while (this.inFlight.size > 0 && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...this.inFlight]),
+        new Promise((resolve) => (timer = setTimeout(resolve, deadline - Date.now()))),
+      ]);
+      clearTimeout(timer);
+    }
+    if (this.inFlight.size > 0) {
+      this.options.logger.warn(`discord: stopped with ${this.inFlight.size} interaction(s) still running`);
+    }
     await this.client.destroy();
   }
 

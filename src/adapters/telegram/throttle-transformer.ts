@@ -1,7 +1,7 @@
 import type { Transformer } from 'grammy';
 import type { Logger } from '../../kernel/logger.js';
 import type { RateLimitMetrics } from '../../metrics/metrics.js';
-import type { SendThrottle } from './send-throttle.js';
+import type { SendGate } from '../send-gate.js';
 
 /** How 429 answers are handled. */
 export interface RetryOptions {
@@ -26,7 +26,7 @@ export function isGroupChat(chatId: string): boolean {
  * duplicate a message, whereas a network error or a 5xx may come after the message was posted.
  */
 export function throttleTransformer(
-  throttle: SendThrottle,
+  throttle: SendGate,
   options: RetryOptions,
   logger?: Logger,
   metrics?: RateLimitMetrics,
