@@ -221,6 +221,10 @@ export class Archive {
 
   /** Quotes by the speakers a name finds (typos forgiven, as /quotes does), narrowed by words. */
   async search(name: string, words: string, page: number): Promise<SearchView> {
+    // Words narrow down what a speaker said: quotes are filed by speaker, and the store has no
+    // full-text index, so words alone would mean reading every quote. (/quotes would take the
+    // first word for a name, which on a form with two fields would only confuse.)
+    if (!name.trim()) return { kind: 'empty', name, words };
     const result = await this.deps.quotes.search(name.slice(0, 200), {
       words: words.slice(0, 200) || undefined,
       offset: (page - 1) * RESULTS_PER_PAGE,

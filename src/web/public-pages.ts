@@ -223,6 +223,14 @@ export function speakerPage(view: SpeakerView, path: string): Html {
 
 export function searchPage(view: SearchView | null): Html {
   const intro = html`<h1>Search quotes</h1>`;
+  if (view !== null && view.kind === 'empty' && view.words.trim()) {
+    return html`${intro}
+      <p>
+        Words alone are not searched: type who said it too (a surname or a full name; a typo or two is
+        forgiven), and the words then narrow down that speaker’s quotes.
+      </p>
+      <p><a href="/speakers">Everyone quoted</a> is listed, most quoted first.</p>`;
+  }
   if (view === null || view.kind === 'empty') {
     return html`${intro}
       <p>

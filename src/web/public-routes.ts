@@ -131,6 +131,13 @@ export function publicRoutes(app: Hono<WebEnv>, parts: WebParts): void {
   // The same data for scripts.
   app.get('/api/digest', async (c) => c.json(await archive.today()));
 
+  app.get('/api/days', (c) =>
+    c.json({
+      today: localDay(parts.services.clock(), parts.config.digest.timeZone),
+      days: archive.pastDays(PAST_DAYS_LISTED).map((day) => ({ day, api: `/api/days/${day}` })),
+    }),
+  );
+
   app.get('/api/days/:date', async (c) => {
     const view = await archive.day(c.req.param('date'));
     return view
@@ -170,8 +177,10 @@ export function publicRoutes(app: Hono<WebEnv>, parts: WebParts): void {
     if (page === null) return jsonError(c, 400, BAD_PAGE);
     const name = c.req.query('name') ?? '';
     const words = c.req.query('words') ?? '';
-    if (!name.trim() && !words.trim())
-      return jsonError(c, 400, 'give name= (who said it) and, if you like, words=');
+    if (!name.trim()) {
+      const why = words.trim() ? 'words alone are not searched: ' : '';
+      return jsonError(c, 400, `${why}give name= (who said it) and, if you like, words=`);
+    }
     return c.json(await archive.search(name, words, page));
   });
 }

@@ -116,6 +116,7 @@ function apiIndex(parts: WebParts): { endpoints: Record<string, string> } {
   if (parts.config.web.publicPages) {
     Object.assign(endpoints, {
       'GET /api/digest': 'today’s digest, as the home page',
+      'GET /api/days': 'the past days listed on /days',
       'GET /api/days/{YYYY-MM-DD}': 'a past day’s digest',
       'GET /api/stories/{id}?until={ISO}': 'a story, as its page (the address comes from a digest)',
       'GET /api/articles/{id}': 'the address of the story an article belongs to',

@@ -181,10 +181,28 @@ describe('public pages', () => {
     const hostile = await get(`/search?name=${encodeURIComponent('"><script>alert(3)</script>')}`);
     expect(hostile.body).not.toContain('<script>alert(3)');
     expect((await get('/api/search')).status).toBe(400);
+    const unknownWords = (await (await fetch(`${origin}/api/search?name=pompeo&words=zzqqxx`)).json()) as {
+      kind: string;
+      quotes: unknown[];
+    };
+    expect(unknownWords).toMatchObject({ kind: 'found', quotes: [] });
+    // Words narrow a speaker's quotes; alone they are refused with what to do, not taken for a name.
+    const wordsAlone = await get('/search?words=huawei');
+    expect(wordsAlone.status).toBe(200);
+    expect(wordsAlone.body).toContain('Words alone are not searched');
+    const apiWordsAlone = await get('/api/search?words=huawei');
+    expect(apiWordsAlone.status).toBe(400);
+    expect(apiWordsAlone.body).toContain('words alone are not searched');
   });
 
   it('list past days, and refuse a day to come', async () => {
     expect((await get('/days')).body).toMatch(/<a href="\/days\/\d{4}-\d{2}-\d{2}">/);
+    const days = JSON.parse((await get('/api/days')).body) as {
+      today: string;
+      days: { day: string; api: string }[];
+    };
+    expect(days.days[0]!.day < days.today).toBe(true);
+    expect((await get(days.days[0]!.api)).status).toBe(200);
     expect((await get('/days?date=2020-02-01')).response.headers.get('location')).toBe('/days/2020-02-01');
     expect((await get('/days/2020-02-01')).status).toBe(200);
     expect((await get('/days/2999-01-01')).status).toBe(404);
@@ -226,6 +244,11 @@ describe('machine endpoints', () => {
     expect(text).toMatch(/^quotewire_fetch_errors_total\{kind="http-status"\} 1$/m);
     expect(text).toMatch(/^quotewire_articles_stored_total 2$/m);
     expect(text).toMatch(/^quotewire_quotes_extracted_total \d+$/m);
+    // Every value of a closed list is there from the start, at 0 until it happens.
+    expect(text).toMatch(/^quotewire_fetch_errors_total\{kind="timeout"\} 0$/m);
+    expect(text).toMatch(/^quotewire_deliveries_total\{result="sent"\} 0$/m);
+    expect(text).toMatch(/^quotewire_rate_limited_total\{platform="discord"\} 0$/m);
+    expect(text).toMatch(/^quotewire_llm_tokens_total\{kind="prompt"\} 0$/m);
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
     for (const [, labels] of text.matchAll(/^\w+\{([^}]*)\}/gm)) {
       expect(labels).not.toMatch(/https?:|127\.0\.0\.1|telegram:|\/tmp/);
