@@ -4,7 +4,41 @@
  * load, which one-shot commands should not pay.
  */
 import type * as PromClient from 'prom-client';
-import { failureKind, type Metrics, type SendingPlatform } from './metrics.js';
+import {
+  failureKind,
+  type DeliveryResult,
+  type FailureKind,
+  type Metrics,
+  type PollResult,
+  type SendingPlatform,
+} from './metrics.js';
+
+/**
+ * Every value of each label, so that each series is exported from the start at 0: a failure that has
+ * not happened yet reads as 0 (and rate() works from the first scrape) rather than as no data.
+ * Written as records so that the compiler insists on a new value being listed here.
+ */
+const POLL_RESULTS = labels<PollResult>({ new: 1, unchanged: 1, failed: 1, waiting: 1, elsewhere: 1 });
+const FAILURE_KINDS = labels<FailureKind>({
+  timeout: 1,
+  'too-large': 1,
+  'too-many-redirects': 1,
+  'redirect-loop': 1,
+  'http-status': 1,
+  network: 1,
+  'forbidden-address': 1,
+  'bad-url': 1,
+  parse: 1,
+  extract: 1,
+  file: 1,
+  other: 1,
+});
+const DELIVERY_RESULTS = labels<DeliveryResult>({ sent: 1, failed: 1, gone: 1, moved: 1, stopped: 1 });
+const PLATFORMS = labels<SendingPlatform>({ telegram: 1, discord: 1 });
+
+function labels<T extends string>(all: Record<T, 1>): T[] {
+  return Object.keys(all) as T[];
+}
 
 /** The registry to serve, and the counting object to hand to the parts. */
 export interface PrometheusMetrics {
@@ -45,6 +79,11 @@ export function createPrometheusMetrics(client: typeof PromClient): PrometheusMe
     'quotewire_llm_fallbacks_total',
     'Stories summarized offline because the model could not be used',
   );
+  for (const result of POLL_RESULTS) polls.inc({ result }, 0);
+  for (const kind of FAILURE_KINDS) pollErrors.inc({ kind }, 0);
+  for (const result of DELIVERY_RESULTS) deliveries.inc({ result }, 0);
+  for (const platform of PLATFORMS) rateLimits.inc({ platform }, 0);
+  for (const kind of ['prompt', 'completion']) llmTokens.inc({ kind }, 0);
   const queues = new Map<SendingPlatform, () => number>();
   new client.Gauge({
     name: 'quotewire_send_queue_depth',
