@@ -55,6 +55,10 @@ export interface ConsoleSubscription {
     partsSent: number;
     attempts: number;
     updatedAt: string;
+    /** The instance that holds (while sending) or last held the ledger's claim. */
+    owner: string;
+    /** While sending: when the claim lapses and another instance may resume the delivery. */
+    leaseUntil: string | null;
     lastError?: string;
   } | null;
 }
@@ -192,6 +196,8 @@ export class ConsoleData {
               partsSent: latest.partsSent,
               attempts: latest.attempts,
               updatedAt: latest.updatedAt,
+              owner: latest.owner,
+              leaseUntil: latest.state === 'sending' ? latest.leaseUntil : null,
               ...(latest.lastError ? { lastError: latest.lastError } : {}),
             }
           : null,

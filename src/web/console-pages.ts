@@ -285,7 +285,8 @@ export function subscriptionsPage(subscriptions: readonly ConsoleSubscription[])
                             >${subscription.lastDelivery.state}</span
                           >
                           for ${subscription.lastDelivery.day}, ${subscription.lastDelivery.attempts}
-                          attempt(s), ${subscription.lastDelivery.partsSent} message(s);
+                          attempt(s), ${subscription.lastDelivery.partsSent} message(s), by instance
+                          ${clip(subscription.lastDelivery.owner, 80)}${subscription.lastDelivery.leaseUntil ? html`, its claim until ${time(subscription.lastDelivery.leaseUntil)}` : ''};
                           ${time(subscription.lastDelivery.updatedAt)}${subscription.lastDelivery.lastError ? html`<br /><span class="meta">${clip(subscription.lastDelivery.lastError, ERROR_CHARS)}</span>` : ''}`
                       : html`<span class="muted">none this week</span>`
                   }

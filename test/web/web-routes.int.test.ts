@@ -391,7 +391,7 @@ describe('the operator console', () => {
     expect(text).toContain('telegram:-100123');
     expect(text).toContain('topics: huawei');
     expect(text).toContain('07:30 Europe/London');
-    expect(text).toMatch(/failed for \d{4}-\d{2}-\d{2}, 2 attempt\(s\), 1 message\(s\)/);
+    expect(text).toMatch(/failed for \d{4}-\d{2}-\d{2}, 2 attempt\(s\), 1 message\(s\), by instance test;/);
     expect(page).toContain('Telegram answered 502 &lt;Bad Gateway&gt;');
     const preview = await client.fetch(
       `/console/subscriptions/${encodeURIComponent(subscription.id)}/preview`,
@@ -403,8 +403,17 @@ describe('the operator console', () => {
         headers: { authorization: `Bearer ${WEB_TOKEN}` },
       })
     ).json()) as { subscriptions: { id: string; nextDelivery: string; lastDelivery: { state: string } }[] };
-    expect(api.subscriptions[0]).toMatchObject({ id: 'telegram:-100123', lastDelivery: { state: 'failed' } });
+    expect(api.subscriptions[0]).toMatchObject({
+      id: 'telegram:-100123',
+      lastDelivery: { state: 'failed', owner: 'test', leaseUntil: null },
+    });
     expect(Date.parse(api.subscriptions[0]!.nextDelivery)).toBeGreaterThan(Date.now());
+    // A delivery in progress shows who holds its claim, and until when (another instance resumes it then).
+    expect(await ledger.claim(subscription.id, today, 'other-instance', new Date(), 'digest-1')).toBeTruthy();
+    const sending = textOf(await (await client.fetch('/console/subscriptions')).text());
+    expect(sending).toMatch(
+      /sending for \d{4}-\d{2}-\d{2}, 3 attempt\(s\), 1 message\(s\), by instance other-instance, its claim until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC;/,
+    );
   });
 
   it('shows the LLM token budget and cache counts, and never a secret', async () => {
