@@ -25,6 +25,7 @@ import type { ArticleDraft } from '../src/articles/article.js';
 import type { StoredArticle } from '../src/articles/stored-article.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { startMemorySampler } from './memory-sampler.js';
+import { runWebBench } from './web-bench.js';
 import type { ServeReport, ServeRequest } from './quotes-bench-serve.js';
 import type { BatchRequest, BatchResult, ExtractedArticle } from './quotes-bench-worker.js';
 
@@ -51,6 +52,8 @@ export async function runQuotesBench(articles = 100_000): Promise<void> {
   await app.close();
   const buildPeak = memory.stop();
   const served = await serve({ configFile, now: NOW.toISOString(), people: PEOPLE, queries: QUERIES });
+  // The web page's speaker page and search, on the same store (issue 15).
+  const web = await runWebBench({ configFile, now: NOW.toISOString(), people: PEOPLE, requests: QUERIES });
   rmSync(folder, { recursive: true, force: true });
 
   const all = Object.values(served.latencies).flat();
@@ -68,6 +71,7 @@ export async function runQuotesBench(articles = 100_000): Promise<void> {
     `  peak resident:       ${served.peakMb.toFixed(0)} MB serving the store   (target <= 500); ${buildPeak.toFixed(0)} MB while building it (with the generator thread)`,
   ];
   console.log(lines.join('\n'));
+  console.log(web);
 }
 
 /** Starts Quotewire again in a new process on the built store; it reports its figures as JSON. */

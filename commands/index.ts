@@ -16,6 +16,7 @@ import { subscribeCommand } from './subscribe.js';
 import { timeCommand } from './time.js';
 import { topicsCommand } from './topics.js';
 import { unsubscribeCommand } from './unsubscribe.js';
+import { webloginCommand } from './weblogin.js';
 
 export const commands: readonly AnyCommand[] = [
   startCommand,
@@ -31,4 +32,5 @@ export const commands: readonly AnyCommand[] = [
   moreCommand,
   sourcesCommand,
   sourceCommand,
+  webloginCommand,
 ];

@@ -75,6 +75,7 @@ export async function startChatService(config: AppConfig, app: App, logger: Logg
       instanceId: app.instanceId,
       leaseMs: config.digest.deliveryLeaseSeconds * 1000,
     },
+    metrics: app.metrics,
   });
   const ticker = new DeliveryTicker(delivery, logger, config.digest.checkEverySeconds);
   const started = platforms.map((platform) => platform.start());

@@ -28,6 +28,10 @@ import { createInstanceId } from '../kernel/instance-id.js';
 import { PollLeases } from '../sources/poll-leases.js';
 import { HealthMonitor, pollingHealth } from '../health/health-monitor.js';
 import type { Services } from '../chat/services.js';
+import { noMetrics, type Metrics } from '../metrics/metrics.js';
+import { createPrometheusMetrics } from '../metrics/prometheus-metrics.js';
+import { LoginLinks } from '../web/login-links.js';
+import type { Registry } from 'prom-client';
 
 export interface App {
   services: Services;
@@ -39,6 +43,12 @@ export interface App {
   /** Each running part's state, written to the store by the heartbeat for `quotewire health`. */
   health: HealthMonitor;
   heartbeat: Heartbeat;
+  /** What the parts count; counted only when the web page (and its /metrics) is on. */
+  metrics: Metrics;
+  /** The registry /metrics serves; null when the web page is off. */
+  metricsRegistry: Registry | null;
+  /** One-time console login links; the web server tells it where it listens. */
+  webLogins: LoginLinks;
   /** Stops scheduling, lets polls under way finish, closes connections and the store. */
   close(): Promise<void>;
 }
@@ -84,6 +94,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       },
     }));
   health.report('store', 'up', store.description);
+  // prom-client takes a few hundred milliseconds to load: only a bot serving /metrics pays for it.
+  const prometheus = config.web.enabled ? createPrometheusMetrics(await import('prom-client')) : null;
+  const metrics = prometheus?.metrics ?? noMetrics;
   const fetcher = createFetcherFromConfig(config);
   const reader = new SourceReader(fetcher.fetch, {
     maxItemsPerFeed: config.polling.maxItemsPerFeed,
@@ -106,11 +119,18 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     reader,
     statuses,
     repository: articles,
-    processor,
+    processor: {
+      process: async (drafts, sourceId, now) => {
+        const stored = await processor.process(drafts, sourceId, now);
+        metrics.stored(stored);
+        return stored;
+      },
+    },
     clock,
     logger,
     // A poll claims its source for the slot for five minutes; a longer one is handed to another instance.
     leases: new PollLeases(store, instanceId, 5 * 60_000),
+    metrics,
     onPolled: (outcomes) => {
       const { state, detail } = pollingHealth(outcomes, clock());
       health.report('polling', state, detail);
@@ -134,7 +154,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     policy: addressPolicyFromConfig(config),
     clock,
   });
-  const summarizer = await createStorySummarizer({ config, store, logger, clock });
+  const summarizer = await createStorySummarizer({ config, store, logger, clock, metrics });
+  const webLogins = new LoginLinks(store, clock, config.web);
   const digests = new DigestBuilder(
     articles,
     { ...config.digest, sentences: config.summarizer.sentences },
@@ -165,6 +186,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       language: config.digest.language,
     }),
     commands,
+    web: webLogins,
   };
   const heartbeat = new Heartbeat(store, clock, health);
   return {
@@ -174,6 +196,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     scheduler,
     health,
     heartbeat,
+    metrics,
+    metricsRegistry: prometheus?.registry ?? null,
+    webLogins,
     async close() {
       await heartbeat.stop();
       await scheduler.stop();

@@ -30,7 +30,13 @@ export async function createDiscordPlatform(deps: PlatformDeps & { token: string
     onStatus: deps.onStatus,
     ...(count > 1 ? { shards: { ids, count } } : {}),
   });
+  // discord.js waits out 429s itself; each REST client reports every response, so they are counted here.
+  const counted = (rest: REST): REST =>
+    rest.on('response', (_request, response) => {
+      if (response.status === 429) app.metrics.rateLimited('discord');
+    });
   const started = async (adapter: DiscordAdapter) => {
+    counted(adapter.client.rest);
     try {
       await adapter.start();
     } catch (error) {
@@ -51,9 +57,11 @@ export async function createDiscordPlatform(deps: PlatformDeps & { token: string
     };
   }
 
-  const rest = new REST(
-    config.endpoints.discordApiUrl ? { api: config.endpoints.discordApiUrl } : {},
-  ).setToken(deps.token);
+  const rest = counted(
+    new REST(config.endpoints.discordApiUrl ? { api: config.endpoints.discordApiUrl } : {}).setToken(
+      deps.token,
+    ),
+  );
   // Discord allows 50 requests/s per bot, and 5 messages per 5 s in one channel.
   const gate = new SharedRateGate(app.store, {
     name: 'discord',
@@ -61,6 +69,7 @@ export async function createDiscordPlatform(deps: PlatformDeps & { token: string
     perChatPerSecond: 1,
     perGroupPerMinute: 0,
   });
+  app.metrics.watchQueue('discord', () => gate.waiting);
   const holders = new Map<number, DiscordAdapter>();
   const leases = Array.from(
     { length: count },

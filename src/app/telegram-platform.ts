@@ -36,7 +36,10 @@ export async function createTelegramPlatform(
     onStatus: deps.onStatus,
     ...(shared ? { gate: new SharedRateGate(app.store, { name: 'telegram', ...config.telegram }) } : {}),
     pollOnStart: !leased,
+    metrics: app.metrics,
   });
+  const throttle = adapter.throttle;
+  app.metrics.watchQueue('telegram', () => throttle.waiting);
   const lease = leased
     ? new LeaderLease({
         store: app.store,

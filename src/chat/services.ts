@@ -11,6 +11,7 @@ import type { SourceCatalog } from '../sources/source-catalog.js';
 import type { SourceStatusStore } from '../sources/source-status.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import type { WebAccess } from '../web/login-links.js';
 
 /** Everything a command handler may use, built once by the composition root (container.ts). */
 export interface Services {
@@ -30,4 +31,6 @@ export interface Services {
   subscriptions: SubscriptionStore;
   /** The command list, for /help. */
   commands: readonly AnyCommand[];
+  /** The web console's one-time login links, for /weblogin. */
+  web: WebAccess;
 }

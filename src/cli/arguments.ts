@@ -48,6 +48,8 @@ export interface CliArguments {
   page: number;
   /** Every page of a long answer at once. */
   all: boolean;
+  /** start: serve the web page too. */
+  web: boolean;
 }
 
 type Values = Partial<Record<CliOption, string | boolean>>;
@@ -130,6 +132,7 @@ export function parseCliArguments(argv: string[]): CliArguments {
     sinceHours: parseDuration(text(values.since), command),
     topic: text(values.topic),
     guild: parseGuild(text(values.guild), command),
+    web: values.web === true,
     ...parsePaging(text(values.page), values.all === true, values.json === true, command),
   };
 }
@@ -147,6 +150,7 @@ function defaults(command: CliArguments['command'], helpFor: CliCommand | null):
     guild: null,
     page: 1,
     all: false,
+    web: false,
   };
 }
 

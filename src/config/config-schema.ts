@@ -179,6 +179,25 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    web: z
+      .object({
+        /** Serve the web page (the archive, the operator console, /metrics); `start --web` turns it on too. */
+        enabled: flag().default(false),
+        /** Where to listen: 127.0.0.1 keeps it on this machine; 0.0.0.0 (in a container) opens it to the network. */
+        host: line('a host name or address to listen on, such as 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
+        /** 0 picks a free port (tests). */
+        port: wholeNumber(0, 65535).default(8080),
+        /** The address people reach it at (behind a proxy), for the login links the bot sends. */
+        publicUrl: httpUrl('https://quotes.example.com').nullable().default(null),
+        /** The archive for everyone: digests, stories, speakers, search (and their /api/). */
+        publicPages: flag().default(true),
+        /** The operator console behind a login (and its /api/console/). */
+        console: flag().default(true),
+        /** How long a console login lasts. */
+        sessionHours: positiveNumber('hours', 24 * 30).default(12),
+      })
+      .strict()
+      .prefault({}),
     limits: z
       .object({
         maxArticleChars: wholeNumber(1, undefined, 'characters').default(500_000),

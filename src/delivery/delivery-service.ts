@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import type { DeliveryMetrics } from '../metrics/metrics.js';
 import type { Digest } from '../digest/digest.js';
 import { describeError } from '../kernel/describe-error.js';
 import type { Collection, Store } from '../store/store.js';
@@ -82,6 +83,7 @@ export class DeliveryService {
       clock: Clock;
       logger: Logger;
       options?: Partial<DeliveryOptions>;
+      metrics?: DeliveryMetrics;
     },
   ) {
     this.snapshots = deps.store.collection<Digest>('delivery-digests');
@@ -272,6 +274,7 @@ export class DeliveryService {
       this.deps.logger.warn(`delivery to ${subscription.id}: another instance took it over; stopped here`);
       return;
     }
+    this.deps.metrics?.delivered(outcome.kind, claim.attempts);
     try {
       await this.settle(job, claim, outcome, report, queue);
     } catch (error) {

@@ -151,7 +151,7 @@ export class DigestBuilder {
  * The part of a story handed to the summarizer: the lead and the newest report of each other
  * source, then further updates, up to MAX_ARTICLES_SUMMARIZED.
  */
-function summarizedPart(story: Story): Story {
+export function summarizedPart(story: Story): Story {
   if (story.articles.length <= MAX_ARTICLES_SUMMARIZED) return story;
   const [lead, ...rest] = story.articles;
   const sources = new Set([sourceKey(lead!)]);
@@ -169,11 +169,12 @@ function summarizedPart(story: Story): Story {
 }
 
 /**
- * A ranked story as the digest shows it. Every text is capped here, where it enters the digest
- * (display-limits.ts): a feed title of two million characters becomes one short headline, a quote
- * of ten thousand words one key quote of a few lines, whatever renders the digest afterwards.
+ * A ranked story as the digest shows it (and the web page's story page). Every text is capped here,
+ * where it enters the digest (display-limits.ts): a feed title of two million characters becomes one
+ * short headline, a quote of ten thousand words one key quote of a few lines, whatever renders the
+ * digest afterwards.
  */
-function digestStory(entry: RankedStory, summary: StorySummary): DigestStory {
+export function digestStory(entry: RankedStory, summary: StorySummary): DigestStory {
   const { story } = entry;
   const lead = story.articles[0]!;
   const byId = new Map(story.articles.map((article) => [article.id, article]));

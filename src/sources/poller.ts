@@ -3,6 +3,7 @@ import type { ArticleRepository } from '../articles/article-repository.js';
 import type { StoredArticle } from '../articles/stored-article.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import type { PollMetrics } from '../metrics/metrics.js';
 import { nextAttemptDelay } from './backoff.js';
 import type { SourceCatalog, SourceRecord } from './source-catalog.js';
 import type { SourceReader } from './source-reader.js';
@@ -58,6 +59,7 @@ export class Poller {
       onPolled?: (outcomes: readonly PollOutcome[]) => void;
       /** Who polls what when several instances share the store; see PollLeases. */
       leases?: PollLeases;
+      metrics?: PollMetrics;
     },
   ) {}
 
@@ -94,7 +96,9 @@ export class Poller {
   pollSource(source: SourceRecord, force = false): Promise<PollOutcome> {
     const running = this.inFlight.get(source.id);
     if (running) return running;
-    const poll = this.poll(source, force).finally(() => this.inFlight.delete(source.id));
+    const poll = this.poll(source, force)
+      .then((outcome) => (this.deps.metrics?.polled(outcome.result), outcome))
+      .finally(() => this.inFlight.delete(source.id));
     this.inFlight.set(source.id, poll);
     return poll;
   }
@@ -167,6 +171,7 @@ export class Poller {
       return { sourceId: source.id, result: stored.length ? 'new' : 'unchanged', newArticles: stored.length };
     } catch (error) {
       const message = describeError(error);
+      this.deps.metrics?.pollFailed(error);
       await statuses.set(source.id, this.failedStatus(status, message, error));
       logger.warn(`source ${source.id} failed: ${message}`);
       return { sourceId: source.id, result: 'failed', newArticles: 0, error: message };

@@ -77,7 +77,7 @@ export class SendThrottle {
     state.pausedUntil = Math.max(state.pausedUntil, this.timers.now() + ms);
   }
 
-  /** Senders waiting for their turn (for tests and the benchmark). */
+  /** Senders waiting for their turn (the queue-depth metric, tests and the benchmark). */
   get waiting(): number {
     return this.queue.length;
   }

@@ -15,6 +15,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { DEFAULT_FLOOD_LIMITS, FloodGuard, type FloodLimits } from '../../chat/flood-guard.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
+import type { RateLimitMetrics } from '../../metrics/metrics.js';
 import type { Services } from '../../chat/services.js';
 import { describeError } from '../../kernel/describe-error.js';
 import type { Store } from '../../store/store.js';
@@ -55,6 +56,8 @@ export interface TelegramAdapterOptions {
   timers?: ThrottleTimers;
   /** Hears when the connection is up, down (and why), for health and the service's decisions. */
   onStatus?: PlatformStatusListener;
+  /** Counts Telegram's 429 answers. */
+  metrics?: RateLimitMetrics;
   /** The per-user rate limit on commands; {@link DEFAULT_FLOOD_LIMITS} when not given. */
   floodLimits?: FloodLimits;
   /** The rate limit's time (tests move it by hand). */
@@ -108,7 +111,7 @@ export class TelegramAdapter {
     this.throttle = options.gate ?? new SendThrottle(options.limits, options.timers ?? realTimers);
     this.status = options.onStatus ?? (() => undefined);
     this.bot.api.config.use(connectionWatch(logger, this.status, () => this.bot.isInited()));
-    this.bot.api.config.use(throttleTransformer(this.throttle, options.limits, logger));
+    this.bot.api.config.use(throttleTransformer(this.throttle, options.limits, logger, options.metrics));
     const flood = telegramFloodControl(
       new FloodGuard(options.floodLimits ?? DEFAULT_FLOOD_LIMITS, options.clock),
       (ctx) => wantsAnswer(ctx, services),
