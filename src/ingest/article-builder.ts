@@ -25,6 +25,7 @@ export async function buildArticle(
     text,
     summary,
     quotes,
+    image: draft.image ?? null,
   };
 }
 

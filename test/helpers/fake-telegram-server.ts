@@ -1,6 +1,7 @@
 /**
  * A fake Telegram Bot API on node:http (127.0.0.1, port 0) for running the REAL grammY in tests:
- * getMe, deleteWebhook, setWebhook, setMyCommands, getMyCommands, sendMessage, editMessageText,
+ * getMe, deleteWebhook, setWebhook, setMyCommands, getMyCommands, sendMessage, sendPhoto (a URL;
+ * answered with a photo message as Telegram would once it fetched it), editMessageText,
  * answerCallbackQuery, getChatMember, getChatAdministrators, and getUpdates that honours `offset` and
  * holds the request up to `timeout` seconds. Failures are scriptable per method, and every call is
  * recorded with the fake clock's time when one is given.
@@ -110,6 +111,30 @@ export async function startFakeTelegram(
         return ok(true);
       case 'getMyCommands':
         return ok(commands);
+      case 'sendPhoto': {
+        const chatId = Number(payload.chat_id);
+        return ok({
+          message_id: nextMessageId++,
+          date: Math.floor(now() / 1000),
+          chat:
+            chatId > 0
+              ? { id: chatId, type: 'private', first_name: 'User' }
+              : { id: chatId, type: 'supergroup', title: 'Group' },
+          from: FAKE_BOT,
+          photo: [
+            {
+              file_id: `photo-${nextMessageId}`,
+              file_unique_id: `u${nextMessageId}`,
+              width: 800,
+              height: 450,
+            },
+          ],
+          ...(payload.caption !== undefined ? { caption: payload.caption } : {}),
+          ...(payload.message_thread_id !== undefined
+            ? { message_thread_id: payload.message_thread_id, is_topic_message: true }
+            : {}),
+        });
+      }
       case 'sendMessage':
       case 'editMessageText': {
         const chatId = Number(payload.chat_id);

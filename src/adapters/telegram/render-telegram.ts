@@ -14,10 +14,18 @@ import { splitTelegramHtml, visibleText } from './split-html.js';
 /** Telegram's limit for one message's text. */
 export const TELEGRAM_MAX_CHARS = 4096;
 
+/** Telegram's limit for a photo's caption, counted as Telegram does (tags count nothing). */
+export const TELEGRAM_MAX_CAPTION = 1024;
+
 /** One Telegram message: the HTML to send, and the same words without markup as a fallback. */
 export interface TelegramMessage {
   html: string;
   plain: string;
+  /**
+   * An image address: the message goes out as a photo with `html` as its caption (at most
+   * {@link TELEGRAM_MAX_CAPTION}), or as text when Telegram cannot fetch the image.
+   */
+  photo?: string;
 }
 
 /** Escapes text for Telegram HTML: `&`, `<` and `>` (and `"` for attribute values). */

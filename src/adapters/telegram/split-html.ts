@@ -46,7 +46,7 @@ const TOKEN =
  * reader would: see the module comment. Returns `[html]` when it fits already.
  *
  * @example
- * splitTelegramHtml('<b>One.</b>\n\n<i>Two, a longer one.</i>', 20);
+ * splitTelegramHtml('<b>One.</b>\n\n<i>Two, a longer one.</i>', 25);
  * // ['<b>One.</b>', '<i>Two, a longer one.</i>']
  */
 export function splitTelegramHtml(html: string, limit: number, measure: HtmlMeasure = 'html'): string[] {
@@ -132,14 +132,16 @@ function nextCut(
 }
 
 /**
- * The break to cut at. A paragraph or line break always wins, however early: a paragraph that fits
- * in a message is never cut. Inside a paragraph, a sentence end wins over a later space only while
+ * The break to cut at. The last blank line or line break outside any tag always wins, however
+ * early: a paragraph that fits in a message is never cut. Inside a paragraph, a sentence end wins over a later space only while
  * it keeps at least half of what the space would, so a long paragraph does not become a message
  * per sentence.
  */
 function choose(best: readonly (Break | undefined)[]): Break | undefined {
-  const line = best[PARAGRAPH] ?? best[LINE] ?? best[INNER_LINE];
-  if (line) return line;
+  const paragraph = best[PARAGRAPH];
+  const line = best[LINE];
+  if (paragraph || line) return (paragraph?.at ?? -1) > (line?.at ?? -1) ? paragraph : line;
+  if (best[INNER_LINE]) return best[INNER_LINE];
   const sentence = best[SENTENCE];
   const word = best[WORD];
   if (sentence && (!word || sentence.fill * 2 >= word.fill)) return sentence;
