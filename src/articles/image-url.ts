@@ -16,7 +16,6 @@ const MAX_IMAGE_URL = 2_000;
 export function safeImageUrl(reference: unknown, base?: string | null): string | null {
   if (typeof reference !== 'string') return null;
   const trimmed = reference.trim();
-  // eslint-disable-next-line no-control-regex
   if (!trimmed || trimmed.length > MAX_IMAGE_URL || /[\s\u0000-\u001f\u007f]/.test(trimmed)) return null;
   let url: URL;
   try {

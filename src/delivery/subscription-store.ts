@@ -114,6 +114,44 @@ export class SubscriptionStore {
   }
 
   /**
+   * Pauses every subscription of a chat (each of its forum topics too): the bot was removed from it
+   * or blocked there. Settings are kept, so {@link resumeChat} brings them back as they were.
+   * Returns those paused now.
+   */
+  async pauseChat(platform: SubscriptionPlatform, chatId: string, reason: string): Promise<Subscription[]> {
+    return this.changeChat(platform, chatId, (subscription, at) =>
+      subscription.paused ? null : { ...subscription, paused: { reason, at }, updatedAt: at },
+    );
+  }
+
+  /** Resumes every paused subscription of a chat (the bot is back in it); returns those resumed. */
+  async resumeChat(platform: SubscriptionPlatform, chatId: string): Promise<Subscription[]> {
+    return this.changeChat(platform, chatId, (subscription, at) =>
+      subscription.paused ? { ...subscription, paused: null, updatedAt: at } : null,
+    );
+  }
+
+  /** Applies `change` to each subscription of a chat, one transaction each; null leaves one as it is. */
+  private async changeChat(
+    platform: SubscriptionPlatform,
+    chatId: string,
+    change: (subscription: Subscription, at: string) => Subscription | null,
+  ): Promise<Subscription[]> {
+    const changed: Subscription[] = [];
+    for (const listed of await this.list()) {
+      if (listed.platform !== platform || listed.chatId !== chatId) continue;
+      const next = await this.store.transact(async (tx) => {
+        const current = await tx.get<Subscription>('subscriptions', listed.id);
+        const updated = current ? change(current, this.clock().toISOString()) : null;
+        if (updated) tx.set('subscriptions', listed.id, updated);
+        return updated;
+      });
+      if (next) changed.push(next);
+    }
+    return changed;
+  }
+
+  /**
    * A subscription whose forum topic or thread is gone becomes the chat's own (General on
    * Telegram, the parent channel on Discord). When the chat already has one, that one stays and
    * the topic's is removed (`merged`). Returns the chat's subscription, or undefined when `id` is

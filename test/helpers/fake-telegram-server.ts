@@ -291,3 +291,29 @@ export function textUpdate(
   };
   return chat.type === 'channel' ? { channel_post: message } : { message };
 }
+
+/** A my_chat_member update: the bot's own status in `chat` changed (removed, blocked, added back). */
+export function myChatMemberUpdate(
+  chat: { id: number; type: 'private' | 'group' | 'supergroup' | 'channel' },
+  from: { id: number },
+  oldStatus: 'member' | 'administrator' | 'left' | 'kicked',
+  newStatus: 'member' | 'administrator' | 'left' | 'kicked',
+): Record<string, unknown> {
+  const member = (status: string) => ({
+    status,
+    user: FAKE_BOT,
+    ...(status === 'kicked' ? { until_date: 0 } : {}),
+    ...(status === 'administrator'
+      ? { can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_post_messages: true }
+      : {}),
+  });
+  return {
+    my_chat_member: {
+      chat: chat.type === 'private' ? { ...chat, first_name: 'User' } : { ...chat, title: 'Chat' },
+      from: { id: from.id, is_bot: false, first_name: 'User' },
+      date: Math.floor(Date.now() / 1000),
+      old_chat_member: member(oldStatus),
+      new_chat_member: member(newStatus),
+    },
+  };
+}
