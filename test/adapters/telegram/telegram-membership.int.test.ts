@@ -104,6 +104,23 @@ describe('the bot removed from a chat and added back (my_chat_member, real gramm
     expect(await delivery.tick()).toMatchObject({ due: 2, sent: 2 });
   });
 
+  it('turns images off and on with /settings', async () => {
+    const chat = { id: 502, type: 'private' as const };
+    const answer = async (text: string) => {
+      const before = fake.sent(chat.id).length;
+      fake.pushUpdate(textUpdate(text, chat, chat));
+      await expect.poll(() => fake.sent(chat.id).length).toBe(before + 1);
+      return String(fake.sent(chat.id).at(-1)!.text);
+    };
+    await answer('/subscribe');
+    const address = { platform: 'telegram' as const, chatId: '502', threadId: null };
+    expect(await answer('/settings images off')).toContain('Images: off');
+    expect((await app.services.subscriptions.get(address))?.images).toBe(false);
+    expect(await answer('/settings images maybe')).toContain('/settings images on');
+    expect(await answer('/settings images on')).toContain('Images: on');
+    expect((await app.services.subscriptions.get(address))?.images).toBe(true);
+  });
+
   it('greets a chat it is added to for the first time', async () => {
     const chat = { id: -701, type: 'group' as const };
     fake.pushUpdate(myChatMemberUpdate(chat, { id: ADMIN }, 'left', 'member'));
