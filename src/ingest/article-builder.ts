@@ -25,7 +25,7 @@ export async function buildArticle(
     text,
     summary,
     quotes,
-    image: draft.image ?? null,
+    ...(draft.image ? { image: draft.image } : {}),
   };
 }
 

@@ -61,7 +61,11 @@ export async function sendTelegramPhoto(
     });
   } catch (error) {
     const failure = classifyTelegramError(error);
-    const badImage = error instanceof GrammyError && error.error_code === 400 && failure.kind === 'failed';
+    // A group may forbid photos yet take text: that is no reason to pause its subscription.
+    const badImage =
+      error instanceof GrammyError &&
+      error.error_code === 400 &&
+      (failure.kind === 'failed' || /send (?:photos|media)/i.test(error.description));
     if (!badImage && failure.kind !== 'unparsable') throw error;
     return sendTelegramMessage(api, chatId, threadId, { html: message.html, plain: message.plain });
   }

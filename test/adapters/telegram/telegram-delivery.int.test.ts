@@ -110,6 +110,17 @@ describe('digests with images and forum topics on Telegram (real grammY, fake Bo
     now = Date.parse('2025-10-24T08:00:00Z');
     expect(await service().tick()).toMatchObject({ sent: 1, failed: 0 });
     expect(fake.callsOf('sendPhoto')).toHaveLength(1);
+    // A group that forbids photos gets the text too, and stays subscribed.
+    fake.fail({
+      method: 'sendPhoto',
+      when: (payload) => payload.chat_id === '-106',
+      times: 1,
+      error: { error_code: 400, description: 'Bad Request: not enough rights to send photos to the chat' },
+    });
+    await subscriptions.subscribe({ platform: 'telegram', chatId: '-106', threadId: null });
+    now = Date.parse('2025-10-25T08:00:00Z');
+    expect(await service().tick()).toMatchObject({ sent: 2, paused: 0 });
+    expect(String(fake.sent('-106')[0]!.text)).toMatch(/^<b>Quotewire digest for 2025-10-25<\/b>/);
     const [first] = fake.sent('-103');
     expect(String(first!.text)).toMatch(/^<b>Quotewire digest for 2025-10-24<\/b>\n\n<b>1\. Story 1/);
     expect(
