@@ -251,6 +251,7 @@ export class DeliveryService {
           chatId: subscription.chatId,
           threadId: subscription.threadId,
           labels: labelsFor(subscription.language, this.options.languages),
+          images: subscription.images !== false,
         },
         { ...(snapshot ?? digest), date: day },
         {
@@ -277,11 +278,27 @@ export class DeliveryService {
     this.deps.metrics?.delivered(outcome.kind, claim.attempts);
     try {
       await this.settle(job, claim, outcome, report, queue);
+      if (outcome.topicGone) await this.moveToChat(subscription, day, outcome.topicGone);
     } catch (error) {
       this.deps.logger.error(
         `delivery to ${subscription.id}: recording the outcome failed: ${describeError(error)}`,
       );
     }
+  }
+
+  /**
+   * The subscription's forum topic or thread is gone and the sender went on in the chat itself: the
+   * subscription moves there, with today's ledger record, so the rest (or tomorrow's digest) goes
+   * straight to the chat and the admins' notice is not repeated.
+   */
+  private async moveToChat(subscription: Subscription, day: string, reason: string): Promise<void> {
+    const moved = await this.deps.subscriptions.moveToChat(subscription.id);
+    if (!moved) return;
+    const record = await this.ledger.get(subscription.id, day);
+    if (record && !moved.merged) await this.ledger.copy(record, moved.subscription.id);
+    this.deps.logger.warn(
+      `delivery: ${subscription.id}: its topic is gone (${reason}); moved to ${moved.subscription.id}`,
+    );
   }
 
   private async settle(

@@ -24,6 +24,7 @@ export function subscriptionReply(subscription: Subscription, now: Date, lead: s
         ` ${subscription.timeZone}`,
       ],
       ['Language: ', subscription.language],
+      ['Images: ', subscription.images === false ? 'off' : 'on'],
       [
         'Status: ',
         subscription.paused
@@ -32,7 +33,7 @@ export function subscriptionReply(subscription: Subscription, now: Date, lead: s
       ],
     ]),
     paragraph(
-      'Change with /topics, /time HH:MM [Area/City], /settings language <code>; stop with /unsubscribe.',
+      'Change with /topics, /time HH:MM [Area/City], /settings language <code>, /settings images on|off; stop with /unsubscribe.',
     ),
   );
 }

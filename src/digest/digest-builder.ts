@@ -20,6 +20,7 @@ import {
 import { capLine, capSentences, DISPLAY_LIMITS } from '../chat/display-limits.js';
 import type { Digest, DigestLink, DigestQuote, DigestStory } from './digest.js';
 import { localDate } from './local-date.js';
+import { safeImageUrl } from '../articles/image-url.js';
 
 /** What a digest holds; from the config's `digest` and `summarizer` sections. */
 export interface DigestOptions {
@@ -204,6 +205,7 @@ export function digestStory(entry: RankedStory, summary: StorySummary): DigestSt
     updated: new Date(entry.latest).toISOString(),
     topics: entry.topics,
     engine: summary.engine,
+    image: story.articles.map((article) => safeImageUrl(article.image)).find((url) => url !== null) ?? null,
   };
 }
 

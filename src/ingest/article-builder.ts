@@ -42,6 +42,7 @@ export async function buildIndexedArticle(
     text,
     summary,
     quotes,
+    ...(draft.image ? { image: draft.image } : {}),
   };
   return termFilter === undefined ? { article } : { article, termFilter };
 }

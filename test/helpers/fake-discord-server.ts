@@ -24,6 +24,8 @@ export const FAKE_BOT_USER = {
 };
 /** Text channels of the fake guild. */
 export const FAKE_CHANNELS = ['920000000000000001', '920000000000000002', '920000000000000003'];
+/** A public thread in the first channel, sent with the guild (so the client knows its parent). */
+export const FAKE_THREAD = '920000000000000009';
 
 /** Permission bits used by tests (as Discord sends them: decimal strings). */
 export const PERMISSIONS = {
@@ -71,6 +73,8 @@ export interface FakeDiscord {
   holdChannelPosts(): () => void;
   /** Asks the client to reconnect (op 7); it resumes the session. */
   requestReconnect(): void;
+  /** Dispatches any gateway event (GUILD_DELETE, CHANNEL_DELETE, GUILD_CREATE...) to the client. */
+  dispatchEvent(type: string, data: unknown): void;
   close(): Promise<void>;
 }
 
@@ -272,6 +276,10 @@ export async function startFakeDiscord(
     requestReconnect() {
       if (current) send(current, { op: 7, d: null });
     },
+    dispatchEvent(type, data) {
+      if (!current) throw new Error('the client is not connected to the fake gateway');
+      dispatch(current, type, data);
+    },
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();
@@ -281,8 +289,8 @@ export async function startFakeDiscord(
   };
 }
 
-/** A full GUILD_CREATE payload: the @everyone role and the text channels. */
-function guild(id: string): Record<string, unknown> {
+/** A full GUILD_CREATE payload: the @everyone role, the text channels and one thread. */
+export function guild(id: string): Record<string, unknown> {
   return {
     id,
     name: 'Quotewire test guild',
@@ -298,7 +306,19 @@ function guild(id: string): Record<string, unknown> {
     members: [],
     presences: [],
     voice_states: [],
-    threads: [],
+    threads: [
+      {
+        id: FAKE_THREAD,
+        type: 11,
+        guild_id: id,
+        parent_id: FAKE_CHANNELS[0],
+        name: 'morning-news',
+        owner_id: '1',
+        thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false },
+        message_count: 0,
+        member_count: 1,
+      },
+    ],
     stage_instances: [],
     guild_scheduled_events: [],
     soundboard_sounds: [],
@@ -413,6 +433,16 @@ function inGuild(who: {
   channelId?: string;
 }): Record<string, unknown> {
   const channelId = who.channelId ?? FAKE_CHANNELS[0]!;
+  const channel =
+    channelId === FAKE_THREAD
+      ? {
+          id: channelId,
+          type: 11,
+          guild_id: FAKE_GUILD_ID,
+          name: 'morning-news',
+          parent_id: FAKE_CHANNELS[0],
+        }
+      : { id: channelId, type: 0, guild_id: FAKE_GUILD_ID, name: 'news' };
   const user = {
     id: who.userId ?? '960000000000000001',
     username: 'reader',
@@ -424,7 +454,7 @@ function inGuild(who: {
     guild_id: FAKE_GUILD_ID,
     guild_locale: 'en-US',
     channel_id: channelId,
-    channel: { id: channelId, type: 0, guild_id: FAKE_GUILD_ID, name: 'news' },
+    channel,
     member: {
       user,
       roles: [],

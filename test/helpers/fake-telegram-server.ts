@@ -1,6 +1,7 @@
 /**
  * A fake Telegram Bot API on node:http (127.0.0.1, port 0) for running the REAL grammY in tests:
- * getMe, deleteWebhook, setWebhook, setMyCommands, getMyCommands, sendMessage, editMessageText,
+ * getMe, deleteWebhook, setWebhook, setMyCommands, getMyCommands, sendMessage, sendPhoto (a URL;
+ * answered with a photo message as Telegram would once it fetched it), editMessageText,
  * answerCallbackQuery, getChatMember, getChatAdministrators, and getUpdates that honours `offset` and
  * holds the request up to `timeout` seconds. Failures are scriptable per method, and every call is
  * recorded with the fake clock's time when one is given.
@@ -110,6 +111,30 @@ export async function startFakeTelegram(
         return ok(true);
       case 'getMyCommands':
         return ok(commands);
+      case 'sendPhoto': {
+        const chatId = Number(payload.chat_id);
+        return ok({
+          message_id: nextMessageId++,
+          date: Math.floor(now() / 1000),
+          chat:
+            chatId > 0
+              ? { id: chatId, type: 'private', first_name: 'User' }
+              : { id: chatId, type: 'supergroup', title: 'Group' },
+          from: FAKE_BOT,
+          photo: [
+            {
+              file_id: `photo-${nextMessageId}`,
+              file_unique_id: `u${nextMessageId}`,
+              width: 800,
+              height: 450,
+            },
+          ],
+          ...(payload.caption !== undefined ? { caption: payload.caption } : {}),
+          ...(payload.message_thread_id !== undefined
+            ? { message_thread_id: payload.message_thread_id, is_topic_message: true }
+            : {}),
+        });
+      }
       case 'sendMessage':
       case 'editMessageText': {
         const chatId = Number(payload.chat_id);
@@ -265,4 +290,30 @@ export function textUpdate(
     ...extra,
   };
   return chat.type === 'channel' ? { channel_post: message } : { message };
+}
+
+/** A my_chat_member update: the bot's own status in `chat` changed (removed, blocked, added back). */
+export function myChatMemberUpdate(
+  chat: { id: number; type: 'private' | 'group' | 'supergroup' | 'channel' },
+  from: { id: number },
+  oldStatus: 'member' | 'administrator' | 'left' | 'kicked',
+  newStatus: 'member' | 'administrator' | 'left' | 'kicked',
+): Record<string, unknown> {
+  const member = (status: string) => ({
+    status,
+    user: FAKE_BOT,
+    ...(status === 'kicked' ? { until_date: 0 } : {}),
+    ...(status === 'administrator'
+      ? { can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_post_messages: true }
+      : {}),
+  });
+  return {
+    my_chat_member: {
+      chat: chat.type === 'private' ? { ...chat, first_name: 'User' } : { ...chat, title: 'Chat' },
+      from: { id: from.id, is_bot: false, first_name: 'User' },
+      date: Math.floor(Date.now() / 1000),
+      old_chat_member: member(oldStatus),
+      new_chat_member: member(newStatus),
+    },
+  };
 }

@@ -48,6 +48,10 @@ export interface DiscordAdapterOptions {
   shards?: { ids: number[]; count: number };
 }
 
+/** Why subscriptions pause when the bot leaves a server, or their channel goes (shown by /settings). */
+const REMOVED_FROM_SERVER = 'the bot was removed from this server; add it back to resume';
+const CHANNEL_DELETED = 'the channel was deleted; /subscribe in another channel';
+
 /** Interactions in progress get this long to finish at stop (the process allows 20 s in all). */
 const DRAIN_MS = 10_000;
 
@@ -101,7 +105,50 @@ export class DiscordAdapter {
       this.status('up', null);
     });
     this.client.on(Events.ShardReady, () => this.status('up', null));
+    // Removed from a server, or a channel deleted: its subscriptions pause (kept, no delivery
+    // attempted); back in the server, they resume. (An outage is GuildUnavailable, not GuildDelete.)
+    const membership = (work: Promise<unknown>, what: string) =>
+      void work.catch((error: unknown) =>
+        options.logger.warn(`discord: ${what} failed: ${describeError(error)}`),
+      );
+    // discord.js forgets a server's channels before it emits GuildDelete: note them from the raw
+    // event, which comes first.
+    const leaving = new Map<string, string[]>();
+    this.client.on(Events.Raw, (packet: { t?: string; d?: { id?: string; unavailable?: boolean } }) => {
+      if (packet.t !== 'GUILD_DELETE' || !packet.d?.id || packet.d.unavailable) return;
+      const guild = this.client.guilds.cache.get(packet.d.id);
+      if (guild) leaving.set(guild.id, [...guild.channels.cache.keys()]);
+    });
+    this.client.on(Events.GuildDelete, (guild) => {
+      const channels = leaving.get(guild.id) ?? [];
+      leaving.delete(guild.id);
+      membership(this.pauseChannels(channels, REMOVED_FROM_SERVER), `pausing server ${guild.id}`);
+    });
+    this.client.on(Events.ChannelDelete, (channel) => {
+      membership(this.pauseChannels([channel.id], CHANNEL_DELETED), `pausing channel ${channel.id}`);
+    });
+    this.client.on(Events.GuildCreate, (guild) => {
+      const channels = [...guild.channels.cache.keys()];
+      membership(
+        Promise.all(channels.map((id) => options.services.subscriptions.resumeChat('discord', id))).then(
+          (resumed) => {
+            const count = resumed.flat().length;
+            if (count)
+              options.logger.info(`discord: back in server ${guild.id}; ${count} subscription(s) resumed`);
+          },
+        ),
+        `resuming server ${guild.id}`,
+      );
+    });
     this.sender = new DiscordDigestSender(this.client.rest);
+  }
+
+  private async pauseChannels(channelIds: readonly string[], reason: string): Promise<void> {
+    let count = 0;
+    for (const id of channelIds) {
+      count += (await this.options.services.subscriptions.pauseChat('discord', id, reason)).length;
+    }
+    if (count) this.options.logger.info(`discord: ${count} subscription(s) paused: ${reason}`);
   }
 
   /** The application id in use (from the config, else from READY); null before start(). */

@@ -30,7 +30,7 @@ import type { SendGate } from '../send-gate.js';
 import { SendThrottle, realTimers, type SendLimits, type ThrottleTimers } from './send-throttle.js';
 import { syncTelegramCommands } from './telegram-command-sync.js';
 import { telegramFloodControl } from './telegram-flood.js';
-import { telegramHandlers, wantsAnswer } from './telegram-handlers.js';
+import { ALLOWED_UPDATES, telegramHandlers, wantsAnswer } from './telegram-handlers.js';
 import { TelegramDigestSender } from './telegram-sender.js';
 import { startWebhookServer, type WebhookServer } from './telegram-webhook.js';
 import { throttleTransformer, type RetryOptions } from './throttle-transformer.js';
@@ -286,7 +286,10 @@ export class TelegramAdapter {
       this.options.logger,
     );
     if (webhook.url) {
-      await this.bot.api.setWebhook(webhook.url, { secret_token: webhook.secretToken });
+      await this.bot.api.setWebhook(webhook.url, {
+        secret_token: webhook.secretToken,
+        allowed_updates: [...ALLOWED_UPDATES],
+      });
     } else {
       this.options.logger.warn(
         'telegram: webhook mode without telegram.webhook.url: set the webhook yourself',

@@ -3,7 +3,7 @@ import type { Logger } from '../../kernel/logger.js';
 import type { Services } from '../../chat/services.js';
 import { commandHead } from '../../chat/command-parser.js';
 import { runCommandLine, runNextPage } from '../../chat/command-runner.js';
-import { renderTelegram } from './render-telegram.js';
+import { escapeHtml, renderTelegram } from './render-telegram.js';
 import { describeError } from '../../kernel/describe-error.js';
 import { telegramCaller } from './telegram-caller.js';
 import { moreButton, sendTelegramMessage, sendTelegramReply } from './telegram-sender.js';
@@ -19,7 +19,8 @@ export interface TelegramHandlerDeps {
 
 /**
  * Translates Telegram updates into the shared command runner and renders its replies: commands in
- * private chats, groups, forum topics and channel posts, "More" buttons, and group migrations.
+ * private chats, groups, forum topics and channel posts, "More" buttons, group migrations, and the
+ * bot being removed from a chat or added to one (my_chat_member).
  * No command logic lives here.
  */
 export function telegramHandlers(deps: TelegramHandlerDeps): Composer<Context> {
@@ -79,7 +80,54 @@ export function telegramHandlers(deps: TelegramHandlerDeps): Composer<Context> {
     await deps.onChatMoved(String(ctx.chat.id), String(ctx.msg.migrate_to_chat_id));
   });
 
+  // The bot removed from a chat (or blocked in a private one): its subscriptions pause, settings
+  // kept, and no delivery is attempted there. Added back: they resume, and the chat is greeted.
+  composer.on('my_chat_member', async (ctx) => {
+    const update = ctx.myChatMember;
+    const chatId = String(ctx.chat.id);
+    const wasIn = isMember(update.old_chat_member.status);
+    const isIn = isMember(update.new_chat_member.status);
+    if (wasIn && !isIn) {
+      const paused = await services.subscriptions.pauseChat('telegram', chatId, REMOVED);
+      if (paused.length)
+        logger.info(`telegram: removed from chat ${chatId}; ${paused.length} subscription(s) paused`);
+    } else if (!wasIn && isIn) {
+      const resumed = await services.subscriptions.resumeChat('telegram', chatId);
+      if (resumed.length)
+        logger.info(`telegram: back in chat ${chatId}; ${resumed.length} subscription(s) resumed`);
+      try {
+        await sendTelegramMessage(ctx.api, chatId, null, welcome(resumed.length > 0));
+      } catch (error) {
+        // A channel may take the bot without letting it post; the subscriptions are resumed anyway.
+        logger.info(`telegram: could not greet chat ${chatId}: ${describeError(error)}`);
+      }
+    }
+  });
+
   return composer;
+}
+
+/**
+ * The update types the bot asks Telegram for, in getUpdates and setWebhook alike. Named explicitly:
+ * Telegram remembers the last list it was given, and `my_chat_member` is what says the bot was
+ * removed from (or added back to) a chat.
+ */
+export const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query', 'my_chat_member'] as const;
+
+/** Why a subscription is paused when the bot leaves its chat (shown by /settings). */
+const REMOVED = 'the bot was removed from this chat';
+
+/** Member statuses in which the bot is in the chat (restricted members are still members). */
+function isMember(status: string): boolean {
+  return status !== 'left' && status !== 'kicked';
+}
+
+/** What the bot says when it is added to a chat, or added back to one. */
+function welcome(resumed: boolean): { html: string; plain: string } {
+  const text = resumed
+    ? 'Thanks for having me back. The daily digest here is on again, with its settings as they were: /settings shows them.'
+    : 'Hello! I’m Quotewire: a daily digest of the news, with the key quotes and who said them. An admin can send /subscribe to get it here every day; /help lists the commands.';
+  return { html: escapeHtml(text), plain: text };
 }
 
 /**
