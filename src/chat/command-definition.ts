@@ -74,6 +74,11 @@ export interface CommandDefinition<O extends Record<string, OptionSpec> = Record
    */
   anyoneMayView?: boolean;
   /**
+   * With `access: 'chat-admin'`: what only administrators may do, for the refusal ("change this
+   * chat's sources"); the chat's subscription when not given.
+   */
+  adminAction?: string;
+  /**
    * It may take longer than a platform waits for a first answer (it reads many articles, builds a
    * digest or fetches a URL): Discord defers its reply at once.
    */
