@@ -14,7 +14,8 @@ export type AdmissionResult =
   | { kind: 'added'; source: SourceRecord; poll: PollOutcome | null }
   /** The location is a config source an operator had removed: it is back. */
   | { kind: 'restored'; source: SourceRecord; poll: PollOutcome }
-  | { kind: 'refused'; reason: string };
+  /** `known`: it is read already (for this chat, or for every chat). */
+  | { kind: 'refused'; reason: string; known?: boolean };
 
 /** Who is adding: chat operators give URLs; the operator at the terminal may also give local paths. */
 export interface Adder {
@@ -60,7 +61,7 @@ export class SourceAdmission {
     }
     const existing = (await this.deps.catalog.list()).find((source) => source.url === target.location);
     if (existing && isGlobal(existing))
-      return { kind: 'refused', reason: `already a source, as ${existing.id}` };
+      return { kind: 'refused', reason: `already a source, as ${existing.id}`, known: true };
     // A chat source is read already: adding it for every chat keeps its id (see SourceCatalog.add).
     if (!existing) {
       try {
@@ -107,9 +108,17 @@ export class SourceAdmission {
     );
     switch (result.kind) {
       case 'global':
-        return { kind: 'refused', reason: `already read for every chat, as ${result.source.id}` };
+        return {
+          kind: 'refused',
+          reason: `already read for every chat, as ${result.source.id}`,
+          known: true,
+        };
       case 'already':
-        return { kind: 'refused', reason: `already one of this chat's sources, as ${result.source.id}` };
+        return {
+          kind: 'refused',
+          reason: `already one of this chat's sources, as ${result.source.id}`,
+          known: true,
+        };
       case 'quota':
         return {
           kind: 'refused',
