@@ -78,7 +78,7 @@ describe('writing OPML', () => {
     ];
     const text = writeOpml('Quotewire & friends', feeds, new Date('2026-11-30T12:00:00Z'));
     expect(text).toMatch(
-      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<opml version="2\.0">\n  <head>\n    <title>Quotewire &amp; friends<\/title>/,
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<opml version="2\.0">\n {2}<head>\n {4}<title>Quotewire &amp; friends<\/title>/,
     );
     expect(text).toContain('<dateCreated>Mon, 30 Nov 2026 12:00:00 GMT</dateCreated>');
     expect(text).toContain(
