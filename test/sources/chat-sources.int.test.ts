@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/container.js';
 import type { Caller } from '../../src/chat/command-definition.js';
@@ -156,6 +159,30 @@ describe("a chat's own sources", () => {
     await start('chatSources: { maxPerChat: 0 }');
     expect(await say(`/source add ${server!.url('/harbour.xml')}`, groupAdmin('-100'))).toBe(
       "Not added: this bot's operator has not allowed chats to add their own sources (chatSources.maxPerChat is 0)",
+    );
+  });
+});
+
+describe('/import and /export at the terminal', () => {
+  it('imports an OPML file by its path for every chat, and prints the OPML after the reply', async () => {
+    await start();
+    const file = join(mkdtempSync(join(tmpdir(), 'qw-import-')), 'feeds.opml');
+    writeFileSync(
+      file,
+      `<opml version="2.0"><body><outline text="x"><outline xmlUrl="${server!.url('/harbour.xml')}" text="H"/></outline></body></opml>`,
+    );
+    expect(await say('/import', terminal)).toBe('Give the path of an OPML file: /import ./feeds.opml');
+    expect(await say(`/import ${file}`, terminal)).toMatch(
+      /^Imported 1 added, 0 skipped, 0 refused, of 1 feed\(s\)\.\n\n== Added ==\n\n {2}• http:\/\/127\.0\.0\.1:\d+\/harbour\.xml as 127-0-0-1-harbour$/,
+    );
+    const exported = await say('/export', terminal);
+    expect(exported).toMatch(/^2 source\(s\) as OPML: .*\n\n--- quotewire-sources\.opml ---\n<\?xml/);
+    expect(exported).toContain('text="Harbour Gazette" title="Harbour Gazette"');
+    expect(exported).toMatch(/<\/opml>\n--- end of quotewire-sources\.opml ---$/);
+    // In a chat without sources of its own, /export says how to get some.
+    expect(await say('/export', groupAdmin('-100'))).toMatch(/^This chat has no sources of its own yet/);
+    expect(await say('/import', groupAdmin('-100'))).toMatch(
+      /^Send your \.opml file with \/import as its caption/,
     );
   });
 });
