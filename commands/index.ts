@@ -4,7 +4,9 @@
  */
 import type { AnyCommand } from '../src/chat/command-definition.js';
 import { digestCommand } from './digest.js';
+import { exportCommand } from './export.js';
 import { helpCommand } from './help.js';
+import { importCommand } from './import.js';
 import { moreCommand } from './more.js';
 import { quotesCommand } from './quotes.js';
 import { speakersCommand } from './speakers.js';
@@ -33,4 +35,6 @@ export const commands: readonly AnyCommand[] = [
   sourcesCommand,
   sourceCommand,
   webloginCommand,
+  importCommand,
+  exportCommand,
 ];

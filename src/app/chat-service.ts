@@ -10,6 +10,7 @@ import { DeliveryService } from '../delivery/delivery-service.js';
 import { DeliveryTicker } from '../delivery/delivery-ticker.js';
 import { topicDigestProvider } from '../delivery/topic-digest.js';
 import type { Logger } from '../kernel/logger.js';
+import { chatKey } from '../sources/source-catalog.js';
 import type { ChatPlatform, PlatformDeps } from './chat-platform.js';
 import type { App } from './container.js';
 
@@ -69,6 +70,7 @@ export async function startChatService(config: AppConfig, app: App, logger: Logg
     senders: platforms.map((platform) => platform.sender),
     clock: services.clock,
     logger,
+    audienceOf: (platform, chatId) => services.chatSources.audienceKey(chatKey(platform, chatId)),
     options: {
       concurrency: config.digest.deliveryConcurrency,
       languages: config.digest.languages,

@@ -19,6 +19,8 @@ import { PollScheduler } from '../sources/poll-scheduler.js';
 import { Poller } from '../sources/poller.js';
 import { SourceAdmission } from '../sources/source-admission.js';
 import { SourceCatalog } from '../sources/source-catalog.js';
+import { ChatSources } from '../sources/chat-sources.js';
+import { SourceNotices } from '../sources/source-notices.js';
 import { SourceReader, type Fetch } from '../sources/source-reader.js';
 import { SourceStatusStore } from '../sources/source-status.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
@@ -105,7 +107,14 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const articles = new ArticleRepository(store);
   const quotes = new QuoteIndex(store, articles);
   const catalog = new SourceCatalog(config.sources, store);
+  const chatSources = new ChatSources(store, catalog);
   const statuses = new SourceStatusStore(store);
+  const notices = new SourceNotices({
+    store,
+    clock,
+    logger,
+    threshold: config.polling.noticeAfterFailures,
+  });
   const analyzers = createAnalyzerPool(config.limits.analysisWorkers, logger);
   const processor = new ArticlePipeline({
     analyze: analyzers.analyze,
@@ -131,6 +140,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     // A poll claims its source for the slot for five minutes; a longer one is handed to another instance.
     leases: new PollLeases(store, instanceId, 5 * 60_000),
     metrics,
+    notices,
     onPolled: (outcomes) => {
       const { state, detail } = pollingHealth(outcomes, clock());
       health.report('polling', state, detail);
@@ -149,6 +159,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   });
   const admission = new SourceAdmission({
     catalog,
+    chatSources,
     reader,
     poller,
     policy: addressPolicyFromConfig(config),
@@ -159,7 +170,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const digests = new DigestBuilder(
     articles,
     { ...config.digest, sentences: config.summarizer.sentences },
-    { summarizer, logger },
+    { summarizer, logger, visibility: (chat) => chatSources.visibleTo(chat) },
   );
   const scheduler = new PollScheduler({
     poller,
@@ -173,6 +184,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     clock,
     logger,
     catalog,
+    chatSources,
+    notices,
     statuses,
     admission,
     poller,

@@ -1,6 +1,7 @@
 import { REST } from 'discord.js';
 import type { DiscordAdapter, DiscordAdapterOptions } from '../adapters/discord/discord-adapter.js';
 import { DiscordDigestSender } from '../adapters/discord/discord-sender.js';
+import { discordNotifier } from '../adapters/discord/discord-notifier.js';
 import { PlatformLoginError } from '../adapters/platform-status.js';
 import { LeaderLease } from '../cluster/leader-lease.js';
 import { SharedRateGate } from '../cluster/shared-rate-gate.js';
@@ -49,6 +50,7 @@ export async function createDiscordPlatform(deps: PlatformDeps & { token: string
 
   if (!app.store.shared) {
     const adapter = new DiscordAdapter(options(Array.from({ length: count }, (_, id) => id)));
+    app.services.notices.use(discordNotifier(adapter.client.rest, config.discord.operators));
     return {
       name: 'discord',
       sender: adapter.sender,
@@ -62,6 +64,7 @@ export async function createDiscordPlatform(deps: PlatformDeps & { token: string
       deps.token,
     ),
   );
+  app.services.notices.use(discordNotifier(rest, config.discord.operators));
   // Discord allows 50 requests/s per bot, and 5 messages per 5 s in one channel.
   const gate = new SharedRateGate(app.store, {
     name: 'discord',

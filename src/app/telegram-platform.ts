@@ -3,6 +3,7 @@ import { LeaderLease } from '../cluster/leader-lease.js';
 import { SharedRateGate } from '../cluster/shared-rate-gate.js';
 import type { SubscriptionPlatform } from '../delivery/subscription.js';
 import { describeError } from '../kernel/describe-error.js';
+import { telegramNotifier } from '../adapters/telegram/telegram-notifier.js';
 import { RECEIVE_LEASE, type ChatPlatform, type PlatformDeps } from './chat-platform.js';
 
 /**
@@ -40,6 +41,7 @@ export async function createTelegramPlatform(
   });
   const throttle = adapter.throttle;
   app.metrics.watchQueue('telegram', () => throttle.waiting);
+  app.services.notices.use(telegramNotifier(adapter.bot.api, config.telegram.operators));
   const lease = leased
     ? new LeaderLease({
         store: app.store,

@@ -26,7 +26,8 @@ export function refusal(command: AnyCommand, caller: Caller): string {
     const who = caller.platform === 'terminal' ? '' : ` Your ${caller.platform} user id is ${caller.userId}`;
     return `/${command.name} is for the bot's operators only.${who ? `${who}: an operator can add it to ${caller.platform}.operators in the config.` : ''}`;
   }
-  return "Only this group's administrators can change its subscription. Ask one of them; meanwhile anyone can use /digest and /quotes.";
+  const action = command.adminAction ?? 'change its subscription';
+  return `Only this group's administrators can ${action}. Ask one of them; meanwhile anyone can use /digest and /quotes.`;
 }
 
 /**

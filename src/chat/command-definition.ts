@@ -3,7 +3,12 @@ import type { Services } from './services.js';
 
 /** One option of a command, typed so that handlers receive parsed values. */
 export interface OptionSpec {
-  type: 'string' | 'integer';
+  /**
+   * `attachment`: a file sent with the command. Discord registers an attachment option; text
+   * platforms read a word (a path, at the terminal), and the file itself comes as
+   * {@link Caller.attachment} (a Telegram document the command is the caption of).
+   */
+  type: 'string' | 'integer' | 'attachment';
   description: string;
   required?: boolean;
   /** Allowed values (for strings): validated here, offered as choices by platforms that can. */
@@ -43,6 +48,20 @@ export interface Caller {
    * function is asked only when a command needs it, since it costs the platform a request.
    */
   isChatAdmin?: boolean | (() => Promise<boolean>);
+  /** A file the user sent with the command (a Telegram document, a Discord attachment). */
+  attachment?: ChatAttachment;
+}
+
+/** A file a user sent, read only when a command asks for it. */
+export interface ChatAttachment {
+  name: string;
+  /** Bytes, as the platform reported them; null when it did not. */
+  size: number | null;
+  /**
+   * The file's text (UTF-8). Rejects when it is larger than `maxBytes` or cannot be downloaded; the
+   * message says which in plain words.
+   */
+  read(maxBytes: number): Promise<string>;
 }
 
 export interface CommandContext<O extends Record<string, OptionSpec>> {
@@ -73,6 +92,11 @@ export interface CommandDefinition<O extends Record<string, OptionSpec> = Record
    * which anyone in the chat may see.
    */
   anyoneMayView?: boolean;
+  /**
+   * With `access: 'chat-admin'`: what only administrators may do, for the refusal ("change this
+   * chat's sources"); the chat's subscription when not given.
+   */
+  adminAction?: string;
   /**
    * It may take longer than a platform waits for a first answer (it reads many articles, builds a
    * digest or fetches a URL): Discord defers its reply at once.

@@ -8,6 +8,8 @@ import type { QuoteIndex } from '../quotes/quote-index.js';
 import type { Poller } from '../sources/poller.js';
 import type { SourceAdmission } from '../sources/source-admission.js';
 import type { SourceCatalog } from '../sources/source-catalog.js';
+import type { ChatSources } from '../sources/chat-sources.js';
+import type { SourceNotices } from '../sources/source-notices.js';
 import type { SourceStatusStore } from '../sources/source-status.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
@@ -19,6 +21,10 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   catalog: SourceCatalog;
+  /** Chats' own sources (/source add in a chat), and which articles each chat may see. */
+  chatSources: ChatSources;
+  /** Tells chats (or operators) when a source breaks or is removed; platforms register with it. */
+  notices: SourceNotices;
   statuses: SourceStatusStore;
   admission: SourceAdmission;
   poller: Poller;

@@ -203,7 +203,28 @@ function checkPositionals(command: CliCommand, positionals: string[]): string[] 
       command,
     );
   }
+  if (command === 'sources') checkSourcesWords(positionals);
   return positionals;
+}
+
+/** `sources`, `sources import <file>`, `sources export`: nothing else. */
+function checkSourcesWords([action, file, ...rest]: string[]): void {
+  if (action === undefined) return;
+  if (action !== 'import' && action !== 'export') {
+    throw new UsageError(`sources takes import <file.opml> or export, not "${action}"`, 'sources');
+  }
+  if (action === 'import' && file === undefined) {
+    throw new UsageError(
+      'sources import needs an OPML file, such as quotewire sources import feeds.opml',
+      'sources',
+    );
+  }
+  const extra = action === 'export' ? file : rest[0];
+  if (extra !== undefined)
+    throw new UsageError(
+      `sources ${action} takes nothing after ${action === 'export' ? 'export' : 'the file'}, not "${extra}"`,
+      'sources',
+    );
 }
 
 function parseSentences(value: string | null, command: CliCommand): number | null {

@@ -98,11 +98,14 @@ export const COMMANDS: Readonly<Record<CliCommand, CommandSpec>> = {
     positionals: { min: 1, max: null, missing: 'quotes needs a name, such as quotewire quotes pompeo' },
   },
   sources: {
-    usage: 'sources [--json]',
-    summary: 'list the sources and their status',
-    details: 'Lists every source with its status, last fetch and last error.',
+    usage: 'sources [import <file.opml> | export] [--json]',
+    summary: 'list the sources and their status; import or export OPML',
+    details:
+      'Lists every source with its status, last fetch and last error.\n' +
+      '`sources import feeds.opml` adds the feeds of an OPML file (from Feedly, Miniflux, FreshRSS…) for every\n' +
+      'chat, each checked as /source add checks it; `sources export > feeds.opml` prints them as OPML 2.0.',
     options: ['json'],
-    positionals: { min: 0, max: 0 },
+    positionals: { min: 0, max: 2 },
   },
   poll: {
     usage: 'poll',

@@ -69,6 +69,18 @@ export const configSchema = z
         allowPrivateAddresses: flag().default(false),
         backoffBaseSeconds: positiveNumber('seconds').default(60),
         backoffMaxSeconds: positiveNumber('seconds').default(6 * 3600),
+        /**
+         * After this many failed fetches in a row, the chats reading a source (the operators, for a
+         * source of every chat) get one message saying so; 0 sends none.
+         */
+        noticeAfterFailures: wholeNumber(0, 1000).default(5),
+      })
+      .strict()
+      .prefault({}),
+    chatSources: z
+      .object({
+        /** Sources a chat's administrators may add for their chat alone; 0 lets no chat add any. */
+        maxPerChat: wholeNumber(0, 1000, 'sources').default(10),
       })
       .strict()
       .prefault({}),

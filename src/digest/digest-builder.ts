@@ -43,6 +43,11 @@ export interface DigestRequest {
   topics?: readonly string[];
   /** Overrides `windowHours` (`quotewire digest --since`). */
   windowHours?: number;
+  /**
+   * The chat it is for (`telegram:123`, see chatKey): its own sources' articles are in, other chats'
+   * own sources' are not. Null or absent: only the sources read for every chat.
+   */
+  audience?: string | null;
 }
 
 /** What the builder uses besides the store, passed in by the composition root. */
@@ -50,6 +55,10 @@ export interface DigestBuilderDeps {
   /** Writes headline, summary and key quotes; the offline engine when not given. */
   summarizer?: StorySummarizer;
   logger?: Logger;
+  /**
+   * Which sources' articles a chat may see (ChatSources.visibleTo); every article when not given.
+   */
+  visibility?: (chat: string | null) => Promise<(sourceId: string) => boolean>;
 }
 
 /** More articles than this add nothing to a summary but cost (an LLM's tokens, mostly). */
@@ -95,7 +104,9 @@ export class DigestBuilder {
     const topic = normalizeTopic(request.topic);
     const topics = [...new Set((request.topics ?? []).map(normalizeTopic).filter((t): t is string => !!t))];
 
-    const recent = await this.articles.seenSince(since, now);
+    const seen = await this.articles.seenSince(since, now);
+    const visible = await this.deps.visibility?.(request.audience ?? null);
+    const recent = visible ? seen.filter((article) => visible(article.sourceId)) : seen;
     const stories = this.cluster(recent);
     const filter = topic ? topicMatcher(topic) : null;
     const wanted = filter ? stories.filter((story) => storyMatches(story, filter)) : stories;

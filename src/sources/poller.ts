@@ -11,6 +11,7 @@ import type { SourceStatus, SourceStatusStore } from './source-status.js';
 import { describeError } from '../kernel/describe-error.js';
 import { completeTeasers } from './teaser-completer.js';
 import { pollSlot, type PollLeases } from './poll-leases.js';
+import type { SourceNotices } from './source-notices.js';
 
 /** Turns new drafts into stored articles (quotes, summary, indexes); see ArticlePipeline. */
 export interface DraftProcessor {
@@ -60,6 +61,8 @@ export class Poller {
       /** Who polls what when several instances share the store; see PollLeases. */
       leases?: PollLeases;
       metrics?: PollMetrics;
+      /** Hears each source's status after every poll, to tell people when it breaks. */
+      notices?: Pick<SourceNotices, 'afterPoll'>;
     },
   ) {}
 
@@ -152,7 +155,7 @@ export class Poller {
       const reading = await this.deps.reader.read(source.url, status.validators);
       const stored = reading.notModified ? [] : await this.storeNew(source, reading.drafts);
       const done = clock().toISOString();
-      await statuses.set(source.id, {
+      await this.record(source, {
         ...status,
         kind: reading.kind,
         title: reading.title ?? status.title,
@@ -172,10 +175,20 @@ export class Poller {
     } catch (error) {
       const message = describeError(error);
       this.deps.metrics?.pollFailed(error);
-      await statuses.set(source.id, this.failedStatus(status, message, error));
+      await this.record(source, this.failedStatus(status, message, error));
       logger.warn(`source ${source.id} failed: ${message}`);
       return { sourceId: source.id, result: 'failed', newArticles: 0, error: message };
     }
+  }
+
+  /** Stores a source's new status, then lets the notices hear it (a notice that fails is only logged). */
+  private async record(source: SourceRecord, status: SourceStatus): Promise<void> {
+    await this.deps.statuses.set(source.id, status);
+    await this.deps.notices?.afterPoll(source, status).catch((error: unknown) => {
+      this.deps.logger.warn(
+        `source ${source.id}: the failure notice could not be sent: ${describeError(error)}`,
+      );
+    });
   }
 
   private failedStatus(status: SourceStatus, message: string, error: unknown): SourceStatus {

@@ -19,6 +19,8 @@ export type CollectionName =
   | 'article-days'
   | 'sources'
   | 'source-status'
+  | 'source-chats'
+  | 'source-notices'
   | 'speakers'
   | 'speaker-quotes'
   | 'speaker-days'

@@ -21,7 +21,8 @@ export interface ConsoleSource {
   id: string;
   /** The address without any user name or password in it. */
   location: string;
-  origin: 'config' | 'added';
+  /** `chat`: added by a chat's admins for that chat (see ChatSources). */
+  origin: 'config' | 'added' | 'chat';
   addedBy: string | null;
   addedAt: string | null;
   schedule: string | null;
@@ -228,7 +229,7 @@ export class ConsoleData {
     const verb = result.kind === 'restored' ? 'Restored the config source' : 'Added';
     return {
       ok: true,
-      message: `${verb} ${result.source.id} (${shownLocation(result.source.url)}): ${result.poll.newArticles} article(s) stored so far.`,
+      message: `${verb} ${result.source.id} (${shownLocation(result.source.url)})${result.poll ? `: ${result.poll.newArticles} article(s) stored so far` : ', already read for some chats'}.`,
       sourceId: result.source.id,
     };
   }

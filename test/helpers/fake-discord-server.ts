@@ -140,7 +140,13 @@ export async function startFakeDiscord(
     const url = new URL(req.url ?? '/', origin);
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     const method = req.method ?? 'GET';
-    const body: unknown = raw ? JSON.parse(raw) : null;
+    const type = req.headers['content-type'] ?? '';
+    // discord.js sends files as multipart: the message in payload_json, each file as files[n].
+    const body: unknown = type.startsWith('multipart/form-data')
+      ? multipartMessage(raw, /boundary=(.+)$/.exec(type)?.[1] ?? '')
+      : raw
+        ? JSON.parse(raw)
+        : null;
     calls.push({ method, path, body });
     if (options.token && req.headers.authorization !== `Bot ${options.token}`) {
       return json(res, 401, { message: '401: Unauthorized', code: 0 });
@@ -177,6 +183,10 @@ export async function startFakeDiscord(
     }
     if ((m = /^\/webhooks\/\d+\/([^/]+)(?:\/messages\/(.+))?$/.exec(path))) {
       return json(res, 200, message('0', data));
+    }
+    if (method === 'POST' && path === '/users/@me/channels') {
+      // A direct-message channel with the user: its id is derived from theirs, so tests can find it.
+      return json(res, 200, { id: dmChannelId(String(data.recipient_id)), type: 1, recipients: [] });
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       const channelId = m[1]!;
@@ -465,6 +475,55 @@ function inGuild(who: {
       permissions: who.permissions ?? PERMISSIONS.member,
     },
   };
+}
+
+/** The id of the fake direct-message channel with a user. */
+export function dmChannelId(userId: string): string {
+  return `8${userId.slice(1)}`;
+}
+
+/** A slash command interaction whose attachment option holds a file served at `url`. */
+export function slashCommandWithFile(
+  name: string,
+  option: string,
+  file: { filename: string; url: string; size: number },
+  who: { userId?: string; permissions?: string; channelId?: string } = {},
+): Record<string, unknown> {
+  const id = '990000000000000001';
+  return {
+    type: 2,
+    data: {
+      id: '940000000000000001',
+      name,
+      type: 1,
+      options: [{ name: option, type: 11, value: id }],
+      resolved: {
+        attachments: {
+          [id]: { id, filename: file.filename, size: file.size, url: file.url, proxy_url: file.url },
+        },
+      },
+    },
+    ...inGuild(who),
+  };
+}
+
+/**
+ * A multipart body as the message it carries (payload_json) plus `files`: each file part's name
+ * and text. Enough for the small text files tests send.
+ */
+function multipartMessage(raw: string, boundary: string): Record<string, unknown> {
+  let message: Record<string, unknown> = {};
+  const files: { filename: string; content: string }[] = [];
+  for (const part of raw.split(`--${boundary.replace(/^"|"$/g, '')}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split === -1) continue;
+    const headers = part.slice(0, split);
+    const body = part.slice(split + 4).replace(/\r\n$/, '');
+    const filename = /filename="?([^"\r\n;]*)"?/.exec(headers)?.[1];
+    if (filename !== undefined) files.push({ filename, content: body });
+    else if (/name="payload_json"/.test(headers)) message = JSON.parse(body) as Record<string, unknown>;
+  }
+  return { ...message, files };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

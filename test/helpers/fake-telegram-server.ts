@@ -57,6 +57,8 @@ export interface FakeTelegram {
   readonly conflicts: number;
   /** Messages refused with 429 because they broke the limits given to startFakeTelegram. */
   readonly tooMany: number;
+  /** Keeps a file as if a user had sent it; returns its file_id (for getFile and the download). */
+  addFile(content: string): string;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,8 @@ export async function startFakeTelegram(
   let polling: ServerResponse | null = null;
   let nextMessageId = 100;
   let commands: unknown[] = [];
+  /** file_id → content, for getFile and GET /file/bot<token>/<file_id>. */
+  const files = new Map<string, string>();
 
   const answer = (res: ServerResponse, status: number, body: unknown) =>
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -169,6 +173,34 @@ export async function startFakeTelegram(
           text: payload.text,
         });
       }
+      case 'getFile': {
+        const content = files.get(String(payload.file_id));
+        if (content === undefined)
+          return answer(res, 400, {
+            ok: false,
+            error_code: 400,
+            description: 'Bad Request: invalid file_id',
+          });
+        const id = String(payload.file_id);
+        return ok({
+          file_id: id,
+          file_unique_id: id,
+          file_size: Buffer.byteLength(content),
+          file_path: `documents/${id}.opml`,
+        });
+      }
+      case 'sendDocument':
+        return ok({
+          message_id: nextMessageId++,
+          date: Math.floor(now() / 1000),
+          chat: { id: Number(payload.chat_id), type: Number(payload.chat_id) > 0 ? 'private' : 'supergroup' },
+          from: FAKE_BOT,
+          document: {
+            file_id: 'sent',
+            file_unique_id: 'sent',
+            file_name: (payload.document as { filename?: string })?.filename,
+          },
+        });
       case 'getChatMember': {
         const user = Number(payload.user_id);
         const isAdmin = admins.get(String(payload.chat_id))?.has(user);
@@ -225,11 +257,23 @@ export async function startFakeTelegram(
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const download = /^\/file\/bot([^/]+)\/documents\/([^/]+)\.opml$/.exec(req.url ?? '');
+      if (download && download[1] === token && files.has(download[2]!)) {
+        return res
+          .writeHead(200, { 'content-type': 'application/octet-stream' })
+          .end(files.get(download[2]!));
+      }
       const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? '');
       if (!match || match[1] !== token)
         return answer(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
       const raw = Buffer.concat(chunks).toString('utf8');
-      handle(match[2]!, raw ? (JSON.parse(raw) as Record<string, unknown>) : {}, res);
+      const type = req.headers['content-type'] ?? '';
+      const payload = type.startsWith('multipart/form-data')
+        ? multipartFields(raw, /boundary=(.+)$/.exec(type)?.[1] ?? '')
+        : raw
+          ? (JSON.parse(raw) as Record<string, unknown>)
+          : {};
+      handle(match[2]!, payload, res);
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -261,6 +305,11 @@ export async function startFakeTelegram(
     get tooMany() {
       return tooMany;
     },
+    addFile(content) {
+      const id = `file${files.size + 1}`;
+      files.set(id, content);
+      return id;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const release of [...waiting]) release();
@@ -268,6 +317,30 @@ export async function startFakeTelegram(
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The fields of a multipart/form-data body (grammY uploads files this way): text fields as strings,
+ * file fields as `{ filename, content }`. Enough for the small text files tests send.
+ */
+function multipartFields(raw: string, boundary: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const part of raw.split(`--${boundary.replace(/^"|"$/g, '')}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split === -1) continue;
+    const headers = part.slice(0, split);
+    const body = part.slice(split + 4).replace(/\r\n$/, '');
+    const name = /name="([^"]+)"/.exec(headers)?.[1];
+    if (!name) continue;
+    // grammY writes filename=name without quote marks; browsers and curl quote it.
+    const filename = /filename="?([^"\r\n;]*)"?/.exec(headers)?.[1];
+    fields[name] = filename !== undefined ? { filename, content: body } : body;
+  }
+  // grammY names an uploaded file in the field by attach:// reference.
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && value.startsWith('attach://')) fields[key] = fields[value.slice(9)];
+  }
+  return fields;
 }
 
 let messageCounter = 1;

@@ -130,6 +130,8 @@ export class TelegramAdapter {
         operators: new Set(options.operators),
         onChatMoved:
           options.onChatMoved ?? ((from, to) => services.subscriptions.moveChat('telegram', from, to)),
+        fileUrl: (path) =>
+          `${options.apiRoot ?? 'https://api.telegram.org'}/file/bot${options.token}/${path}`,
       }),
     );
     this.bot.catch((error) => {

@@ -2,6 +2,7 @@ import { Composer, type Context } from 'grammy';
 import type { Logger } from '../../kernel/logger.js';
 import type { Services } from '../../chat/services.js';
 import { commandHead } from '../../chat/command-parser.js';
+import { downloadText } from '../../chat/attachment-download.js';
 import { runCommandLine, runNextPage } from '../../chat/command-runner.js';
 import { escapeHtml, renderTelegram } from './render-telegram.js';
 import { describeError } from '../../kernel/describe-error.js';
@@ -15,6 +16,8 @@ export interface TelegramHandlerDeps {
   operators: ReadonlySet<string>;
   /** A group became a supergroup: move its subscriptions (and today's ledger) to the new id. */
   onChatMoved(fromChatId: string, toChatId: string): Promise<unknown>;
+  /** Where a file Telegram keeps is downloaded from (`<apiRoot>/file/bot<token>/<path>`). */
+  fileUrl?(path: string): string;
 }
 
 /**
@@ -38,6 +41,32 @@ export function telegramHandlers(deps: TelegramHandlerDeps): Composer<Context> {
       return;
     }
     const answer = await runCommandLine(text, caller, services);
+    if (answer) await sendTelegramReply(ctx.api, caller.chatId, caller.threadId ?? null, answer);
+  });
+
+  // A file sent with a command as its caption (/import), or an OPML file sent alone in a private chat.
+  composer.on(['message:document', 'channel_post:document'], async (ctx) => {
+    const caller = telegramCaller(ctx, deps.operators);
+    const document = ctx.msg.document;
+    const caption = ctx.msg.caption ?? '';
+    if (!caller || !deps.fileUrl) return;
+    const opml = /\.(opml|xml)$/i.test(document.file_name ?? '');
+    const line = commandHead(caption) ? caption : caller.chatType === 'private' && opml ? '/import' : null;
+    if (!line || !isForUs(line, ctx.me.username, caller.chatType !== 'private', services)) return;
+    const fileUrl = deps.fileUrl;
+    caller.attachment = {
+      name: document.file_name ?? 'file',
+      size: document.file_size ?? null,
+      async read(maxBytes) {
+        if ((document.file_size ?? 0) > maxBytes) {
+          throw new Error(`the file is larger than ${Math.round(maxBytes / 1000)} KB`);
+        }
+        const file = await ctx.api.getFile(document.file_id);
+        if (!file.file_path) throw new Error('Telegram did not hand over the file; send it again');
+        return downloadText(fileUrl(file.file_path), maxBytes);
+      },
+    };
+    const answer = await runCommandLine(line, caller, services);
     if (answer) await sendTelegramReply(ctx.api, caller.chatId, caller.threadId ?? null, answer);
   });
 

@@ -1,4 +1,4 @@
-import { GrammyError, type Api } from 'grammy';
+import { GrammyError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import { renderTelegram, type TelegramMessage } from './render-telegram.js';
 import type { Reply } from '../../chat/reply.js';
@@ -100,6 +100,11 @@ export async function sendTelegramReply(
       message,
       last && reply.more ? moreButton(reply.more.token) : undefined,
     );
+  }
+  if (reply.file) {
+    await api.sendDocument(chatId, new InputFile(Buffer.from(reply.file.content, 'utf8'), reply.file.name), {
+      ...(threadId ? { message_thread_id: Number(threadId) } : {}),
+    });
   }
 }
 
