@@ -63,6 +63,8 @@ async function measureQueries(
   const random = seeded(seed);
   const anyone = () => cast[Math.floor(random() * cast.length)]!;
   const famous = () => cast[Math.floor(random() * 50)]!;
+  // People with a letter outside ASCII in their name, typed with it in mixed case ("élodie PÉREZ").
+  const accented = cast.filter((person) => /[^\u0000-\u007f]/.test(person.given + person.family));
   const topics = ['port', 'tariff', 'strike', 'turbines', 'nurses'];
   const hostile = ['/quotes zzqqxx', '/quotes *_[]()~`>#+-=|{}.!', `/quotes ${'x'.repeat(10_000)}`];
   const lines: [kind: string, line: string][] = [];
@@ -74,8 +76,14 @@ async function measureQueries(
     else if (kind < 10) lines.push(['full name', `/quotes "${full}"`]);
     else if (kind < 11)
       lines.push(['case', `/quotes ${person.given.toLowerCase()} ${person.family.toUpperCase()}`]);
-    else if (kind < 12) lines.push(['accents', `/quotes \u0007\u001b[31m${fold(person.family)}`]);
-    else if (kind < 14) lines.push(['typo', `/quotes ${typo(person.family, random)}`]);
+    else if (kind < 12) {
+      const named = accented[Math.floor(random() * accented.length)] ?? person;
+      lines.push(
+        i % 40 < 20
+          ? ['accents', `/quotes \u0007\u001b[31m${fold(named.family)}`]
+          : ['accents', `/quotes ${mixedCase(named.given, random)} ${mixedCase(named.family, random)}`],
+      );
+    } else if (kind < 14) lines.push(['typo', `/quotes ${typo(person.family, random)}`]);
     else if (kind < 16) lines.push(['words', `/quotes ${person.family} ${topics[i % topics.length]}`]);
     else if (kind < 17) lines.push(['words', `/quotes "${full}" water winter`]);
     else if (kind < 18) lines.push(['/more', '/more']);
@@ -99,6 +107,11 @@ function typo(word: string, random: () => number): string {
   if (random() < 0.5) [letters[i], letters[i + 1]] = [letters[i + 1]!, letters[i]!];
   else letters[i] = letters[i] === 'e' ? 'a' : 'e';
   return letters.join('');
+}
+
+/** The word with each letter upper or lower case at random, accents kept ("jÜrGEn"). */
+function mixedCase(word: string, random: () => number): string {
+  return [...word].map((letter) => (random() < 0.5 ? letter.toUpperCase() : letter.toLowerCase())).join('');
 }
 
 function fold(word: string): string {

@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark in turn, each printing its own figures. */
+import { runColdStartBench } from './cold-start-bench.js';
 import { runDigestBench } from './digest-bench.js';
 import { runIngestBench } from './ingest-bench.js';
 import { runQuotesBench } from './quotes-bench.js';
@@ -8,3 +9,4 @@ await runIngestBench();
 await runTelegramFanoutBench();
 await runQuotesBench();
 await runDigestBench();
+await runColdStartBench();

@@ -1,5 +1,6 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { digestReply } from '../src/digest/digest-reply.js';
+import { chatKey } from '../src/sources/source-catalog.js';
 
 /** /digest [topic]: today's digest, built now. */
 export const digestCommand = defineCommand({
@@ -9,8 +10,10 @@ export const digestCommand = defineCommand({
   options: {
     topic: { type: 'string', description: 'only stories about this topic', rest: true },
   },
-  async run({ options, services, t }) {
-    const digest = await services.digests.build(services.clock(), { topic: options.topic ?? null });
+  async run({ options, services, caller, t }) {
+    // A chat's own sources are in its digest; other chats' are not.
+    const audience = caller.platform === 'terminal' ? null : chatKey(caller.platform, caller.chatId);
+    const digest = await services.digests.build(services.clock(), { topic: options.topic ?? null, audience });
     return digestReply(digest, t);
   },
 });

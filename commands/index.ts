@@ -4,7 +4,9 @@
  */
 import type { AnyCommand } from '../src/chat/command-definition.js';
 import { digestCommand } from './digest.js';
+import { exportCommand } from './export.js';
 import { helpCommand } from './help.js';
+import { importCommand } from './import.js';
 import { moreCommand } from './more.js';
 import { quotesCommand } from './quotes.js';
 import { speakersCommand } from './speakers.js';
@@ -16,6 +18,7 @@ import { subscribeCommand } from './subscribe.js';
 import { timeCommand } from './time.js';
 import { topicsCommand } from './topics.js';
 import { unsubscribeCommand } from './unsubscribe.js';
+import { webloginCommand } from './weblogin.js';
 
 export const commands: readonly AnyCommand[] = [
   startCommand,
@@ -31,4 +34,7 @@ export const commands: readonly AnyCommand[] = [
   moreCommand,
   sourcesCommand,
   sourceCommand,
+  webloginCommand,
+  importCommand,
+  exportCommand,
 ];

@@ -32,3 +32,5 @@ digest-more-stories =
         [one] … und { $count } weitere Meldung.
        *[other] … und { $count } weitere Meldungen.
     }
+digest-topic-gone = Das Forenthema, in dem der tägliche Digest dieses Chats erschien, gibt es nicht mehr; der Digest kommt deshalb jetzt hierher. Ein Admin kann /subscribe in einem anderen Thema senden, um ihn dorthin zu verlegen.
+digest-thread-gone = Den Thread, in dem der tägliche Digest dieses Kanals erschien, gibt es nicht mehr; der Digest kommt deshalb jetzt hierher. Wer „Kanäle verwalten“ darf, kann /subscribe in einem anderen Thread nutzen, um ihn dorthin zu verlegen.

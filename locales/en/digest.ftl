@@ -36,3 +36,5 @@ digest-more-stories =
         [one] … and { $count } more story.
        *[other] … and { $count } more stories.
     }
+digest-topic-gone = The forum topic this chat’s daily digest was posted in is gone, so the digest comes here now. An admin can send /subscribe inside another topic to move it there.
+digest-thread-gone = The thread this channel’s daily digest was posted in is gone, so the digest comes here now. Someone with Manage Channels can use /subscribe inside another thread to move it there.

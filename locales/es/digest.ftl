@@ -32,3 +32,5 @@ digest-more-stories =
         [one] … y { $count } noticia más.
        *[other] … y { $count } noticias más.
     }
+digest-topic-gone = El tema del foro donde se publicaba el resumen diario de este chat ya no existe, así que el resumen llega aquí ahora. Un administrador puede enviar /subscribe dentro de otro tema para moverlo allí.
+digest-thread-gone = El hilo donde se publicaba el resumen diario de este canal ya no existe, así que el resumen llega aquí ahora. Quien tenga Gestionar canales puede usar /subscribe dentro de otro hilo para moverlo allí.

@@ -32,3 +32,5 @@ digest-more-stories =
         [one] … et { $count } autre sujet.
        *[other] … et { $count } autres sujets.
     }
+digest-topic-gone = Le sujet du forum où paraissait le digest quotidien de ce chat n’existe plus : le digest arrive donc ici désormais. Un administrateur peut envoyer /subscribe dans un autre sujet pour l’y déplacer.
+digest-thread-gone = Le fil où paraissait le digest quotidien de ce salon n’existe plus : le digest arrive donc ici désormais. Quelqu’un ayant la permission Gérer les salons peut utiliser /subscribe dans un autre fil pour l’y déplacer.

@@ -7,4 +7,6 @@ export interface SendGate {
   acquire(chatId: string, isGroup: boolean): Promise<void>;
   /** The platform said "retry after": nothing more goes to that chat for `ms`. */
   pauseChat(chatId: string, ms: number): void;
+  /** Messages in this process waiting for their turn (the queue-depth metric). */
+  readonly waiting: number;
 }

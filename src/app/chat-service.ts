@@ -10,6 +10,7 @@ import { DeliveryService } from '../delivery/delivery-service.js';
 import { DeliveryTicker } from '../delivery/delivery-ticker.js';
 import { topicDigestProvider } from '../delivery/topic-digest.js';
 import type { Logger } from '../kernel/logger.js';
+import { chatKey } from '../sources/source-catalog.js';
 import type { ChatPlatform, PlatformDeps } from './chat-platform.js';
 import type { App } from './container.js';
 
@@ -70,12 +71,14 @@ export async function startChatService(config: AppConfig, app: App, logger: Logg
     clock: services.clock,
     logger,
     translations: services.i18n,
+    audienceOf: (platform, chatId) => services.chatSources.audienceKey(chatKey(platform, chatId)),
     options: {
       concurrency: config.digest.deliveryConcurrency,
       languages: config.digest.languages,
       instanceId: app.instanceId,
       leaseMs: config.digest.deliveryLeaseSeconds * 1000,
     },
+    metrics: app.metrics,
   });
   const ticker = new DeliveryTicker(delivery, logger, config.digest.checkEverySeconds);
   const started = platforms.map((platform) => platform.start());

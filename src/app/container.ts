@@ -23,6 +23,8 @@ import { PollScheduler } from '../sources/poll-scheduler.js';
 import { Poller } from '../sources/poller.js';
 import { SourceAdmission } from '../sources/source-admission.js';
 import { SourceCatalog } from '../sources/source-catalog.js';
+import { ChatSources } from '../sources/chat-sources.js';
+import { SourceNotices } from '../sources/source-notices.js';
 import { SourceReader, type Fetch } from '../sources/source-reader.js';
 import { SourceStatusStore } from '../sources/source-status.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
@@ -32,6 +34,10 @@ import { createInstanceId } from '../kernel/instance-id.js';
 import { PollLeases } from '../sources/poll-leases.js';
 import { HealthMonitor, pollingHealth } from '../health/health-monitor.js';
 import type { Services } from '../chat/services.js';
+import { noMetrics, type Metrics } from '../metrics/metrics.js';
+import { createPrometheusMetrics } from '../metrics/prometheus-metrics.js';
+import { LoginLinks } from '../web/login-links.js';
+import type { Registry } from 'prom-client';
 
 export interface App {
   services: Services;
@@ -43,6 +49,12 @@ export interface App {
   /** Each running part's state, written to the store by the heartbeat for `quotewire health`. */
   health: HealthMonitor;
   heartbeat: Heartbeat;
+  /** What the parts count; counted only when the web page (and its /metrics) is on. */
+  metrics: Metrics;
+  /** The registry /metrics serves; null when the web page is off. */
+  metricsRegistry: Registry | null;
+  /** One-time console login links; the web server tells it where it listens. */
+  webLogins: LoginLinks;
   /** Stops scheduling, lets polls under way finish, closes connections and the store. */
   close(): Promise<void>;
 }
@@ -54,6 +66,19 @@ export interface AppOverrides {
   store?: Store;
 }
 
+/**
+ * The composition root of the core: opens the store, builds every service (sources and poller,
+ * ingest pipeline and analysis workers, articles, quotes, summaries, stories, digests,
+ * subscriptions) with its dependencies passed in, and the poll scheduler and health monitor. It
+ * imports no chat platform: the chat service (chat-service.ts) loads grammY or discord.js only
+ * for a platform that has a token. Nothing starts until the caller starts it; close() stops and
+ * closes everything in order.
+ *
+ * @example
+ * const app = await createApp(loadConfig({ file: 'quotewire.yaml', env: process.env }));
+ * await app.services.poller.pollAll();
+ * await app.close();
+ */
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createStderrLogger();
@@ -75,6 +100,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       },
     }));
   health.report('store', 'up', store.description);
+  // prom-client takes a few hundred milliseconds to load: only a bot serving /metrics pays for it.
+  const prometheus = config.web.enabled ? createPrometheusMetrics(await import('prom-client')) : null;
+  const metrics = prometheus?.metrics ?? noMetrics;
   const fetcher = createFetcherFromConfig(config);
   const reader = new SourceReader(fetcher.fetch, {
     maxItemsPerFeed: config.polling.maxItemsPerFeed,
@@ -83,7 +111,18 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const articles = new ArticleRepository(store);
   const quotes = new QuoteIndex(store, articles);
   const catalog = new SourceCatalog(config.sources, store);
+  const chatSources = new ChatSources(store, catalog);
   const statuses = new SourceStatusStore(store);
+  const i18n = Translations.load(join(packageRoot(), 'locales'));
+  const languages = new ChatLanguages(store, config.digest.language, clock);
+  const notices = new SourceNotices({
+    store,
+    clock,
+    logger,
+    threshold: config.polling.noticeAfterFailures,
+    translations: i18n,
+    languages,
+  });
   const analyzers = createAnalyzerPool(config.limits.analysisWorkers, logger);
   const processor = new ArticlePipeline({
     analyze: analyzers.analyze,
@@ -97,11 +136,19 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     reader,
     statuses,
     repository: articles,
-    processor,
+    processor: {
+      process: async (drafts, sourceId, now) => {
+        const stored = await processor.process(drafts, sourceId, now);
+        metrics.stored(stored);
+        return stored;
+      },
+    },
     clock,
     logger,
     // A poll claims its source for the slot for five minutes; a longer one is handed to another instance.
     leases: new PollLeases(store, instanceId, 5 * 60_000),
+    metrics,
+    notices,
     onPolled: (outcomes) => {
       const { state, detail } = pollingHealth(outcomes, clock());
       health.report('polling', state, detail);
@@ -120,16 +167,18 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   });
   const admission = new SourceAdmission({
     catalog,
+    chatSources,
     reader,
     poller,
     policy: addressPolicyFromConfig(config),
     clock,
   });
-  const summarizer = await createStorySummarizer({ config, store, logger, clock });
+  const summarizer = await createStorySummarizer({ config, store, logger, clock, metrics });
+  const webLogins = new LoginLinks(store, clock, config.web);
   const digests = new DigestBuilder(
     articles,
     { ...config.digest, sentences: config.summarizer.sentences },
-    { summarizer, logger },
+    { summarizer, logger, visibility: (chat) => chatSources.visibleTo(chat) },
   );
   const scheduler = new PollScheduler({
     poller,
@@ -143,6 +192,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     clock,
     logger,
     catalog,
+    chatSources,
+    notices,
     statuses,
     admission,
     poller,
@@ -156,8 +207,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       language: config.digest.language,
     }),
     commands,
-    i18n: Translations.load(join(packageRoot(), 'locales')),
-    languages: new ChatLanguages(store, config.digest.language, clock),
+    i18n,
+    languages,
+    web: webLogins,
   };
   const heartbeat = new Heartbeat(store, clock, health);
   return {
@@ -167,6 +219,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     scheduler,
     health,
     heartbeat,
+    metrics,
+    metricsRegistry: prometheus?.registry ?? null,
+    webLogins,
     async close() {
       await heartbeat.stop();
       await scheduler.stop();

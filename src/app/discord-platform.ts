@@ -1,6 +1,7 @@
 import { REST } from 'discord.js';
 import type { DiscordAdapter, DiscordAdapterOptions } from '../adapters/discord/discord-adapter.js';
 import { DiscordDigestSender } from '../adapters/discord/discord-sender.js';
+import { discordNotifier } from '../adapters/discord/discord-notifier.js';
 import { PlatformLoginError } from '../adapters/platform-status.js';
 import { LeaderLease } from '../cluster/leader-lease.js';
 import { SharedRateGate } from '../cluster/shared-rate-gate.js';
@@ -30,7 +31,13 @@ export async function createDiscordPlatform(deps: PlatformDeps & { token: string
     onStatus: deps.onStatus,
     ...(count > 1 ? { shards: { ids, count } } : {}),
   });
+  // discord.js waits out 429s itself; each REST client reports every response, so they are counted here.
+  const counted = (rest: REST): REST =>
+    rest.on('response', (_request, response) => {
+      if (response.status === 429) app.metrics.rateLimited('discord');
+    });
   const started = async (adapter: DiscordAdapter) => {
+    counted(adapter.client.rest);
     try {
       await adapter.start();
     } catch (error) {
@@ -43,6 +50,7 @@ export async function createDiscordPlatform(deps: PlatformDeps & { token: string
 
   if (!app.store.shared) {
     const adapter = new DiscordAdapter(options(Array.from({ length: count }, (_, id) => id)));
+    app.services.notices.use(discordNotifier(adapter.client.rest, config.discord.operators));
     return {
       name: 'discord',
       sender: adapter.sender,
@@ -51,9 +59,12 @@ export async function createDiscordPlatform(deps: PlatformDeps & { token: string
     };
   }
 
-  const rest = new REST(
-    config.endpoints.discordApiUrl ? { api: config.endpoints.discordApiUrl } : {},
-  ).setToken(deps.token);
+  const rest = counted(
+    new REST(config.endpoints.discordApiUrl ? { api: config.endpoints.discordApiUrl } : {}).setToken(
+      deps.token,
+    ),
+  );
+  app.services.notices.use(discordNotifier(rest, config.discord.operators));
   // Discord allows 50 requests/s per bot, and 5 messages per 5 s in one channel.
   const gate = new SharedRateGate(app.store, {
     name: 'discord',
@@ -61,6 +72,7 @@ export async function createDiscordPlatform(deps: PlatformDeps & { token: string
     perChatPerSecond: 1,
     perGroupPerMinute: 0,
   });
+  app.metrics.watchQueue('discord', () => gate.waiting);
   const holders = new Map<number, DiscordAdapter>();
   const leases = Array.from(
     { length: count },

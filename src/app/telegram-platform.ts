@@ -3,6 +3,7 @@ import { LeaderLease } from '../cluster/leader-lease.js';
 import { SharedRateGate } from '../cluster/shared-rate-gate.js';
 import type { SubscriptionPlatform } from '../delivery/subscription.js';
 import { describeError } from '../kernel/describe-error.js';
+import { telegramNotifier } from '../adapters/telegram/telegram-notifier.js';
 import { RECEIVE_LEASE, type ChatPlatform, type PlatformDeps } from './chat-platform.js';
 
 /**
@@ -36,7 +37,11 @@ export async function createTelegramPlatform(
     onStatus: deps.onStatus,
     ...(shared ? { gate: new SharedRateGate(app.store, { name: 'telegram', ...config.telegram }) } : {}),
     pollOnStart: !leased,
+    metrics: app.metrics,
   });
+  const throttle = adapter.throttle;
+  app.metrics.watchQueue('telegram', () => throttle.waiting);
+  app.services.notices.use(telegramNotifier(adapter.bot.api, config.telegram.operators));
   const lease = leased
     ? new LeaderLease({
         store: app.store,

@@ -20,6 +20,11 @@ export interface Article {
   /** The summary, as whole sentences taken from `text`. */
   summary: string[];
   quotes: Quote[];
+  /**
+   * The lead image (from the feed item's media or enclosure, or the page's `og:image`), an absolute
+   * http(s) address; null or absent when there is none (articles stored before images were kept).
+   */
+  image?: string | null;
 }
 
 /** What a source reader yields before ids, quotes and summaries are added. */
@@ -34,4 +39,6 @@ export interface ArticleDraft {
   guid?: string | null;
   /** Section or topic labels (feed categories, the `date` header's section). */
   categories?: string[];
+  /** The lead image's address, when the feed item or page offers one. */
+  image?: string | null;
 }

@@ -32,7 +32,7 @@ export function refusal(command: AnyCommand, caller: Caller, t: Translate): stri
           userId: caller.userId,
         });
   }
-  return t('access-admins-only');
+  return t('access-admins-only', { action: t(command.adminAction ?? 'admin-action-subscription') });
 }
 
 /**

@@ -4,7 +4,12 @@ import type { Translate } from '../i18n/translations.js';
 
 /** One option of a command, typed so that handlers receive parsed values. */
 export interface OptionSpec {
-  type: 'string' | 'integer';
+  /**
+   * `attachment`: a file sent with the command. Discord registers an attachment option; text
+   * platforms read a word (a path, at the terminal), and the file itself comes as
+   * {@link Caller.attachment} (a Telegram document the command is the caption of).
+   */
+  type: 'string' | 'integer' | 'attachment';
   description: string;
   required?: boolean;
   /** Allowed values (for strings): validated here, offered as choices by platforms that can. */
@@ -49,6 +54,20 @@ export interface Caller {
    * server's, or the user's in a direct message). It sets the chat's language on first contact only.
    */
   locale?: string | null;
+  /** A file the user sent with the command (a Telegram document, a Discord attachment). */
+  attachment?: ChatAttachment;
+}
+
+/** A file a user sent, read only when a command asks for it. */
+export interface ChatAttachment {
+  name: string;
+  /** Bytes, as the platform reported them; null when it did not. */
+  size: number | null;
+  /**
+   * The file's text (UTF-8). Rejects when it is larger than `maxBytes` or cannot be downloaded; the
+   * message says which in plain words.
+   */
+  read(maxBytes: number): Promise<string>;
 }
 
 export interface CommandContext<O extends Record<string, OptionSpec>> {
@@ -84,12 +103,20 @@ export interface CommandDefinition<O extends Record<string, OptionSpec> = Record
    */
   anyoneMayView?: boolean;
   /**
+   * With `access: 'chat-admin'`: what only administrators may do, for the refusal: a message of the
+   * catalogues ("change this chat's sources"); the chat's subscription when not given.
+   */
+  adminAction?: AdminAction;
+  /**
    * It may take longer than a platform waits for a first answer (it reads many articles, builds a
    * digest or fetches a URL): Discord defers its reply at once.
    */
   slow?: boolean;
   run(context: CommandContext<O>): Promise<Reply>;
 }
+
+/** The catalogue messages naming what only a group's administrators may do. */
+export type AdminAction = 'admin-action-subscription' | 'admin-action-sources';
 
 /** Who may run a command; see {@link CommandDefinition.access}. */
 export type CommandAccess = 'everyone' | 'chat-admin' | 'operator';

@@ -8,7 +8,10 @@ import { isSafeLink } from './reply.js';
  */
 export function renderPlainText(reply: Reply, moreHint = 'More: type /more'): string {
   const text = reply.blocks.map(renderBlock).join('\n\n');
-  return reply.more ? `${text}\n\n${moreHint}` : text;
+  const withFile = reply.file
+    ? `${text}\n\n--- ${clean(reply.file.name)} ---\n${clean(reply.file.content).trimEnd()}\n--- end of ${clean(reply.file.name)} ---`
+    : text;
+  return reply.more ? `${withFile}\n\n${moreHint}` : withFile;
 }
 
 function renderBlock(block: Block): string {

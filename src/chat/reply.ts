@@ -37,6 +37,20 @@ export interface Reply {
    * and the terminal, where a reply cannot be hidden from the rest of a group, ignore it.
    */
   private?: boolean;
+  /**
+   * A file sent with the reply (/export's OPML): a document on Telegram, an attachment on Discord,
+   * its text after the reply at the terminal.
+   */
+  file?: ReplyFile;
+}
+
+/** A small text file attached to a reply. */
+export interface ReplyFile {
+  /** The file name the user sees, such as `quotewire-sources.opml`. */
+  name: string;
+  /** Its media type, such as `text/x-opml`. */
+  mimeType: string;
+  content: string;
 }
 
 /** Builders that keep command handlers short and readable. */
@@ -46,6 +60,10 @@ export const reply = {
   },
   text(text: string): Reply {
     return { blocks: [paragraph(text)] };
+  },
+  /** A line of text with a file attached; see {@link Reply.file}. */
+  withFile(text: string, file: ReplyFile): Reply {
+    return { blocks: [paragraph(text)], file };
   },
   /** A reply for the caller alone; see {@link Reply.private}. */
   privateText(text: string): Reply {

@@ -8,11 +8,14 @@ import type { QuoteIndex } from '../quotes/quote-index.js';
 import type { Poller } from '../sources/poller.js';
 import type { SourceAdmission } from '../sources/source-admission.js';
 import type { SourceCatalog } from '../sources/source-catalog.js';
+import type { ChatSources } from '../sources/chat-sources.js';
+import type { SourceNotices } from '../sources/source-notices.js';
 import type { SourceStatusStore } from '../sources/source-status.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { ChatLanguages } from '../i18n/chat-languages.js';
 import type { Translations } from '../i18n/translations.js';
+import type { WebAccess } from '../web/login-links.js';
 
 /** Everything a command handler may use, built once by the composition root (container.ts). */
 export interface Services {
@@ -20,6 +23,10 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   catalog: SourceCatalog;
+  /** Chats' own sources (/source add in a chat), and which articles each chat may see. */
+  chatSources: ChatSources;
+  /** Tells chats (or operators) when a source breaks or is removed; platforms register with it. */
+  notices: SourceNotices;
   statuses: SourceStatusStore;
   admission: SourceAdmission;
   poller: Poller;
@@ -36,4 +43,6 @@ export interface Services {
   i18n: Translations;
   /** Each chat's language, chosen on first contact and changed with /settings. */
   languages: ChatLanguages;
+  /** The web console's one-time login links, for /weblogin. */
+  web: WebAccess;
 }

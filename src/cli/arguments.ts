@@ -48,6 +48,8 @@ export interface CliArguments {
   page: number;
   /** Every page of a long answer at once. */
   all: boolean;
+  /** start: serve the web page too. */
+  web: boolean;
 }
 
 type Values = Partial<Record<CliOption, string | boolean>>;
@@ -130,6 +132,7 @@ export function parseCliArguments(argv: string[]): CliArguments {
     sinceHours: parseDuration(text(values.since), command),
     topic: text(values.topic),
     guild: parseGuild(text(values.guild), command),
+    web: values.web === true,
     ...parsePaging(text(values.page), values.all === true, values.json === true, command),
   };
 }
@@ -147,6 +150,7 @@ function defaults(command: CliArguments['command'], helpFor: CliCommand | null):
     guild: null,
     page: 1,
     all: false,
+    web: false,
   };
 }
 
@@ -199,7 +203,28 @@ function checkPositionals(command: CliCommand, positionals: string[]): string[] 
       command,
     );
   }
+  if (command === 'sources') checkSourcesWords(positionals);
   return positionals;
+}
+
+/** `sources`, `sources import <file>`, `sources export`: nothing else. */
+function checkSourcesWords([action, file, ...rest]: string[]): void {
+  if (action === undefined) return;
+  if (action !== 'import' && action !== 'export') {
+    throw new UsageError(`sources takes import <file.opml> or export, not "${action}"`, 'sources');
+  }
+  if (action === 'import' && file === undefined) {
+    throw new UsageError(
+      'sources import needs an OPML file, such as quotewire sources import feeds.opml',
+      'sources',
+    );
+  }
+  const extra = action === 'export' ? file : rest[0];
+  if (extra !== undefined)
+    throw new UsageError(
+      `sources ${action} takes nothing after ${action === 'export' ? 'export' : 'the file'}, not "${extra}"`,
+      'sources',
+    );
 }
 
 function parseSentences(value: string | null, command: CliCommand): number | null {

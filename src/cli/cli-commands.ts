@@ -8,7 +8,7 @@ export type CliCommand =
   'start' | 'extract' | 'digest' | 'quotes' | 'sources' | 'poll' | 'health' | 'deploy-commands' | 'help';
 
 export type CliOption =
-  'config' | 'json' | 'sentences' | 'since' | 'topic' | 'guild' | 'page' | 'all' | 'help' | 'version';
+  'config' | 'json' | 'sentences' | 'since' | 'topic' | 'guild' | 'page' | 'all' | 'web' | 'help' | 'version';
 
 interface OptionSpec {
   type: 'string' | 'boolean';
@@ -40,6 +40,10 @@ export const OPTIONS: Readonly<Record<CliOption, OptionSpec>> = {
   guild: { type: 'string', value: 'ID', help: 'register in this Discord server only (shows at once)' },
   page: { type: 'string', value: 'N', help: 'which page of a long answer, from 1 (default: 1)' },
   all: { type: 'boolean', help: 'every page at once' },
+  web: {
+    type: 'boolean',
+    help: 'serve the web page too, as web.enabled: true does (see web.host, web.port)',
+  },
   help: { type: 'boolean', short: 'h', help: 'this text' },
   version: { type: 'boolean', short: 'v', help: 'the version of Quotewire' },
 };
@@ -59,12 +63,13 @@ interface CommandSpec {
 
 export const COMMANDS: Readonly<Record<CliCommand, CommandSpec>> = {
   start: {
-    usage: 'start',
+    usage: 'start [--web]',
     summary: 'run the bot: polls sources; the terminal chat when no bot token is set',
     details:
       'Polls every source, then keeps polling on schedule. With TELEGRAM_BOT_TOKEN or DISCORD_TOKEN set it\n' +
-      'runs as a service until SIGTERM; without, it is the terminal chat: type /help, end with Ctrl-D.',
-    options: [],
+      'runs as a service until SIGTERM; without, it is the terminal chat: type /help, end with Ctrl-D.\n' +
+      'With --web (or web.enabled in the config) it also serves the web page and prints its address.',
+    options: ['web'],
     positionals: { min: 0, max: 0 },
   },
   extract: {
@@ -93,11 +98,14 @@ export const COMMANDS: Readonly<Record<CliCommand, CommandSpec>> = {
     positionals: { min: 1, max: null, missing: 'quotes needs a name, such as quotewire quotes pompeo' },
   },
   sources: {
-    usage: 'sources [--json]',
-    summary: 'list the sources and their status',
-    details: 'Lists every source with its status, last fetch and last error.',
+    usage: 'sources [import <file.opml> | export] [--json]',
+    summary: 'list the sources and their status; import or export OPML',
+    details:
+      'Lists every source with its status, last fetch and last error.\n' +
+      '`sources import feeds.opml` adds the feeds of an OPML file (from Feedly, Miniflux, FreshRSS…) for every\n' +
+      'chat, each checked as /source add checks it; `sources export > feeds.opml` prints them as OPML 2.0.',
     options: ['json'],
-    positionals: { min: 0, max: 0 },
+    positionals: { min: 0, max: 2 },
   },
   poll: {
     usage: 'poll',

@@ -4,7 +4,8 @@ import { createApp } from '../app/container.js';
 import type { AppConfig } from '../config/load-config.js';
 import { createStderrLogger } from '../kernel/logger.js';
 import type { CliArguments } from './arguments.js';
-import { complain } from './output.js';
+import { complain, print } from './output.js';
+import type { WebServer } from '../web/web-server.js';
 
 /** After SIGTERM, work in flight gets this long to finish before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 20_000;
@@ -15,12 +16,37 @@ const SHUTDOWN_GRACE_MS = 20_000;
  * Sources are polled in the background from the start, then on schedule: local files first, so the
  * terminal chat answers from them at once.
  */
-export async function runStartCommand(config: AppConfig, _args: CliArguments): Promise<number> {
+export async function runStartCommand(given: AppConfig, args: CliArguments): Promise<number> {
+  const config = args.web ? { ...given, web: { ...given.web, enabled: true } } : given;
   const service = Boolean(config.secrets.telegramBotToken || config.secrets.discordToken);
   // In the terminal chat, routine lines would interleave with answers; warnings still show.
   const logger = createStderrLogger({ quiet: !service });
   const app = await createApp(config, { logger });
   const { services } = app;
+  let web: WebServer | null = null;
+  if (config.web.enabled) {
+    // Loaded only when asked for: the terminal chat alone starts without Hono.
+    const { startWebServer, WebServerError } = await import('../web/web-server.js');
+    try {
+      web = await startWebServer({
+        config,
+        services,
+        store: app.store,
+        health: app.health,
+        registry: app.metricsRegistry!,
+        logins: app.webLogins,
+        logger,
+      });
+    } catch (error) {
+      if (!(error instanceof WebServerError)) throw error;
+      complain(error.message);
+      await app.close();
+      return 1;
+    }
+    const where = `Web page: ${web.url}/${config.web.console ? ` (operator console: ${web.url}/console)` : ''}`;
+    if (service) logger.info(where);
+    else print(where);
+  }
 
   let stopping = false;
   const stopped = new Promise<string>((resolveStop) => {
@@ -83,6 +109,7 @@ export async function runStartCommand(config: AppConfig, _args: CliArguments): P
   }, SHUTDOWN_GRACE_MS);
   grace.unref();
   await firstPoll.catch(() => undefined);
+  await web?.close();
   await app.close();
   clearTimeout(grace);
   return exitCode;

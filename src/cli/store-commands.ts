@@ -6,9 +6,14 @@ import { digestReply } from '../digest/digest-reply.js';
 import { quotesCommand } from '../../commands/quotes.js';
 import { sourcesCommand } from '../../commands/sources.js';
 import type { CliArguments } from './arguments.js';
-import { print } from './output.js';
+import { complain, print } from './output.js';
 import { StoreError } from '../store/store.js';
 import { pagedAnswer } from './paged-answer.js';
+import { readFile } from 'node:fs/promises';
+import { describeError } from '../kernel/describe-error.js';
+import { exportOpml, importOpml, importReply, type ImportReport } from '../sources/opml-import.js';
+import { OpmlError } from '../sources/opml.js';
+import { isGlobal } from '../sources/source-catalog.js';
 
 const CLI_CALLER = { platform: 'terminal', chatId: 'cli', userId: 'local', isOperator: true } as const;
 
@@ -85,9 +90,16 @@ export function runQuotesCommand(config: AppConfig, args: CliArguments): Promise
   });
 }
 
-/** `quotewire sources [--json]` */
+/** `quotewire sources [import <file.opml> | export] [--json]` */
 export function runSourcesCommand(config: AppConfig, args: CliArguments): Promise<number> {
+  const [action, file] = args.positionals;
+  if (action === 'import') return runSourcesImport(config, file!, args);
   return withApp(config, async ({ services }) => {
+    if (action === 'export') {
+      const sources = (await services.catalog.list()).filter(isGlobal);
+      print((await exportOpml('Quotewire sources', sources, services.statuses, services.clock())).trimEnd());
+      return 0;
+    }
     if (!args.json) {
       // The whole list: a list of sources has no reason to be read a page at a time here.
       print(await pagedAnswer(sourcesCommand, {}, CLI_CALLER, services, { page: 1, all: true }));
@@ -134,4 +146,36 @@ export async function runHealthCommand(config: AppConfig, _args: CliArguments): 
     print(`unhealthy\n  store: ${error.message}`);
     return 1;
   }
+}
+
+/**
+ * `quotewire sources import <file.opml>`: each feed checked and added for every chat; the report as
+ * text (or JSON); exit code 1 when any feed was refused or the file is not OPML.
+ */
+async function runSourcesImport(config: AppConfig, file: string, args: CliArguments): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    complain(`cannot read ${file}: ${describeError(error)}`);
+    return 1;
+  }
+  return withApp(config, async ({ services }) => {
+    let report: ImportReport;
+    try {
+      report = await importOpml(text, (url) =>
+        services.admission.add(url, { id: 'cli', mayAddLocalFiles: false }),
+      );
+    } catch (error) {
+      if (!(error instanceof OpmlError)) throw error;
+      complain(`${file}: ${error.message}`);
+      return 1;
+    }
+    print(
+      args.json
+        ? JSON.stringify(report, null, 2)
+        : renderPlainText(importReply(report, services.i18n.translator(services.languages.defaultLanguage))),
+    );
+    return report.refused.length > 0 ? 1 : 0;
+  });
 }

@@ -32,6 +32,7 @@ const SAFETY = 1.03;
  */
 export class SharedRateGate {
   private globalQueue: Promise<unknown> = Promise.resolve();
+  private waiters = 0;
 
   constructor(
     private readonly store: Store,
@@ -50,6 +51,20 @@ export class SharedRateGate {
 
   /** Resolves when a message to `chatId` may be sent now, anywhere in the cluster. */
   async acquire(chatId: string, isGroup: boolean): Promise<void> {
+    this.waiters++;
+    try {
+      await this.take(chatId, isGroup);
+    } finally {
+      this.waiters--;
+    }
+  }
+
+  /** Messages in this process waiting for their turn (the queue-depth metric). */
+  get waiting(): number {
+    return this.waiters;
+  }
+
+  private async take(chatId: string, isGroup: boolean): Promise<void> {
     const own: Pace[] = [{ key: `chat:${chatId}`, intervalMs: 1000 / this.limits.perChatPerSecond }];
     if (isGroup && this.limits.perGroupPerMinute > 0) {
       own.push({ key: `group:${chatId}`, intervalMs: 60_000 / this.limits.perGroupPerMinute });

@@ -69,6 +69,18 @@ export const configSchema = z
         allowPrivateAddresses: flag().default(false),
         backoffBaseSeconds: positiveNumber('seconds').default(60),
         backoffMaxSeconds: positiveNumber('seconds').default(6 * 3600),
+        /**
+         * After this many failed fetches in a row, the chats reading a source (the operators, for a
+         * source of every chat) get one message saying so; 0 sends none.
+         */
+        noticeAfterFailures: wholeNumber(0, 1000).default(5),
+      })
+      .strict()
+      .prefault({}),
+    chatSources: z
+      .object({
+        /** Sources a chat's administrators may add for their chat alone; 0 lets no chat add any. */
+        maxPerChat: wholeNumber(0, 1000, 'sources').default(10),
       })
       .strict()
       .prefault({}),
@@ -179,6 +191,25 @@ export const configSchema = z
          * one Redis store, each shard is held by one instance at a time.
          */
         shards: wholeNumber(1, 1024).default(1),
+      })
+      .strict()
+      .prefault({}),
+    web: z
+      .object({
+        /** Serve the web page (the archive, the operator console, /metrics); `start --web` turns it on too. */
+        enabled: flag().default(false),
+        /** Where to listen: 127.0.0.1 keeps it on this machine; 0.0.0.0 (in a container) opens it to the network. */
+        host: line('a host name or address to listen on, such as 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
+        /** 0 picks a free port (tests). */
+        port: wholeNumber(0, 65535).default(8080),
+        /** The address people reach it at (behind a proxy), for the login links the bot sends. */
+        publicUrl: httpUrl('https://quotes.example.com').nullable().default(null),
+        /** The archive for everyone: digests, stories, speakers, search (and their /api/). */
+        publicPages: flag().default(true),
+        /** The operator console behind a login (and its /api/console/). */
+        console: flag().default(true),
+        /** How long a console login lasts. */
+        sessionHours: positiveNumber('hours', 24 * 30).default(12),
       })
       .strict()
       .prefault({}),

@@ -44,6 +44,20 @@ export const ENVIRONMENT_VARIABLES = {
     check: (value: string) =>
       whitespace(value) ?? (/^[\x21-\x7e]+$/.test(value) ? null : 'it has characters an API key never has'),
   },
+  QUOTEWIRE_WEB_TOKEN: {
+    secret: true,
+    allowed:
+      'a password for the web console of 24 to 256 letters, digits and -._~+/= (for example: openssl rand -base64 32)',
+    check: (value: string) =>
+      whitespace(value) ??
+      (value.length < 24
+        ? 'it is shorter than 24 characters'
+        : value.length > 256
+          ? 'it is longer than 256 characters'
+          : /^[A-Za-z0-9._~+/=-]+$/.test(value)
+            ? null
+            : 'it has characters other than letters, digits and -._~+/='),
+  },
   TELEGRAM_API_ROOT: {
     allowed: 'an http:// or https:// URL of a Bot API server, such as http://localhost:8081',
     check: url,

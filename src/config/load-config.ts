@@ -14,6 +14,8 @@ export interface Secrets {
   telegramWebhookSecret: string | null;
   discordToken: string | null;
   openaiApiKey: string | null;
+  /** QUOTEWIRE_WEB_TOKEN: the web console's login token; null means one-time links only. */
+  webToken: string | null;
 }
 
 /** Where the platforms' APIs are: their public defaults, or a self-hosted server or proxy. */
@@ -90,6 +92,7 @@ export function loadConfig(options: { file?: string | null; env: NodeJS.ProcessE
       telegramWebhookSecret: environment.TELEGRAM_WEBHOOK_SECRET ?? null,
       discordToken: environment.DISCORD_TOKEN ?? null,
       openaiApiKey: environment.OPENAI_API_KEY ?? null,
+      webToken: environment.QUOTEWIRE_WEB_TOKEN ?? null,
     },
     endpoints: {
       telegramApiRoot: environment.TELEGRAM_API_ROOT?.replace(/\/+$/, '') ?? null,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import type { DeliveryMetrics } from '../metrics/metrics.js';
 import type { Digest } from '../digest/digest.js';
 import { describeError } from '../kernel/describe-error.js';
 import type { Collection, Store } from '../store/store.js';
@@ -45,6 +46,8 @@ interface Job {
   subscription: Subscription;
   day: string;
   digestId: string;
+  /** See DeliveryService's `audienceOf`. */
+  audience: string;
 }
 
 const DIGEST_TTL_MS = 2 * 86_400_000;
@@ -85,6 +88,12 @@ export class DeliveryService {
       /** The message catalogues: each chat's digest comes with its words in the chat's language. */
       translations: Translations;
       options?: Partial<DeliveryOptions>;
+      metrics?: DeliveryMetrics;
+      /**
+       * Whose digest a chat gets ('' for the one every chat shares; a chat key when the chat reads
+       * sources of its own, see ChatSources.audienceKey). Everyone shares one when not given.
+       */
+      audienceOf?: (platform: SubscriptionPlatform, chatId: string) => Promise<string>;
     },
   ) {
     this.snapshots = deps.store.collection<Digest>('delivery-digests');
@@ -165,11 +174,13 @@ export class DeliveryService {
 
   /** Subscriptions due now whose ledger record for the day says there is still something to send. */
   private async dueJobs(now: Date): Promise<Job[]> {
-    const candidates: { subscription: Subscription; day: string }[] = [];
+    const candidates: { subscription: Subscription; day: string; audience: string }[] = [];
     for (const subscription of await this.deps.subscriptions.list()) {
       if (subscription.paused || !this.senders.has(subscription.platform)) continue;
       const day = dueDay(subscription, now);
-      if (day) candidates.push({ subscription, day });
+      if (!day) continue;
+      const audience = (await this.deps.audienceOf?.(subscription.platform, subscription.chatId)) ?? '';
+      candidates.push({ subscription, day, audience });
     }
     const jobs: Job[] = [];
     for (let i = 0; i < candidates.length; i += LEDGER_BATCH) {
@@ -177,13 +188,13 @@ export class DeliveryService {
       const records = await this.ledger.getMany(
         batch.map(({ subscription, day }) => ({ subscriptionId: subscription.id, day })),
       );
-      batch.forEach(({ subscription, day }, index) => {
+      batch.forEach(({ subscription, day, audience }, index) => {
         const record = records[index];
         // A first look only: the claim before sending decides, in a transaction.
         if (!this.ledger.needsWork(record, now)) return;
         const resumes = record && record.partsSent > 0 && record.digestId;
-        const digestId = resumes ? record.digestId! : freshDigestId(now, subscription.topics);
-        jobs.push({ subscription, day, digestId });
+        const digestId = resumes ? record.digestId! : freshDigestId(now, subscription.topics, audience);
+        jobs.push({ subscription, day, digestId, audience });
       });
     }
     return jobs;
@@ -204,7 +215,7 @@ export class DeliveryService {
         continue;
       }
       try {
-        const built = await this.deps.digests(now, job.subscription.topics);
+        const built = await this.deps.digests(now, job.subscription.topics, job.audience);
         // Instances ticking in the same minute build the same snapshot: the first one stored wins,
         // so every chat of that minute gets the very same digest.
         const digest = await this.deps.store.transact(async (tx) => {
@@ -223,9 +234,10 @@ export class DeliveryService {
     // A snapshot that expired cannot be resumed: those chats get today's digest from where they were.
     for (const job of jobs) {
       if (digests.has(job.digestId)) continue;
-      const fresh = freshDigestId(now, job.subscription.topics);
+      const fresh = freshDigestId(now, job.subscription.topics, job.audience);
       const digest =
-        digests.get(fresh) ?? (await this.deps.digests(now, job.subscription.topics).catch(() => undefined));
+        digests.get(fresh) ??
+        (await this.deps.digests(now, job.subscription.topics, job.audience).catch(() => undefined));
       if (digest) digests.set(job.digestId, digest);
     }
     return digests;
@@ -252,6 +264,7 @@ export class DeliveryService {
           chatId: subscription.chatId,
           threadId: subscription.threadId,
           labels: labelsFor(subscription.language, this.options.languages, this.deps.translations),
+          images: subscription.images !== false,
         },
         { ...(snapshot ?? digest), date: day },
         {
@@ -275,13 +288,30 @@ export class DeliveryService {
       this.deps.logger.warn(`delivery to ${subscription.id}: another instance took it over; stopped here`);
       return;
     }
+    this.deps.metrics?.delivered(outcome.kind, claim.attempts);
     try {
       await this.settle(job, claim, outcome, report, queue);
+      if (outcome.topicGone) await this.moveToChat(subscription, day, outcome.topicGone);
     } catch (error) {
       this.deps.logger.error(
         `delivery to ${subscription.id}: recording the outcome failed: ${describeError(error)}`,
       );
     }
+  }
+
+  /**
+   * The subscription's forum topic or thread is gone and the sender went on in the chat itself: the
+   * subscription moves there, with today's ledger record, so the rest (or tomorrow's digest) goes
+   * straight to the chat and the admins' notice is not repeated.
+   */
+  private async moveToChat(subscription: Subscription, day: string, reason: string): Promise<void> {
+    const moved = await this.deps.subscriptions.moveToChat(subscription.id);
+    if (!moved) return;
+    const record = await this.ledger.get(subscription.id, day);
+    if (record && !moved.merged) await this.ledger.copy(record, moved.subscription.id);
+    this.deps.logger.warn(
+      `delivery: ${subscription.id}: its topic is gone (${reason}); moved to ${moved.subscription.id}`,
+    );
   }
 
   private async settle(
@@ -319,7 +349,12 @@ export class DeliveryService {
         // Today's digest still goes out, to the new id, in this same tick.
         for (const next of moved) {
           if (next.threadId === subscription.threadId) {
-            queue.push({ subscription: next, day: job.day, digestId: claim.digestId });
+            queue.push({
+              subscription: next,
+              day: job.day,
+              digestId: claim.digestId,
+              audience: job.audience,
+            });
           }
         }
         return;
@@ -336,6 +371,7 @@ export class DeliveryService {
   }
 }
 
-function freshDigestId(now: Date, topics: readonly string[]): string {
-  return `${now.toISOString().slice(0, 16)}|${topics.join(',')}`;
+function freshDigestId(now: Date, topics: readonly string[], audience: string): string {
+  // A chat with sources of its own gets a digest of its own; the others share by topics.
+  return `${now.toISOString().slice(0, 16)}|${topics.join(',')}${audience ? `|${audience}` : ''}`;
 }

@@ -26,6 +26,10 @@ export interface DigestLabels {
   sources: string;
   /** The last line when stories did not fit: "… and 3 more stories." */
   moreStories(count: number): string;
+  /** Posted in a Telegram chat's General when the forum topic its digest went to is gone. */
+  topicGone: string;
+  /** Posted in a Discord channel when the thread its digest went to is gone. */
+  threadGone: string;
 }
 
 /**
@@ -54,5 +58,7 @@ export function labelsFor(
     noStories: words.noStories ?? t('digest-no-stories-today'),
     sources: t('digest-sources'),
     moreStories: (count) => t('digest-more-stories', { count }),
+    topicGone: t('digest-topic-gone'),
+    threadGone: t('digest-thread-gone'),
   };
 }

@@ -8,10 +8,21 @@ export interface DeliveryTarget {
   threadId: string | null;
   /** The fixed words in the subscription's language. */
   labels: DigestLabels;
+  /** Whether the chat wants story images (`/settings images on|off`). */
+  images: boolean;
 }
 
 /** What happened to one chat's digest, as the platform reported it. */
-export type SendOutcome =
+export type SendOutcome = SendResult & {
+  /**
+   * Set (to the platform's words) when the forum topic or thread the digest was for is gone and the
+   * rest went to the chat itself: the subscription then moves there for good.
+   */
+  topicGone?: string;
+};
+
+/** How the sending ended. */
+export type SendResult =
   /** Every message was confirmed by the platform. */
   | { kind: 'sent' }
   /** The chat will not take messages again (bot blocked or kicked, chat deleted): pause it. */

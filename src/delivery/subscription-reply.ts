@@ -2,6 +2,7 @@ import { list, paragraph, reply, type Reply } from '../chat/reply.js';
 import { DATE_LOCALES, isLanguage } from '../i18n/languages.js';
 import type { Translate } from '../i18n/translations.js';
 import { nextDelivery } from './delivery-schedule.js';
+import { pauseReasonText } from './pause-reasons.js';
 import type { Subscription } from './subscription.js';
 
 /** A subscription's settings as a neutral reply, with when the next digest goes out. */
@@ -37,9 +38,13 @@ export function subscriptionReply(
         ],
         [`${t('subscription-language')} `, subscription.language],
         [
+          `${t('subscription-images')} `,
+          subscription.images === false ? t('subscription-off') : t('subscription-on'),
+        ],
+        [
           `${t('subscription-status')} `,
           subscription.paused
-            ? t('subscription-paused', { reason: subscription.paused.reason })
+            ? t('subscription-paused', { reason: pauseReasonText(subscription.paused.reason, t) })
             : t('subscription-next', { when: nextLocal }),
         ],
       ],

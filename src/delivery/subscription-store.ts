@@ -1,6 +1,11 @@
 import type { Clock } from '../kernel/clock.js';
 import type { Collection, Store } from '../store/store.js';
-import { subscriptionId, type Subscription, type SubscriptionPlatform } from './subscription.js';
+import {
+  subscriptionId,
+  type Subscription,
+  type SubscriptionPlatform,
+  type SubscriptionSettings,
+} from './subscription.js';
 
 /** What a new subscription starts with (from the config's digest defaults). */
 export interface SubscriptionDefaults {
@@ -49,7 +54,7 @@ export class SubscriptionStore {
    */
   async subscribe(
     address: ChatAddress,
-    changes: Partial<Pick<Subscription, 'topics' | 'deliveryTime' | 'timeZone' | 'language'>> = {},
+    changes: SubscriptionSettings = {},
   ): Promise<{ subscription: Subscription; created: boolean }> {
     const id = subscriptionId(address.platform, address.chatId, address.threadId);
     return this.store.transact(async (tx) => {
@@ -63,7 +68,7 @@ export class SubscriptionStore {
   private merged(
     address: ChatAddress,
     existing: Subscription | undefined,
-    changes: Partial<Pick<Subscription, 'topics' | 'deliveryTime' | 'timeZone' | 'language'>>,
+    changes: SubscriptionSettings,
   ): Subscription {
     const now = this.clock().toISOString();
     return {
@@ -83,10 +88,7 @@ export class SubscriptionStore {
   }
 
   /** Changes settings of an existing subscription; undefined when the chat has none. */
-  async update(
-    address: ChatAddress,
-    changes: Partial<Pick<Subscription, 'topics' | 'deliveryTime' | 'timeZone' | 'language'>>,
-  ): Promise<Subscription | undefined> {
+  async update(address: ChatAddress, changes: SubscriptionSettings): Promise<Subscription | undefined> {
     const id = subscriptionId(address.platform, address.chatId, address.threadId);
     return this.store.transact(async (tx) => {
       const existing = await tx.get<Subscription>('subscriptions', id);
@@ -108,6 +110,69 @@ export class SubscriptionStore {
       if (!existing) return;
       const at = this.clock().toISOString();
       tx.set('subscriptions', id, { ...existing, paused: { reason, at }, updatedAt: at });
+    });
+  }
+
+  /**
+   * Pauses every subscription of a chat (each of its forum topics too): the bot was removed from it
+   * or blocked there. Settings are kept, so {@link resumeChat} brings them back as they were.
+   * Returns those paused now.
+   */
+  async pauseChat(platform: SubscriptionPlatform, chatId: string, reason: string): Promise<Subscription[]> {
+    return this.changeChat(platform, chatId, (subscription, at) =>
+      subscription.paused ? null : { ...subscription, paused: { reason, at }, updatedAt: at },
+    );
+  }
+
+  /** Resumes every paused subscription of a chat (the bot is back in it); returns those resumed. */
+  async resumeChat(platform: SubscriptionPlatform, chatId: string): Promise<Subscription[]> {
+    return this.changeChat(platform, chatId, (subscription, at) =>
+      subscription.paused ? { ...subscription, paused: null, updatedAt: at } : null,
+    );
+  }
+
+  /** Applies `change` to each subscription of a chat, one transaction each; null leaves one as it is. */
+  private async changeChat(
+    platform: SubscriptionPlatform,
+    chatId: string,
+    change: (subscription: Subscription, at: string) => Subscription | null,
+  ): Promise<Subscription[]> {
+    const changed: Subscription[] = [];
+    for (const listed of await this.list()) {
+      if (listed.platform !== platform || listed.chatId !== chatId) continue;
+      const next = await this.store.transact(async (tx) => {
+        const current = await tx.get<Subscription>('subscriptions', listed.id);
+        const updated = current ? change(current, this.clock().toISOString()) : null;
+        if (updated) tx.set('subscriptions', listed.id, updated);
+        return updated;
+      });
+      if (next) changed.push(next);
+    }
+    return changed;
+  }
+
+  /**
+   * A subscription whose forum topic or thread is gone becomes the chat's own (General on
+   * Telegram, the parent channel on Discord). When the chat already has one, that one stays and
+   * the topic's is removed (`merged`). Returns the chat's subscription, or undefined when `id` is
+   * not (or no longer) a topic's subscription.
+   */
+  async moveToChat(id: string): Promise<{ subscription: Subscription; merged: boolean } | undefined> {
+    return this.store.transact(async (tx) => {
+      const topic = await tx.get<Subscription>('subscriptions', id);
+      if (!topic?.threadId) return undefined;
+      const chatId = subscriptionId(topic.platform, topic.chatId, null);
+      const existing = await tx.get<Subscription>('subscriptions', chatId);
+      tx.delete('subscriptions', id);
+      if (existing) return { subscription: existing, merged: true };
+      const subscription: Subscription = {
+        ...topic,
+        id: chatId,
+        threadId: null,
+        updatedAt: this.clock().toISOString(),
+      };
+      tx.set('subscriptions', chatId, subscription);
+      return { subscription, merged: false };
     });
   }
 

@@ -17,11 +17,18 @@ export interface Subscription {
   timeZone: string;
   /** Language of the digest's fixed words (see digest-labels.ts). */
   language: string;
+  /** Whether digests show story images; absent (subscriptions made before) means on. */
+  images?: boolean;
   /** Set when the platform said the chat is gone (bot blocked, kicked, chat deleted). */
   paused: { reason: string; at: string } | null;
   createdAt: string;
   updatedAt: string;
 }
+
+/** What /subscribe, /topics, /time and /settings may change. */
+export type SubscriptionSettings = Partial<
+  Pick<Subscription, 'topics' | 'deliveryTime' | 'timeZone' | 'language' | 'images'>
+>;
 
 /** Chat platforms that can receive digests. */
 export type SubscriptionPlatform = 'telegram' | 'discord';

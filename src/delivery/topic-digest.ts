@@ -1,11 +1,17 @@
 import type { Digest, DigestQuote } from '../digest/digest.js';
 
-/** Builds the digest for a set of topics (empty: all the news) at an instant. */
-export type DigestProvider = (now: Date, topics: readonly string[]) => Promise<Digest>;
+/**
+ * Builds the digest for a set of topics (empty: all the news) at an instant; with `audience` (a
+ * chat key), that chat's own sources are in it too.
+ */
+export type DigestProvider = (now: Date, topics: readonly string[], audience?: string) => Promise<Digest>;
 
 /** The part of DigestBuilder that delivery uses, so that either can change without the other. */
 export interface SingleTopicDigests {
-  build(now: Date, options?: { topic?: string | null; topics?: readonly string[] }): Promise<Digest>;
+  build(
+    now: Date,
+    options?: { topic?: string | null; topics?: readonly string[]; audience?: string | null },
+  ): Promise<Digest>;
 }
 
 /**
@@ -13,9 +19,12 @@ export interface SingleTopicDigests {
  * topic's digest are merged (first come, no repeats) up to `maxStories`.
  */
 export function topicDigestProvider(builder: SingleTopicDigests, maxStories: number): DigestProvider {
-  return async (now, topics) => {
-    if (topics.length <= 1) return builder.build(now, { topic: topics[0] ?? null, topics });
-    const digests = await Promise.all(topics.map((topic) => builder.build(now, { topic, topics })));
+  return async (now, topics, audience) => {
+    const chat = audience || null;
+    if (topics.length <= 1) return builder.build(now, { topic: topics[0] ?? null, topics, audience: chat });
+    const digests = await Promise.all(
+      topics.map((topic) => builder.build(now, { topic, topics, audience: chat })),
+    );
     const seen = new Set<string>();
     const stories = digests
       .flatMap((digest) => digest.stories)

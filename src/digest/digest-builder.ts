@@ -20,6 +20,7 @@ import {
 import { capLine, capSentences, DISPLAY_LIMITS } from '../chat/display-limits.js';
 import type { Digest, DigestLink, DigestQuote, DigestStory } from './digest.js';
 import { localDate } from './local-date.js';
+import { safeImageUrl } from '../articles/image-url.js';
 
 /** What a digest holds; from the config's `digest` and `summarizer` sections. */
 export interface DigestOptions {
@@ -42,6 +43,11 @@ export interface DigestRequest {
   topics?: readonly string[];
   /** Overrides `windowHours` (`quotewire digest --since`). */
   windowHours?: number;
+  /**
+   * The chat it is for (`telegram:123`, see chatKey): its own sources' articles are in, other chats'
+   * own sources' are not. Null or absent: only the sources read for every chat.
+   */
+  audience?: string | null;
 }
 
 /** What the builder uses besides the store, passed in by the composition root. */
@@ -49,6 +55,10 @@ export interface DigestBuilderDeps {
   /** Writes headline, summary and key quotes; the offline engine when not given. */
   summarizer?: StorySummarizer;
   logger?: Logger;
+  /**
+   * Which sources' articles a chat may see (ChatSources.visibleTo); every article when not given.
+   */
+  visibility?: (chat: string | null) => Promise<(sourceId: string) => boolean>;
 }
 
 /** More articles than this add nothing to a summary but cost (an LLM's tokens, mostly). */
@@ -94,7 +104,9 @@ export class DigestBuilder {
     const topic = normalizeTopic(request.topic);
     const topics = [...new Set((request.topics ?? []).map(normalizeTopic).filter((t): t is string => !!t))];
 
-    const recent = await this.articles.seenSince(since, now);
+    const seen = await this.articles.seenSince(since, now);
+    const visible = await this.deps.visibility?.(request.audience ?? null);
+    const recent = visible ? seen.filter((article) => visible(article.sourceId)) : seen;
     const stories = this.cluster(recent);
     const filter = topic ? topicMatcher(topic) : null;
     const wanted = filter ? stories.filter((story) => storyMatches(story, filter)) : stories;
@@ -151,7 +163,7 @@ export class DigestBuilder {
  * The part of a story handed to the summarizer: the lead and the newest report of each other
  * source, then further updates, up to MAX_ARTICLES_SUMMARIZED.
  */
-function summarizedPart(story: Story): Story {
+export function summarizedPart(story: Story): Story {
   if (story.articles.length <= MAX_ARTICLES_SUMMARIZED) return story;
   const [lead, ...rest] = story.articles;
   const sources = new Set([sourceKey(lead!)]);
@@ -169,11 +181,12 @@ function summarizedPart(story: Story): Story {
 }
 
 /**
- * A ranked story as the digest shows it. Every text is capped here, where it enters the digest
- * (display-limits.ts): a feed title of two million characters becomes one short headline, a quote
- * of ten thousand words one key quote of a few lines, whatever renders the digest afterwards.
+ * A ranked story as the digest shows it (and the web page's story page). Every text is capped here,
+ * where it enters the digest (display-limits.ts): a feed title of two million characters becomes one
+ * short headline, a quote of ten thousand words one key quote of a few lines, whatever renders the
+ * digest afterwards.
  */
-function digestStory(entry: RankedStory, summary: StorySummary): DigestStory {
+export function digestStory(entry: RankedStory, summary: StorySummary): DigestStory {
   const { story } = entry;
   const lead = story.articles[0]!;
   const byId = new Map(story.articles.map((article) => [article.id, article]));
@@ -203,6 +216,7 @@ function digestStory(entry: RankedStory, summary: StorySummary): DigestStory {
     updated: new Date(entry.latest).toISOString(),
     topics: entry.topics,
     engine: summary.engine,
+    image: story.articles.map((article) => safeImageUrl(article.image)).find((url) => url !== null) ?? null,
   };
 }
 

@@ -41,6 +41,11 @@ export interface DigestStory {
   topics: string[];
   /** Which engine wrote headline, summary and key quotes. */
   engine: 'offline' | 'llm';
+  /**
+   * The story's image: the lead article's, else the first other article's that has one (absolute
+   * http(s)). Absent in snapshots made before images were kept; chats may turn images off.
+   */
+  image?: string | null;
 }
 
 export interface DigestLink {

@@ -61,6 +61,18 @@ export class ChatLanguages {
     return matchLanguage(locale) ?? this.defaultLanguage;
   }
 
+  /**
+   * The stored language of a chat named `platform:chatId`, for messages nobody asked for (a source's
+   * failure notice); the default when the chat never spoke to the bot or the store cannot answer.
+   */
+  async ofChat(chat: string): Promise<string> {
+    try {
+      return (await this.settings.get(chat))?.language ?? this.defaultLanguage;
+    } catch {
+      return this.defaultLanguage;
+    }
+  }
+
   /** Sets the chat's language (from `/settings language <code>`). */
   async set(caller: Caller, language: string): Promise<void> {
     await this.settings.set(key(caller), {

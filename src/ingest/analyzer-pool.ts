@@ -98,7 +98,7 @@ export function createAnalyzerPool(
     if (index >= 0) slots[index] = spawn();
   };
 
-  const send = (slot: Slot, text: string, sentences: number) =>
+  const send = (slot: Slot, text: string, sentences: number, title: string | undefined) =>
     new Promise<TextAnalysis>((resolve, reject) => {
       const id = nextId++;
       const timer = setTimeout(() => {
@@ -112,7 +112,7 @@ export function createAnalyzerPool(
       timer.unref();
       slot.tasks.set(id, { resolve, reject, timer });
       slot.worker.ref();
-      slot.worker.postMessage({ id, text, sentences } satisfies AnalysisRequest);
+      slot.worker.postMessage({ id, text, sentences, title } satisfies AnalysisRequest);
     });
 
   /** The live worker with the fewest texts waiting; null when none can be had. */
@@ -124,19 +124,19 @@ export function createAnalyzerPool(
     return best;
   };
 
-  const analyze: TextAnalyzer = async (text, sentences) => {
+  const analyze: TextAnalyzer = async (text, sentences, title) => {
     // A text whose worker died is tried once more on another (a crash may have been the worker's,
     // not the text's); if that fails too, this thread analyses it.
     for (let attempt = 0; attempt < 2; attempt++) {
       const slot = pick();
       if (!slot) break;
       try {
-        return await send(slot, text, sentences);
+        return await send(slot, text, sentences, title);
       } catch (error) {
         if (!(error instanceof WorkerLostError)) break;
       }
     }
-    return analyzeInThisThread(text, sentences);
+    return analyzeInThisThread(text, sentences, title);
   };
 
   return {

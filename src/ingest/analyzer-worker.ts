@@ -10,11 +10,16 @@ export interface AnalysisRequest {
   id: number;
   text: string;
   sentences: number;
+  /** The article's title, for the word filter (see TextAnalysis.termFilter). */
+  title?: string;
 }
 
 parentPort?.on('message', (request: AnalysisRequest) => {
   try {
-    parentPort?.postMessage({ id: request.id, result: analyzeText(request.text, request.sentences) });
+    parentPort?.postMessage({
+      id: request.id,
+      result: analyzeText(request.text, request.sentences, request.title),
+    });
   } catch (error) {
     parentPort?.postMessage({
       id: request.id,

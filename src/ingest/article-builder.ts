@@ -13,9 +13,26 @@ export async function buildArticle(
   analyze: TextAnalyzer,
   options: BuildOptions,
 ): Promise<Article> {
+  return (await buildIndexedArticle(draft, analyze, options, false)).article;
+}
+
+/**
+ * {@link buildArticle}, and for ingest also the article's word filter for the quote index, built
+ * by the analyzer (in its worker thread) when the article has a quote to file.
+ */
+export async function buildIndexedArticle(
+  draft: ArticleDraft,
+  analyze: TextAnalyzer,
+  options: BuildOptions,
+  withTermFilter = true,
+): Promise<{ article: Article; termFilter?: string }> {
   const text = boundText(draft.text, options.maxArticleChars);
-  const { quotes, summary } = await analyze(text, options.sentences);
-  return {
+  const { quotes, summary, termFilter } = await analyze(
+    text,
+    options.sentences,
+    withTermFilter ? draft.title : undefined,
+  );
+  const article: Article = {
     id: articleIdFor(identityKeys(draft)),
     url: draft.url,
     title: draft.title,
@@ -25,7 +42,9 @@ export async function buildArticle(
     text,
     summary,
     quotes,
+    ...(draft.image ? { image: draft.image } : {}),
   };
+  return termFilter === undefined ? { article } : { article, termFilter };
 }
 
 /** Cuts an over-long text at the last paragraph break before the limit, so offsets stay valid. */

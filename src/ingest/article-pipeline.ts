@@ -4,7 +4,7 @@ import type { StoredArticle } from '../articles/stored-article.js';
 import type { QuoteIndex } from '../quotes/quote-index.js';
 import type { DraftProcessor } from '../sources/poller.js';
 import type { Store } from '../store/store.js';
-import { buildArticle, type BuildOptions } from './article-builder.js';
+import { buildIndexedArticle, type BuildOptions } from './article-builder.js';
 import type { TextAnalyzer } from './text-analysis.js';
 
 /**
@@ -32,21 +32,25 @@ export class ArticlePipeline implements DraftProcessor {
   ) {}
 
   async process(drafts: ArticleDraft[], sourceId: string, now: Date): Promise<StoredArticle[]> {
+    const termFilters = new Map<string, string>();
+    const seenAt = now.toISOString();
     const entries = await Promise.all(
-      drafts.map(async (draft) => ({
-        draft,
-        article: {
-          ...(await buildArticle(draft, this.deps.analyze, this.deps.options)),
-          seenAt: now.toISOString(),
+      drafts.map(async (draft) => {
+        const built = await buildIndexedArticle(draft, this.deps.analyze, this.deps.options);
+        if (built.termFilter !== undefined) termFilters.set(built.article.id, built.termFilter);
+        const article: StoredArticle = {
+          ...built.article,
+          seenAt,
           sourceId,
           categories: draft.categories ?? [],
-        },
-      })),
+        };
+        return { draft, article };
+      }),
     );
     const commit = this.committing.then(() =>
       this.deps.store.transact(async (tx) => {
         const stored = await this.deps.repository.stageNew(tx, entries);
-        return { stored, speakers: await this.deps.quoteIndex.stage(tx, stored) };
+        return { stored, speakers: await this.deps.quoteIndex.stage(tx, stored, termFilters) };
       }),
     );
     this.committing = commit.catch(() => undefined);

@@ -1,20 +1,38 @@
 import { extractQuotes } from '../quotes/quote-extractor.js';
-import type { Quote } from '../quotes/quote.js';
+import { SPEAKER_THRESHOLD, type Quote } from '../quotes/quote.js';
+import { buildTermFilter } from '../quotes/search-terms.js';
 import { summarize } from '../summaries/extractive-summarizer.js';
 
 /** What the offline engines derive from an article's text. */
 export interface TextAnalysis {
   quotes: Quote[];
   summary: string[];
+  /**
+   * The word filter the quote index keeps for `/quotes <name> <words>` (see buildTermFilter), of
+   * the title and text; only when a title was given and a quote names its speaker, as only then is
+   * it filed. Built here so that ingest's main thread does not fold every article's words.
+   */
+  termFilter?: string;
 }
 
 /** Analyses a text: in this thread, or in a worker thread (see analyzer-pool.ts). */
-export type TextAnalyzer = (text: string, sentences: number) => Promise<TextAnalysis>;
+export type TextAnalyzer = (text: string, sentences: number, title?: string) => Promise<TextAnalysis>;
 
 /** The offline analysis, synchronously: quotation extraction and the extractive summary. */
-export function analyzeText(text: string, sentences: number): TextAnalysis {
-  return { quotes: extractQuotes(text), summary: summarize(text, sentences) };
+export function analyzeText(text: string, sentences: number, title?: string): TextAnalysis {
+  const quotes = extractQuotes(text);
+  const analysis: TextAnalysis = { quotes, summary: summarize(text, sentences) };
+  if (title !== undefined && quotes.some(isFiled)) analysis.termFilter = buildTermFilter(`${title}\n${text}`);
+  return analysis;
 }
 
 /** The same analysis behind the async TextAnalyzer signature, run in the calling thread. */
-export const analyzeInThisThread: TextAnalyzer = async (text, sentences) => analyzeText(text, sentences);
+export const analyzeInThisThread: TextAnalyzer = async (text, sentences, title) =>
+  analyzeText(text, sentences, title);
+
+/** Whether the quote index may file the quote under someone (quote-filing.ts decides for good). */
+function isFiled(quote: Quote): boolean {
+  return (
+    quote.speaker !== undefined && quote.speaker !== null && (quote.confidence ?? 1) >= SPEAKER_THRESHOLD
+  );
+}

@@ -144,6 +144,14 @@ function hasVerbBefore(tokens: readonly Token[], q: number): boolean {
   return false;
 }
 
+/** True when quoted words begin with a capital and end as a sentence or with its comma. */
+function startsAndEndsSentence(inner: string): boolean {
+  if (!/^\p{Lu}/u.test(inner)) return false;
+  let i = inner.length - 1;
+  while (i >= 0 && ' \t\n\r’\'"”'.includes(inner[i]!)) i--;
+  return i >= 0 && ',.!?…'.includes(inner[i]!);
+}
+
 /** Decides whether a candidate is direct speech. */
 export function isDirectSpeech(c: QuoteCandidate): boolean {
   const { tokens, q, inner, words, after } = c;
@@ -158,6 +166,10 @@ export function isDirectSpeech(c: QuoteCandidate): boolean {
   const prev = tokens[q - 1]!;
   if (prev.lower === 'that' || words < 2) return false;
   if (after?.inverted) return true;
+  // "…at training on Thursday 'We have got different players,' he said.": a caption run into
+  // the text; a quotation that starts a sentence of its own and is credited after is speech.
+  if (after?.mention != null && words >= 3 && prev.kind === 'word' && startsAndEndsSentence(inner))
+    return true;
   if (prev.text === ':') return after !== null || closesSentence(tokens, q) || (endsWithStop && words >= 3);
   if (introducedByVerb(tokens, q)) return true;
   if (COORDINATORS.has(prev.lower) && words >= 3 && readsAsClause(inner) && hasVerbBefore(tokens, q))

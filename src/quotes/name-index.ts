@@ -50,6 +50,9 @@ export class NameIndex {
   private readonly loneWords = new Set<string>();
   private readonly fullNamesSeen = new Set<string>();
 
+  /** True for a known given name: "Judge Philip Head" is a person named Head. */
+  readonly isGivenName = (key: string): boolean => this.knowledge.givenName(key) !== undefined;
+
   constructor(
     paragraphs: readonly (readonly Token[])[],
     private readonly knowledge: NameKnowledge,
@@ -75,7 +78,7 @@ export class NameIndex {
   }
 
   private add(run: readonly Token[]): void {
-    let name = stripTitles(run);
+    let name = stripTitles(run, this.isGivenName);
     // "Englishman Ian Poulter": an everyday word run into the front of a name.
     while (
       name.length > 2 &&

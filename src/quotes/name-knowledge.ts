@@ -35,6 +35,8 @@ export interface NameKnowledge {
   isPlace(lower: string): boolean;
   /** True for a known organisation or sports team, written as one or more words ("google", "aston villa"). */
   isOrganisation(lower: string): boolean;
+  /** True for a known sports team ("manchester city", "aston villa"): "the club" may stand for one. */
+  isSportsTeam(lower: string): boolean;
   /** True for a word that marks an organisation when it ends a capitalised name ("authority", "fc"). */
   isOrganisationWord(lower: string): boolean;
   /** True for an honorific or abbreviated title ("mr", "dr", "sgt"). */
@@ -93,6 +95,7 @@ class PackagedNameKnowledge implements NameKnowledge {
   private readonly common = new Set<string>();
   private readonly places = new Set<string>();
   private readonly organisations = new Set<string>();
+  private readonly sportsTeams = new Set<string>();
   private readonly organisationWords = new Set<string>();
   private readonly honorifics = new Set<string>();
   private readonly roles = new Set<string>();
@@ -136,8 +139,10 @@ class PackagedNameKnowledge implements NameKnowledge {
       this.given.set(word, known === undefined || known === gender ? gender : 'either');
     } else if (tag === 'LastName' || (tag === 'Person' && !word.includes(' '))) this.surnames.add(word);
     else if (PLACE_TAGS.has(tag)) this.places.add(word);
-    else if (ORGANISATION_TAGS.has(tag)) this.organisations.add(word);
-    else if (tag === 'Honorific') this.honorifics.add(word);
+    else if (ORGANISATION_TAGS.has(tag)) {
+      this.organisations.add(word);
+      if (tag === 'SportsTeam') this.sportsTeams.add(word);
+    } else if (tag === 'Honorific') this.honorifics.add(word);
     else if (tag === 'Actor') this.roles.add(word);
   }
 
@@ -169,6 +174,10 @@ class PackagedNameKnowledge implements NameKnowledge {
 
   isOrganisation(lower: string): boolean {
     return this.organisations.has(lower);
+  }
+
+  isSportsTeam(lower: string): boolean {
+    return this.sportsTeams.has(lower);
   }
 
   isOrganisationWord(lower: string): boolean {

@@ -123,10 +123,25 @@ function particleJoins(tokens: readonly Token[], i: number, to: number): boolean
   return k < to && isNameWord(tokens[k]!);
 }
 
-/** Drops titles from the front of a name run ("Secretary of State Mike Pompeo" → "Mike Pompeo"). */
-export function stripTitles(run: readonly Token[]): Token[] {
+/**
+ * Drops titles from the front of a name run ("Secretary of State Mike Pompeo" → "Mike Pompeo").
+ * A run ending in an organisation word is a body, titles and all ("Premier League"). With
+ * `givenName`, a title word closing the run after a given name is a surname ("Judge Philip Head").
+ */
+export function stripTitles(run: readonly Token[], givenName?: (key: string) => boolean): Token[] {
+  const last = run[run.length - 1];
+  if (last !== undefined && run.length > 1 && ORG_WORDS.has(bare(last))) return run.slice();
+  let end = run.length;
+  if (
+    givenName !== undefined &&
+    end > 1 &&
+    TITLE_WORDS.has(bare(run[end - 1]!)) &&
+    !TITLE_WORDS.has(bare(run[end - 2]!)) &&
+    givenName(bare(run[end - 2]!))
+  )
+    end--;
   let from = 0;
-  for (let i = 0; i < run.length; i++) {
+  for (let i = 0; i < end; i++) {
     if (TITLE_WORDS.has(run[i]!.lower) || TITLE_WORDS.has(bare(run[i]!))) {
       from = i + 1;
       // "Secretary of State", "Minister of Finance": the "of" phrase belongs to the title.
@@ -146,13 +161,28 @@ function runText(run: readonly Token[]): string {
  * ("NATO", "BC Hydro"), or, with name knowledge, a known organisation or sports team.
  */
 export function isOrgName(run: readonly Token[], knowledge?: NameKnowledge): boolean {
-  if (knowledge?.isOrganisation(run.map((token) => token.key).join(' '))) return true;
+  if (knowledge !== undefined && holdsOrganisation(run, knowledge)) return true;
   return run.some(
     (token) =>
       ORG_WORDS.has(bare(token)) ||
       (run.length > 1 && knowledge?.isOrganisationWord(bare(token)) === true && token !== run[0]) ||
       isAcronym(token),
   );
+}
+
+/**
+ * True when the run is a known organisation or holds one: "Crystal Palace Manchester City" is a
+ * caption's two clubs run together, never a person.
+ */
+function holdsOrganisation(run: readonly Token[], knowledge: NameKnowledge): boolean {
+  const keys = run.map((token) => token.key);
+  if (knowledge.isOrganisation(keys.join(' '))) return true;
+  for (let from = 0; from + 1 < keys.length; from++) {
+    for (let to = from + 2; to <= Math.min(keys.length, from + 4); to++) {
+      if (to - from < keys.length && knowledge.isOrganisation(keys.slice(from, to).join(' '))) return true;
+    }
+  }
+  return false;
 }
 
 /** An acronym such as NATO or BBC: two to six capitals, not a regnal number ("VIII"). */
@@ -224,6 +254,11 @@ const GROUP_HEADS = new Set(
     ' ',
   ),
 );
+
+/** True for a noun heading a description of someone who can speak: a role, a body or a group. */
+export function isHeadNoun(lower: string): boolean {
+  return PERSON_ROLES.has(lower) || ORG_HEADS.has(lower) || GROUP_HEADS.has(lower);
+}
 
 function description(words: readonly Token[], head: string): Mention {
   const text = words.map((token) => token.text).join(' ');

@@ -11,7 +11,7 @@
 import { isDirectSpeech } from './direct-speech.js';
 import { OPINION_VERBS, REPORTING_VERBS, TITLE_WORDS } from './lexicon.js';
 import { packagedNameKnowledge, type NameKnowledge } from './name-knowledge.js';
-import { isNameWord, isOrgName, nameRuns, stripTitles } from './noun-phrases.js';
+import { isNameWord, isOrgName, nameRuns, stripTitles, type Mention } from './noun-phrases.js';
 import { splitParagraphs } from './paragraphs.js';
 import { SPEAKER_THRESHOLD, type Quote } from './quote.js';
 import { countWords, findQuoteSpans, type QuoteSpan } from './quote-spans.js';
@@ -24,7 +24,7 @@ import {
   subjectOf,
   type Attribution,
 } from './speaker-attribution.js';
-import { NOBODY, SpeakerContext, type Credit } from './speaker-context.js';
+import { DOCUMENT_HEADS, NOBODY, SpeakerContext, type Credit } from './speaker-context.js';
 
 /** How much each way of reaching a speaker without an attribution of its own keeps of the source's confidence. */
 const CARRY = {
@@ -35,7 +35,7 @@ const CARRY = {
   /** An earlier quotation in the same sentence. */
   sameSentence: 1,
   /** A quotation in the sentence before. */
-  previousSentence: 0.9,
+  previousSentence: 0.95,
   /** "X was blunt: “…”": the sentence's subject, after a colon. */
   colon: 0.95,
   /** "…, its rousing motto, “…”": the sentence's subject, after a comma. */
@@ -54,12 +54,16 @@ const MENTION_CONFIDENCE = 0.85;
 const PRONOUN_SUBJECT_CONFIDENCE = 0.75;
 /** A lone given name is a mention of someone only when it is sure to be a name ("Kim", not "Will"). */
 const STRENGTH_GIVEN_NAME_ONLY = 0.65;
+/** How many tokens before a quotation its reporting verb may stand. */
+const BEFORE_REACH = 60;
 /** A quotation standing alone after a sentence whose subject said or thought something. */
 const PREVIOUS_SUBJECT_SPEAKING = 0.72;
 /** A quotation standing alone after a sentence about someone. */
 const PREVIOUS_SUBJECT = 0.55;
 /** Confidence in the person last in the news when nothing else points at a speaker. */
 const SALIENT_PERSON = 0.4;
+/** The same when that person is also the one last quoted. */
+const SALIENT_SPEAKER = 0.65;
 /** The same when that person is the only one the article has spoken of so far. */
 const ONLY_PERSON = 0.7;
 
@@ -107,6 +111,8 @@ class ArticleReader {
   private previousCredit: Credit | null = null;
   /** Credit of the last quotation read, for the next paragraph of the same quotation. */
   private lastCredit: Credit | null = null;
+  /** The speaker first credited under each label that names nobody ("EXPERT VERDICT:"). */
+  private readonly labels = new Map<string, Credit>();
   /** The person the previous sentence was about, and whether it had them speak or think. */
   private previousSubject: { credit: Credit; speaks: boolean } | null = null;
 
@@ -187,12 +193,23 @@ class ArticleReader {
         }
         continue;
       }
-      const attribution = after ?? this.before(tokens, q);
+      let attribution = after ?? this.before(tokens, q);
       let credit: Credit = NOBODY;
       let via = '';
       if (attribution?.mention != null) {
-        credit = this.context.resolve(attribution.mention);
+        credit = this.context.resolve(attribution.mention, true);
         via = `${after ? 'after' : 'before'} ${JSON.stringify(attribution.mention)}`;
+        // "…responded that he 'might want to…', reports the Golf Channel": a newspaper after the
+        // quotation reports it; the speaker is the reporting clause's before it.
+        if (after !== null && credit.kind === 'organisation' && credit.confidence < SPEAKER_THRESHOLD) {
+          const reported = this.before(tokens, q);
+          const speaker = reported?.verb != null ? this.context.resolve(reported.mention, true) : NOBODY;
+          if (reported !== null && speaker.speaker !== null && speaker.confidence >= SPEAKER_THRESHOLD) {
+            attribution = reported;
+            credit = speaker;
+            via = `before ${JSON.stringify(reported.mention)}, past a newspaper after it`;
+          }
+        }
         if (attribution.verb === null)
           credit = carry(credit, tokens[q - 1]?.text === ':' ? CARRY.colon : CARRY.comma);
         this.context.notice(credit);
@@ -205,6 +222,20 @@ class ArticleReader {
         const pronoun = attribution?.mention?.kind === 'pronoun';
         credit = pronoun ? NOBODY : attribution?.mention != null ? carry(found, CARRY.overLabel) : found;
         via = via ? `${via}, then ${how}` : how;
+        // "EXPERT VERDICT: '…'" again and again down a review: one label, one voice.
+        const label = attribution?.verb === null ? labelOf(attribution.mention) : null;
+        if (label !== null) {
+          const known = this.labels.get(label);
+          if (
+            known !== undefined &&
+            (known.speaker !== credit.speaker || known.confidence > credit.confidence)
+          ) {
+            credit = known;
+            via = `${via}, then the same label`;
+          } else if (known === undefined && credit.confidence >= SPEAKER_THRESHOLD) {
+            this.labels.set(label, credit);
+          }
+        }
       }
       this.push(
         span,
@@ -214,6 +245,7 @@ class ArticleReader {
         opensItsSentence(tokens, q) || endsWithStop(inner),
       );
       this.trace?.(this.quotes[this.quotes.length - 1]!, via, credit.speaker);
+      this.context.quoted(credit);
       here = credit;
       this.lastCredit = credit;
     }
@@ -224,7 +256,7 @@ class ArticleReader {
     this.previousCredit = here;
     this.previousSubject =
       resolved.kind === 'person' && resolved.confidence >= SUBJECT_CONFIDENCE && here === null
-        ? { credit: resolved, speaks: tokens.some((token) => isSpeakingVerb(token)) }
+        ? { credit: resolved, speaks: speaks(subject, tokens) }
         : null;
     this.context.endSentence();
   }
@@ -265,7 +297,7 @@ class ArticleReader {
   private noteMentions(tokens: readonly Token[], runs: readonly (readonly Token[])[]): void {
     const people = new Set<string>();
     for (const run of runs) {
-      const name = stripTitles(run);
+      const name = stripTitles(run, this.context.names.isGivenName);
       if (name.length === 0) continue;
       // One word counts only as a known given name ("Kim"): skip the rest before any lookup.
       if (name.length === 1 && this.knowledge.givenName(name[0]!.key) === undefined) continue;
@@ -298,7 +330,9 @@ class ArticleReader {
     const subject = this.previousSubject;
     if (subject !== null) {
       // "Raab agrees the risk is real. “We should replace…”": the quotation backs the sentence.
-      const confidence = subject.speaks ? PREVIOUS_SUBJECT_SPEAKING : PREVIOUS_SUBJECT;
+      // "O'Neill envisages a team of eight. '…'": about the person quoting on, all the more theirs.
+      const quoting = subject.credit.speaker === this.context.lastQuoted;
+      const confidence = subject.speaks || quoting ? PREVIOUS_SUBJECT_SPEAKING : PREVIOUS_SUBJECT;
       return [
         { ...subject.credit, confidence: Math.min(subject.credit.confidence, confidence) },
         'previous subject',
@@ -310,16 +344,27 @@ class ArticleReader {
   private salient(): Credit {
     const person = this.context.salientPerson;
     if (person === null) return NOBODY;
+    // The person last in the news who is the one last quoted, nobody else named since: the
+    // article's voice lately.
+    const quoting = person === this.context.soleVoice;
     return {
       speaker: person,
-      confidence: this.context.onlyOnePerson ? ONLY_PERSON : SALIENT_PERSON,
+      confidence: this.context.onlyOnePerson ? ONLY_PERSON : quoting ? SALIENT_SPEAKER : SALIENT_PERSON,
       kind: 'person',
     };
   }
 
   /** Attribution before a quotation: a nearby reporting verb's subject, or after a colon the sentence's subject. */
   private before(tokens: readonly Token[], q: number): Attribution | null {
-    const found = attributionBefore(tokens, q, 60);
+    let found = attributionBefore(tokens, q, BEFORE_REACH);
+    // "His solicitor told the court that social work reports '…'": the nearest verb whose subject
+    // can speak ("reports" here is a noun, and "work" nobody).
+    for (let hops = 0; found?.at !== undefined && hops < 2; hops++) {
+      if (found.mention?.kind === 'pronoun' || this.context.resolve(found.mention).speaker !== null) break;
+      const further = attributionBefore(tokens, found.at, BEFORE_REACH - (q - found.at));
+      if (further === null) break;
+      found = further;
+    }
     if (found !== null) return found;
     // "… is more blunt: “…”", "… its rousing motto, “…”": the sentence's subject speaks.
     const prev = tokens[q - 1]?.text;
@@ -343,9 +388,18 @@ class ArticleReader {
     if (token?.kind !== 'quote') return null;
     const attribution = this.after(sentence, at);
     if (attribution?.mention == null) return null;
-    const credit = this.context.resolve(attribution.mention);
+    const credit = this.context.resolve(attribution.mention, true);
     return credit.speaker === null ? null : carry(credit, CARRY.following);
   }
+}
+
+/**
+ * True when a sentence has its subject say or think something: a verb of saying, thinking or
+ * feeling, or a subject that is itself words ("Her message now is simple: …").
+ */
+function speaks(subject: Mention | null, tokens: readonly Token[]): boolean {
+  if (subject?.kind === 'description' && DOCUMENT_HEADS.has(subject.head)) return true;
+  return tokens.some((token) => isSpeakingVerb(token));
 }
 
 /** True for a verb of saying, thinking or feeling. */
@@ -353,9 +407,27 @@ function isSpeakingVerb(token: Token): boolean {
   return token.kind === 'word' && (REPORTING_VERBS.has(token.lower) || OPINION_VERBS.has(token.lower));
 }
 
-/** A credit passed on from elsewhere, with the confidence it keeps. */
+/**
+ * A credit passed on from elsewhere, with the confidence it keeps. Along a run of quotations
+ * ("“A,” she said. “B.” “C.”") the doubt is whether the run goes on at all, so each step keeps
+ * its share of the attribution the run started from rather than of the step before.
+ */
 function carry(credit: Credit, factor: number): Credit {
-  return { ...credit, confidence: credit.confidence * factor };
+  const source = credit.source ?? credit.confidence;
+  return { ...credit, confidence: Math.min(credit.confidence, source * factor), source };
+}
+
+/** The words of a label introducing quotations ("EXPERT VERDICT:"), or null for a pronoun. */
+function labelOf(mention: Mention | null): string | null {
+  if (mention === null) return null;
+  switch (mention.kind) {
+    case 'pronoun':
+      return null;
+    case 'description':
+      return mention.text.toLowerCase();
+    default:
+      return mention.name.toLowerCase();
+  }
 }
 
 /** True when only leading punctuation precedes the quotation in its sentence. */

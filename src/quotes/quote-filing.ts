@@ -20,8 +20,14 @@ export interface FilingBatch {
   termFilters: { key: string; value: string }[];
 }
 
-/** Files the attributed quotes of `articles`; quotes without a speaker are left out. */
-export function fileQuotes(articles: readonly StoredArticle[]): FilingBatch {
+/**
+ * Files the attributed quotes of `articles`; quotes without a speaker are left out. An article's
+ * word filter is taken from `builtFilters` (by article id) when there, else built here.
+ */
+export function fileQuotes(
+  articles: readonly StoredArticle[],
+  builtFilters?: ReadonlyMap<string, string>,
+): FilingBatch {
   const batch: FilingBatch = { refsByVariant: new Map(), names: new Map(), termFilters: [] };
   // A batch names the same few speakers again and again.
   const parsedNames = new Map<string, SpeakerName | null>();
@@ -62,7 +68,7 @@ export function fileQuotes(articles: readonly StoredArticle[]): FilingBatch {
     if (filed > 0) {
       batch.termFilters.push({
         key: article.id,
-        value: buildTermFilter(`${article.title}\n${article.text}`),
+        value: builtFilters?.get(article.id) ?? buildTermFilter(`${article.title}\n${article.text}`),
       });
     }
   }

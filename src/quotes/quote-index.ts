@@ -73,6 +73,18 @@ export interface MostQuoted {
 /** Days `/quotes` alone looks back when nobody was quoted today. */
 const MOST_QUOTED_LOOKBACK_DAYS = 7;
 
+/**
+ * The quote index behind `/quotes`, `/speakers` and `quotewire quotes`: finds speakers by name
+ * (case, accents, typos and name completion handled by the in-memory speaker registry) and reads
+ * their quotes a page at a time from the store, newest first, optionally filtered by words.
+ * Ingest files each batch's quotes with {@link QuoteIndex.stage} inside the batch's own store
+ * transaction; the registry is brought up to date with {@link QuoteIndex.applyCommitted} once it
+ * commits, and refreshed from the store every few seconds so that other instances' quotes appear.
+ *
+ * @example
+ * const found = await quotes.search('pompeo', { words: 'huawei', limit: 10 });
+ * if (found.kind === 'found') for (const hit of found.hits) console.log(hit.speaker, hit.text);
+ */
 export class QuoteIndex {
   private readonly registry: SpeakerRegistry;
   private readonly buckets: QuoteBuckets;
@@ -174,11 +186,16 @@ export class QuoteIndex {
 
   /**
    * Within a transaction: files the attributed quotes of newly stored articles (a few reads and
-   * writes per collection, whatever the number of articles). Returns what {@link applyCommitted}
+   * writes per collection, whatever the number of articles). `builtFilters` holds word filters
+   * already built by ingest's analysis workers, by article id. Returns what {@link applyCommitted}
    * needs once the transaction is committed.
    */
-  async stage(tx: Transaction, articles: readonly StoredArticle[]): Promise<RegistryUpdate | null> {
-    const { refsByVariant, names, termFilters } = fileQuotes(articles);
+  async stage(
+    tx: Transaction,
+    articles: readonly StoredArticle[],
+    builtFilters?: ReadonlyMap<string, string>,
+  ): Promise<RegistryUpdate | null> {
+    const { refsByVariant, names, termFilters } = fileQuotes(articles, builtFilters);
     if (refsByVariant.size === 0) return null;
     // Counts come from what was actually filed, so an article given twice is not counted twice.
     const { counts: filed, added } = await this.buckets.append(tx, refsByVariant);

@@ -5,7 +5,7 @@
  * perhaps misspelt, comes next ("/quotes mike pompei").
  */
 import type { NameMatch, SpeakerIndex } from './speaker-index.js';
-import { isTitleWord, parseSpeakerName, stripControls } from './speaker-name.js';
+import { isTitleWord, parseSpeakerName, stripControls, type SpeakerName } from './speaker-name.js';
 
 /** Words of a `/quotes` line that may complete the name: `/quotes mike pompeo huawei`. */
 const MAX_NAME_COMPLETION = 3;
@@ -57,7 +57,29 @@ function resolveName(
       return { match, name: [name, ...rest.slice(0, take)].join(' '), words: rest.slice(take).join(' ') };
     }
   }
+  const fullName = unknownFullName(index, parsed, alone, rest[0]);
+  if (fullName) return { match: fullName, name: `${name} ${rest[0]}`, words: rest.slice(1).join(' ') };
   return { match: alone, name, words: rest.join(' ') };
+}
+
+/**
+ * A first name followed by a known surname ("/quotes Søren Alvarez") names a person, even one
+ * nobody has quoted: when no speaker has that name, the answer is that person's closest known
+ * namesakes, not every Søren's quotes filtered by the word "alvarez". (That reading was also the
+ * slowest query there is: a popular first name's thousands of quotes searched for a word they
+ * almost never hold.) Null when the line is not such a name.
+ */
+function unknownFullName(
+  index: SpeakerIndex,
+  first: SpeakerName,
+  alone: NameMatch,
+  next: string | undefined,
+): NameMatch | null {
+  if (alone.kind !== 'found' || next === undefined || index.isSurname(first.tokens.at(-1)!)) return null;
+  const surname = parseSpeakerName(next);
+  if (!surname || surname.tokens.length !== 1 || !index.isSurname(surname.tokens[0]!)) return null;
+  const match = index.match([...first.tokens, ...surname.tokens]);
+  return match.kind === 'unknown' ? match : { kind: 'unknown', suggestions: match.speakers.slice(0, 5) };
 }
 
 /**

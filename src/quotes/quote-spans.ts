@@ -176,7 +176,11 @@ class ParagraphScanner {
       if (SENTENCE_END.includes(ch) && (j + 1 >= limit || isSpaceCode(text.charCodeAt(j + 1)))) return false;
       if (isMarkCode(text.charCodeAt(j)) && markFamily(ch) === 'single') {
         const role = this.marks.role(j);
-        if (role === 'close' || role === 'possessive') return true;
+        // "…$3.00 'We're expecting a lot of interest.' 'The original…": a capitalised quotation
+        // closing on its own full stop or comma is a paragraph of its own after a caption, not
+        // words quoted inside the open one.
+        if (role === 'close') return !SENTENCE_END.includes(text[j - 1]!) && text[j - 1] !== ',';
+        if (role === 'possessive') return true;
         if (role === 'open') return false;
       }
     }

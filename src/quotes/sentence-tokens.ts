@@ -133,7 +133,9 @@ function nameForm(word: string): string {
 }
 
 function isAbbreviation(word: string): boolean {
-  return word.length === 1 || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase());
+  // An initial ("J.") but not a number ending a sentence ("on May 7.").
+  if (word.length === 1) return !/\d/.test(word);
+  return word.includes('.') || ABBREVIATIONS.has(word.toLowerCase());
 }
 
 /**
@@ -176,6 +178,8 @@ function endsSentence(tokens: readonly Token[], i: number, quoteText: (token: To
   if (token.kind !== 'quote') return false;
   if (!endsWithStop(quoteText(token))) return false;
   if (next.kind !== 'word' || LOWER_START.test(next.text)) return next.kind === 'quote';
+  // "…campaign.' He said the PM…": a pronoun crediting the quotation would be in lowercase.
+  if (next.text !== 'I' && SUBJECT_PRONOUNS.has(next.lower)) return true;
   return !attributionAhead(tokens, i + 1);
 }
 

@@ -13,7 +13,7 @@ import {
   TITLE_WORDS,
   VERB_MODIFIERS,
 } from './lexicon.js';
-import { classifyPhrase, isNameWord, type Mention } from './noun-phrases.js';
+import { classifyPhrase, isHeadNoun, isNameWord, type Mention } from './noun-phrases.js';
 import type { Token } from './sentence-tokens.js';
 
 /** Who is credited with a quotation, as found in its sentence. */
@@ -23,6 +23,8 @@ export interface Attribution {
   verb: string | null;
   /** True for the verb-first order ("said Pompeo"), which English uses only for direct speech. */
   inverted: boolean;
+  /** Index of the reporting verb in the sentence, for an attribution before the quotation. */
+  at?: number;
 }
 
 const WINDOW = 30;
@@ -64,6 +66,18 @@ const NP_STOP = new Set([
   'told',
 ]);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then']);
+/** Words opening a clause with a subject of its own: "before Fowler came…", "when she heard…". */
+const SUBORDINATORS = new Set(['before', 'after', 'when', 'until', 'once', 'because', 'while', 'since']);
+/** Endings of nouns for someone who does something: donor, backer, activist, guardian, trustee. */
+const AGENT_NOUN = /^\p{Ll}{2,}(?:er|or|ist|ian|ee)$/u;
+/** Intro words that are adverbs or conjunctions, never prepositions taking the noun after them. */
+const CLAUSE_OPENERS = new Set(
+  'now then meanwhile however instead today yesterday also still indeed later earlier yet so but and though'.split(
+    ' ',
+  ),
+);
+/** Words counting people that open a description: "One witness said", "Two officers told". */
+const QUANTIFIERS = new Set('one another two three four five six several some many'.split(' '));
 const COPULAS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would']);
 /** Words tying a person to where they work or come from: "X of Ladbrokes", "X from the farm". */
 const AFFILIATIONS = new Set(['of', 'from', 'at', 'with']);
@@ -200,6 +214,8 @@ function startsPhrase(segment: readonly Token[]): boolean {
   const first = segment[0];
   if (first === undefined) return false;
   if (COORDINATORS.has(first.lower) || NP_STOP.has(first.lower)) return false;
+  // "…,' including Lake Cowichan, it said": a participle opens an aside, not the subject.
+  if (/^\p{Ll}+ing$/u.test(first.text)) return false;
   return (
     isNameWord(first) ||
     NP_DETERMINERS.has(first.lower) ||
@@ -236,6 +252,12 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
       i = comma + 1;
       continue;
     }
+    // "Now the club has admitted…", "But the minister said…": an adverb or a conjunction, then
+    // the subject's determiner.
+    if (CLAUSE_OPENERS.has(first.lower) && NP_DETERMINERS.has(tokens[i + 1]?.lower ?? '')) {
+      i++;
+      break;
+    }
     // No comma after the opening phrase ("In a statement Dundee vowed…", "However Tevez has…"):
     // the subject is the first name close after it.
     let name = i + 1;
@@ -253,16 +275,28 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
       break;
     }
     if (isReportingVerb(tokens, i) || isModifier(token) || OBJECT_VERBS.has(token.lower)) break;
-    const name = isNameWord(token);
-    if (!name && sawName) break;
+    // "One major donor told…": a number opening the sentence is capitalised, not a name.
+    const name = isNameWord(token) && !(phrase.length === 0 && QUANTIFIERS.has(token.lower));
+    // "The Premier League club wrote…", "The White House press secretary said…": after a
+    // determiner, the name is a modifier of the head noun that follows.
+    // "Villa manager Tom Hart says…", "Tennis player Rafael Moreno came…": a role between a
+    // name and a name belongs to the second.
+    const role = (): boolean =>
+      phrase.length < 6 &&
+      ((isHeadNoun(token.lower) &&
+        (NP_DETERMINERS.has(phrase[0]!.lower) ||
+          (tokens[i + 1] !== undefined && isNameWord(tokens[i + 1]!)))) ||
+        nounBeforeFullName(tokens, i, phrase));
+    const between = !name && sawName && role();
+    if (!name && sawName && !between) break;
     // After a determiner, a description runs on over its adjectives and nouns: "The bank's governor".
     const described =
-      NP_DETERMINERS.has(phrase[0]?.lower ?? '') &&
+      (NP_DETERMINERS.has(phrase[0]?.lower ?? '') || QUANTIFIERS.has(phrase[0]?.lower ?? '')) &&
       phrase.length < 5 &&
       /^\p{Ll}/u.test(token.text) &&
       !NP_STOP.has(token.lower) &&
       !COPULAS.has(token.lower);
-    if (!name && phrase.length > 0 && !isNounLike(token) && !described) break;
+    if (!name && phrase.length > 0 && !isNounLike(token) && !described && !between) break;
     phrase.push(token);
     sawName ||= name;
   }
@@ -278,6 +312,42 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
     comma++;
   if (tokens[comma]?.text === ',') return appositiveName(tokens, comma, end) ?? mention;
   return mention;
+}
+
+/**
+ * "Tory donor Peter Hall", "Rovers striker Dean Hollis": a noun for someone who does something
+ * (-er, -or, -ist, -ian, -ee, or a role word) after capitalised modifiers and before a
+ * name of two words or more is the role of the person named. A verb there ("Harper beat Dean
+ * Hollis", "Smith thanked Ann Lee") has none of those endings, and the subject stays the first.
+ */
+function nounBeforeFullName(tokens: readonly Token[], i: number, phrase: readonly Token[]): boolean {
+  const token = tokens[i]!;
+  const [a, b] = [tokens[i + 1], tokens[i + 2]];
+  if (phrase.length > 3 || !phrase.every(isNameWord) || a === undefined || b === undefined) return false;
+  if (!isNameWord(a) || !isNameWord(b) || !/^\p{Ll}{3,}$/u.test(token.text)) return false;
+  if (NP_STOP.has(token.lower) || COPULAS.has(token.lower) || REPORTING_VERBS.has(token.lower)) return false;
+  return AGENT_NOUN.test(token.lower) || PERSON_ROLES.has(token.lower);
+}
+
+/**
+ * "Hartmann Racing team managing director told…", "Hartmann Racing's director said": a role the
+ * sentence opens with, named by the body it serves, reaches back to the sentence's start over
+ * the body's capitalised name and the role's own words. Anything else stays where it was.
+ */
+function namedEmployer(tokens: readonly Token[], start: number, end: number): number {
+  const head = tokens[end - 1];
+  if (head === undefined || !PERSON_ROLES.has(head.lower) || start === 0) return start;
+  if (NP_DETERMINERS.has(tokens[start]!.lower)) return start;
+  let k = start;
+  let named = false;
+  while (k > 0 && end - k < 8) {
+    const token = tokens[k - 1]!;
+    if (token.kind !== 'word' || NP_STOP.has(token.lower) || COPULAS.has(token.lower)) break;
+    if (NP_DETERMINERS.has(token.lower) || PRONOUNS.has(token.lower)) break;
+    named ||= isNameWord(token);
+    k--;
+  }
+  return k === 0 && named && isNameWord(tokens[0]!) ? 0 : start;
 }
 
 /**
@@ -349,9 +419,14 @@ export function attributionBefore(tokens: readonly Token[], q: number, near: num
     const token = tokens[v]!;
     if (!isReportingVerb(tokens, v) && !OBJECT_VERBS.has(token.lower)) continue;
     if (token.lower === 'according') {
-      return { mention: classifyPhrase(phraseAfter(tokens, v + 2)), verb: 'according to', inverted: false };
+      return {
+        mention: classifyPhrase(phraseAfter(tokens, v + 2)),
+        verb: 'according to',
+        inverted: false,
+        at: v,
+      };
     }
-    return { mention: subjectOf(tokens, v), verb: verbText(tokens, v), inverted: false };
+    return { mention: subjectOf(tokens, v), verb: verbText(tokens, v), inverted: false, at: v };
   }
   return null;
 }
@@ -370,6 +445,13 @@ export function subjectOf(tokens: readonly Token[], v: number): Mention | null {
   if (COORDINATORS.has(before.lower) || before.kind === 'quote') {
     for (let u = end - 2; u >= Math.max(0, end - 40); u--) {
       if (isReportingVerb(tokens, u)) return subjectOf(tokens, u);
+      // "It wasn't long before Fowler came to her defence and responded…": the verbs joined by
+      // "and" share the subject of the clause they stand in, not the sentence's "it".
+      if (before.kind !== 'quote' && SUBORDINATORS.has(tokens[u]!.lower)) {
+        const mention = classifyPhrase(phraseAfter(tokens, u + 1));
+        if (mention?.kind === 'person' || mention?.kind === 'pronoun') return mention;
+        break;
+      }
     }
     return sentenceSubject(tokens, v);
   }
@@ -398,10 +480,15 @@ export function subjectOf(tokens: readonly Token[], v: number): Mention | null {
     )
       break;
   }
+  start = namedEmployer(tokens, start, end);
   const mention = classifyPhrase(tokens.slice(start, end));
   if (mention === null || (mention.kind === 'description' && mention.refers === 'group' && end - start > 3)) {
     return sentenceSubject(tokens, v);
   }
+  // "Judge Philip Head, sentencing, said", "Alan Murphy, prosecuting, told": a participle in
+  // lowercase is no subject but the part the sentence's subject plays.
+  if (end - start === 1 && /^\p{Ll}+ing$/u.test(tokens[start]!.text) && tokens[start - 1]?.text === ',')
+    return sentenceSubject(tokens, v);
   // "David Williams of Ladbrokes said", "Jean Morris from the farm said": the person, not the
   // firm or place they speak for.
   let link = start - 1;

@@ -54,11 +54,15 @@ const STRENGTH = {
   honorificSurname: 0.75,
   /** A known given name on its own, which the article uses as the person's name. */
   givenNameOnly: 0.65,
+  /** A single name the article sets beside a person's role: "Yuni, a resident of Lampung". */
+  describedName: 0.75,
 } as const;
 
 /** Recognizes speakers within one article. */
 export class SpeakerRecognizer {
   private readonly people = new Map<string, Recognized | null>();
+  /** Single names the article has shown to be people's. */
+  private readonly vouched = new Set<string>();
 
   constructor(
     private readonly knowledge: NameKnowledge,
@@ -70,6 +74,7 @@ export class SpeakerRecognizer {
    * fullest form in the article; null when it names nobody who can speak.
    */
   person(name: string, gender?: 'male' | 'female', initial = true, titled = false): Recognized | null {
+    if (this.vouched.has(name)) return { kind: 'person', name, strength: STRENGTH.describedName };
     // The same few names come back sentence after sentence.
     const key = `${gender ?? ''}|${initial ? 1 : 0}${titled ? 1 : 0}|${name}`;
     let found = this.people.get(key);
@@ -86,11 +91,33 @@ export class SpeakerRecognizer {
   ): Recognized | null {
     let words = name.split(' ').filter(Boolean);
     if (words.length === 0 || words.some((word) => this.isLabel(word))) return null;
+    // "Manchester City have apologised": a known body, whatever the capitals suggested.
+    // "Northgate Power said": a name ending in an organisation word, with no given name first.
+    if (
+      words.length > 1 &&
+      (this.knowledge.isOrganisation(words.map(lower).join(' ')) ||
+        (this.knowledge.isOrganisationWord(lower(words[words.length - 1]!)) &&
+          this.knowledge.givenName(lower(words[0]!)) === undefined))
+    )
+      return this.organisation(name);
     words = withoutLeadingWords(words, (word) => this.isNotNameWord(word), this.knowledge);
     if (words.length === 1) return this.oneWord(words[0]!, gender, initial, titled);
     const full = this.names.fullName(words.join(' '), gender);
     if (full !== words.join(' ')) words = full.split(' ');
     return this.fullName(words, initial);
+  }
+
+  /**
+   * Records a single name the article describes as a person ("Yuni, a resident of Lampung"), so
+   * that it speaks as one however little the name knowledge knows it.
+   */
+  vouch(name: string): void {
+    const known = this.person(name);
+    if (
+      known === null ||
+      (known.kind === 'person' && known.name === name && known.strength < STRENGTH.describedName)
+    )
+      this.vouched.add(name);
   }
 
   /** An organisation's name as written ("BC Hydro", "the Harbour Authority"). */
@@ -208,7 +235,7 @@ export class SpeakerRecognizer {
       this.knowledge.isCommonWord(lastKey) &&
       this.knowledge.isCommonWord(lastKey.slice(0, -1))
     )
-      return { kind: 'organisation', name, strength: STRENGTH.namedBody };
+      return { kind: 'organisation', name, strength: STRENGTH.organisation };
     // Mid-sentence, capitals mark a name even on everyday words ("said Tiger Woods"); at a
     // sentence's start they may be any words ("Big Ben", "Article Continued Below").
     const last = words[words.length - 1]!;

@@ -8,6 +8,7 @@ import { finishItem, type FeedItem, type ParsedFeed } from './feed-item.js';
 import { parseFeedDate } from './feed-date.js';
 import { ATOM, DC, FEEDBURNER, MEDIA } from './feed-namespaces.js';
 import { feedBase, resolveWebUrl, withXmlBase } from './feed-url.js';
+import { feedItemImage } from './feed-image.js';
 import {
   childNamed,
   childText,
@@ -75,6 +76,13 @@ function parseEntry(
     contentText: content.text,
     summaryHtml: summary.html ?? escapeText(summary.text ?? mediaDescription(entry)),
     categories: [...categories, ...childrenNamed(entry, DC, 'subject').map(textContent)],
+    image: feedItemImage(
+      entry,
+      base,
+      childrenNamed(entry, ns, 'link').filter(
+        (link) => link.attributes.rel?.trim().toLowerCase() === 'enclosure',
+      ),
+    ),
   });
 }
 

@@ -23,6 +23,8 @@ export interface FeedItem {
   /** Plain-text body: JSON Feed content_text or Atom `type="text"` content. */
   contentText: string | null;
   categories: string[];
+  /** The item's lead image (Media RSS, an image enclosure), absolute http(s), or null. */
+  image: string | null;
 }
 
 /** A feed read into the neutral shape. */
@@ -45,6 +47,7 @@ export interface RawItem {
   summaryHtml: string | null;
   contentText: string | null;
   categories: string[];
+  image?: string | null;
 }
 
 const TITLE_FROM_BODY_CHARS = 100;
@@ -70,6 +73,7 @@ export function finishItem(raw: RawItem): FeedItem {
     summaryHtml,
     contentText,
     categories: [...new Set(raw.categories.map(cleanText).filter(Boolean))],
+    image: raw.image ?? null,
   };
 }
 

@@ -8,6 +8,7 @@ import { parseFeedDate } from './feed-date.js';
 import { FeedParseError } from './feed-error.js';
 import { hostOf } from './feed-atom.js';
 import { resolveWebUrl } from './feed-url.js';
+import { safeImageUrl } from '../articles/image-url.js';
 
 type Json = Record<string, unknown>;
 
@@ -53,7 +54,21 @@ function parseItem(item: Json, base: string, feedAuthor: string | null): FeedIte
     summaryHtml: summary === null ? null : escapeHtml(summary),
     contentText: string(item.content_text),
     categories: tags,
+    image: jsonImage(item, link ?? base),
   });
+}
+
+/** JSON Feed's `image` (the item's main image), then `banner_image`, then an image attachment. */
+function jsonImage(item: Json, base: string): string | null {
+  const attachments = Array.isArray(item.attachments) ? item.attachments.filter(isObject) : [];
+  const attached = attachments
+    .filter((attachment) => string(attachment.mime_type)?.toLowerCase().startsWith('image/'))
+    .map((attachment) => attachment.url);
+  for (const candidate of [item.image, item.banner_image, ...attached]) {
+    const url = safeImageUrl(candidate, base);
+    if (url) return url;
+  }
+  return null;
 }
 
 /** JSON Feed 1.1 `authors` (a list), falling back to 1.0's single `author`. */

@@ -7,6 +7,7 @@ import { cleanText, escapeHtml, resolveHtmlUrls, serializeHtml } from './feed-ht
 import { finishItem, plainTitle, type FeedItem, type ParsedFeed } from './feed-item.js';
 import { parseFeedDate } from './feed-date.js';
 import { ATOM, CONTENT, DC, FEEDBURNER, ITUNES, RSS } from './feed-namespaces.js';
+import { feedItemImage } from './feed-image.js';
 import { feedBase, resolveWebUrl, withXmlBase } from './feed-url.js';
 import { hostOf, linkRef, mediaDescription } from './feed-atom.js';
 import {
@@ -76,6 +77,7 @@ function parseItem(item: XmlElement, channelBase: string, format: 'rss' | 'rdf')
     categories: [...childrenNamed(item, RSS, 'category'), ...childrenNamed(item, DC, 'subject')].map(
       textContent,
     ),
+    image: feedItemImage(item, base, childrenNamed(item, RSS, 'enclosure')),
   });
 }
 

@@ -8,6 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { collapseWhitespace, decodeHtmlEntities, htmlToText, measureHtml } from '../text/html-to-text.js';
 import { removePageFurniture } from '../text/page-furniture.js';
+import { safeImageUrl } from '../articles/image-url.js';
 
 /** What `extractPage` found on a page. */
 export interface ExtractedPage {
@@ -25,6 +26,8 @@ export interface ExtractedPage {
   text: string;
   /** The cleaned article HTML, with relative links and image sources made absolute. */
   html: string;
+  /** The page's lead image (`og:image`, `twitter:image`), absolute http(s), or null. */
+  image: string | null;
 }
 
 /** Why a page yielded no article. */
@@ -76,7 +79,7 @@ export function extractPage(html: string, url: string, limits: PageLimits = DEFA
   checkSize(html, url, limits);
   const document = buildDocument(html, url);
   // Readability strips scripts and rewrites the tree, so read the metadata from the untouched page first.
-  const meta = readMetadata(document);
+  const meta = readMetadata(document, url);
 
   const parsed = new Readability<Element>(document, { serializer: (node) => node as Element }).parse();
   const content = parsed?.content ?? null;
@@ -100,6 +103,7 @@ export function extractPage(html: string, url: string, limits: PageLimits = DEFA
     excerpt: cleanText(parsed?.excerpt),
     text,
     html: content.innerHTML,
+    image: meta.image,
   };
 }
 
@@ -115,7 +119,7 @@ export function readPageMetadata(
   limits: PageLimits = DEFAULT_LIMITS,
 ): PageMetadata {
   checkSize(html, url, limits);
-  return readMetadata(buildDocument(html, url));
+  return readMetadata(buildDocument(html, url), url);
 }
 
 function checkSize(html: string, url: string, limits: PageLimits): void {
@@ -233,10 +237,12 @@ export interface PageMetadata {
   published: string | null;
   siteName: string | null;
   lang: string | null;
+  /** The image the page offers for previews and shares, absolute http(s), or null. */
+  image: string | null;
 }
 
 /** Reads the metadata a page declares about itself, for whatever Readability does not report. */
-function readMetadata(document: Document): PageMetadata {
+function readMetadata(document: Document, url: string): PageMetadata {
   const metas = new Map<string, string>();
   for (const meta of Array.from(document.querySelectorAll('meta'))) {
     const key = (
@@ -299,6 +305,11 @@ function readMetadata(document: Document): PageMetadata {
       document.documentElement.getAttribute('lang') ??
         document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ??
         first('og:locale')?.replace('_', '-'),
+    ),
+    image: safeImageUrl(
+      first('og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ??
+        document.querySelector('link[rel~="image_src" i]')?.getAttribute('href'),
+      url,
     ),
   };
 }

@@ -3,6 +3,7 @@ import type { ArticleRepository } from '../articles/article-repository.js';
 import type { StoredArticle } from '../articles/stored-article.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import type { PollMetrics } from '../metrics/metrics.js';
 import { nextAttemptDelay } from './backoff.js';
 import type { SourceCatalog, SourceRecord } from './source-catalog.js';
 import type { SourceReader } from './source-reader.js';
@@ -10,6 +11,7 @@ import type { SourceStatus, SourceStatusStore } from './source-status.js';
 import { describeError } from '../kernel/describe-error.js';
 import { completeTeasers } from './teaser-completer.js';
 import { pollSlot, type PollLeases } from './poll-leases.js';
+import type { SourceNotices } from './source-notices.js';
 
 /** Turns new drafts into stored articles (quotes, summary, indexes); see ArticlePipeline. */
 export interface DraftProcessor {
@@ -58,6 +60,9 @@ export class Poller {
       onPolled?: (outcomes: readonly PollOutcome[]) => void;
       /** Who polls what when several instances share the store; see PollLeases. */
       leases?: PollLeases;
+      metrics?: PollMetrics;
+      /** Hears each source's status after every poll, to tell people when it breaks. */
+      notices?: Pick<SourceNotices, 'afterPoll'>;
     },
   ) {}
 
@@ -94,7 +99,9 @@ export class Poller {
   pollSource(source: SourceRecord, force = false): Promise<PollOutcome> {
     const running = this.inFlight.get(source.id);
     if (running) return running;
-    const poll = this.poll(source, force).finally(() => this.inFlight.delete(source.id));
+    const poll = this.poll(source, force)
+      .then((outcome) => (this.deps.metrics?.polled(outcome.result), outcome))
+      .finally(() => this.inFlight.delete(source.id));
     this.inFlight.set(source.id, poll);
     return poll;
   }
@@ -148,7 +155,7 @@ export class Poller {
       const reading = await this.deps.reader.read(source.url, status.validators);
       const stored = reading.notModified ? [] : await this.storeNew(source, reading.drafts);
       const done = clock().toISOString();
-      await statuses.set(source.id, {
+      await this.record(source, {
         ...status,
         kind: reading.kind,
         title: reading.title ?? status.title,
@@ -167,10 +174,21 @@ export class Poller {
       return { sourceId: source.id, result: stored.length ? 'new' : 'unchanged', newArticles: stored.length };
     } catch (error) {
       const message = describeError(error);
-      await statuses.set(source.id, this.failedStatus(status, message, error));
+      this.deps.metrics?.pollFailed(error);
+      await this.record(source, this.failedStatus(status, message, error));
       logger.warn(`source ${source.id} failed: ${message}`);
       return { sourceId: source.id, result: 'failed', newArticles: 0, error: message };
     }
+  }
+
+  /** Stores a source's new status, then lets the notices hear it (a notice that fails is only logged). */
+  private async record(source: SourceRecord, status: SourceStatus): Promise<void> {
+    await this.deps.statuses.set(source.id, status);
+    await this.deps.notices?.afterPoll(source, status).catch((error: unknown) => {
+      this.deps.logger.warn(
+        `source ${source.id}: the failure notice could not be sent: ${describeError(error)}`,
+      );
+    });
   }
 
   private failedStatus(status: SourceStatus, message: string, error: unknown): SourceStatus {

@@ -5,14 +5,30 @@ import type { Clock } from '../kernel/clock.js';
 import { describeError } from '../kernel/describe-error.js';
 import { checkUrl, type AddressPolicy } from './address-policy.js';
 import type { Poller, PollOutcome } from './poller.js';
-import type { SourceCatalog, SourceRecord } from './source-catalog.js';
+import type { ChatSources } from './chat-sources.js';
+import { isGlobal, type SourceCatalog, type SourceRecord } from './source-catalog.js';
 import type { SourceReader } from './source-reader.js';
+import type { Translate } from '../i18n/translations.js';
 
 export type AdmissionResult =
-  | { kind: 'added'; source: SourceRecord; poll: PollOutcome }
+  /** `poll` is null when chats already shared the source, so nothing new was fetched. */
+  | { kind: 'added'; source: SourceRecord; poll: PollOutcome | null }
   /** The location is a config source an operator had removed: it is back. */
   | { kind: 'restored'; source: SourceRecord; poll: PollOutcome }
-  | { kind: 'refused'; reason: string };
+  /**
+   * `known`: it is read already (for this chat, or for every chat). `say`: the reason in a chat's
+   * language, for the refusals Quotewire itself decides; the others (a fetch's error, the address
+   * policy) are English, as the log and the web console show them.
+   */
+  | { kind: 'refused'; reason: string; known?: boolean; say?: (t: Translate) => string };
+
+/** Why an address was refused, in the chat's language where Quotewire has the words. */
+export function refusalReason(
+  result: { reason: string; say?: (t: Translate) => string },
+  t: Translate,
+): string {
+  return result.say ? result.say(t) : result.reason;
+}
 
 /** Who is adding: chat operators give URLs; the operator at the terminal may also give local paths. */
 export interface Adder {
@@ -34,6 +50,7 @@ export class SourceAdmission {
   constructor(
     private readonly deps: {
       catalog: SourceCatalog;
+      chatSources: ChatSources;
       reader: SourceReader;
       poller: Poller;
       policy: AddressPolicy;
@@ -46,6 +63,7 @@ export class SourceAdmission {
       return {
         kind: 'refused',
         reason: `that address is ${location.length.toLocaleString('en')} characters long; a source's address may have at most ${MAX_LOCATION_CHARS.toLocaleString('en')}`,
+        say: (t) => t('admission-too-long', { length: location.length, max: MAX_LOCATION_CHARS }),
       };
     }
     const target = this.locate(location.trim(), adder);
@@ -56,15 +74,86 @@ export class SourceAdmission {
       if (source) return { kind: 'restored', source, poll: await this.deps.poller.pollSource(source, true) };
     }
     const existing = (await this.deps.catalog.list()).find((source) => source.url === target.location);
-    if (existing) return { kind: 'refused', reason: `already a source, as ${existing.id}` };
-    try {
-      await this.deps.reader.read(target.location);
-    } catch (error) {
-      return { kind: 'refused', reason: describeError(error) };
+    if (existing && isGlobal(existing))
+      return {
+        kind: 'refused',
+        reason: `already a source, as ${existing.id}`,
+        known: true,
+        say: (t) => t('admission-already-source', { id: existing.id }),
+      };
+    // A chat source is read already: adding it for every chat keeps its id (see SourceCatalog.add).
+    if (!existing) {
+      try {
+        await this.deps.reader.read(target.location);
+      } catch (error) {
+        return { kind: 'refused', reason: describeError(error) };
+      }
     }
     const source = await this.deps.catalog.add(target.location, adder.id, this.deps.clock());
-    const poll = await this.deps.poller.pollSource(source, true);
+    const poll = existing ? null : await this.deps.poller.pollSource(source, true);
     return { kind: 'added', source, poll };
+  }
+
+  /**
+   * Adds a URL to one chat's own sources, within `limit` per chat. The same checks as {@link add}
+   * (never a local file); an address other chats follow already is shared, not fetched again.
+   */
+  async addForChat(location: string, chat: string, adderId: string, limit: number): Promise<AdmissionResult> {
+    if (limit <= 0) {
+      return {
+        kind: 'refused',
+        reason:
+          "this bot's operator has not allowed chats to add their own sources (chatSources.maxPerChat is 0)",
+        say: (t) => t('admission-chat-sources-off'),
+      };
+    }
+    if (location.length > MAX_LOCATION_CHARS)
+      return this.add(location, { id: adderId, mayAddLocalFiles: false });
+    const target = this.locate(location.trim(), { id: adderId, mayAddLocalFiles: false });
+    if ('refused' in target) return { kind: 'refused', reason: target.refused };
+    const known = await this.deps.chatSources.known(target.location);
+    if (!known) {
+      try {
+        await this.deps.reader.read(target.location);
+      } catch (error) {
+        return { kind: 'refused', reason: describeError(error) };
+      }
+    }
+    const result = await this.deps.chatSources.follow(
+      target.location,
+      chat,
+      adderId,
+      this.deps.clock(),
+      limit,
+    );
+    switch (result.kind) {
+      case 'global':
+        return {
+          kind: 'refused',
+          reason: `already read for every chat, as ${result.source.id}`,
+          known: true,
+          say: (t) => t('admission-already-global', { id: result.source.id }),
+        };
+      case 'already':
+        return {
+          kind: 'refused',
+          reason: `already one of this chat's sources, as ${result.source.id}`,
+          known: true,
+          say: (t) => t('admission-already-chat', { id: result.source.id }),
+        };
+      case 'quota':
+        return {
+          kind: 'refused',
+          reason: `this chat has ${result.limit} source(s), as many as this bot allows; /source remove <id> one first`,
+          say: (t) => t('admission-quota', { limit: result.limit }),
+        };
+      case 'followed':
+        return {
+          kind: 'added',
+          source: result.source,
+          poll: result.shared ? null : await this.deps.poller.pollSource(result.source, true),
+        };
+    }
   }
 
   /** The location as the catalog keeps it (a URL, or an absolute path), or why it is refused. */

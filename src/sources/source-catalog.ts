@@ -1,16 +1,35 @@
 import type { SourceConfig } from '../config/config-schema.js';
-import type { Store } from '../store/store.js';
+import type { Store, Transaction } from '../store/store.js';
 
-/** A source Quotewire reads, from the config file or added at run time with /source add. */
+/**
+ * A source Quotewire reads: from the config file, added for every chat by an operator (`added`), or
+ * added by chats for themselves (`chat`). A chat source is fetched once however many chats follow
+ * it; its articles reach only the digests of the chats in `chats`.
+ */
 export interface SourceRecord {
   id: string;
   /** http(s) URL, absolute file path or file:// URL. */
   url: string;
   schedule: string | null;
   completeTeasers: boolean | null;
-  origin: 'config' | 'added';
+  origin: 'config' | 'added' | 'chat';
   addedBy: string | null;
   addedAt: string | null;
+  /**
+   * With origin `chat`: the chats that follow it (`telegram:-100123`, see {@link chatKey}). A chat
+   * source no chat follows any more is kept, not read, so its stored articles stay private.
+   */
+  chats?: string[];
+}
+
+/** The key of a chat in chat sources and notices: `platform:chatId` (threads share their chat's sources). */
+export function chatKey(platform: string, chatId: string): string {
+  return `${platform}:${chatId}`;
+}
+
+/** Whether a source is read for every chat. */
+export function isGlobal(source: SourceRecord): boolean {
+  return source.origin !== 'chat';
 }
 
 /** What the store keeps per source id: an added source, or a tombstone hiding a config source. */
@@ -60,23 +79,30 @@ export class SourceCatalog {
     return (await this.list()).find((source) => source.id === id);
   }
 
-  /** Adds a source under a fresh id derived from its URL; returns the record. */
+  /**
+   * Adds a source for every chat under a fresh id derived from its URL; returns the record. A chat
+   * source at the same URL becomes a source for every chat, under its id.
+   */
   async add(url: string, addedBy: string, now: Date): Promise<SourceRecord> {
     return this.store.transact(async (tx) => {
-      const overrides = await this.overrides();
-      const taken = new Set([
-        ...configuredRecords(this.configured).map((source) => source.id),
-        ...overrides.keys(),
-      ]);
-      // Another instance may have added an id since the overrides were listed: read each candidate
-      // through the transaction, so that a concurrent add of the same id makes this one run again.
-      const base = idFromLocation(url);
-      let id = base;
-      for (let n = 2; taken.has(id) || (await tx.get('sources', id)) !== undefined; n++) {
-        id = `${base.slice(0, 36)}-${n}`;
+      const chatSourceId = await tx.get<string>('source-chats', urlKey(url));
+      const existing = chatSourceId ? await tx.get<SourceRecord>('sources', chatSourceId) : undefined;
+      if (existing && existing.origin === 'chat') {
+        const promoted: SourceRecord = { ...existing, origin: 'added', addedBy, addedAt: now.toISOString() };
+        delete promoted.chats;
+        tx.set('sources', existing.id, promoted);
+        for (const chat of existing.chats ?? []) {
+          const ids = (await tx.get<string[]>('source-chats', chatIndexKey(chat))) ?? [];
+          tx.set(
+            'source-chats',
+            chatIndexKey(chat),
+            ids.filter((id) => id !== existing.id),
+          );
+        }
+        return promoted;
       }
       const record: SourceRecord = {
-        id,
+        id: await this.freshId(tx, url),
         url,
         schedule: null,
         completeTeasers: null,
@@ -84,26 +110,71 @@ export class SourceCatalog {
         addedBy,
         addedAt: now.toISOString(),
       };
-      tx.set('sources', id, record);
+      tx.set('sources', record.id, record);
       return record;
     });
   }
 
   /**
-   * Stops reading a source: an added one is forgotten, a config one is hidden by a tombstone until
-   * restored. False when no such source is being read.
+   * An id for a new source at `url`, unused by any source. Within `tx`: another instance may have
+   * added an id since the overrides were listed, so each candidate is read through the transaction,
+   * and a concurrent add of the same id makes this one run again.
    */
-  async remove(id: string, now: Date, removedBy?: string): Promise<boolean> {
+  async freshId(tx: Transaction, url: string): Promise<string> {
+    const overrides = await this.overrides();
+    const taken = new Set([...this.configuredIds(), ...overrides.keys()]);
+    const base = idFromLocation(url);
+    let id = base;
+    for (let n = 2; taken.has(id) || (await tx.get('sources', id)) !== undefined; n++) {
+      id = `${base.slice(0, 36)}-${n}`;
+    }
+    return id;
+  }
+
+  /** Every chat source ever added (those no chat follows any more too), by id: whose articles are private. */
+  async chatSources(): Promise<Map<string, SourceRecord>> {
+    const found = new Map<string, SourceRecord>();
+    for (const [id, value] of await this.overrides()) {
+      if (!value.removed && value.origin === 'chat') found.set(id, value);
+    }
+    return found;
+  }
+
+  /**
+   * Stops reading a source for everyone: an added one is forgotten, a config one is hidden by a
+   * tombstone until restored, a chat source is dropped by every chat that followed it (it is kept,
+   * unread, so its articles stay private). Null when no such source is being read; otherwise the
+   * source and the chats that followed it (to be told).
+   */
+  async remove(
+    id: string,
+    now: Date,
+    removedBy?: string,
+  ): Promise<{ source: SourceRecord; chats: string[] } | null> {
     const source = await this.get(id);
-    if (!source) return false;
-    await this.store.transact(async (tx) => {
+    if (!source) return null;
+    return this.store.transact(async (tx) => {
       if (this.configuredIds().has(id)) {
         tx.set('sources', id, { removed: true, removedAt: now.toISOString(), removedBy } satisfies Tombstone);
-      } else {
-        tx.delete('sources', id);
+        return { source, chats: [] };
       }
+      const current = await tx.get<SourceRecord>('sources', id);
+      if (current?.origin !== 'chat') {
+        tx.delete('sources', id);
+        return { source, chats: [] };
+      }
+      const chats = current.chats ?? [];
+      tx.set('sources', id, { ...current, chats: [] });
+      for (const chat of chats) {
+        const ids = (await tx.get<string[]>('source-chats', chatIndexKey(chat))) ?? [];
+        tx.set(
+          'source-chats',
+          chatIndexKey(chat),
+          ids.filter((other) => other !== id),
+        );
+      }
+      return { source, chats };
     });
-    return true;
   }
 
   /** Brings back a config source hidden by /source remove; undefined when `id` is not one. */
@@ -143,10 +214,23 @@ export class SourceCatalog {
       }
     }
     for (const [id, value] of overrides) {
-      if (!configIds.has(id) && !value.removed) active.push(value);
+      if (configIds.has(id) || value.removed) continue;
+      // A chat source that no chat follows any more is not read.
+      if (value.origin === 'chat' && (value.chats ?? []).length === 0) continue;
+      active.push(value);
     }
     return { active, hidden };
   }
+}
+
+/** The `source-chats` key of a chat's list of source ids. */
+export function chatIndexKey(chat: string): string {
+  return `chat:${chat}`;
+}
+
+/** The `source-chats` key of the chat source at a URL, so that chats adding it share one record. */
+export function urlKey(url: string): string {
+  return `url:${url}`;
 }
 
 function configuredRecords(configured: readonly SourceConfig[]): SourceRecord[] {

@@ -197,6 +197,7 @@ function feedItemDraft(item: FeedItem, feedTitle: string): ArticleDraft {
     text,
     guid: item.guid,
     categories: item.categories,
+    image: item.image,
   };
 }
 
@@ -210,6 +211,7 @@ function pageDraft(page: ReturnType<typeof extractPage>, url: string): ArticleDr
     text: page.text,
     guid: null,
     categories: [],
+    image: page.image,
   };
 }
 

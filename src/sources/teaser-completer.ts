@@ -33,6 +33,8 @@ export async function completeTeasers(
     budget--;
     try {
       const page = await reader.readPage(draft.url);
+      // The page's og:image stands in when the feed item had no image of its own.
+      const image = draft.image ?? page.image ?? null;
       result.push(
         page.text.length > draft.text.length
           ? {
@@ -40,8 +42,9 @@ export async function completeTeasers(
               text: page.text,
               byline: draft.byline ?? page.byline,
               published: draft.published ?? page.published,
+              image,
             }
-          : draft,
+          : { ...draft, image },
       );
     } catch (error) {
       logger.info(`kept the teaser of ${draft.url}: ${describeError(error)}`);

@@ -13,6 +13,8 @@ interface Statement {
 
 /** Rows per statement when a batch is written: keeps each statement's parameters well under SQLite's limit. */
 const ROWS_PER_STATEMENT = 500;
+/** Most rows one statement of a commit writes (a power of two; see SqliteTables.inChunks). */
+const MAX_ROWS_PER_WRITE = 256;
 /** Rows per page when a table is listed. */
 const SCAN_PAGE = 1000;
 
@@ -134,7 +136,9 @@ export class SqliteTables {
 
   /**
    * Applies `writes` when every document in `reads` still holds the text that was read; false (and
-   * nothing written) otherwise.
+   * nothing written) otherwise. The check reads each table's documents in a few statements, and the
+   * writes are grouped by table into multi-row statements (see {@link groupWrites}): an ingest batch
+   * of a few thousand writes costs a few dozen statements, all inside the one SQLite transaction.
    */
   commit(
     tableOf: (name: string) => string,
@@ -142,18 +146,26 @@ export class SqliteTables {
     writes: readonly WriteOp[],
   ): boolean {
     for (const write of writes) this.prepareTable(tableOf(write.name), write.kind);
+    const groups = groupWrites(tableOf, writes);
+    const readsByTable = new Map<string, ReadRecord[]>();
+    for (const read of reads) push(readsByTable, tableOf(read.name), read);
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      for (const read of reads) {
-        if (this.readRaw(tableOf(read.name), [read.key])[0] !== read.raw) {
+      for (const [table, tableReads] of readsByTable) {
+        const now = this.readRaw(
+          table,
+          tableReads.map((read) => read.key),
+        );
+        if (tableReads.some((read, index) => now[index] !== read.raw)) {
           this.db.exec('ROLLBACK');
           return false;
         }
       }
-      writes.forEach((write, index) => {
-        this.faults.beforeWrite?.(index, writes.length);
-        this.apply(tableOf(write.name), write);
-      });
+      for (const group of groups) {
+        // The crash tests stop at a chosen write: each write is announced before its group runs.
+        for (const index of group.indices) this.faults.beforeWrite?.(index, writes.length);
+        this.applyGroup(group);
+      }
       this.db.exec('COMMIT');
       this.faults.committed?.();
       return true;
@@ -163,17 +175,49 @@ export class SqliteTables {
     }
   }
 
-  private apply(table: string, write: WriteOp): void {
-    switch (write.kind) {
+  /** One group of a commit, in a few multi-row statements. */
+  private applyGroup({ table, kind, rows }: WriteGroup): void {
+    switch (kind) {
       case 'set':
-        return this.writeRaw(table, [{ key: write.key, raw: write.raw }]);
+        return this.inChunks(
+          rows,
+          2,
+          (count) =>
+            `INSERT INTO ${table} (key, value) VALUES ${rowsOf(count, '(?, ?)')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+        );
       case 'delete':
-        this.deleteRaw(table, [write.key]);
-        return;
+        return this.inChunks(rows, 1, (count) => `DELETE FROM ${table} WHERE key IN (${rowsOf(count, '?')})`);
       case 'add':
-        return this.addMembers(table, write.key, write.members);
+        return this.inChunks(
+          rows,
+          2,
+          (count) =>
+            `INSERT OR IGNORE INTO ${table}__members (key, member) VALUES ${rowsOf(count, '(?, ?)')}`,
+        );
       case 'increment':
-        return this.increment(table, write.key, write.counts);
+        return this.inChunks(
+          rows,
+          3,
+          (count) =>
+            `INSERT INTO ${table}__counts (key, field, n) VALUES ${rowsOf(count, '(?, ?, ?)')} ON CONFLICT(key, field) DO UPDATE SET n = n + excluded.n`,
+        );
+    }
+  }
+
+  /**
+   * Runs `sql(rows)` over `values` (flat, `width` per row) in as few statements as the sizes allow:
+   * rows go in blocks of powers of two up to {@link MAX_ROWS_PER_WRITE} (300 rows: 256 + 32 + 8 + 4),
+   * so each table keeps at most nine prepared statements per kind of write, whatever the batches.
+   */
+  private inChunks(values: readonly unknown[], width: number, sql: (rows: number) => string): void {
+    let done = 0;
+    const total = values.length / width;
+    while (done < total) {
+      let rows = MAX_ROWS_PER_WRITE;
+      while (rows > total - done) rows >>= 1;
+      const chunk = rows === total ? values : values.slice(done * width, (done + rows) * width);
+      this.statement(sql(rows)).run(...chunk);
+      done += rows;
     }
   }
 
@@ -230,4 +274,89 @@ export class SqliteTables {
     if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql) as unknown as Statement));
     return statement;
   }
+}
+
+/** The writes of one commit to one table and of one kind, as flat statement parameters. */
+export interface WriteGroup {
+  table: string;
+  kind: WriteOp['kind'];
+  rows: unknown[];
+  /** Positions of the writes this group carries out, for {@link CommitFaults.beforeWrite}. */
+  indices: number[];
+}
+
+/**
+ * A commit's writes as one group per table and kind. Only the outcome must match applying them in
+ * order: a document ends as its last set or delete (so its key is in one group only), members are
+ * a union, and increments of one field add up.
+ */
+export function groupWrites(tableOf: (name: string) => string, writes: readonly WriteOp[]): WriteGroup[] {
+  const documents = new Map<string, { table: string; key: string; raw: string | null; indices: number[] }>();
+  const members = new Map<string, { byKey: Map<string, Set<string>>; indices: number[] }>();
+  const counts = new Map<string, { byField: Map<string, [string, string, number]>; indices: number[] }>();
+  writes.forEach((write, index) => {
+    const table = tableOf(write.name);
+    if (write.kind === 'set' || write.kind === 'delete') {
+      const id = `${table}\u0000${write.key}`;
+      const raw = write.kind === 'set' ? write.raw : null;
+      const known = documents.get(id);
+      if (known) {
+        known.raw = raw;
+        known.indices.push(index);
+      } else documents.set(id, { table, key: write.key, raw, indices: [index] });
+    } else if (write.kind === 'add') {
+      let group = members.get(table);
+      if (!group) members.set(table, (group = { byKey: new Map(), indices: [] }));
+      let set = group.byKey.get(write.key);
+      if (!set) group.byKey.set(write.key, (set = new Set()));
+      for (const member of write.members) set.add(member);
+      group.indices.push(index);
+    } else {
+      let group = counts.get(table);
+      if (!group) counts.set(table, (group = { byField: new Map(), indices: [] }));
+      for (const [field, by] of Object.entries(write.counts)) {
+        const id = `${write.key}\u0000${field}`;
+        const row = group.byField.get(id);
+        if (row) row[2] += by;
+        else group.byField.set(id, [write.key, field, by]);
+      }
+      group.indices.push(index);
+    }
+  });
+  const groups = new Map<string, WriteGroup>();
+  const groupOf = (table: string, kind: WriteOp['kind']): WriteGroup => {
+    const id = `${kind} ${table}`;
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { table, kind, rows: [], indices: [] }));
+    return group;
+  };
+  for (const { table, key, raw, indices } of documents.values()) {
+    const group = groupOf(table, raw === null ? 'delete' : 'set');
+    if (raw === null) group.rows.push(key);
+    else group.rows.push(key, raw);
+    group.indices.push(...indices);
+  }
+  for (const [table, { byKey, indices }] of members) {
+    const group = groupOf(table, 'add');
+    for (const [key, set] of byKey) for (const member of set) group.rows.push(key, member);
+    group.indices.push(...indices);
+  }
+  for (const [table, { byField, indices }] of counts) {
+    const group = groupOf(table, 'increment');
+    for (const row of byField.values()) group.rows.push(...row);
+    group.indices.push(...indices);
+  }
+  for (const group of groups.values()) group.indices.sort((a, b) => a - b);
+  return [...groups.values()];
+}
+
+/** `count` copies of a row's placeholders, comma-separated. */
+function rowsOf(count: number, row: string): string {
+  return Array.from({ length: count }, () => row).join(', ');
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -19,6 +19,8 @@ export type CollectionName =
   | 'article-days'
   | 'sources'
   | 'source-status'
+  | 'source-chats'
+  | 'source-notices'
   | 'speakers'
   | 'speaker-quotes'
   | 'speaker-days'
@@ -75,6 +77,12 @@ export interface Transaction {
   increment(name: CollectionName, key: string, counts: Readonly<Record<string, number>>): void;
 }
 
+/**
+ * One open store: typed collections of documents, sets and counters by name, and optimistic
+ * transactions across them. Opened once by the composition root (openStore: `sqlite://` through
+ * libsql, or `redis://`) and passed to everything that persists; both backends pass the same
+ * contract tests (test/store/store-contract.ts).
+ */
 export interface Store {
   collection<T>(name: CollectionName): Collection<T>;
   sets(name: CollectionName): SetCollection;

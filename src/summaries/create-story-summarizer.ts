@@ -4,6 +4,7 @@
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import { redactingLogger } from '../kernel/redacting-logger.js';
+import type { LlmMetrics } from '../metrics/metrics.js';
 import type { AppConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
 import { SummaryCache } from './summary-cache.js';
@@ -15,6 +16,7 @@ export interface StorySummarizerDependencies {
   store: Store;
   logger: Logger;
   clock: Clock;
+  metrics?: LlmMetrics;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function createStorySummarizer({
   store,
   logger,
   clock,
+  metrics,
 }: StorySummarizerDependencies): Promise<StorySummarizer> {
   const offline = new OfflineStorySummarizer();
   if (config.summarizer.engine === 'offline') return offline;
@@ -51,6 +54,7 @@ export async function createStorySummarizer({
     // Servers quote what they were sent in their errors: no key or token reaches a log line.
     logger: redactingLogger(logger, [apiKey]),
     clock,
+    metrics,
     settings: {
       model: settings.model,
       maxOutputTokens: settings.maxOutputTokens,

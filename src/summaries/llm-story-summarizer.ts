@@ -13,19 +13,19 @@ import type {
 } from 'openai/resources/chat/completions';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import type { LlmMetrics } from '../metrics/metrics.js';
 import { describeError } from '../kernel/describe-error.js';
 import type { Story } from '../stories/story.js';
 import { concurrencyLimit } from './concurrency-limit.js';
 import { callDeadlineMs, describeCallFailure, isRequestRejection, type CallFailure } from './llm-client.js';
 import { LLM_ANSWER_JSON_SCHEMA, parseLlmAnswer } from './llm-answer.js';
-import { buildSummaryPrompt, PROMPT_VERSION } from './llm-prompt.js';
+import { buildSummaryPrompt } from './llm-prompt.js';
 import { neutralizeStory } from './prompt-injection.js';
 import { verifyKeyQuotes, type DroppedQuote } from './quote-verification.js';
-import { REJECTION_TTL_MS, type SummaryCache } from './summary-cache.js';
+import { REJECTION_TTL_MS, summaryCacheKey, type SummaryCache } from './summary-cache.js';
 import { checkHeadline, checkSummary, sourceVocabulary } from './summary-checks.js';
 import {
   keyQuotes,
-  storyContentHash,
   type StorySummarizer,
   type StorySummary,
   type SummaryOptions,
@@ -57,6 +57,7 @@ export interface LlmSummarizerDependencies {
   logger: Logger;
   clock: Clock;
   settings: LlmSummarizerSettings;
+  metrics?: LlmMetrics;
 }
 
 /** Counters since this engine was built, for tests and diagnostics. */
@@ -97,7 +98,7 @@ export class LlmStorySummarizer implements StorySummarizer {
 
   async summarize(story: Story, options: SummaryOptions): Promise<StorySummary> {
     if (story.articles.length === 0) return this.deps.fallback.summarize(story, options);
-    const key = `${PROMPT_VERSION}:${this.deps.settings.model}:${storyContentHash(story, options)}`;
+    const key = summaryCacheKey(this.deps.settings.model, story, options);
     // Two digests built at once (two subscribers, a command during the scheduled run) share one call.
     let work = this.inFlight.get(key);
     if (!work) {
@@ -194,6 +195,7 @@ export class LlmStorySummarizer implements StorySummarizer {
         ...responseFormat(RESPONSE_FORMATS[formatIndex]!),
       };
       this.stats.requests++;
+      this.deps.metrics?.llmCall();
       let completion: ChatCompletion;
       try {
         completion = await this.deps.client.chat.completions.create(request, {
@@ -229,6 +231,7 @@ export class LlmStorySummarizer implements StorySummarizer {
     const content = (completion.choices ?? [])[0]?.message?.content ?? '';
     const promptTokens = completion.usage?.prompt_tokens ?? Math.ceil(promptChars / 4);
     const completionTokens = completion.usage?.completion_tokens ?? Math.ceil(content.length / 4);
+    this.deps.metrics?.llmTokens(promptTokens, completionTokens);
     const total = await this.deps.budget.settle(reservation, promptTokens, completionTokens);
     const estimated = completion.usage ? '' : ', estimated';
     return `${this.deps.settings.model}: ${promptTokens} + ${completionTokens} tokens${estimated}, ${total} of ${this.deps.budget.dailyLimit} today`;
@@ -292,6 +295,7 @@ export class LlmStorySummarizer implements StorySummarizer {
 
   private offline(story: Story, options: SummaryOptions): Promise<StorySummary> {
     this.stats.fallbacks++;
+    this.deps.metrics?.llmFallback();
     return this.deps.fallback.summarize(story, options);
   }
 }

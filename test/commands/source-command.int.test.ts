@@ -74,10 +74,13 @@ describe('/source add, remove and restore', () => {
     expect(sources).toMatch(/ok, last fetch .*, 1 article\(s\) stored/);
 
     expect(await say('/source remove 127-0-0-1-feed', visitor)).toBe(
-      "/source is for the bot's operators only.",
+      "127-0-0-1-feed is read for every chat; only the bot's operators can remove it.",
     );
     expect(await say('/source remove 127-0-0-1-feed', chatVisitor)).toBe(
-      "/source is for the bot's operators only. Your telegram user id is 77: an operator can add it to telegram.operators in the config.",
+      "127-0-0-1-feed is read for every chat; only the bot's operators can remove it.",
+    );
+    expect(await say(`/source add ${server!.url('/other.xml')} global`, chatVisitor)).toBe(
+      "/source add … global changes what every chat reads, so it is for the bot's operators only; /source add <url> adds a source for this chat. Your telegram user id is 77: an operator can add it to telegram.operators in the config.",
     );
     expect(await say('/source remove 127-0-0-1-feed')).toBe(
       'Removed 127-0-0-1-feed. Its articles stay in the store.',
@@ -94,7 +97,7 @@ describe('/source add, remove and restore', () => {
     await app.services.poller.pollAll({ force: true });
     expect(await say('/sources')).toMatch(/local .*failing \(1x\): .*does not exist/);
     expect(await say('/source remove local')).toMatch(/^Removed local, a source of the config file/);
-    expect(await say('/sources')).toContain('No sources yet');
+    expect(await say('/sources')).toContain('No sources for every chat yet');
   });
 
   it('keeps a removed config source off across a restart until restored, by id or by its location', async () => {

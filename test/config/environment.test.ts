@@ -93,6 +93,7 @@ describe('environment variables', () => {
       telegramWebhookSecret: 'a-b_C9',
       discordToken: 'MTA.Gx-y_.z',
       openaiApiKey: null,
+      webToken: null,
     });
     expect(config.endpoints).toEqual({
       telegramApiRoot: null,

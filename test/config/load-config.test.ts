@@ -36,6 +36,21 @@ describe('loadConfig', () => {
     expect(config.polling.schedule).toBe('*/15 * * * *');
     expect(config.polling.allowLoopback).toBe(false);
     expect(config.digest.timeZone).toBe('UTC');
+    expect(config.chatSources.maxPerChat).toBe(10);
+    expect(config.polling.noticeAfterFailures).toBe(5);
+  });
+
+  it('says in words what chatSources and the failure notice take', () => {
+    const message = loadError(
+      'chatSources: { maxPerChat: -1, perChat: 3 }\npolling: { noticeAfterFailures: 2.5 }',
+    );
+    expect(message).toContain(
+      'chatSources.maxPerChat: -1 is not allowed: use a whole number of sources from 0 to 1000',
+    );
+    expect(message).toContain('chatSources.perChat: unknown key (known: maxPerChat)');
+    expect(message).toContain(
+      'polling.noticeAfterFailures: 2.5 is not allowed: use a whole number from 0 to 1000',
+    );
   });
 
   it('names an unknown key and suggests the right one', () => {

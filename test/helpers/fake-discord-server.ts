@@ -24,6 +24,8 @@ export const FAKE_BOT_USER = {
 };
 /** Text channels of the fake guild. */
 export const FAKE_CHANNELS = ['920000000000000001', '920000000000000002', '920000000000000003'];
+/** A public thread in the first channel, sent with the guild (so the client knows its parent). */
+export const FAKE_THREAD = '920000000000000009';
 
 /** Permission bits used by tests (as Discord sends them: decimal strings). */
 export const PERMISSIONS = {
@@ -71,6 +73,8 @@ export interface FakeDiscord {
   holdChannelPosts(): () => void;
   /** Asks the client to reconnect (op 7); it resumes the session. */
   requestReconnect(): void;
+  /** Dispatches any gateway event (GUILD_DELETE, CHANNEL_DELETE, GUILD_CREATE...) to the client. */
+  dispatchEvent(type: string, data: unknown): void;
   close(): Promise<void>;
 }
 
@@ -136,7 +140,13 @@ export async function startFakeDiscord(
     const url = new URL(req.url ?? '/', origin);
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     const method = req.method ?? 'GET';
-    const body: unknown = raw ? JSON.parse(raw) : null;
+    const type = req.headers['content-type'] ?? '';
+    // discord.js sends files as multipart: the message in payload_json, each file as files[n].
+    const body: unknown = type.startsWith('multipart/form-data')
+      ? multipartMessage(raw, /boundary=(.+)$/.exec(type)?.[1] ?? '')
+      : raw
+        ? JSON.parse(raw)
+        : null;
     calls.push({ method, path, body });
     if (options.token && req.headers.authorization !== `Bot ${options.token}`) {
       return json(res, 401, { message: '401: Unauthorized', code: 0 });
@@ -173,6 +183,10 @@ export async function startFakeDiscord(
     }
     if ((m = /^\/webhooks\/\d+\/([^/]+)(?:\/messages\/(.+))?$/.exec(path))) {
       return json(res, 200, message('0', data));
+    }
+    if (method === 'POST' && path === '/users/@me/channels') {
+      // A direct-message channel with the user: its id is derived from theirs, so tests can find it.
+      return json(res, 200, { id: dmChannelId(String(data.recipient_id)), type: 1, recipients: [] });
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       const channelId = m[1]!;
@@ -272,6 +286,10 @@ export async function startFakeDiscord(
     requestReconnect() {
       if (current) send(current, { op: 7, d: null });
     },
+    dispatchEvent(type, data) {
+      if (!current) throw new Error('the client is not connected to the fake gateway');
+      dispatch(current, type, data);
+    },
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();
@@ -281,8 +299,8 @@ export async function startFakeDiscord(
   };
 }
 
-/** A full GUILD_CREATE payload: the @everyone role and the text channels. */
-function guild(id: string): Record<string, unknown> {
+/** A full GUILD_CREATE payload: the @everyone role, the text channels and one thread. */
+export function guild(id: string): Record<string, unknown> {
   return {
     id,
     name: 'Quotewire test guild',
@@ -298,7 +316,19 @@ function guild(id: string): Record<string, unknown> {
     members: [],
     presences: [],
     voice_states: [],
-    threads: [],
+    threads: [
+      {
+        id: FAKE_THREAD,
+        type: 11,
+        guild_id: id,
+        parent_id: FAKE_CHANNELS[0],
+        name: 'morning-news',
+        owner_id: '1',
+        thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false },
+        message_count: 0,
+        member_count: 1,
+      },
+    ],
     stage_instances: [],
     guild_scheduled_events: [],
     soundboard_sounds: [],
@@ -413,6 +443,16 @@ function inGuild(who: {
   channelId?: string;
 }): Record<string, unknown> {
   const channelId = who.channelId ?? FAKE_CHANNELS[0]!;
+  const channel =
+    channelId === FAKE_THREAD
+      ? {
+          id: channelId,
+          type: 11,
+          guild_id: FAKE_GUILD_ID,
+          name: 'morning-news',
+          parent_id: FAKE_CHANNELS[0],
+        }
+      : { id: channelId, type: 0, guild_id: FAKE_GUILD_ID, name: 'news' };
   const user = {
     id: who.userId ?? '960000000000000001',
     username: 'reader',
@@ -424,7 +464,7 @@ function inGuild(who: {
     guild_id: FAKE_GUILD_ID,
     guild_locale: 'en-US',
     channel_id: channelId,
-    channel: { id: channelId, type: 0, guild_id: FAKE_GUILD_ID, name: 'news' },
+    channel,
     member: {
       user,
       roles: [],
@@ -435,6 +475,55 @@ function inGuild(who: {
       permissions: who.permissions ?? PERMISSIONS.member,
     },
   };
+}
+
+/** The id of the fake direct-message channel with a user. */
+export function dmChannelId(userId: string): string {
+  return `8${userId.slice(1)}`;
+}
+
+/** A slash command interaction whose attachment option holds a file served at `url`. */
+export function slashCommandWithFile(
+  name: string,
+  option: string,
+  file: { filename: string; url: string; size: number },
+  who: { userId?: string; permissions?: string; channelId?: string } = {},
+): Record<string, unknown> {
+  const id = '990000000000000001';
+  return {
+    type: 2,
+    data: {
+      id: '940000000000000001',
+      name,
+      type: 1,
+      options: [{ name: option, type: 11, value: id }],
+      resolved: {
+        attachments: {
+          [id]: { id, filename: file.filename, size: file.size, url: file.url, proxy_url: file.url },
+        },
+      },
+    },
+    ...inGuild(who),
+  };
+}
+
+/**
+ * A multipart body as the message it carries (payload_json) plus `files`: each file part's name
+ * and text. Enough for the small text files tests send.
+ */
+function multipartMessage(raw: string, boundary: string): Record<string, unknown> {
+  let message: Record<string, unknown> = {};
+  const files: { filename: string; content: string }[] = [];
+  for (const part of raw.split(`--${boundary.replace(/^"|"$/g, '')}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split === -1) continue;
+    const headers = part.slice(0, split);
+    const body = part.slice(split + 4).replace(/\r\n$/, '');
+    const filename = /filename="?([^"\r\n;]*)"?/.exec(headers)?.[1];
+    if (filename !== undefined) files.push({ filename, content: body });
+    else if (/name="payload_json"/.test(headers)) message = JSON.parse(body) as Record<string, unknown>;
+  }
+  return { ...message, files };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -1,6 +1,7 @@
 /**
  * A fake Telegram Bot API on node:http (127.0.0.1, port 0) for running the REAL grammY in tests:
- * getMe, deleteWebhook, setWebhook, setMyCommands, getMyCommands, sendMessage, editMessageText,
+ * getMe, deleteWebhook, setWebhook, setMyCommands, getMyCommands, sendMessage, sendPhoto (a URL;
+ * answered with a photo message as Telegram would once it fetched it), editMessageText,
  * answerCallbackQuery, getChatMember, getChatAdministrators, and getUpdates that honours `offset` and
  * holds the request up to `timeout` seconds. Failures are scriptable per method, and every call is
  * recorded with the fake clock's time when one is given.
@@ -56,6 +57,8 @@ export interface FakeTelegram {
   readonly conflicts: number;
   /** Messages refused with 429 because they broke the limits given to startFakeTelegram. */
   readonly tooMany: number;
+  /** Keeps a file as if a user had sent it; returns its file_id (for getFile and the download). */
+  addFile(content: string): string;
   close(): Promise<void>;
 }
 
@@ -87,6 +90,8 @@ export async function startFakeTelegram(
   let nextMessageId = 100;
   /** Command menus by `language_code` ('' for the default menu). */
   const commands = new Map<string, unknown[]>();
+  /** file_id → content, for getFile and GET /file/bot<token>/<file_id>. */
+  const files = new Map<string, string>();
 
   const answer = (res: ServerResponse, status: number, body: unknown) =>
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -111,6 +116,30 @@ export async function startFakeTelegram(
         return ok(true);
       case 'getMyCommands':
         return ok(commands.get(String(payload.language_code ?? '')) ?? []);
+      case 'sendPhoto': {
+        const chatId = Number(payload.chat_id);
+        return ok({
+          message_id: nextMessageId++,
+          date: Math.floor(now() / 1000),
+          chat:
+            chatId > 0
+              ? { id: chatId, type: 'private', first_name: 'User' }
+              : { id: chatId, type: 'supergroup', title: 'Group' },
+          from: FAKE_BOT,
+          photo: [
+            {
+              file_id: `photo-${nextMessageId}`,
+              file_unique_id: `u${nextMessageId}`,
+              width: 800,
+              height: 450,
+            },
+          ],
+          ...(payload.caption !== undefined ? { caption: payload.caption } : {}),
+          ...(payload.message_thread_id !== undefined
+            ? { message_thread_id: payload.message_thread_id, is_topic_message: true }
+            : {}),
+        });
+      }
       case 'sendMessage':
       case 'editMessageText': {
         const chatId = Number(payload.chat_id);
@@ -145,6 +174,34 @@ export async function startFakeTelegram(
           text: payload.text,
         });
       }
+      case 'getFile': {
+        const content = files.get(String(payload.file_id));
+        if (content === undefined)
+          return answer(res, 400, {
+            ok: false,
+            error_code: 400,
+            description: 'Bad Request: invalid file_id',
+          });
+        const id = String(payload.file_id);
+        return ok({
+          file_id: id,
+          file_unique_id: id,
+          file_size: Buffer.byteLength(content),
+          file_path: `documents/${id}.opml`,
+        });
+      }
+      case 'sendDocument':
+        return ok({
+          message_id: nextMessageId++,
+          date: Math.floor(now() / 1000),
+          chat: { id: Number(payload.chat_id), type: Number(payload.chat_id) > 0 ? 'private' : 'supergroup' },
+          from: FAKE_BOT,
+          document: {
+            file_id: 'sent',
+            file_unique_id: 'sent',
+            file_name: (payload.document as { filename?: string })?.filename,
+          },
+        });
       case 'getChatMember': {
         const user = Number(payload.user_id);
         const isAdmin = admins.get(String(payload.chat_id))?.has(user);
@@ -201,11 +258,23 @@ export async function startFakeTelegram(
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const download = /^\/file\/bot([^/]+)\/documents\/([^/]+)\.opml$/.exec(req.url ?? '');
+      if (download && download[1] === token && files.has(download[2]!)) {
+        return res
+          .writeHead(200, { 'content-type': 'application/octet-stream' })
+          .end(files.get(download[2]!));
+      }
       const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? '');
       if (!match || match[1] !== token)
         return answer(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
       const raw = Buffer.concat(chunks).toString('utf8');
-      handle(match[2]!, raw ? (JSON.parse(raw) as Record<string, unknown>) : {}, res);
+      const type = req.headers['content-type'] ?? '';
+      const payload = type.startsWith('multipart/form-data')
+        ? multipartFields(raw, /boundary=(.+)$/.exec(type)?.[1] ?? '')
+        : raw
+          ? (JSON.parse(raw) as Record<string, unknown>)
+          : {};
+      handle(match[2]!, payload, res);
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -237,6 +306,11 @@ export async function startFakeTelegram(
     get tooMany() {
       return tooMany;
     },
+    addFile(content) {
+      const id = `file${files.size + 1}`;
+      files.set(id, content);
+      return id;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const release of [...waiting]) release();
@@ -244,6 +318,30 @@ export async function startFakeTelegram(
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The fields of a multipart/form-data body (grammY uploads files this way): text fields as strings,
+ * file fields as `{ filename, content }`. Enough for the small text files tests send.
+ */
+function multipartFields(raw: string, boundary: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const part of raw.split(`--${boundary.replace(/^"|"$/g, '')}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split === -1) continue;
+    const headers = part.slice(0, split);
+    const body = part.slice(split + 4).replace(/\r\n$/, '');
+    const name = /name="([^"]+)"/.exec(headers)?.[1];
+    if (!name) continue;
+    // grammY writes filename=name without quote marks; browsers and curl quote it.
+    const filename = /filename="?([^"\r\n;]*)"?/.exec(headers)?.[1];
+    fields[name] = filename !== undefined ? { filename, content: body } : body;
+  }
+  // grammY names an uploaded file in the field by attach:// reference.
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && value.startsWith('attach://')) fields[key] = fields[value.slice(9)];
+  }
+  return fields;
 }
 
 let messageCounter = 1;
@@ -267,4 +365,30 @@ export function textUpdate(
     ...extra,
   };
   return chat.type === 'channel' ? { channel_post: message } : { message };
+}
+
+/** A my_chat_member update: the bot's own status in `chat` changed (removed, blocked, added back). */
+export function myChatMemberUpdate(
+  chat: { id: number; type: 'private' | 'group' | 'supergroup' | 'channel' },
+  from: { id: number },
+  oldStatus: 'member' | 'administrator' | 'left' | 'kicked',
+  newStatus: 'member' | 'administrator' | 'left' | 'kicked',
+): Record<string, unknown> {
+  const member = (status: string) => ({
+    status,
+    user: FAKE_BOT,
+    ...(status === 'kicked' ? { until_date: 0 } : {}),
+    ...(status === 'administrator'
+      ? { can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_post_messages: true }
+      : {}),
+  });
+  return {
+    my_chat_member: {
+      chat: chat.type === 'private' ? { ...chat, first_name: 'User' } : { ...chat, title: 'Chat' },
+      from: { id: from.id, is_bot: false, first_name: 'User' },
+      date: Math.floor(Date.now() / 1000),
+      old_chat_member: member(oldStatus),
+      new_chat_member: member(newStatus),
+    },
+  };
 }

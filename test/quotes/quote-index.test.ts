@@ -227,6 +227,27 @@ describe('QuoteIndex', () => {
     expect(typos).toMatchObject({ corrected: 'dominic raab', words: ['trade'], total: 1 });
   });
 
+  it('answers a first name and a known surname that no speaker has together as unknown', async () => {
+    const env = await setup();
+    await store(env, [
+      article([['Søren Iwasaki', 'Alvarez is wrong about the port']], { day: '2026-11-01' }),
+      article([['Søren Iwasaki', 'The port opens in May']], { day: '2026-11-02' }),
+      article([['Luis Alvarez', 'We disagree']], { day: '2026-11-03' }),
+    ]);
+    const unknown = await env.index.search('SØREN', { words: 'aLvArEz' });
+    expect(unknown.kind).toBe('unknown');
+    expect(unknown.kind === 'unknown' && unknown.suggestions.map((speaker) => speaker.name)).toContain(
+      'Søren Iwasaki',
+    );
+    // A word that is no speaker's surname still filters the first name's quotes.
+    const filtered = found(await env.index.search('søren', { words: 'port' }));
+    expect(filtered.hits.map((hit) => hit.text)).toEqual([
+      'The port opens in May',
+      'Alvarez is wrong about the port',
+    ]);
+    expect(found(await env.index.search('Søren', { words: 'Iwasaki' })).total).toBe(2);
+  });
+
   it('answers unknown, empty and hostile names without failing', async () => {
     const env = await setup();
     await store(env, [article([['Mike Pompeo', 'Hello']])]);

@@ -164,6 +164,21 @@ describe('British copy, paragraphs run together', () => {
     ]);
   });
 
+  it('ends a quotation before a caption with no full stop, and starts the next paragraph after it', () => {
+    const text =
+      "Chef Owen Marsh said: 'Every dish on the menu is cooked from scratch. " +
+      'Pictured: the new dining room at the Harbour Inn on Friday ' +
+      "'We are expecting a busy summer as the first 50 diners will pay 1995 prices.' " +
+      "'It felt right to celebrate our 30th year this way,' added manager Ruth Gale.";
+    const quotes = extractQuotes(text);
+    expect(texts(quotes)).toEqual([
+      'Every dish on the menu is cooked from scratch.',
+      'We are expecting a busy summer as the first 50 diners will pay 1995 prices.',
+      'It felt right to celebrate our 30th year this way,',
+    ]);
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Owen Marsh', 'Owen Marsh', 'Ruth Gale']);
+  });
+
   it('closes a quotation at a word in s', () => {
     const text =
       "Tom Hughes said the scheme was 'a gift to the big developers' and called for an inquiry. " +

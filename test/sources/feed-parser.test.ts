@@ -69,6 +69,7 @@ describe('parseFeed: RSS 2.0', () => {
       summaryHtml: '<p>The minister <b>resigned</b> today.</p>',
       contentText: null,
       categories: ['Politics', 'Europe'],
+      image: null,
     });
   });
 
@@ -135,6 +136,7 @@ describe('parseFeed: RSS 1.0 / RDF', () => {
         summaryHtml: 'Summary of A',
         contentText: null,
         categories: ['Science'],
+        image: null,
       },
     ]);
   });
@@ -280,6 +282,7 @@ describe('parseFeed: JSON Feed', () => {
       summaryHtml: 'A &lt;summary&gt;',
       contentText: null,
       categories: ['a', 'b'],
+      image: null,
     });
     expect(feed.items[1]).toMatchObject({
       guid: 'two',

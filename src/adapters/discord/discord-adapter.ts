@@ -20,6 +20,7 @@ import { DEFAULT_FLOOD_LIMITS, FloodGuard, type FloodLimits } from '../../chat/f
 import type { Clock } from '../../kernel/clock.js';
 import { discordInteractionHandler } from './discord-interactions.js';
 import { DiscordDigestSender } from './discord-sender.js';
+import { PAUSE_REASONS } from '../../delivery/pause-reasons.js';
 
 /** Everything the adapter needs, from the config and the composition root. */
 export interface DiscordAdapterOptions {
@@ -55,6 +56,12 @@ const DRAIN_MS = 10_000;
 export const DISCORD_TOKEN_REFUSED =
   'Discord refused the bot token: check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)';
 
+/**
+ * Quotewire on Discord (see the file comment): built by the composition root (src/app) only when a
+ * Discord token is configured, so that a Telegram-only bot never loads discord.js. start() logs in
+ * and syncs the slash commands (a refused token rejects with a PlatformLoginError), stop() waits
+ * for interactions in progress, and `sender` delivers digests over REST.
+ */
 export class DiscordAdapter {
   readonly client: Client;
   readonly sender: DiscordDigestSender;
@@ -95,7 +102,56 @@ export class DiscordAdapter {
       this.status('up', null);
     });
     this.client.on(Events.ShardReady, () => this.status('up', null));
+    // Removed from a server, or a channel deleted: its subscriptions pause (kept, no delivery
+    // attempted); back in the server, they resume. (An outage is GuildUnavailable, not GuildDelete.)
+    const membership = (work: Promise<unknown>, what: string) =>
+      void work.catch((error: unknown) =>
+        options.logger.warn(`discord: ${what} failed: ${describeError(error)}`),
+      );
+    // discord.js forgets a server's channels before it emits GuildDelete: note them from the raw
+    // event, which comes first.
+    const leaving = new Map<string, string[]>();
+    this.client.on(Events.Raw, (packet: { t?: string; d?: { id?: string; unavailable?: boolean } }) => {
+      if (packet.t !== 'GUILD_DELETE' || !packet.d?.id || packet.d.unavailable) return;
+      const guild = this.client.guilds.cache.get(packet.d.id);
+      if (guild) leaving.set(guild.id, [...guild.channels.cache.keys()]);
+    });
+    this.client.on(Events.GuildDelete, (guild) => {
+      const channels = leaving.get(guild.id) ?? [];
+      leaving.delete(guild.id);
+      membership(
+        this.pauseChannels(channels, PAUSE_REASONS.removedFromServer.text),
+        `pausing server ${guild.id}`,
+      );
+    });
+    this.client.on(Events.ChannelDelete, (channel) => {
+      membership(
+        this.pauseChannels([channel.id], PAUSE_REASONS.channelDeleted.text),
+        `pausing channel ${channel.id}`,
+      );
+    });
+    this.client.on(Events.GuildCreate, (guild) => {
+      const channels = [...guild.channels.cache.keys()];
+      membership(
+        Promise.all(channels.map((id) => options.services.subscriptions.resumeChat('discord', id))).then(
+          (resumed) => {
+            const count = resumed.flat().length;
+            if (count)
+              options.logger.info(`discord: back in server ${guild.id}; ${count} subscription(s) resumed`);
+          },
+        ),
+        `resuming server ${guild.id}`,
+      );
+    });
     this.sender = new DiscordDigestSender(this.client.rest);
+  }
+
+  private async pauseChannels(channelIds: readonly string[], reason: string): Promise<void> {
+    let count = 0;
+    for (const id of channelIds) {
+      count += (await this.options.services.subscriptions.pauseChat('discord', id, reason)).length;
+    }
+    if (count) this.options.logger.info(`discord: ${count} subscription(s) paused: ${reason}`);
   }
 
   /** The application id in use (from the config, else from READY); null before start(). */

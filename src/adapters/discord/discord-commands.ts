@@ -76,6 +76,7 @@ function optionJson(name: string, spec: OptionSpec): APIApplicationCommandBasicO
     ...(spec.required ? { required: true } : {}),
   };
   if (spec.type === 'integer') return { ...common, type: ApplicationCommandOptionType.Integer };
+  if (spec.type === 'attachment') return { ...common, type: ApplicationCommandOptionType.Attachment };
   if (spec.choices) {
     return {
       ...common,

@@ -14,6 +14,7 @@ import {
 } from './render-discord.js';
 import type { Digest, DigestQuote, DigestStory } from '../../digest/digest.js';
 import { capLine, DISPLAY_LIMITS } from '../../chat/display-limits.js';
+import { safeImageUrl } from '../../articles/image-url.js';
 
 /** The fixed words, so a delivery can translate them. */
 export interface DiscordDigestLabels {
@@ -24,6 +25,15 @@ export interface DiscordDigestLabels {
   empty?: string;
   /** The last line when stories did not fit: "… and 3 more stories." */
   moreStories?: (count: number) => string;
+}
+
+/** How a digest is drawn for one channel. */
+export interface DiscordDigestOptions {
+  /**
+   * Story images (`/settings images`): the top story's as the embed's image, the others' as
+   * thumbnails. Off when not given.
+   */
+  images?: boolean;
 }
 
 /** Quotewire's accent colour for embeds. */
@@ -39,7 +49,11 @@ const MAX_QUOTES = 3_000;
  * @example
  * for (const message of renderDiscordDigest(digest)) await channel.send(message);
  */
-export function renderDiscordDigest(digest: Digest, labels: DiscordDigestLabels = {}): DiscordMessage[] {
+export function renderDiscordDigest(
+  digest: Digest,
+  labels: DiscordDigestLabels = {},
+  options: DiscordDigestOptions = {},
+): DiscordMessage[] {
   const topic = digest.topic && capLine(digest.topic, DISPLAY_LIMITS.name);
   const title = labels.title ?? `Quotewire digest for ${digest.date}${topic ? ` (topic: ${topic})` : ''}`;
   const header = `**${fitRendered(title, 200, escapeMarkdown)}**`;
@@ -54,7 +68,12 @@ export function renderDiscordDigest(digest: Digest, labels: DiscordDigestLabels 
     ];
   }
 
-  const stories = digest.stories.map((story, i) => storyEmbed(story, i + 1, labels.sources ?? 'Sources'));
+  const stories = digest.stories.map((story, i) => {
+    const embed = storyEmbed(story, i + 1, labels.sources ?? 'Sources');
+    const image = options.images ? safeImageUrl(story.image) : null;
+    if (image) embed[i === 0 ? 'image' : 'thumbnail'] = { url: image };
+    return embed;
+  });
   const extras: DiscordEmbed[] = [];
   if (digest.quoteOfTheDay) {
     extras.push({

@@ -16,7 +16,8 @@ import {
 } from 'discord.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { Services } from '../../chat/services.js';
-import type { AnyCommand, OptionSpec } from '../../chat/command-definition.js';
+import type { AnyCommand, ChatAttachment, OptionSpec } from '../../chat/command-definition.js';
+import { AttachmentError, downloadText } from '../../chat/attachment-download.js';
 import { chatSpeech, checkCommand, runCommand, runNextPage } from '../../chat/command-runner.js';
 import { slowDownText, type FloodGuard } from '../../chat/flood-guard.js';
 import { missingOptionText } from '../../chat/command-parser.js';
@@ -89,8 +90,8 @@ async function admitted(
 
 async function onCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
   const { services } = deps;
-  const caller = discordCaller(interaction, deps.operators);
-  const speech = await chatSpeech(caller, services);
+  const speaker = discordCaller(interaction, deps.operators);
+  const speech = await chatSpeech(speaker, services);
   const command = services.commands.find((candidate) => candidate.name === interaction.commandName);
   if (!command) {
     await interaction.reply(
@@ -98,6 +99,7 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: Interac
     );
     return;
   }
+  const caller = { ...speaker, ...attachmentOf(command, interaction) };
   const options = readOptions(command, interaction, speech.t);
   if ('reply' in options) {
     await sendAnswer(interaction, options.reply, null);
@@ -135,15 +137,16 @@ async function sendAnswer(
   deferral: Promise<unknown> | null,
 ): Promise<void> {
   const messages = withMoreButton(renderDiscordMessages(answer, { moreHint: null }), answer);
-  const [first, ...rest] = answer.private ? messages.map(ephemeral) : messages;
+  const [plain, ...rest] = answer.private ? messages.map(ephemeral) : messages;
+  const first = { ...plain!, ...filesOf(answer) };
   if (deferral) {
     await deferral;
     if (answer.private) {
       await interaction.deleteReply();
-      await interaction.followUp(first!);
-    } else await interaction.editReply(first!);
+      await interaction.followUp(first);
+    } else await interaction.editReply(first);
   } else {
-    await interaction.reply(first!);
+    await interaction.reply(first);
   }
   for (const message of rest) await interaction.followUp(message);
 }
@@ -162,9 +165,43 @@ function readOptions(
       if (spec.required) return { reply: reply.privateText(missingOptionText(command, name, t)) };
       continue;
     }
-    values[name] = spec.type === 'integer' ? Number(value) : String(value);
+    values[name] =
+      spec.type === 'integer'
+        ? Number(value)
+        : spec.type === 'attachment'
+          ? (interaction.options.getAttachment(name)?.name ?? String(value))
+          : String(value);
   }
   return { values };
+}
+
+/** The file attached to a command's attachment option, read from Discord's CDN when the command asks. */
+function attachmentOf(
+  command: AnyCommand,
+  interaction: ChatInputCommandInteraction,
+): { attachment?: ChatAttachment } {
+  const name = Object.entries(command.options as Record<string, OptionSpec>).find(
+    ([, spec]) => spec.type === 'attachment',
+  )?.[0];
+  const file = name ? interaction.options.getAttachment(name) : null;
+  if (!file) return {};
+  return {
+    attachment: {
+      name: file.name,
+      size: file.size,
+      async read(maxBytes) {
+        if (file.size > maxBytes) throw AttachmentError.tooLarge(maxBytes);
+        return downloadText(file.url, maxBytes);
+      },
+    },
+  };
+}
+
+/** A reply's file (/export) as discord.js sends it, on the first message. */
+function filesOf(answer: Reply): { files?: { attachment: Buffer; name: string }[] } {
+  return answer.file
+    ? { files: [{ attachment: Buffer.from(answer.file.content, 'utf8'), name: answer.file.name }] }
+    : {};
 }
 
 /** A message only the interaction's user sees. */

@@ -38,6 +38,10 @@ export interface DiscordEmbed {
   fields?: { name: string; value: string; inline?: boolean }[];
   footer?: { text: string };
   timestamp?: string;
+  /** A large picture under the embed's text. */
+  image?: { url: string };
+  /** A small picture beside the embed's text. */
+  thumbnail?: { url: string };
 }
 
 /** One message to send: discord.js's `MessageCreateOptions` subset Quotewire uses. */

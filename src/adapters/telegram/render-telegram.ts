@@ -2,21 +2,30 @@ import { clean } from '../../chat/render-text.js';
 import type { Block, Reply, Span } from '../../chat/reply.js';
 import { isSafeLink } from '../../chat/reply.js';
 import { DISPLAY_LIMITS } from '../../chat/display-limits.js';
+import { splitTelegramHtml, visibleText } from './split-html.js';
 
 /**
  * Renders neutral replies for Telegram's HTML parse mode. Every piece of text is escaped here, only
  * http(s) links become links, and a long reply becomes several messages of at most 4,096 characters,
- * cut only between blocks. Each message also carries a plain-text twin, sent if Telegram ever
+ * cut between blocks (a block longer than a message between its paragraphs, sentences or words). Each message also carries a plain-text twin, sent if Telegram ever
  * refuses to parse the HTML.
  */
 
 /** Telegram's limit for one message's text. */
 export const TELEGRAM_MAX_CHARS = 4096;
 
+/** Telegram's limit for a photo's caption, counted as Telegram does (tags count nothing). */
+export const TELEGRAM_MAX_CAPTION = 1024;
+
 /** One Telegram message: the HTML to send, and the same words without markup as a fallback. */
 export interface TelegramMessage {
   html: string;
   plain: string;
+  /**
+   * An image address: the message goes out as a photo with `html` as its caption (at most
+   * {@link TELEGRAM_MAX_CAPTION}), or as text when Telegram cannot fetch the image.
+   */
+  photo?: string;
 }
 
 /** Escapes text for Telegram HTML: `&`, `<` and `>` (and `"` for attribute values). */
@@ -118,48 +127,10 @@ function renderBlock(block: Block): TelegramMessage[] {
 }
 
 /**
- * A piece longer than a message: cut between its lines where possible, else inside the text. The
- * cut parts lose their markup (a cut could fall inside a tag), so they are sent as escaped text.
+ * A piece longer than a message: cut between paragraphs, lines, sentences or words, never inside a
+ * tag or an entity, its formatting closed and reopened at each cut (split-html.ts).
  */
 function cutPiece(piece: TelegramMessage, limit: number): TelegramMessage[] {
   if (piece.html.length <= limit && piece.plain.length <= limit) return [piece];
-  const lines = piece.plain.split('\n');
-  const parts: TelegramMessage[] = [];
-  let text = '';
-  const flush = () => {
-    if (text) parts.push({ html: escapeHtml(text), plain: text });
-    text = '';
-  };
-  for (const line of lines) {
-    const candidate = text ? `${text}\n${line}` : line;
-    if (escapeHtml(candidate).length <= limit) {
-      text = candidate;
-      continue;
-    }
-    flush();
-    let rest = line;
-    while (escapeHtml(rest).length > limit) {
-      const cut = fittingLength(rest, limit);
-      parts.push({ html: escapeHtml(rest.slice(0, cut)), plain: rest.slice(0, cut) });
-      rest = rest.slice(cut);
-    }
-    text = rest;
-  }
-  flush();
-  return parts;
-}
-
-/** How many leading characters of `text` fit in `limit` once escaped, without halving a surrogate pair. */
-function fittingLength(text: string, limit: number): number {
-  let cut = 0;
-  let size = 0;
-  while (cut < text.length) {
-    const char = text[cut]!;
-    const width = char === '&' ? 5 : char === '<' || char === '>' ? 4 : 1;
-    if (size + width > limit) break;
-    size += width;
-    cut++;
-  }
-  const code = text.charCodeAt(cut - 1);
-  return code >= 0xd800 && code <= 0xdbff && cut > 1 ? cut - 1 : Math.max(cut, 1);
+  return splitTelegramHtml(piece.html, limit).map((html) => ({ html, plain: visibleText(html) }));
 }

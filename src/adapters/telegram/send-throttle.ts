@@ -44,6 +44,12 @@ const MINUTE_MS = 60_000;
 /** How late a timer may fire and still count as on time. */
 const TIMER_LATENESS_MS = 5;
 
+/**
+ * The in-process pacer of Telegram sends (the limits above), one per bot; the SendGate of a lone
+ * instance (several instances on one store use the SharedRateGate instead). Every send awaits
+ * {@link SendThrottle.acquire} before calling the Bot API, so replies and digest fan-outs share
+ * one budget; {@link SendThrottle.pauseChat} holds a chat back for as long as a 429 asked.
+ */
 export class SendThrottle {
   private readonly queue: Waiter[] = [];
   private readonly chats = new Map<string, ChatState>();
@@ -71,7 +77,7 @@ export class SendThrottle {
     state.pausedUntil = Math.max(state.pausedUntil, this.timers.now() + ms);
   }
 
-  /** Senders waiting for their turn (for tests and the benchmark). */
+  /** Senders waiting for their turn (the queue-depth metric, tests and the benchmark). */
   get waiting(): number {
     return this.queue.length;
   }

@@ -15,6 +15,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { DEFAULT_FLOOD_LIMITS, FloodGuard, type FloodLimits } from '../../chat/flood-guard.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
+import type { RateLimitMetrics } from '../../metrics/metrics.js';
 import type { Services } from '../../chat/services.js';
 import { describeError } from '../../kernel/describe-error.js';
 import type { Store } from '../../store/store.js';
@@ -29,7 +30,7 @@ import type { SendGate } from '../send-gate.js';
 import { SendThrottle, realTimers, type SendLimits, type ThrottleTimers } from './send-throttle.js';
 import { syncTelegramCommands } from './telegram-command-sync.js';
 import { telegramFloodControl } from './telegram-flood.js';
-import { telegramHandlers, wantsAnswer } from './telegram-handlers.js';
+import { ALLOWED_UPDATES, telegramHandlers, wantsAnswer } from './telegram-handlers.js';
 import { TelegramDigestSender } from './telegram-sender.js';
 import { startWebhookServer, type WebhookServer } from './telegram-webhook.js';
 import { throttleTransformer, type RetryOptions } from './throttle-transformer.js';
@@ -55,6 +56,8 @@ export interface TelegramAdapterOptions {
   timers?: ThrottleTimers;
   /** Hears when the connection is up, down (and why), for health and the service's decisions. */
   onStatus?: PlatformStatusListener;
+  /** Counts Telegram's 429 answers. */
+  metrics?: RateLimitMetrics;
   /** The per-user rate limit on commands; {@link DEFAULT_FLOOD_LIMITS} when not given. */
   floodLimits?: FloodLimits;
   /** The rate limit's time (tests move it by hand). */
@@ -80,6 +83,12 @@ const DRAIN_MS = 10_000;
  */
 const CONCURRENCY = 500;
 
+/**
+ * Quotewire on Telegram (see the file comment): built by the composition root (src/app) only when
+ * a Telegram token is configured. start() connects and begins polling or serving the webhook (a
+ * refused token rejects with a PlatformLoginError saying which variable to fix); stop() ends
+ * receiving cleanly; `sender` delivers digests through the same throttle as replies.
+ */
 export class TelegramAdapter {
   readonly bot: Bot;
   readonly sender: TelegramDigestSender;
@@ -102,7 +111,7 @@ export class TelegramAdapter {
     this.throttle = options.gate ?? new SendThrottle(options.limits, options.timers ?? realTimers);
     this.status = options.onStatus ?? (() => undefined);
     this.bot.api.config.use(connectionWatch(logger, this.status, () => this.bot.isInited()));
-    this.bot.api.config.use(throttleTransformer(this.throttle, options.limits, logger));
+    this.bot.api.config.use(throttleTransformer(this.throttle, options.limits, logger, options.metrics));
     const flood = telegramFloodControl(
       new FloodGuard(options.floodLimits ?? DEFAULT_FLOOD_LIMITS, options.clock),
       (ctx) => wantsAnswer(ctx, services),
@@ -122,6 +131,8 @@ export class TelegramAdapter {
         operators: new Set(options.operators),
         onChatMoved:
           options.onChatMoved ?? ((from, to) => services.subscriptions.moveChat('telegram', from, to)),
+        fileUrl: (path) =>
+          `${options.apiRoot ?? 'https://api.telegram.org'}/file/bot${options.token}/${path}`,
       }),
     );
     this.bot.catch((error) => {
@@ -284,7 +295,10 @@ export class TelegramAdapter {
       this.options.logger,
     );
     if (webhook.url) {
-      await this.bot.api.setWebhook(webhook.url, { secret_token: webhook.secretToken });
+      await this.bot.api.setWebhook(webhook.url, {
+        secret_token: webhook.secretToken,
+        allowed_updates: [...ALLOWED_UPDATES],
+      });
     } else {
       this.options.logger.warn(
         'telegram: webhook mode without telegram.webhook.url: set the webhook yourself',

@@ -3,38 +3,53 @@ import {
   packMessages,
   spansToHtml,
   spansToPlain,
+  TELEGRAM_MAX_CAPTION,
   type TelegramMessage,
 } from './render-telegram.js';
+import { splitTelegramHtml, visibleText } from './split-html.js';
+import { safeImageUrl } from '../../articles/image-url.js';
 import type { Span } from '../../chat/reply.js';
 import { capLine, DISPLAY_LIMITS } from '../../chat/display-limits.js';
 import type { DigestLabels } from '../../delivery/digest-labels.js';
 import type { Digest, DigestQuote, DigestStory } from '../../digest/digest.js';
 
+/** How a digest is drawn for one chat. */
+export interface TelegramDigestOptions {
+  /** Largest message, in characters; Telegram's 4,096 when not given. */
+  limit?: number;
+  /** Show the top story's image as a photo above it (`/settings images`); off when not given. */
+  images?: boolean;
+}
+
 /**
  * A digest as Telegram HTML messages: the title, then one piece per story (headline, summary, key
  * quotes, links), then the quote of the day. Messages are cut only between stories, so a story is
- * never split across two messages (unless it alone exceeds Telegram's 4,096 characters). At most
- * {@link DISPLAY_LIMITS.digestMessages} messages: stories that do not fit are counted in a last line.
+ * never split across two messages unless it alone exceeds Telegram's 4,096 characters (then it is
+ * cut between its paragraphs). With images on and an image for the top story, the first message is
+ * that photo, captioned with the title and as much of the top story as fits in 1,024 characters.
+ * At most {@link DISPLAY_LIMITS.digestMessages} messages: stories that do not fit are counted in a
+ * last line.
  */
 export function renderDigestTelegram(
   digest: Digest,
   labels: DigestLabels,
-  limit?: number,
+  options: TelegramDigestOptions = {},
 ): TelegramMessage[] {
   const max = DISPLAY_LIMITS.digestMessages;
   for (let shown = digest.stories.length; shown > 0; shown--) {
-    const messages = renderStories(digest, labels, shown, limit);
+    const messages = renderStories(digest, labels, shown, options);
     if (messages.length <= max) return messages;
   }
-  return renderStories(digest, labels, 1, limit).slice(0, max);
+  return renderStories(digest, labels, 1, options).slice(0, max);
 }
 
 function renderStories(
   digest: Digest,
   labels: DigestLabels,
   shown: number,
-  limit: number | undefined,
+  options: TelegramDigestOptions,
 ): TelegramMessage[] {
+  const limit = options.limit;
   const title = labels.title(digest.date, digest.topic && capLine(digest.topic, DISPLAY_LIMITS.name));
   const header: TelegramMessage = { html: `<b>${escapeHtml(title)}</b>`, plain: title };
   if (digest.stories.length === 0) {
@@ -60,7 +75,14 @@ function renderStories(
       plain: `${labels.quoteOfTheDay}\n${quote.plain}`,
     });
   }
-  return packMessages(pieces, limit);
+  const photo = options.images ? safeImageUrl(digest.stories[0]?.image) : null;
+  if (!photo) return packMessages(pieces, limit);
+  // The caption holds what fits of the title and the top story, cut between its paragraphs; the
+  // rest of that story leads the next message.
+  const [caption, ...rest] = splitTelegramHtml(pieces[0]!.html, TELEGRAM_MAX_CAPTION, 'visible');
+  const after = [...rest.map((html) => ({ html, plain: visibleText(html) })), ...pieces.slice(1)];
+  const first: TelegramMessage = { html: caption!, plain: visibleText(caption!), photo };
+  return after.length ? [first, ...packMessages(after, limit)] : [first];
 }
 
 function storyPiece(story: DigestStory, index: number): TelegramMessage {

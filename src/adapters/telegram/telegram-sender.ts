@@ -1,6 +1,6 @@
-import type { Api } from 'grammy';
+import { GrammyError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
-import { renderTelegram, type TelegramMessage } from './render-telegram.js';
+import { escapeHtml, renderTelegram, type TelegramMessage } from './render-telegram.js';
 import type { Reply } from '../../chat/reply.js';
 import type {
   DeliveryTarget,
@@ -41,6 +41,48 @@ export async function sendTelegramMessage(
   }
 }
 
+/**
+ * Sends a photo with its HTML caption. When Telegram cannot use the image (a 400 such as "wrong file
+ * identifier/HTTP URL specified" or "failed to get HTTP URL content"), the caption goes out as a
+ * text message instead: a bad image must cost the picture, never the story. A refused caption is
+ * sent as plain text the same way. Other errors (chat gone, network) are thrown.
+ */
+export async function sendTelegramPhoto(
+  api: Api,
+  chatId: string,
+  threadId: string | null,
+  message: TelegramMessage & { photo: string },
+): Promise<Message> {
+  try {
+    return await api.sendPhoto(chatId, message.photo, {
+      caption: message.html,
+      parse_mode: 'HTML',
+      ...(threadId ? { message_thread_id: Number(threadId) } : {}),
+    });
+  } catch (error) {
+    const failure = classifyTelegramError(error);
+    // A group may forbid photos yet take text: that is no reason to pause its subscription.
+    const badImage =
+      error instanceof GrammyError &&
+      error.error_code === 400 &&
+      (failure.kind === 'failed' || /send (?:photos|media)/i.test(error.description));
+    if (!badImage && failure.kind !== 'unparsable') throw error;
+    return sendTelegramMessage(api, chatId, threadId, { html: message.html, plain: message.plain });
+  }
+}
+
+/** A message or a photo, whichever the rendered message is. */
+export function sendTelegramPart(
+  api: Api,
+  chatId: string,
+  threadId: string | null,
+  message: TelegramMessage,
+): Promise<Message> {
+  return message.photo
+    ? sendTelegramPhoto(api, chatId, threadId, { ...message, photo: message.photo })
+    : sendTelegramMessage(api, chatId, threadId, message);
+}
+
 /** Sends a command's reply, paged with a "More" button when the runner stored a next page. */
 export async function sendTelegramReply(
   api: Api,
@@ -59,12 +101,20 @@ export async function sendTelegramReply(
       last && reply.more ? moreButton(reply.more) : undefined,
     );
   }
+  if (reply.file) {
+    await api.sendDocument(chatId, new InputFile(Buffer.from(reply.file.content, 'utf8'), reply.file.name), {
+      ...(threadId ? { message_thread_id: Number(threadId) } : {}),
+    });
+  }
 }
 
 /**
- * Daily delivery on Telegram: the digest rendered as HTML messages, sent in order, each confirmed
- * message reported to the ledger before the next goes out. The platform's answer decides the
- * outcome: 403 pauses the subscription, migrate_to_chat_id moves it, anything else is retried later.
+ * Daily delivery on Telegram: the digest rendered as HTML messages (the first a photo when the chat
+ * has images on), sent in order, each confirmed message reported to the ledger before the next goes
+ * out. The platform's answer decides the outcome: 403 pauses the subscription, migrate_to_chat_id
+ * moves it, anything else is retried later. A deleted forum topic ("message thread not found")
+ * sends the digest to the chat's General instead, after one notice there, and reports it so that
+ * the subscription moves to General for good.
  */
 export class TelegramDigestSender implements DigestSender {
   readonly platform = 'telegram' as const;
@@ -72,16 +122,41 @@ export class TelegramDigestSender implements DigestSender {
   constructor(private readonly api: Api) {}
 
   async send(target: DeliveryTarget, digest: Digest, progress: SendProgress): Promise<SendOutcome> {
-    const messages = renderDigestTelegram(digest, target.labels);
+    const messages = renderDigestTelegram(digest, target.labels, { images: target.images });
+    let threadId = target.threadId;
+    let topicGone: string | undefined;
     for (let index = progress.fromPart; index < messages.length; index++) {
       try {
-        await sendTelegramMessage(this.api, target.chatId, target.threadId, messages[index]!);
+        try {
+          await sendTelegramPart(this.api, target.chatId, threadId, messages[index]!);
+        } catch (error) {
+          if (!threadId || !isTopicGone(error)) throw error;
+          topicGone = (error as GrammyError).description;
+          threadId = null;
+          await sendTelegramMessage(this.api, target.chatId, null, {
+            html: `<i>${escapeHtml(target.labels.topicGone)}</i>`,
+            plain: target.labels.topicGone,
+          });
+          await sendTelegramPart(this.api, target.chatId, null, messages[index]!);
+        }
       } catch (error) {
         const failure = classifyTelegramError(error);
-        return failure.kind === 'unparsable' ? { kind: 'failed', reason: failure.reason } : failure;
+        if (failure.kind === 'unparsable') return { kind: 'failed', reason: failure.reason };
+        return failure.kind === 'failed' && topicGone ? { ...failure, topicGone } : failure;
       }
-      if (!(await progress.partSent(index, index === messages.length - 1))) return { kind: 'stopped' };
+      if (!(await progress.partSent(index, index === messages.length - 1))) {
+        return topicGone ? { kind: 'stopped', topicGone } : { kind: 'stopped' };
+      }
     }
-    return { kind: 'sent' };
+    return topicGone ? { kind: 'sent', topicGone } : { kind: 'sent' };
   }
+}
+
+/** A forum topic that was deleted (or never existed): the chat itself is still there. */
+function isTopicGone(error: unknown): boolean {
+  return (
+    error instanceof GrammyError &&
+    error.error_code === 400 &&
+    /message thread not found|topic_deleted|TOPIC_ID_INVALID/i.test(error.description)
+  );
 }

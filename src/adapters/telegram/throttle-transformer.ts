@@ -1,5 +1,6 @@
 import type { Transformer } from 'grammy';
 import type { Logger } from '../../kernel/logger.js';
+import type { RateLimitMetrics } from '../../metrics/metrics.js';
 import type { SendGate } from '../send-gate.js';
 
 /** How 429 answers are handled. */
@@ -24,7 +25,12 @@ export function isGroupChat(chatId: string): boolean {
  * tries again. Only 429 is retried here: Telegram did not process that request, so retrying cannot
  * duplicate a message, whereas a network error or a 5xx may come after the message was posted.
  */
-export function throttleTransformer(throttle: SendGate, options: RetryOptions, logger?: Logger): Transformer {
+export function throttleTransformer(
+  throttle: SendGate,
+  options: RetryOptions,
+  logger?: Logger,
+  metrics?: RateLimitMetrics,
+): Transformer {
   return async (prev, method, payload, signal) => {
     const chatId = (payload as { chat_id?: unknown } | undefined)?.chat_id;
     if (!SENDING.test(method) || chatId === undefined) return prev(method, payload, signal);
@@ -33,6 +39,7 @@ export function throttleTransformer(throttle: SendGate, options: RetryOptions, l
       await throttle.acquire(chat, isGroupChat(chat));
       const result = await prev(method, payload, signal);
       if (result.ok || result.error_code !== 429) return result;
+      metrics?.rateLimited('telegram');
       const retryAfter = result.parameters?.retry_after ?? 1;
       if (attempt >= options.maxRetries || retryAfter > options.maxRetryAfterSeconds) return result;
       logger?.warn(`telegram: ${method} to ${chat} rate-limited, retrying after ${retryAfter} s`);

@@ -20,6 +20,7 @@ import type { Logger } from '../../kernel/logger.js';
 import type { Collection } from '../../store/store.js';
 import { pause, reconnectDelayMs } from '../platform-status.js';
 import type { UpdateLifecycle } from './update-lifecycle.js';
+import { ALLOWED_UPDATES } from './telegram-handlers.js';
 
 export interface UpdatePollingOptions {
   lifecycle: UpdateLifecycle;
@@ -149,6 +150,7 @@ export class UpdatePolling {
             offset,
             limit: 100,
             timeout: waiting === null ? (this.options.pollSeconds ?? 30) : 0,
+            allowed_updates: [...ALLOWED_UPDATES],
           },
           grammySignal(signal),
         );
@@ -184,7 +186,7 @@ export class UpdatePolling {
   private async confirm(offset: number): Promise<void> {
     try {
       await this.bot.api.getUpdates(
-        { offset, limit: 1, timeout: 0 },
+        { offset, limit: 1, timeout: 0, allowed_updates: [...ALLOWED_UPDATES] },
         grammySignal(AbortSignal.timeout(CONFIRM_TIMEOUT_MS)),
       );
       this.confirmed = offset;

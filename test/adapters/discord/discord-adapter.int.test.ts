@@ -90,7 +90,8 @@ describe('the Discord adapter with the real discord.js against a fake Discord', 
         { name: 'restore', value: 'restore' },
       ],
     });
-    expect(byName.get('source')!.default_member_permissions).toBe('0');
+    expect(byName.get('source')!.default_member_permissions).toBe(String(1 << 4));
+    expect(byName.get('import')!.options![0]).toMatchObject({ name: 'file', type: 11 });
     expect(byName.get('subscribe')!.default_member_permissions).toBe(String(1 << 4));
     expect(byName.get('digest')!.default_member_permissions).toBeNull();
     expect(byName.get('quotes')!.default_member_permissions).toBeNull();
@@ -138,7 +139,7 @@ describe('the Discord adapter with the real discord.js against a fake Discord', 
     expect(none.callbacks[0]!.data!.choices).toEqual([]);
   });
 
-  it('lets only members with Manage Channels subscribe a channel; operators only add sources', async () => {
+  it('lets only members with Manage Channels subscribe a channel or change its sources', async () => {
     // Refusals are for the caller alone: ephemeral, never deferred into a public reply first.
     const refused = await answered(slashCommand('subscribe', {}, { permissions: PERMISSIONS.member }));
     expect(refused.callbacks).toEqual([{ type: 4, data: expect.objectContaining({ flags: 64 }) as unknown }]);
@@ -156,7 +157,9 @@ describe('the Discord adapter with the real discord.js against a fake Discord', 
 
     const source = await answered(slashCommand('source', { action: 'remove', target: 'x' }));
     expect(source.callbacks[0]).toMatchObject({ type: 4, data: { flags: 64 } });
-    expect(String(source.callbacks[0]!.data!.content)).toContain('operators only');
+    expect(String(source.callbacks[0]!.data!.content)).toContain(
+      "Only this group's administrators can change this chat's sources",
+    );
     expect(source.webhooks).toHaveLength(0);
     const byOperator = await answered(
       slashCommand('source', { action: 'remove', target: 'nope' }, { userId: OPERATOR }),

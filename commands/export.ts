@@ -1,0 +1,29 @@
+import { defineCommand } from '../src/chat/command-definition.js';
+import { reply } from '../src/chat/reply.js';
+import { exportOpml } from '../src/sources/opml-import.js';
+import { chatKey, isGlobal } from '../src/sources/source-catalog.js';
+
+/** /export: this chat's own sources (at the terminal: those of every chat) as an OPML file. */
+export const exportCommand = defineCommand({
+  name: 'export',
+  description: "This chat's sources as an OPML file, for other feed readers",
+  slow: true,
+  options: {},
+  async run({ services, caller, t }) {
+    const chat = caller.platform === 'terminal' ? null : chatKey(caller.platform, caller.chatId);
+    const sources = chat
+      ? await services.chatSources.ofChat(chat)
+      : (await services.catalog.list()).filter(isGlobal);
+    if (sources.length === 0) {
+      return reply.text(chat ? t('export-none-chat') : t('export-none'));
+    }
+    // The file's own title, read by feed readers; it stays English like the file's other markup.
+    const title = chat ? `Quotewire sources of ${chat}` : 'Quotewire sources';
+    const content = await exportOpml(title, sources, services.statuses, services.clock());
+    return reply.withFile(t('export-done', { count: sources.length }), {
+      name: 'quotewire-sources.opml',
+      mimeType: 'text/x-opml',
+      content,
+    });
+  },
+});
