@@ -370,7 +370,7 @@ export function textUpdate(
 /** A my_chat_member update: the bot's own status in `chat` changed (removed, blocked, added back). */
 export function myChatMemberUpdate(
   chat: { id: number; type: 'private' | 'group' | 'supergroup' | 'channel' },
-  from: { id: number },
+  from: { id: number; language_code?: string },
   oldStatus: 'member' | 'administrator' | 'left' | 'kicked',
   newStatus: 'member' | 'administrator' | 'left' | 'kicked',
 ): Record<string, unknown> {
@@ -385,7 +385,7 @@ export function myChatMemberUpdate(
   return {
     my_chat_member: {
       chat: chat.type === 'private' ? { ...chat, first_name: 'User' } : { ...chat, title: 'Chat' },
-      from: { id: from.id, is_bot: false, first_name: 'User' },
+      from: { ...from, is_bot: false, first_name: 'User' },
       date: Math.floor(Date.now() / 1000),
       old_chat_member: member(oldStatus),
       new_chat_member: member(newStatus),

@@ -227,6 +227,57 @@ describe('telling people when a source breaks', () => {
     expect(notifier.sent).toHaveLength(4);
   });
 
+  it("speaks each chat's language: replies, /sources, the OPML report and the notice", async () => {
+    await start('', 'allowLoopback: true, completeTeasers: false, noticeAfterFailures: 2');
+    let broken = false;
+    server!.route('/flaky.xml', (_req, res) => (broken ? res.writeHead(404).end() : res.end(HARBOUR)));
+    const notifier = recordingNotifier();
+    app!.services.notices.use(notifier);
+    // A German admin speaks first in -300 (its language is now German); -100 stays English.
+    const german: Caller = { ...groupAdmin('-300'), locale: 'de-AT' };
+    expect(await say(`/source add ${server!.url('/flaky.xml')}`, german)).toMatch(
+      /^127-0-0-1-flaky \(http:.*\) für diesen Chat hinzugefügt: bisher 1 Artikel gespeichert\./,
+    );
+    expect(await say(`/source add ${server!.url('/flaky.xml')}`, groupAdmin('-100'))).toMatch(
+      /^Added 127-0-0-1-flaky .* for this chat\. Other chats read it already/,
+    );
+    expect(await say(`/source add ${server!.url('/flaky.xml')}`, german)).toBe(
+      'Nicht hinzugefügt: schon eine Quelle dieses Chats, als 127-0-0-1-flaky',
+    );
+    const sources = await say('/sources', german);
+    expect(sources).toContain('== Quellen dieses Chats (1 von ');
+    expect(sources).toContain('== Quellen für alle Chats (1) ==');
+    expect(await say('/source remove orchard', { ...german, isChatAdmin: true })).toBe(
+      'orchard wird für alle Chats gelesen; nur die Betreiber des Bots können sie entfernen.',
+    );
+    expect(await say('/import', german)).toMatch(/^Sende deine \.opml-Datei mit \/import/);
+    const opml = `<opml version="2.0"><head><title>Meine</title></head><body>
+<outline type="rss" text="A" xmlUrl="${server!.url('/harbour.xml')}"/>
+<outline type="rss" text="B" xmlUrl="${server!.url('/harbour.xml')}"/></body></opml>`;
+    const withFile: Caller = {
+      ...german,
+      attachment: { name: 'feeds.opml', size: opml.length, read: async () => opml },
+    };
+    expect(await say('/import', withFile)).toMatch(
+      /^„Meine“ importiert: 1 hinzugefügt, 1 übersprungen, 0 abgelehnt, von 2 Feed\(s\)\.\n\n== Hinzugefügt ==\n\n {2}• http:.*harbour\.xml als 127-0-0-1-harbour\n\n== Übersprungen ==\n\n {2}• http:.*harbour\.xml: doppelt in der Datei$/,
+    );
+    const notOpml: Caller = {
+      ...german,
+      attachment: { ...withFile.attachment!, read: async () => '<rss/>' },
+    };
+    expect(await say('/import', notOpml)).toBe(
+      'Nichts importiert: die Datei ist <rss>-XML, kein OPML; exportiere deine Feeds als OPML aus deinem Reader.',
+    );
+    const source = (await app!.services.catalog.get('127-0-0-1-flaky'))!;
+    broken = true;
+    for (let i = 0; i < 2; i++) await app!.services.poller.pollSource(source, true);
+    const byChat = new Map(notifier.sent.map((notice) => [notice.to, notice.text]));
+    expect(byChat.get('-300')).toMatch(
+      /^Eine der Quellen dieses Chats, 127-0-0-1-flaky \(.*\), ist 2-mal hintereinander fehlgeschlagen: .*404.*So behebst du es: prüfe/,
+    );
+    expect(byChat.get('-100')).toMatch(/^One of this chat's sources, 127-0-0-1-flaky/);
+  });
+
   it('tells the operators about a source every chat reads, and chats when an operator removes theirs', async () => {
     await start('', 'allowLoopback: true, completeTeasers: false, noticeAfterFailures: 2');
     const notifier = recordingNotifier();

@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TelegramAdapter } from '../../../src/adapters/telegram/telegram-adapter.js';
 import type { App } from '../../../src/app/container.js';
+import type { Caller } from '../../../src/chat/command-definition.js';
+import { runCommandLine } from '../../../src/chat/command-runner.js';
+import { renderPlainText } from '../../../src/chat/render-text.js';
 import { DeliveryService } from '../../../src/delivery/delivery-service.js';
 import { topicDigestProvider } from '../../../src/delivery/topic-digest.js';
 import {
@@ -130,5 +133,32 @@ describe('the bot removed from a chat and added back (my_chat_member, real gramm
     expect(
       await app.services.subscriptions.get({ platform: 'telegram', chatId: '-701', threadId: null }),
     ).toBeUndefined();
+  });
+
+  it('greets in the language of whoever added it, and /settings shows the pause in it', async () => {
+    const chat = { id: -702, type: 'group' as const };
+    fake.pushUpdate(myChatMemberUpdate(chat, { id: ADMIN, language_code: 'fr' }, 'left', 'member'));
+    await expect.poll(() => fake.sent(chat.id).length).toBe(1);
+    expect(String(fake.sent(chat.id)[0]!.text)).toMatch(/^Bonjour ! Je suis Quotewire/);
+    expect(await app.services.languages.ofChat('telegram:-702')).toBe('fr');
+    const caller: Caller = {
+      platform: 'telegram',
+      chatId: '-702',
+      userId: String(ADMIN),
+      isOperator: false,
+      chatType: 'group',
+      isChatAdmin: true,
+    };
+    await runCommandLine('/subscribe', caller, app.services);
+    fake.pushUpdate(myChatMemberUpdate(chat, { id: ADMIN }, 'member', 'kicked'));
+    await expect
+      .poll(
+        async () =>
+          (await app.services.subscriptions.get({ platform: 'telegram', chatId: '-702', threadId: null }))
+            ?.paused,
+      )
+      .not.toBeNull();
+    const settings = renderPlainText((await runCommandLine('/settings', caller, app.services))!);
+    expect(settings).toContain('en pause (le bot a été retiré de ce chat)');
   });
 });
