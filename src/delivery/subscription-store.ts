@@ -9,6 +9,11 @@ export interface SubscriptionDefaults {
   language: string;
 }
 
+/** The settings a command may change; the identity and bookkeeping fields stay as they are. */
+export type SubscriptionChanges = Partial<
+  Omit<Subscription, 'id' | 'platform' | 'chatId' | 'threadId' | 'createdAt' | 'updatedAt' | 'paused'>
+>;
+
 /** Where a subscription lives: the chat, and the forum topic or thread inside it if any. */
 export interface ChatAddress {
   platform: SubscriptionPlatform;
@@ -49,7 +54,7 @@ export class SubscriptionStore {
    */
   async subscribe(
     address: ChatAddress,
-    changes: Partial<Pick<Subscription, 'topics' | 'deliveryTime' | 'timeZone' | 'language'>> = {},
+    changes: SubscriptionChanges = {},
   ): Promise<{ subscription: Subscription; created: boolean }> {
     const id = subscriptionId(address.platform, address.chatId, address.threadId);
     return this.store.transact(async (tx) => {
@@ -63,7 +68,7 @@ export class SubscriptionStore {
   private merged(
     address: ChatAddress,
     existing: Subscription | undefined,
-    changes: Partial<Pick<Subscription, 'topics' | 'deliveryTime' | 'timeZone' | 'language'>>,
+    changes: SubscriptionChanges,
   ): Subscription {
     const now = this.clock().toISOString();
     return {
@@ -83,10 +88,7 @@ export class SubscriptionStore {
   }
 
   /** Changes settings of an existing subscription; undefined when the chat has none. */
-  async update(
-    address: ChatAddress,
-    changes: Partial<Pick<Subscription, 'topics' | 'deliveryTime' | 'timeZone' | 'language'>>,
-  ): Promise<Subscription | undefined> {
+  async update(address: ChatAddress, changes: SubscriptionChanges): Promise<Subscription | undefined> {
     const id = subscriptionId(address.platform, address.chatId, address.threadId);
     return this.store.transact(async (tx) => {
       const existing = await tx.get<Subscription>('subscriptions', id);
@@ -94,6 +96,27 @@ export class SubscriptionStore {
       const updated = { ...existing, ...changes, updatedAt: this.clock().toISOString() };
       tx.set('subscriptions', id, updated);
       return updated;
+    });
+  }
+
+  /**
+   * Changes settings from what they are now, in one transaction: `change` sees the current
+   * subscription and returns the changes (or a result to pass back untouched as `refused`), so two
+   * admins adding filters at once both keep theirs. Undefined when the chat has no subscription.
+   */
+  async modify<R>(
+    address: ChatAddress,
+    change: (current: Subscription) => { changes: SubscriptionChanges } | { refused: R },
+  ): Promise<{ subscription: Subscription; refused?: R } | undefined> {
+    const id = subscriptionId(address.platform, address.chatId, address.threadId);
+    return this.store.transact(async (tx) => {
+      const existing = await tx.get<Subscription>('subscriptions', id);
+      if (!existing) return undefined;
+      const outcome = change(existing);
+      if ('refused' in outcome) return { subscription: existing, refused: outcome.refused };
+      const updated = { ...existing, ...outcome.changes, updatedAt: this.clock().toISOString() };
+      tx.set('subscriptions', id, updated);
+      return { subscription: updated };
     });
   }
 
