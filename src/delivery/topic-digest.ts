@@ -1,11 +1,25 @@
 import type { Digest, DigestQuote } from '../digest/digest.js';
+import type { Story } from '../stories/story.js';
 
-/** Builds the digest for a set of topics (empty: all the news) at an instant. */
-export type DigestProvider = (now: Date, topics: readonly string[]) => Promise<Digest>;
+/** A chat's filters as the digest applies them (see chat-filters.ts). */
+export type StoryAccept = (story: Story) => boolean;
+
+/**
+ * Builds the digest for a set of topics (empty: all the news) at an instant, keeping only the
+ * stories `accept` takes when a chat has filters.
+ */
+export type DigestProvider = (
+  now: Date,
+  topics: readonly string[],
+  accept?: StoryAccept | null,
+) => Promise<Digest>;
 
 /** The part of DigestBuilder that delivery uses, so that either can change without the other. */
 export interface SingleTopicDigests {
-  build(now: Date, options?: { topic?: string | null; topics?: readonly string[] }): Promise<Digest>;
+  build(
+    now: Date,
+    options?: { topic?: string | null; topics?: readonly string[]; accept?: StoryAccept | null },
+  ): Promise<Digest>;
 }
 
 /**
@@ -13,9 +27,9 @@ export interface SingleTopicDigests {
  * topic's digest are merged (first come, no repeats) up to `maxStories`.
  */
 export function topicDigestProvider(builder: SingleTopicDigests, maxStories: number): DigestProvider {
-  return async (now, topics) => {
-    if (topics.length <= 1) return builder.build(now, { topic: topics[0] ?? null, topics });
-    const digests = await Promise.all(topics.map((topic) => builder.build(now, { topic, topics })));
+  return async (now, topics, accept = null) => {
+    if (topics.length <= 1) return builder.build(now, { topic: topics[0] ?? null, topics, accept });
+    const digests = await Promise.all(topics.map((topic) => builder.build(now, { topic, topics, accept })));
     const seen = new Set<string>();
     const stories = digests
       .flatMap((digest) => digest.stories)

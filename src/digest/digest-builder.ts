@@ -42,6 +42,8 @@ export interface DigestRequest {
   topics?: readonly string[];
   /** Overrides `windowHours` (`quotewire digest --since`). */
   windowHours?: number;
+  /** A chat's filters (chat-filters.ts): only stories it accepts are ranked and shown. */
+  accept?: ((story: Story) => boolean) | null;
 }
 
 /** What the builder uses besides the store, passed in by the composition root. */
@@ -97,7 +99,10 @@ export class DigestBuilder {
     const recent = await this.articles.seenSince(since, now);
     const stories = this.cluster(recent);
     const filter = topic ? topicMatcher(topic) : null;
-    const wanted = filter ? stories.filter((story) => storyMatches(story, filter)) : stories;
+    const accept = request.accept;
+    const wanted = stories.filter(
+      (story) => (!filter || storyMatches(story, filter)) && (!accept || accept(story)),
+    );
     const ranked = rankStories(wanted, { now, topics }).slice(0, this.options.maxStories);
     const summaries = await mapConcurrently(
       ranked,
