@@ -6,7 +6,8 @@ import type { Digest } from '../digest/digest.js';
 import { describeError } from '../kernel/describe-error.js';
 import type { Collection, Store } from '../store/store.js';
 import { DeliveryLedger, type Claim } from './delivery-ledger.js';
-import { dueDay, localDay } from './delivery-schedule.js';
+import { ArticleWords, filterKey, storyFilter } from './chat-filters.js';
+import { dueSlot, localDay } from './delivery-schedule.js';
 import { labelsFor, type DigestLabels } from './digest-labels.js';
 import type { DigestSender, SendOutcome } from './digest-sender.js';
 import type { Subscription, SubscriptionPlatform } from './subscription.js';
@@ -42,7 +43,10 @@ export interface TickReport {
 
 interface Job {
   subscription: Subscription;
+  /** The local day the digest is for. */
   day: string;
+  /** The ledger's key for this delivery: the day, or `day@HH:MM` for a second one that day. */
+  slot: string;
   digestId: string;
 }
 
@@ -71,6 +75,8 @@ export class DeliveryService {
   private readonly senders: Map<SubscriptionPlatform, DigestSender>;
   private readonly options: DeliveryOptions;
   private running: Promise<TickReport> | null = null;
+  /** Articles' folded words for chats' filters, read once for every chat of a tick. */
+  private readonly words = new ArticleWords();
   private stopping = false;
 
   constructor(
@@ -127,7 +133,7 @@ export class DeliveryService {
     const now = this.deps.clock();
     const moved = await this.deps.subscriptions.moveChat(platform, fromChatId, toChatId);
     for (const subscription of moved) {
-      const day = localDay(now, subscription.timeZone);
+      const day = dueSlot(subscription, now)?.slot ?? localDay(now, subscription.timeZone);
       const oldId = subscription.id.replace(`${platform}:${toChatId}`, `${platform}:${fromChatId}`);
       const record = await this.ledger.get(oldId, day);
       if (record?.state === 'sent') await this.ledger.copy(record, subscription.id);
@@ -162,25 +168,27 @@ export class DeliveryService {
 
   /** Subscriptions due now whose ledger record for the day says there is still something to send. */
   private async dueJobs(now: Date): Promise<Job[]> {
-    const candidates: { subscription: Subscription; day: string }[] = [];
+    const candidates: { subscription: Subscription; day: string; slot: string }[] = [];
     for (const subscription of await this.deps.subscriptions.list()) {
       if (subscription.paused || !this.senders.has(subscription.platform)) continue;
-      const day = dueDay(subscription, now);
-      if (day) candidates.push({ subscription, day });
+      // Instant-only chats get no digest.
+      if (subscription.mode === 'instant') continue;
+      const due = dueSlot(subscription, now);
+      if (due) candidates.push({ subscription, ...due });
     }
     const jobs: Job[] = [];
     for (let i = 0; i < candidates.length; i += LEDGER_BATCH) {
       const batch = candidates.slice(i, i + LEDGER_BATCH);
       const records = await this.ledger.getMany(
-        batch.map(({ subscription, day }) => ({ subscriptionId: subscription.id, day })),
+        batch.map(({ subscription, slot }) => ({ subscriptionId: subscription.id, day: slot })),
       );
-      batch.forEach(({ subscription, day }, index) => {
+      batch.forEach(({ subscription, day, slot }, index) => {
         const record = records[index];
         // A first look only: the claim before sending decides, in a transaction.
         if (!this.ledger.needsWork(record, now)) return;
         const resumes = record && record.partsSent > 0 && record.digestId;
-        const digestId = resumes ? record.digestId! : freshDigestId(now, subscription.topics);
-        jobs.push({ subscription, day, digestId });
+        const digestId = resumes ? record.digestId! : freshDigestId(now, subscription);
+        jobs.push({ subscription, day, slot, digestId });
       });
     }
     return jobs;
@@ -201,7 +209,7 @@ export class DeliveryService {
         continue;
       }
       try {
-        const built = await this.deps.digests(now, job.subscription.topics);
+        const built = await this.build(now, job.subscription);
         // Instances ticking in the same minute build the same snapshot: the first one stored wins,
         // so every chat of that minute gets the very same digest.
         const digest = await this.deps.store.transact(async (tx) => {
@@ -220,19 +228,23 @@ export class DeliveryService {
     // A snapshot that expired cannot be resumed: those chats get today's digest from where they were.
     for (const job of jobs) {
       if (digests.has(job.digestId)) continue;
-      const fresh = freshDigestId(now, job.subscription.topics);
-      const digest =
-        digests.get(fresh) ?? (await this.deps.digests(now, job.subscription.topics).catch(() => undefined));
+      const fresh = freshDigestId(now, job.subscription);
+      const digest = digests.get(fresh) ?? (await this.build(now, job.subscription).catch(() => undefined));
       if (digest) digests.set(job.digestId, digest);
     }
     return digests;
   }
 
+  /** The digest of a subscription's topics, through its filters. */
+  private build(now: Date, subscription: Subscription): Promise<Digest> {
+    return this.deps.digests(now, subscription.topics, storyFilter(subscription.filters, this.words));
+  }
+
   private async deliver(job: Job, digest: Digest, report: TickReport, queue: Job[]): Promise<void> {
-    const { subscription, day } = job;
+    const { subscription, day, slot } = job;
     const claim = await this.ledger.claim(
       subscription.id,
-      day,
+      slot,
       this.options.instanceId,
       this.deps.clock(),
       job.digestId,
@@ -249,6 +261,7 @@ export class DeliveryService {
           chatId: subscription.chatId,
           threadId: subscription.threadId,
           labels: labelsFor(subscription.language, this.options.languages),
+          silent: subscription.silent === true,
         },
         { ...(snapshot ?? digest), date: day },
         {
@@ -316,7 +329,7 @@ export class DeliveryService {
         // Today's digest still goes out, to the new id, in this same tick.
         for (const next of moved) {
           if (next.threadId === subscription.threadId) {
-            queue.push({ subscription: next, day: job.day, digestId: claim.digestId });
+            queue.push({ subscription: next, day: job.day, slot: job.slot, digestId: claim.digestId });
           }
         }
         return;
@@ -333,6 +346,7 @@ export class DeliveryService {
   }
 }
 
-function freshDigestId(now: Date, topics: readonly string[]): string {
-  return `${now.toISOString().slice(0, 16)}|${topics.join(',')}`;
+function freshDigestId(now: Date, subscription: Pick<Subscription, 'topics' | 'filters'>): string {
+  const filters = filterKey(subscription.filters);
+  return `${now.toISOString().slice(0, 16)}|${subscription.topics.join(',')}${filters ? `|${filters}` : ''}`;
 }

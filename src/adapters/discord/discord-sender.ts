@@ -1,6 +1,7 @@
-import { Routes, type REST } from 'discord.js';
+import { MessageFlags, Routes, type REST } from 'discord.js';
 import type { SendGate } from '../send-gate.js';
-import type { DiscordMessage } from './render-discord.js';
+import { renderDiscordMessages, type DiscordMessage } from './render-discord.js';
+import type { Reply } from '../../chat/reply.js';
 import { digestTitle } from '../../delivery/digest-labels.js';
 import type {
   DeliveryTarget,
@@ -13,11 +14,13 @@ import { renderDiscordDigest } from './discord-digest.js';
 import { classifyDiscordError } from './discord-errors.js';
 
 /** A rendered message as Discord's REST API takes it (snake_case, unlike discord.js's options). */
-export function restMessageBody(message: DiscordMessage): Record<string, unknown> {
+export function restMessageBody(message: DiscordMessage, silent = false): Record<string, unknown> {
   return {
     ...(message.content !== undefined ? { content: message.content } : {}),
     ...(message.embeds ? { embeds: message.embeds } : {}),
     allowed_mentions: { parse: [] },
+    // What "@silent" does in the Discord client.
+    ...(silent ? { flags: MessageFlags.SuppressNotifications } : {}),
   };
 }
 
@@ -49,11 +52,28 @@ export class DiscordDigestSender implements DigestSender {
     for (let index = progress.fromPart; index < messages.length; index++) {
       try {
         await this.gate?.acquire(channelId, false);
-        await this.rest.post(Routes.channelMessages(channelId), { body: restMessageBody(messages[index]!) });
+        await this.rest.post(Routes.channelMessages(channelId), {
+          body: restMessageBody(messages[index]!, target.silent),
+        });
       } catch (error) {
         return classifyDiscordError(error);
       }
       if (!(await progress.partSent(index, index === messages.length - 1))) return { kind: 'stopped' };
+    }
+    return { kind: 'sent' };
+  }
+
+  async post(target: DeliveryTarget, post: Reply): Promise<SendOutcome> {
+    const channelId = target.threadId ?? target.chatId;
+    try {
+      for (const message of renderDiscordMessages(post)) {
+        await this.gate?.acquire(channelId, false);
+        await this.rest.post(Routes.channelMessages(channelId), {
+          body: restMessageBody(message, target.silent),
+        });
+      }
+    } catch (error) {
+      return classifyDiscordError(error);
     }
     return { kind: 'sent' };
   }

@@ -9,6 +9,7 @@ import type {
   SendProgress,
 } from '../../delivery/digest-sender.js';
 import type { Digest } from '../../digest/digest.js';
+import type { Reply as NeutralReply } from '../../chat/reply.js';
 import { classifyTelegramError } from './telegram-errors.js';
 import { renderDigestTelegram } from './telegram-digest.js';
 
@@ -27,9 +28,11 @@ export async function sendTelegramMessage(
   threadId: string | null,
   message: TelegramMessage,
   replyMarkup?: InlineKeyboardMarkup,
+  silent = false,
 ): Promise<Message.TextMessage> {
   const common = {
     ...(threadId ? { message_thread_id: Number(threadId) } : {}),
+    ...(silent ? { disable_notification: true } : {}),
     ...(replyMarkup ? { reply_markup: replyMarkup } : {}),
     link_preview_options: { is_disabled: true },
   };
@@ -75,12 +78,38 @@ export class TelegramDigestSender implements DigestSender {
     const messages = renderDigestTelegram(digest, target.labels);
     for (let index = progress.fromPart; index < messages.length; index++) {
       try {
-        await sendTelegramMessage(this.api, target.chatId, target.threadId, messages[index]!);
+        await sendTelegramMessage(
+          this.api,
+          target.chatId,
+          target.threadId,
+          messages[index]!,
+          undefined,
+          target.silent,
+        );
       } catch (error) {
         const failure = classifyTelegramError(error);
         return failure.kind === 'unparsable' ? { kind: 'failed', reason: failure.reason } : failure;
       }
       if (!(await progress.partSent(index, index === messages.length - 1))) return { kind: 'stopped' };
+    }
+    return { kind: 'sent' };
+  }
+
+  async post(target: DeliveryTarget, post: NeutralReply): Promise<SendOutcome> {
+    try {
+      for (const message of renderTelegram(post)) {
+        await sendTelegramMessage(
+          this.api,
+          target.chatId,
+          target.threadId,
+          message,
+          undefined,
+          target.silent,
+        );
+      }
+    } catch (error) {
+      const failure = classifyTelegramError(error);
+      return failure.kind === 'unparsable' ? { kind: 'failed', reason: failure.reason } : failure;
     }
     return { kind: 'sent' };
   }
