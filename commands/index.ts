@@ -4,6 +4,12 @@
  */
 import type { AnyCommand } from '../src/chat/command-definition.js';
 import { digestCommand } from './digest.js';
+import { filterCommand } from './filter.js';
+import { followCommand } from './follow.js';
+import { followingCommand } from './following.js';
+import { modeCommand } from './mode.js';
+import { scheduleCommand } from './schedule.js';
+import { unfollowCommand } from './unfollow.js';
 import { helpCommand } from './help.js';
 import { moreCommand } from './more.js';
 import { quotesCommand } from './quotes.js';
@@ -24,10 +30,16 @@ export const commands: readonly AnyCommand[] = [
   unsubscribeCommand,
   topicsCommand,
   timeCommand,
+  scheduleCommand,
+  modeCommand,
+  filterCommand,
   settingsCommand,
   digestCommand,
   quotesCommand,
   speakersCommand,
+  followCommand,
+  unfollowCommand,
+  followingCommand,
   moreCommand,
   sourcesCommand,
   sourceCommand,

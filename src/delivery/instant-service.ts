@@ -19,7 +19,7 @@ import {
   type ChatSelection,
   type InstantNews,
 } from './instant-news.js';
-import type { Subscription, SubscriptionPlatform } from './subscription.js';
+import { instantBatching, type Subscription, type SubscriptionPlatform } from './subscription.js';
 import type { SubscriptionStore } from './subscription-store.js';
 
 /** Instant delivery's bounds (config `instant`) and the instance's name in the ledger. */
@@ -79,19 +79,6 @@ export class InstantService {
   ) {
     this.ledger = new InstantLedger(deps.store, deps.options);
     this.senders = new Map(deps.senders.map((sender) => [sender.platform, sender]));
-  }
-
-  /** A chat's batching, its own choice within the config's bounds. */
-  static batching(
-    subscription: Pick<Subscription, 'instant'>,
-    options: Pick<InstantOptions, 'everyMinutes' | 'minEveryMinutes' | 'perHour' | 'maxPerHour'>,
-  ): { everyMinutes: number; perHour: number } {
-    const every = subscription.instant?.everyMinutes ?? options.everyMinutes;
-    const perHour = subscription.instant?.perHour ?? options.perHour;
-    return {
-      everyMinutes: Math.max(options.minEveryMinutes, every),
-      perHour: Math.max(1, Math.min(options.maxPerHour, perHour)),
-    };
   }
 
   /** Posts everything due now. A tick asked for while one runs returns that one's report. */
@@ -159,7 +146,7 @@ export class InstantService {
     if (InstantLedger.busy(state, now)) return false;
     if (state?.batch) return true; // lapsed: resume it, quiet hours or not (it was started outside them)
     if (inQuietHours(subscription.quietHours, subscription.timeZone, now)) return false;
-    const { everyMinutes, perHour } = InstantService.batching(subscription, this.deps.options);
+    const { everyMinutes, perHour } = instantBatching(subscription, this.deps.options);
     if (state?.lastBatchAt && now.getTime() - Date.parse(state.lastBatchAt) < everyMinutes * 60_000) {
       return false;
     }
@@ -196,7 +183,7 @@ export class InstantService {
     report: InstantReport,
   ): Promise<void> {
     const { options } = this.deps;
-    const { everyMinutes, perHour } = InstantService.batching(subscription, options);
+    const { everyMinutes, perHour } = instantBatching(subscription, options);
     const held = now.getTime() - options.holdHours * 3_600_000;
     const instant = subscription.mode === 'instant' || subscription.mode === 'both';
     const selection = (state: InstantState): ChatSelection => ({

@@ -88,6 +88,27 @@ export interface FollowedSpeaker {
   since: string;
 }
 
+/** The config's bounds on instant batching (config `instant`). */
+export interface InstantBounds {
+  everyMinutes: number;
+  minEveryMinutes: number;
+  perHour: number;
+  maxPerHour: number;
+}
+
+/** A chat's instant batching: its own choice, or the config's default, within the config's bounds. */
+export function instantBatching(
+  subscription: Pick<Subscription, 'instant'>,
+  bounds: InstantBounds,
+): { everyMinutes: number; perHour: number } {
+  const every = subscription.instant?.everyMinutes ?? bounds.everyMinutes;
+  const perHour = subscription.instant?.perHour ?? bounds.perHour;
+  return {
+    everyMinutes: Math.max(bounds.minEveryMinutes, every),
+    perHour: Math.max(1, Math.min(bounds.maxPerHour, perHour)),
+  };
+}
+
 /** Chat platforms that can receive digests. */
 export type SubscriptionPlatform = 'telegram' | 'discord';
 
