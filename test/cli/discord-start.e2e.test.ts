@@ -46,7 +46,7 @@ describe('quotewire with DISCORD_TOKEN (the built process against a fake Discord
       await expect
         .poll(() => stderr, { timeout: 20_000 })
         .toContain('discord: quotewire ready in 1 server(s)');
-      expect(fake.commands.get('global')).toHaveLength(13);
+      expect(fake.commands.get('global')).toHaveLength(19);
 
       const help = fake.interact(slashCommand('help'));
       await expect.poll(() => fake!.callbacks(help.id).length, { timeout: 10_000 }).toBe(1);
