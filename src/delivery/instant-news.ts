@@ -68,8 +68,9 @@ export function quoteCandidates(
       if (!quote.speaker) continue;
       const spokenAs = parseSpeakerName(quote.speaker)?.key ?? foldTokens(quote.speaker).join(' ');
       const speakerKey = speakerKeyOf.get(quote.speaker) ?? null;
+      // The words alone: the same on every instance, whatever its speaker registry knows yet.
       const fingerprint = createHash('sha256')
-        .update(`${speakerKey ?? spokenAs}|${foldTokens(quote.text).join(' ')}`)
+        .update(foldTokens(quote.text).join(' '))
         .digest('hex')
         .slice(0, 20);
       quotes.push({
