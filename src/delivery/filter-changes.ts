@@ -50,7 +50,8 @@ export function parseRules(
   const parts = kept
     .join(' ')
     .split(',')
-    .map((part) => part.trim())
+    // Discord hands the words over as typed, quote marks included.
+    .map((part) => part.trim().replace(/^["“]+|["”]+$/g, '').trim())
     .filter(Boolean);
   if (parts.length === 0) {
     return { error: `Say which words: /filter add ${kind} huawei, or a phrase in quotes.` };

@@ -92,6 +92,9 @@ describe('chat filters', () => {
         { kind: 'exclude', tokens: ['gossip'], source: 'bbc' },
       ],
     });
+    expect(parseRules('exclude', '"transfer window", “gossip”', [])).toMatchObject({
+      rules: [{ text: 'transfer window' }, { text: 'gossip' }],
+    });
     const many = Array.from({ length: 40 }, (_, i) => rule('exclude', `word${i}`));
     expect(withRules(many, [rule('exclude', 'one more')])).toMatchObject({
       error: expect.stringContaining('at most 40 filters'),
