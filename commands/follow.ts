@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/chat/command-definition.js';
+import { echo } from '../src/chat/display-limits.js';
 import { reply } from '../src/chat/reply.js';
 import { chatAddress } from '../src/delivery/chat-address.js';
 import { findSpeaker, MAX_FOLLOWS } from '../src/delivery/follow-reply.js';
@@ -47,9 +48,10 @@ export const followCommand = defineCommand({
     if (!outcome) return NOT_SUBSCRIBED;
     if (outcome.refused) return reply.text(outcome.refused);
     const { everyMinutes, perHour } = instantBatching(outcome.subscription, services.config.instant);
-    const note = found.corrected !== null ? `Nobody is called "${options.name.slice(0, 60)}"; ` : '';
+    const lead =
+      found.corrected !== null ? `Nobody is called "${echo(options.name)}"; following` : 'Following';
     return reply.text(
-      `${note}Following ${speaker.name}: each new quote comes here with its article, at most every ${everyMinutes} minutes and ${perHour} posts an hour. /unfollow ${speaker.name} stops it.`,
+      `${lead} ${speaker.name}: each new quote comes here with its article, at most every ${everyMinutes} minutes and ${perHour} posts an hour. /unfollow ${speaker.name} stops it.`,
     );
   },
 });

@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/chat/command-definition.js';
+import { echo } from '../src/chat/display-limits.js';
 import { reply } from '../src/chat/reply.js';
 import { chatAddress } from '../src/delivery/chat-address.js';
 import { foldTokens } from '../src/delivery/chat-filters.js';
@@ -35,7 +36,7 @@ export const unfollowCommand = defineCommand({
     const target = follows.find((followed) => followed.key === key);
     if (!target) {
       return reply.text(
-        `This chat does not follow "${options.name.slice(0, 60)}". It follows ${follows.map((followed) => followed.name).join(', ')}.`,
+        `This chat does not follow "${echo(options.name)}". It follows ${follows.map((followed) => followed.name).join(', ')}.`,
       );
     }
     await services.subscriptions.modify(address, (existing) => ({
