@@ -72,6 +72,8 @@ export class SubscriptionStore {
   ): Subscription {
     const now = this.clock().toISOString();
     return {
+      // Subscribing again (to resume, or with new topics) keeps the mode, schedule, filters and follows.
+      ...existing,
       id: subscriptionId(address.platform, address.chatId, address.threadId),
       platform: address.platform,
       chatId: address.chatId,
