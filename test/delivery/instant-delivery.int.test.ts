@@ -184,6 +184,7 @@ describe('instant posts, follows, filters, quiet hours and silent delivery', () 
 
     // The next morning's digest for chat 200 (daily) leaves out what its filter excludes.
     expect(await say('/filter add exclude bridge', telegramChat('200'))).toMatch(/^Added/);
+    expect(await say('/settings silent on', telegramChat('200'))).toMatch(/^Silent delivery on/);
     now = Date.parse('2026-12-01T08:00:00Z');
     const daily = new DeliveryService({
       store: app.store,
@@ -200,6 +201,12 @@ describe('instant posts, follows, filters, quiet hours and silent delivery', () 
     expect(digest).toContain('Quotewire digest');
     expect(digest).toMatch(/ferry/i);
     expect(digest).not.toContain('Harbour bridge');
+    expect(
+      telegram
+        .sent('200')
+        .slice(1)
+        .every((message) => message.disable_notification === true),
+    ).toBe(true);
   });
 
   it('posts silently to a Discord channel with the SuppressNotifications flag', async () => {
