@@ -154,10 +154,16 @@ export class SubscriptionStore {
         chatId: toChatId,
         updatedAt: this.clock().toISOString(),
       };
-      // Both in one transaction: never a lost subscription, nor one left under both ids.
+      // Both in one transaction: never a lost subscription, nor one left under both ids. What instant
+      // posts the chat had moves with it, so none is posted again.
       await this.store.transact(async (tx) => {
         tx.set('subscriptions', next.id, next);
         tx.delete('subscriptions', subscription.id);
+        const instant = await tx.get<Record<string, unknown>>('instant-state', subscription.id);
+        if (instant) {
+          tx.set('instant-state', next.id, { ...instant, subscriptionId: next.id });
+          tx.delete('instant-state', subscription.id);
+        }
       });
       moved.push(next);
     }

@@ -60,3 +60,32 @@ describe('subscribing again', () => {
     await store.close();
   });
 });
+
+describe('a chat that moves', () => {
+  it('takes what instant posts it had with it, so none is posted again', async () => {
+    const { store } = await openTempStore();
+    const subscriptions = new SubscriptionStore(store, () => new Date('2026-11-30T12:00:00Z'), {
+      deliveryTime: '08:00',
+      timeZone: 'UTC',
+      language: 'en',
+    });
+    await subscriptions.subscribe(
+      { platform: 'telegram', chatId: '-5', threadId: null },
+      { mode: 'instant' },
+    );
+    const states = store.collection<{ subscriptionId: string; posted: Record<string, string> }>(
+      'instant-state',
+    );
+    await states.set('telegram:-5', {
+      subscriptionId: 'telegram:-5',
+      posted: { 'a:1': '2026-11-30T11:00:00Z' },
+    });
+    await subscriptions.moveChat('telegram', '-5', '-1005');
+    expect(await states.get('telegram:-5')).toBeUndefined();
+    expect(await states.get('telegram:-1005')).toEqual({
+      subscriptionId: 'telegram:-1005',
+      posted: { 'a:1': '2026-11-30T11:00:00Z' },
+    });
+    await store.close();
+  });
+});
