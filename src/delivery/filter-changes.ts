@@ -51,7 +51,12 @@ export function parseRules(
     .join(' ')
     .split(',')
     // Discord hands the words over as typed, quote marks included.
-    .map((part) => part.trim().replace(/^["“]+|["”]+$/g, '').trim())
+    .map((part) =>
+      part
+        .trim()
+        .replace(/^["“]+|["”]+$/g, '')
+        .trim(),
+    )
     .filter(Boolean);
   if (parts.length === 0) {
     return { error: `Say which words: /filter add ${kind} huawei, or a phrase in quotes.` };
