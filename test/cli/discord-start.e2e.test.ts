@@ -76,7 +76,7 @@ describe('quotewire with DISCORD_TOKEN (the built process against a fake Discord
     const env = { DISCORD_TOKEN: 'e2e-token', DISCORD_API_URL: fake.apiUrl, QUOTEWIRE_STORE: tempStore() };
     const result = await runCli(['deploy-commands', '--guild', FAKE_GUILD_ID], { env });
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain(`Registered 13 slash commands in server ${FAKE_GUILD_ID}`);
+    expect(result.stdout).toContain(`Registered 19 slash commands in server ${FAKE_GUILD_ID}`);
     expect(result.code).toBe(0);
     expect(fake.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
       'GET /applications/@me',
