@@ -21,6 +21,6 @@ export const subscribeCommand = defineCommand({
       topics ? { topics } : {},
     );
     const lead = created ? 'Subscribed: the digest will come here every day.' : 'Subscription updated.';
-    return subscriptionReply(subscription, services.clock(), lead);
+    return subscriptionReply(subscription, services.clock(), lead, services.config.instant);
   },
 });

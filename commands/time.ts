@@ -37,6 +37,8 @@ export const timeCommand = defineCommand({
       deliveryTime,
       ...(timeZone ? { timeZone } : {}),
     });
-    return updated ? subscriptionReply(updated, services.clock(), 'Delivery time set.') : NOT_SUBSCRIBED;
+    return updated
+      ? subscriptionReply(updated, services.clock(), 'Delivery time set.', services.config.instant)
+      : NOT_SUBSCRIBED;
   },
 });

@@ -48,6 +48,8 @@ export interface DigestRequest {
    * own sources' are not. Null or absent: only the sources read for every chat.
    */
   audience?: string | null;
+  /** A chat's filters (chat-filters.ts): only stories it accepts are ranked and shown. */
+  accept?: ((story: Story) => boolean) | null;
 }
 
 /** What the builder uses besides the store, passed in by the composition root. */
@@ -109,7 +111,10 @@ export class DigestBuilder {
     const recent = visible ? seen.filter((article) => visible(article.sourceId)) : seen;
     const stories = this.cluster(recent);
     const filter = topic ? topicMatcher(topic) : null;
-    const wanted = filter ? stories.filter((story) => storyMatches(story, filter)) : stories;
+    const accept = request.accept;
+    const wanted = stories.filter(
+      (story) => (!filter || storyMatches(story, filter)) && (!accept || accept(story)),
+    );
     const ranked = rankStories(wanted, { now, topics }).slice(0, this.options.maxStories);
     const summaries = await mapConcurrently(
       ranked,

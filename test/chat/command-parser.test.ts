@@ -33,7 +33,7 @@ describe('parseCommandLine', () => {
   it('explains missing options and bad choices with the usage', () => {
     expect(parseCommandLine('/source add', commands)).toMatchObject({
       kind: 'error',
-      message: '/source needs <target>. Usage: /source <add|remove|restore> <target>',
+      message: '/source needs <target>. Usage: /source <add|remove|restore> <target> [chat|global]',
     });
     expect(parseCommandLine('/source delete x', commands)).toMatchObject({
       kind: 'error',
@@ -48,6 +48,6 @@ describe('parseCommandLine', () => {
 
   it('shows usage with required and optional options', () => {
     const source = commands.find((command) => command.name === 'source')!;
-    expect(usage(source)).toBe('/source <add|remove|restore> <target>');
+    expect(usage(source)).toBe('/source <add|remove|restore> <target> [chat|global]');
   });
 });
