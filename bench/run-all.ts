@@ -7,6 +7,8 @@ import { runTelegramFanoutBench } from './telegram-fanout-bench.js';
 
 await runIngestBench();
 await runTelegramFanoutBench();
+// Issue 11's /quotes targets hold at every size: a small store and a large one.
+await runQuotesBench(10_000);
 await runQuotesBench();
 await runDigestBench();
 await runColdStartBench();
