@@ -146,7 +146,16 @@ export function scanXml(source: string, maxDepth: number, defer: DeferTest | nul
 /** Builds an element the whole-document scan deferred (and so already checked). */
 export function scanDeferred(source: string, deferred: DeferredElement): XmlElement {
   const { start, end, scope, strings } = deferred;
-  const result = scan(source, Number.MAX_SAFE_INTEGER, { start, end, scope, strings, defer: null });
+  // A slice shares the document's characters, and its end bounds every search: looking past the element
+  // for a '&' it does not contain would make reading all items quadratic.
+  const text = source.slice(start, end);
+  const result = scan(text, Number.MAX_SAFE_INTEGER, {
+    start: 0,
+    end: text.length,
+    scope,
+    strings,
+    defer: null,
+  });
   // The stretch was checked as part of the document; failing now would be a bug in this file.
   if (!result.root) throw new Error(`deferred element failed its second scan: ${result.error.detail}`);
   return result.root;

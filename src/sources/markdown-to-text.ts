@@ -72,7 +72,7 @@ export function markdownToText(markdown: string): string {
     }
     if (ATX_HEADING.test(line)) {
       flush();
-      current.push(line.replace(ATX_HEADING, '').replace(/[ \t]+#+[ \t]*$/, ''));
+      current.push(withoutClosingHashes(line.replace(ATX_HEADING, '')));
       flush();
       inList = false;
     } else if (LIST_ITEM.test(line)) {
@@ -94,6 +94,21 @@ export function markdownToText(markdown: string): string {
   }
   flush();
   return paragraphs.join('\n\n');
+}
+
+/**
+ * A heading's optional closing run of `#` (`## Title ##`), with the spaces around it. Scanned from the
+ * end by hand: the obvious `/[ \t]+#+[ \t]*$/` retries every space of a long run, which is quadratic.
+ */
+function withoutClosingHashes(text: string): string {
+  const isBlank = (at: number) => text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9;
+  let end = text.length;
+  while (end > 0 && isBlank(end - 1)) end--;
+  let hashes = end;
+  while (hashes > 0 && text.charCodeAt(hashes - 1) === 35 /* # */) hashes--;
+  if (hashes === end || hashes === 0 || !isBlank(hashes - 1)) return text;
+  while (hashes > 0 && isBlank(hashes - 1)) hashes--;
+  return text.slice(0, hashes);
 }
 
 // Bracketed text may not contain brackets and targets may not contain parentheses or spaces, so each
