@@ -173,8 +173,10 @@ function scan(source: string, maxDepth: number, span: Span): XmlScan {
   let root: XmlElement | null = null;
   let rootClosed = false;
   let tooDeep = false;
-  /** Frames from this depth down belong to a deferred element: checked, not built. */
-  let skipFrom = Number.MAX_SAFE_INTEGER;
+  // Elements open inside a deferred element: only where their names are, since a hostile item may hold
+  // hundreds of thousands of them.
+  const inner = new OffsetStack();
+  let skipping = false;
   let at = span.start;
   // Position of the next '&' at or after `at` (or past the end); cached so no search covers text twice.
   let nextAmp = -1;
@@ -242,14 +244,19 @@ function scan(source: string, maxDepth: number, span: Span): XmlScan {
       if (name === '' || gt >= length || source.charCodeAt(gt) !== GT) {
         return fail(`the end tag </${cap(name || source.slice(lt + 2, lt + 12))}> is malformed`, lt);
       }
+      if (inner.size > 0) {
+        const top = inner.pop();
+        const openAt = inner.starts[top]!;
+        const openLength = inner.lengths[top]!;
+        if (openLength !== name.length || !source.startsWith(name, openAt)) {
+          return mismatch(source, name, source.slice(openAt, openAt + openLength), openAt - 1, lt);
+        }
+        at = gt + 1;
+        continue;
+      }
       const frame = stack.pop();
       if (frame === undefined) return fail(`</${cap(name)}> closes an element that was never opened`, lt);
-      if (frame.name !== name) {
-        return fail(
-          `</${cap(name)}> closes <${cap(frame.name)}>, which was opened on line ${lineOf(source, frame.start)}`,
-          lt,
-        );
-      }
+      if (frame.name !== name) return mismatch(source, name, frame.name, frame.start, lt);
       at = gt + 1;
       if (frame.element) {
         if (frame.text !== '') nodes.push(frame.text);
@@ -265,7 +272,7 @@ function scan(source: string, maxDepth: number, span: Span): XmlScan {
           scope: frame.scope,
           strings,
         });
-        skipFrom = Number.MAX_SAFE_INTEGER;
+        skipping = false;
       }
       if (stack.length === 0) rootClosed = true;
       continue;
@@ -282,7 +289,7 @@ function scan(source: string, maxDepth: number, span: Span): XmlScan {
     }
     if (rootClosed) return fail('there is more than one root element', lt);
     const parent = stack[stack.length - 1];
-    const building = stack.length < skipFrom;
+    const building = !skipping;
     const parentScope = parent ? parent.scope : span.scope;
     let attributes = NO_ATTRIBUTES;
     let scope = parentScope;
@@ -306,18 +313,18 @@ function scan(source: string, maxDepth: number, span: Span): XmlScan {
       const attrName = strings.get(source, pos, attrEnd);
       if (attrName === '' || spaceStart === pos) {
         const shown = attrName || source.slice(pos, pos + 1);
-        return tagFail(source, length, stack, `"${cap(shown)}" is not a valid attribute`, pos, lt);
+        return tagFail(source, length, stack, inner, `"${cap(shown)}" is not a valid attribute`, pos, lt);
       }
       let eq = attrEnd;
       while (eq < length && isSpace(source.charCodeAt(eq))) eq++;
       if (source.charCodeAt(eq) !== EQUALS || eq >= length) {
-        return tagFail(source, length, stack, `attribute "${cap(attrName)}" has no value`, pos, lt);
+        return tagFail(source, length, stack, inner, `attribute "${cap(attrName)}" has no value`, pos, lt);
       }
       let quote = eq + 1;
       while (quote < length && isSpace(source.charCodeAt(quote))) quote++;
       const q = source.charCodeAt(quote);
       if ((q !== 34 && q !== 39) || quote >= length) {
-        return tagFail(source, length, stack, `attribute "${cap(attrName)}" has no value`, pos, lt);
+        return tagFail(source, length, stack, inner, `attribute "${cap(attrName)}" has no value`, pos, lt);
       }
       const close = source.indexOf(q === 34 ? '"' : "'", quote + 1);
       if (close === -1 || close >= length) {
@@ -325,6 +332,7 @@ function scan(source: string, maxDepth: number, span: Span): XmlScan {
           source,
           length,
           stack,
+          inner,
           `an attribute of <${cap(name)}> is missing its closing quote`,
           pos,
           lt,
@@ -346,11 +354,11 @@ function scan(source: string, maxDepth: number, span: Span): XmlScan {
       }
     }
     at = pos;
-    const depth = stack.length;
+    const depth = stack.length + inner.size;
     if (depth + 1 > maxDepth) tooDeep = true;
 
     if (!building) {
-      if (!selfClosing) stack.push(skippedFrame(name, lt, scope, null));
+      if (!selfClosing) inner.push(lt + 1, name.length);
       continue;
     }
     const colon = name.indexOf(':');
@@ -364,8 +372,16 @@ function scan(source: string, maxDepth: number, span: Span): XmlScan {
       if (selfClosing)
         deferred.push({ parent: parentElement, start: lt, end: at, scope: parentScope, strings });
       else {
-        stack.push(skippedFrame(name, lt, parentScope, parentElement));
-        skipFrom = depth;
+        stack.push({
+          name,
+          element: null,
+          scope: parentScope,
+          start: lt,
+          text: '',
+          firstChild: 0,
+          deferredParent: parentElement,
+        });
+        skipping = true;
       }
       continue;
     }
@@ -394,7 +410,7 @@ function scan(source: string, maxDepth: number, span: Span): XmlScan {
     }
   }
 
-  if (stack.length > 0) return { error: cutOff(stack) };
+  if (stack.length > 0) return { error: cutOff(stack, inner) };
   if (!root) return fail('there is no root element', span.start);
   return { root, deferred, tooDeep };
 }
@@ -408,32 +424,61 @@ function tagFail(
   source: string,
   length: number,
   stack: Frame[],
+  inner: OffsetStack,
   detail: string,
   index: number,
   tagStart: number,
 ): XmlScan {
   const gt = source.indexOf('>', tagStart);
-  return gt === -1 || gt >= length ? { error: cutOff(stack) } : fail(detail, index);
+  return gt === -1 || gt >= length ? { error: cutOff(stack, inner) } : fail(detail, index);
 }
 
-function skippedFrame(
-  name: string,
-  start: number,
-  scope: XmlScope,
-  deferredParent: XmlElement | null,
-): Frame {
-  return { name, element: null, scope, start, text: '', firstChild: 0, deferredParent };
+function mismatch(source: string, close: string, open: string, openedAt: number, at: number): XmlScan {
+  return fail(
+    `</${cap(close)}> closes <${cap(open)}>, which was opened on line ${lineOf(source, openedAt)}`,
+    at,
+  );
 }
 
 /** The error for a document that ends with elements still open. */
-function cutOff(stack: Frame[]): XmlSyntaxError {
-  const only = stack.length === 1 ? stack[0] : undefined;
+function cutOff(stack: Frame[], inner: OffsetStack): XmlSyntaxError {
+  const open = stack.length + inner.size;
+  const only = open === 1 ? stack[0] : undefined;
   const detail = only
     ? `<${cap(only.name)}> is never closed, so the document is probably cut off`
-    : stack.length === 0
+    : open === 0
       ? 'the document stops inside its first tag, so it is probably cut off'
       : 'some elements are never closed, so the document is probably cut off';
   return { detail, index: Number.MAX_SAFE_INTEGER, cutOff: true };
+}
+
+/**
+ * A stack of (offset, length) pairs in typed arrays: pushing a few hundred thousand costs a few
+ * nanoseconds each, where growing plain arrays that large costs hundreds.
+ */
+class OffsetStack {
+  starts = new Int32Array(64);
+  lengths = new Int32Array(64);
+  size = 0;
+
+  push(start: number, length: number): void {
+    if (this.size === this.starts.length) {
+      const starts = new Int32Array(this.size * 2);
+      const lengths = new Int32Array(this.size * 2);
+      starts.set(this.starts);
+      lengths.set(this.lengths);
+      this.starts = starts;
+      this.lengths = lengths;
+    }
+    this.starts[this.size] = start;
+    this.lengths[this.size] = length;
+    this.size++;
+  }
+
+  /** Removes the top pair and returns its index, valid until the next push. */
+  pop(): number {
+    return --this.size;
+  }
 }
 
 /**

@@ -73,21 +73,24 @@ export function htmlToText(html: string): string {
   let hiddenName: string | null = null;
   let hiddenDepth = 0;
   let pos = 0;
+  // Where the current run of text began: a '<' that starts no tag is text, and continues the run rather
+  // than making a piece of its own (a page of "<<<<" is one piece, not one per character).
+  let textStart = 0;
   const length = html.length;
 
   while (pos < length) {
     const lt = html.indexOf('<', pos);
-    const textEnd = lt === -1 ? length : lt;
-    if (textEnd > pos && hiddenName === null) pieces.push(decodeHtmlEntities(html.slice(pos, textEnd)));
-    if (lt === -1) break;
-
-    const tag = readTag(html, lt);
-    if (tag.kind === 'text') {
-      if (hiddenName === null) pieces.push('<');
+    const tag = lt === -1 ? null : readTag(html, lt);
+    if (tag?.kind === 'text') {
       pos = lt + 1;
       continue;
     }
-    pos = tag.end;
+    const textEnd = lt === -1 ? length : lt;
+    if (textEnd > textStart && hiddenName === null) {
+      pieces.push(decodeHtmlEntities(html.slice(textStart, textEnd)));
+    }
+    if (tag === null) break;
+    pos = textStart = tag.end;
     if (tag.kind === 'cdata') {
       if (hiddenName === null) pieces.push(html.slice(lt + 9, Math.max(lt + 9, tag.end - 3)));
       continue;
@@ -96,7 +99,7 @@ export function htmlToText(html: string): string {
 
     const name = tag.name;
     if (tag.kind === 'start' && RAW_TEXT_ELEMENTS.has(name) && !tag.selfClosing) {
-      pos = skipRawText(html, pos, name);
+      pos = textStart = skipRawText(html, pos, name);
       continue;
     }
     if (hiddenName !== null) {
@@ -272,12 +275,56 @@ function isTagNameEnd(c: number): boolean {
   return isSpace(c) || c === 47 || c === 62;
 }
 
-/** Collapses runs of whitespace (including no-break and other Unicode spaces) and drops soft hyphens. */
+/**
+ * Collapses runs of whitespace (including no-break and other Unicode spaces) and drops soft hyphens.
+ * One scan that copies only around what changes: ordinary text with single spaces comes back as it
+ * was, and a long text costs no more per character than a short one.
+ */
 export function collapseWhitespace(text: string): string {
-  return text
-    .replace(/\u00ad/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let out = '';
+  let copied = 0;
+  const length = text.length;
+  for (let i = 0; i < length;) {
+    const c = text.charCodeAt(i);
+    if (c !== SOFT_HYPHEN && !isWhiteSpace(c)) {
+      i++;
+      continue;
+    }
+    // A run of whitespace and soft hyphens: one space if it holds any whitespace, else nothing.
+    let end = i;
+    let white = false;
+    for (; end < length; end++) {
+      const d = text.charCodeAt(end);
+      if (d === SOFT_HYPHEN) continue;
+      if (!isWhiteSpace(d)) break;
+      white = true;
+    }
+    if (!(white && end === i + 1 && c === 32)) {
+      out += text.slice(copied, i) + (white ? ' ' : '');
+      copied = end;
+    }
+    i = end;
+  }
+  return (copied === 0 ? text : out + text.slice(copied)).trim();
+}
+
+const SOFT_HYPHEN = 0xad;
+
+/** The characters `\s` matches (and `trim` removes). */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**
