@@ -93,13 +93,16 @@ export class DenseLists {
   private readonly heads: Int32Array;
   private readonly sizes: Int32Array;
   /** Entries: the id, and the entry added to the same key before it (-1 for none). */
-  private ids = new Int32Array(1024);
-  private links = new Int32Array(1024);
+  private ids: Int32Array<ArrayBuffer>;
+  private links: Int32Array<ArrayBuffer>;
   private entries = 0;
 
-  constructor(keys: number) {
+  /** @param expectedEntries - room to start with, so that a known total costs no regrowing. */
+  constructor(keys: number, expectedEntries = 1024) {
     this.heads = new Int32Array(keys).fill(-1);
     this.sizes = new Int32Array(keys);
+    this.ids = new Int32Array(Math.max(16, expectedEntries));
+    this.links = new Int32Array(Math.max(16, expectedEntries));
   }
 
   /** Appends `id` to the list of `key`. */

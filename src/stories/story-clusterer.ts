@@ -94,7 +94,7 @@ export function clusterStories(
     table,
     vectors,
     clusters: [],
-    postings: new DenseLists(table.distinctTerms),
+    postings: new DenseLists(table.distinctTerms, table.terms.length),
     hits: new Int32Array(table.count),
     weights: new Float64Array(table.distinctTerms),
     settings,
@@ -141,6 +141,10 @@ function weightVectors(table: FeatureTable): Vectors {
   const frequency = new Int32Array(table.distinctTerms);
   for (const term of terms) frequency[term]!++;
   const total = count + PRIOR_DOCUMENTS;
+  // Each word's inverse document frequency, and the log of small counts, computed once.
+  const idf = new Float64Array(table.distinctTerms);
+  for (let term = 0; term < idf.length; term++) idf[term] = Math.log(total / frequency[term]!);
+  const countWeight = Float64Array.from({ length: 64 }, (_, n) => 1 + Math.log(n));
   const sortedTerms = new Int32Array(terms.length);
   const weights = new Float64Array(terms.length);
   // Scratch, reused for every article: only the finished vectors are kept.
@@ -157,8 +161,11 @@ function weightVectors(table: FeatureTable): Vectors {
     // packed (document frequency, position) keys.
     let norm = 0;
     for (let k = 0; k < n; k++) {
-      const df = frequency[terms[from + k]!]!;
-      const weight = (1 + Math.log(counts[from + k]!)) * Math.log(total / df);
+      const term = terms[from + k]!;
+      const df = frequency[term]!;
+      const occurrences = counts[from + k]!;
+      const countPart = occurrences < 64 ? countWeight[occurrences]! : 1 + Math.log(occurrences);
+      const weight = countPart * idf[term]!;
       raw[k] = weight;
       norm += weight * weight;
       keys[k] = df * POSITIONS + k;
