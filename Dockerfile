@@ -1,18 +1,16 @@
 # syntax=docker/dockerfile:1
-# Quotewire: multi-stage build. The build stage compiles TypeScript and the native SQLite driver;
-# the runtime stage carries only production dependencies and the compiled JavaScript, and runs as
-# the unprivileged "node" user with the store on a volume.
+# Quotewire: multi-stage build. The build stage compiles the TypeScript; the runtime stage carries
+# only production dependencies and the compiled JavaScript, and runs as the unprivileged "node" user
+# with the store on a volume. No compiler is needed: the SQLite engine (libsql) ships prebuilt in npm
+# packages for linux x64 and arm64.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-# sqlite3 is compiled from source when no prebuilt binary can be downloaded.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 make g++ \
- && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-# Scripts are skipped until the sources are here (prepare builds them); sqlite3 is then built explicitly.
-RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild sqlite3
+# Scripts wait until the sources are here (the install's "prepare" would build them too early).
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build-if-stale.mjs ./scripts/
 COPY src ./src
 COPY commands ./commands
 RUN npm run build && npm prune --omit=dev
@@ -25,11 +23,16 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY config ./config
 COPY samples ./samples
-# The store lives in /app/data (store.url in config/quotewire.yaml is ../data/quotewire.sqlite).
+# The store always lands on the volume, wherever the config file is mounted (a relative store.url
+# would follow the config file). Set QUOTEWIRE_STORE=redis://… to share a Redis instead.
+ENV QUOTEWIRE_STORE=sqlite:///app/data/quotewire.sqlite
 RUN mkdir -p /app/data && chown node:node /app/data
 VOLUME ["/app/data"]
 USER node
+# Telegram webhook mode listens here (telegram.webhook.port); long polling needs no port.
+EXPOSE 8443
 # Secrets come from the environment at run time: TELEGRAM_BOT_TOKEN, DISCORD_TOKEN, OPENAI_API_KEY.
+# Your own config: mount it and point QUOTEWIRE_CONFIG at it (see compose.yaml and the README).
 HEALTHCHECK --interval=60s --timeout=10s --start-period=60s --retries=3 \
   CMD ["node", "dist/src/cli/main.js", "health"]
 STOPSIGNAL SIGTERM

@@ -19,7 +19,7 @@ import { ArticleRepository } from '../src/articles/article-repository.js';
 import type { StoredArticle } from '../src/articles/stored-article.js';
 import { DigestBuilder } from '../src/digest/digest-builder.js';
 import { extractQuotes } from '../src/quotes/quote-extractor.js';
-import { openKeyvStore } from '../src/store/keyv-store.js';
+import { openStore } from '../src/store/open-store.js';
 import { clusterStories } from '../src/stories/story-clusterer.js';
 import { summarize } from '../src/summaries/extractive-summarizer.js';
 import { seeded } from './generated-news.js';
@@ -273,7 +273,7 @@ interface SizeFigures {
 async function storeSizes(articles: readonly StoredArticle[]) {
   const stores = [];
   for (const size of SIZES) {
-    const store = await openKeyvStore(
+    const store = await openStore(
       `sqlite://${join(mkdtempSync(join(tmpdir(), 'qw-digest-')), 'bench.sqlite')}`,
     );
     const repository = new ArticleRepository(store);

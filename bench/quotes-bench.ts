@@ -60,7 +60,7 @@ export async function runQuotesBench(articles = 100_000): Promise<void> {
     `quotes: ${articles.toLocaleString('en')} generated articles by ${PEOPLE.toLocaleString('en')} people, in SQLite`,
     `  quotes stored:       ${build.quotes.toLocaleString('en')} (${(build.accuracy * 100).toFixed(1)}% credited to the speaker the generator meant)`,
     `  store built in:      ${build.seconds.toFixed(1)} s (repository and index batches of ${BATCH.toLocaleString('en')})`,
-    `  extraction:          ${Math.round(articles / build.extractSeconds)} articles/s on one core   (target >= 500)`,
+    `  extraction:          ${Math.round(articles / build.extractSeconds)} articles/s on one core   (target >= 1,000); name knowledge loaded once in ${Math.round(build.knowledgeMs)} ms`,
     `  ready after restart: ${(served.readyMs / 1000).toFixed(2)} s to open the store, build the app and answer /quotes; ${(served.sinceStartMs / 1000).toFixed(2)} s from process start   (target <= 5)`,
     `  /quotes latency:     p50 ${percentile(all, 0.5).toFixed(1)} ms, p99 ${percentile(all, 0.99).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms over ${all.length} queries   (target p99 <= 20)`,
     `  p99 by kind (ms):    ${byKind}`,
@@ -96,7 +96,13 @@ function serve(request: ServeRequest): Promise<ServeReport> {
 async function buildStore(
   app: App,
   articles: number,
-): Promise<{ quotes: number; accuracy: number; seconds: number; extractSeconds: number }> {
+): Promise<{
+  quotes: number;
+  accuracy: number;
+  seconds: number;
+  extractSeconds: number;
+  knowledgeMs: number;
+}> {
   const started = performance.now();
   const worker = startWorker();
   const perDay = Math.ceil(articles / 365);
@@ -116,6 +122,7 @@ async function buildStore(
       worker.postMessage(message);
     });
   let extractMs = 0;
+  let knowledgeMs = 0;
   let quotes = 0;
   let credited = 0;
   let expected = 0;
@@ -125,6 +132,7 @@ async function buildStore(
       const batch: BatchResult = await next;
       next = first + BATCH < articles ? request(first + BATCH) : null;
       extractMs += batch.extractMs;
+      knowledgeMs = batch.knowledgeMs;
       credited += batch.credited;
       expected += batch.expected;
       quotes += batch.articles.reduce((sum, article) => sum + article.quotes.length, 0);
@@ -139,6 +147,7 @@ async function buildStore(
     accuracy: credited / Math.max(1, expected),
     seconds: (performance.now() - started) / 1000,
     extractSeconds: extractMs / 1000,
+    knowledgeMs,
   };
 }
 

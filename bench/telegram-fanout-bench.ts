@@ -19,7 +19,7 @@ import { DeliveryService } from '../src/delivery/delivery-service.js';
 import type { Subscription } from '../src/delivery/subscription.js';
 import { SubscriptionStore } from '../src/delivery/subscription-store.js';
 import type { Digest } from '../src/digest/digest.js';
-import { openKeyvStore } from '../src/store/keyv-store.js';
+import { openStore } from '../src/store/open-store.js';
 import { FAKE_BOT } from '../test/helpers/fake-telegram-server.js';
 import { startMemorySampler } from './memory-sampler.js';
 
@@ -76,7 +76,7 @@ async function fanOut(chats: number, limits: SendLimits) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const store = await openKeyvStore(
+  const store = await openStore(
     `sqlite://${join(mkdtempSync(join(tmpdir(), 'qw-fanout-')), 'bench.sqlite')}`,
   );
   const created = '2025-01-01T00:00:00.000Z';

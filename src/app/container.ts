@@ -12,7 +12,7 @@ import { DigestBuilder } from '../digest/digest-builder.js';
 import { createStorySummarizer } from '../summaries/create-story-summarizer.js';
 import { SubscriptionStore } from '../delivery/subscription-store.js';
 import { QuoteIndex } from '../quotes/quote-index.js';
-import { openKeyvStore } from '../store/keyv-store.js';
+import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { createHttpFetcher } from '../sources/http-fetcher.js';
 import { PollScheduler } from '../sources/poll-scheduler.js';
@@ -24,13 +24,20 @@ import { SourceStatusStore } from '../sources/source-status.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { createStderrLogger, type Logger } from '../kernel/logger.js';
 import { Heartbeat } from '../health/heartbeat.js';
+import { createInstanceId } from '../kernel/instance-id.js';
+import { PollLeases } from '../sources/poll-leases.js';
+import { HealthMonitor, pollingHealth } from '../health/health-monitor.js';
 import type { Services } from '../chat/services.js';
 
 export interface App {
   services: Services;
-  /** The store itself, for the parts built outside (the delivery ledger of start-command). */
+  /** This process's name in leases and the delivery ledger. */
+  instanceId: string;
+  /** The store itself, for the chat service's delivery ledger and the platforms' command sync. */
   store: Store;
   scheduler: PollScheduler;
+  /** Each running part's state, written to the store by the heartbeat for `quotewire health`. */
+  health: HealthMonitor;
   heartbeat: Heartbeat;
   /** Stops scheduling, lets polls under way finish, closes connections and the store. */
   close(): Promise<void>;
@@ -46,7 +53,24 @@ export interface AppOverrides {
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createStderrLogger();
-  const store = overrides.store ?? (await openKeyvStore(config.store.url));
+  const instanceId = createInstanceId();
+  const health = new HealthMonitor(clock);
+  const store =
+    overrides.store ??
+    (await openStore(config.store.url, {
+      // Once per outage, not once per failed command.
+      status: {
+        down: (why) => {
+          logger.error(`store: Redis is unreachable (${why}); commands and polls fail until it is back`);
+          health.report('store', 'down', `Redis is unreachable: ${why}`);
+        },
+        up: () => {
+          logger.info('store: Redis is reachable again');
+          health.report('store', 'up');
+        },
+      },
+    }));
+  health.report('store', 'up', store.description);
   const fetcher = createFetcherFromConfig(config);
   const reader = new SourceReader(fetcher.fetch, {
     maxItemsPerFeed: config.polling.maxItemsPerFeed,
@@ -59,6 +83,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const analyzers = createAnalyzerPool(config.limits.analysisWorkers, logger);
   const processor = new ArticlePipeline({
     analyze: analyzers.analyze,
+    store,
     repository: articles,
     quoteIndex: quotes,
     options: { sentences: config.summarizer.sentences, maxArticleChars: config.limits.maxArticleChars },
@@ -71,6 +96,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     processor,
     clock,
     logger,
+    // A poll claims its source for the slot for five minutes; a longer one is handed to another instance.
+    leases: new PollLeases(store, instanceId, 5 * 60_000),
+    onPolled: (outcomes) => {
+      const { state, detail } = pollingHealth(outcomes, clock());
+      health.report('polling', state, detail);
+    },
     options: {
       teaserMaxWords: config.polling.teaserMaxWords,
       completeTeasers: config.polling.completeTeasers,
@@ -90,7 +121,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     policy: addressPolicyFromConfig(config),
     clock,
   });
-  const summarizer = createStorySummarizer({ config, store, logger, clock });
+  const summarizer = await createStorySummarizer({ config, store, logger, clock });
   const digests = new DigestBuilder(
     articles,
     { ...config.digest, sentences: config.summarizer.sentences },
@@ -122,14 +153,16 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     }),
     commands,
   };
-  const heartbeat = new Heartbeat(store, clock);
+  const heartbeat = new Heartbeat(store, clock, health);
   return {
     services,
+    instanceId,
     store,
     scheduler,
+    health,
     heartbeat,
     async close() {
-      heartbeat.stop();
+      await heartbeat.stop();
       await scheduler.stop();
       await poller.idle();
       await analyzers.close();

@@ -1,26 +1,32 @@
-import type { Store } from '../store/store.js';
+import type { Store, Transaction } from '../store/store.js';
 import type { ArticleDraft } from './article.js';
 import { identityKeys } from './article-identity.js';
 import type { StoredArticle } from './stored-article.js';
 
+/** An article to store, with the draft its identity keys come from. */
+export interface ArticleEntry {
+  article: StoredArticle;
+  draft: ArticleDraft;
+}
+
 /**
  * Articles in the store, with the indexes that make them findable: identity keys for dropping
- * duplicates and a per-day list of ids for building digests without scanning everything.
+ * duplicates (`article-keys`) and, per day first seen, the set of ids (`article-days`) for building
+ * digests without scanning everything.
+ *
+ * An article, its keys and its day are written in one transaction (with its quotes: see
+ * ArticlePipeline), so an identity key never exists without everything derived from its article: a
+ * crash at any point leaves either all of it or none, and "known" always means "fully stored".
  */
 export class ArticleRepository {
   private readonly articles;
   private readonly keys;
   private readonly days;
-  /**
-   * Serialises saves within this process: the duplicate check and the writes that follow must not
-   * interleave with another save of the same story from another source.
-   */
-  private saving: Promise<unknown> = Promise.resolve();
 
-  constructor(store: Store) {
+  constructor(private readonly store: Store) {
     this.articles = store.collection<StoredArticle>('articles');
     this.keys = store.collection<string>('article-keys');
-    this.days = store.collection<string[]>('article-days');
+    this.days = store.sets('article-days');
   }
 
   /** For each draft, whether any of its identity keys was stored before; one store read for all. */
@@ -40,38 +46,37 @@ export class ArticleRepository {
     return known === true;
   }
 
-  /**
-   * Stores the articles that are not duplicates (of stored ones or of each other) and returns those.
-   * Articles are written before their identity keys, so a crash in between leaves at worst an article
-   * that is stored again later under the same id, never a key that points at nothing.
-   */
-  saveMany(entries: readonly { article: StoredArticle; draft: ArticleDraft }[]): Promise<StoredArticle[]> {
-    const save = this.saving.then(() => this.saveUnlocked(entries));
-    this.saving = save.catch(() => undefined);
-    return save;
+  /** Stores the articles that are not duplicates (of stored ones or of each other); returns those. */
+  saveMany(entries: readonly ArticleEntry[]): Promise<StoredArticle[]> {
+    return this.store.transact((tx) => this.stageNew(tx, entries));
   }
 
-  private async saveUnlocked(
-    entries: readonly { article: StoredArticle; draft: ArticleDraft }[],
-  ): Promise<StoredArticle[]> {
+  /**
+   * Within a transaction: the entries that are not duplicates (of stored ones, or of each other),
+   * with their article, identity keys and day staged for writing. The keys are read through the
+   * transaction, so another writer storing the same story meanwhile makes it run again.
+   */
+  async stageNew(tx: Transaction, entries: readonly ArticleEntry[]): Promise<StoredArticle[]> {
     const keyLists = entries.map(({ draft }) => identityKeys(draft));
     const allKeys = [...new Set(keyLists.flat())];
-    const existing = await this.keys.getMany(allKeys);
+    const existing = await tx.getMany<string>('article-keys', allKeys);
     const taken = new Set(allKeys.filter((_, index) => existing[index] !== undefined));
-    const fresh: { article: StoredArticle; keys: string[] }[] = [];
+    const fresh: StoredArticle[] = [];
+    const byDay = new Map<string, string[]>();
     for (const [index, { article }] of entries.entries()) {
       const keys = keyLists[index]!;
       if (keys.some((key) => taken.has(key))) continue;
-      for (const key of keys) taken.add(key);
-      fresh.push({ article, keys });
+      tx.set('articles', article.id, article);
+      for (const key of keys) {
+        taken.add(key);
+        tx.set('article-keys', key, article.id);
+      }
+      const day = article.seenAt.slice(0, 10);
+      byDay.set(day, [...(byDay.get(day) ?? []), article.id]);
+      fresh.push(article);
     }
-    if (fresh.length === 0) return [];
-    await this.articles.setMany(fresh.map(({ article }) => ({ key: article.id, value: article })));
-    await this.keys.setMany(
-      fresh.flatMap(({ article, keys }) => keys.map((key) => ({ key, value: article.id }))),
-    );
-    await this.addToDays(fresh.map(({ article }) => article));
-    return fresh.map(({ article }) => article);
+    for (const [day, ids] of byDay) tx.addMembers('article-days', day, ids);
+    return fresh;
   }
 
   get(id: string): Promise<StoredArticle | undefined> {
@@ -87,25 +92,12 @@ export class ArticleRepository {
   async seenSince(since: Date, now: Date): Promise<StoredArticle[]> {
     const ids: string[] = [];
     for (let day = startOfUtcDay(since); day <= now.getTime(); day += 86_400_000) {
-      ids.push(...((await this.days.get(new Date(day).toISOString().slice(0, 10))) ?? []));
+      ids.push(...(await this.days.members(new Date(day).toISOString().slice(0, 10))));
     }
     const articles = await this.getMany([...new Set(ids)]);
     return articles
       .filter((article) => Date.parse(article.seenAt) >= since.getTime())
-      .sort((a, b) => b.seenAt.localeCompare(a.seenAt));
-  }
-
-  private async addToDays(articles: readonly StoredArticle[]): Promise<void> {
-    const byDay = new Map<string, string[]>();
-    for (const article of articles) {
-      const day = article.seenAt.slice(0, 10);
-      byDay.set(day, [...(byDay.get(day) ?? []), article.id]);
-    }
-    for (const [day, ids] of byDay) {
-      const current = (await this.days.get(day)) ?? [];
-      const known = new Set(current);
-      await this.days.set(day, [...current, ...ids.filter((id) => !known.has(id))]);
-    }
+      .sort((a, b) => b.seenAt.localeCompare(a.seenAt) || a.id.localeCompare(b.id));
   }
 }
 

@@ -1,5 +1,6 @@
 import { closestMatches } from '../text/similarity.js';
 import type { AnyCommand, OptionSpec } from './command-definition.js';
+import { echo } from './display-limits.js';
 
 export type ParsedCommand =
   | { kind: 'command'; command: AnyCommand; options: Record<string, string | number | undefined> }
@@ -19,12 +20,13 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
     const suggestions = closestMatches(
-      name,
+      name.slice(0, 64),
       commands.map((candidate) => candidate.name),
     );
     const hint = suggestions.length ? `did you mean ${suggestions.map((s) => `/${s}`).join(' or ')}? ` : '';
-    return { kind: 'error', message: `unknown command /${name}: ${hint}Type /help for the list.` };
+    return { kind: 'error', message: `unknown command /${echo(name)}: ${hint}Type /help for the list.` };
   }
+
   const tokens = tokenize(head.rest);
   const options: Record<string, string | number | undefined> = {};
   const specs = Object.entries(command.options as Record<string, OptionSpec>);
@@ -43,7 +45,7 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
       const expected = spec.choices ? `one of ${spec.choices.join(', ')}` : 'a whole number';
       return {
         kind: 'error',
-        message: `/${command.name}: <${optionName}> must be ${expected}, not "${raw}". Usage: ${usage(command)}`,
+        message: `/${command.name}: <${optionName}> must be ${expected}, not "${echo(raw)}". Usage: ${usage(command)}`,
       };
     }
     options[optionName] = value;
@@ -51,7 +53,7 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
   if (tokens.length > 0) {
     return {
       kind: 'error',
-      message: `/${command.name} got more than it takes ("${tokens.join(' ')}"). Usage: ${usage(command)}`,
+      message: `/${command.name} got more than it takes ("${echo(tokens.join(' '))}"). Usage: ${usage(command)}`,
     };
   }
   return { kind: 'command', command, options };
@@ -88,10 +90,37 @@ function convert(raw: string, spec: OptionSpec): string | number | null {
   return raw;
 }
 
-/** Splits on spaces, keeping "double-quoted phrases" (straight or curly) together. */
+const OPENING_QUOTES = '"“';
+const CLOSING_QUOTES = '"”';
+
+/**
+ * Splits on spaces, keeping "double-quoted phrases" (straight or curly) together; an unclosed quote
+ * mark is an ordinary character. One pass, so its time is linear in the line whatever it holds.
+ */
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  const pattern = /["“]([^"”]*)["”]|(\S+)/g;
-  for (const match of text.matchAll(pattern)) tokens.push((match[1] ?? match[2] ?? '').trim());
+  let at = 0;
+  let closable = true;
+  while (at < text.length) {
+    if (/\s/u.test(text[at]!)) {
+      at++;
+      continue;
+    }
+    if (closable && OPENING_QUOTES.includes(text[at]!)) {
+      let close = at + 1;
+      while (close < text.length && !CLOSING_QUOTES.includes(text[close]!)) close++;
+      if (close < text.length) {
+        tokens.push(text.slice(at + 1, close).trim());
+        at = close + 1;
+        continue;
+      }
+      // Unclosed: no quote mark follows, so none later can close either; the rest is words.
+      closable = false;
+    }
+    let end = at + 1;
+    while (end < text.length && !/\s/u.test(text[end]!)) end++;
+    tokens.push(text.slice(at, end));
+    at = end;
+  }
   return tokens.filter((token) => token !== '');
 }

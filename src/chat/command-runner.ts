@@ -1,5 +1,6 @@
 import type { Services } from './services.js';
 import { describeError } from '../kernel/describe-error.js';
+import { StoreUnavailableError } from '../store/store.js';
 import type { AnyCommand, Caller } from './command-definition.js';
 import { mayRun, refusal } from './command-access.js';
 import { parseCommandLine } from './command-parser.js';
@@ -8,9 +9,23 @@ import { reply, type Reply } from './reply.js';
 type OptionValues = Record<string, string | number | undefined>;
 
 /**
- * Runs one command for a caller: checks the access rule it declares, stores the next page of a long answer, and
- * turns any failure into a reply that says what happened (the details go to the log), so no adapter
- * ever shows a stack trace.
+ * The reply that refuses a command before it runs (private: for the caller alone), or null when the
+ * caller may run it. Adapters that must answer at once (Discord defers slow commands) ask this first.
+ */
+export async function checkCommand(
+  command: AnyCommand,
+  options: OptionValues,
+  caller: Caller,
+): Promise<Reply | null> {
+  if (!(await mayRun(command, options, caller))) return reply.privateText(refusal(command, caller));
+  return null;
+}
+
+/**
+ * Runs one command for a caller: checks the access rule it declares, stores the next page of a long
+ * answer, and turns any failure into a reply that says it failed. The reason goes to the log only:
+ * it is written for the operator (a store being closed at shutdown, a disk error) and may name
+ * internals no chat should see; no adapter ever shows a stack trace either.
  */
 export async function runCommand(
   command: AnyCommand,
@@ -19,7 +34,8 @@ export async function runCommand(
   services: Services,
   page = 0,
 ): Promise<Reply> {
-  if (!(await mayRun(command, options, caller))) return reply.text(refusal(command, caller));
+  const refused = await checkCommand(command, options, caller);
+  if (refused) return refused;
   try {
     // The parser (or the platform) has checked the values against the command's own option specs.
     const answer = await command.run({
@@ -39,8 +55,16 @@ export async function runCommand(
     );
     return { ...answer, more: { token } };
   } catch (error) {
+    if (error instanceof StoreUnavailableError) {
+      // The store logs the outage once, with its reason; a line per command would only repeat it.
+      return reply.text(
+        `Sorry, /${command.name} cannot be answered right now: the bot's storage is unavailable. Try again in a minute.`,
+      );
+    }
     services.logger.error(`/${command.name} failed: ${describeError(error)}`);
-    return reply.text(`Sorry, /${command.name} failed: ${describeError(error)}. Try again later.`);
+    return reply.text(
+      `Sorry, /${command.name} failed this time (the reason is in the bot's log). Try again in a minute.`,
+    );
   }
 }
 

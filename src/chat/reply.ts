@@ -1,8 +1,10 @@
 /**
  * The platform-neutral reply every command returns. Adapters render it for their target (terminal
  * text, Telegram HTML, Discord markdown/embeds) and escape every piece of text on the way, so
- * commands never think about escaping and never build platform markup.
+ * commands never think about escaping and never build platform markup. The builders below cap
+ * every piece of text (display-limits.ts), so no reply can grow without bound.
  */
+import { capLine, capText, DISPLAY_LIMITS } from './display-limits.js';
 
 /** A run of text with optional emphasis or a link. */
 export interface Span {
@@ -26,6 +28,11 @@ export interface Reply {
   hasMore?: boolean;
   /** Set by the runner: the token of the stored next page, for /more or a platform's "More" button. */
   more?: { token: string };
+  /**
+   * Meant for the caller alone (a refusal, a "slow down"): Discord sends it ephemerally; Telegram
+   * and the terminal, where a reply cannot be hidden from the rest of a group, ignore it.
+   */
+  private?: boolean;
 }
 
 /** Builders that keep command handlers short and readable. */
@@ -36,32 +43,47 @@ export const reply = {
   text(text: string): Reply {
     return { blocks: [paragraph(text)] };
   },
+  /** A reply for the caller alone; see {@link Reply.private}. */
+  privateText(text: string): Reply {
+    return { blocks: [paragraph(text)], private: true };
+  },
 };
 
 export function heading(text: string): Block {
-  return { type: 'heading', text };
+  return { type: 'heading', text: capLine(text, DISPLAY_LIMITS.headline) };
 }
 
 export function paragraph(...spans: (Span | string)[]): Block {
-  return {
-    type: 'paragraph',
-    spans: spans.map((span) => (typeof span === 'string' ? { text: span } : span)),
-  };
+  return { type: 'paragraph', spans: spans.map((span) => boundedSpan(span, DISPLAY_LIMITS.span)) };
 }
 
 export function list(items: (Span | string)[][]): Block {
+  const shown = items.slice(0, DISPLAY_LIMITS.listItems);
+  const more = items.length - shown.length;
   return {
     type: 'list',
-    items: items.map((item) => item.map((span) => (typeof span === 'string' ? { text: span } : span))),
+    items: [
+      ...shown.map((item) => item.map((span) => boundedSpan(span, DISPLAY_LIMITS.span))),
+      ...(more > 0 ? [[{ text: `… and ${more} more` }]] : []),
+    ],
   };
 }
 
 export function quoteBlock(text: string, ...attribution: (Span | string)[]): Block {
   return {
     type: 'quote',
-    text,
-    attribution: attribution.map((span) => (typeof span === 'string' ? { text: span } : span)),
+    text: capLine(text, DISPLAY_LIMITS.quote),
+    attribution: attribution.map((span) => boundedSpan(span, DISPLAY_LIMITS.name * 2)),
   };
+}
+
+/** A span with its text capped and a link longer than any real address dropped (its words stay). */
+function boundedSpan(span: Span | string, max: number): Span {
+  const full = typeof span === 'string' ? { text: span } : span;
+  const text = capText(full.text, max);
+  const { link, ...rest } = full;
+  if (link !== undefined && link.length > DISPLAY_LIMITS.link) return { ...rest, text };
+  return text === full.text ? full : { ...full, text };
 }
 
 /** Only http(s) links are ever rendered as links: `javascript:` and friends become plain text. */

@@ -10,7 +10,7 @@ import { fetchApplicationId, syncDiscordCommands } from '../adapters/discord/dis
 import { discordCommandList } from '../adapters/discord/discord-commands.js';
 import { ConfigError, type AppConfig } from '../config/load-config.js';
 import { describeError } from '../kernel/describe-error.js';
-import { openKeyvStore } from '../store/keyv-store.js';
+import { openStore } from '../store/open-store.js';
 import type { CliArguments } from './arguments.js';
 import { complain, print } from './output.js';
 
@@ -24,7 +24,7 @@ export async function runDeployCommandsCommand(config: AppConfig, args: CliArgum
   const rest = new REST(config.endpoints.discordApiUrl ? { api: config.endpoints.discordApiUrl } : {});
   rest.setToken(token);
   const guildId = args.guild ?? config.discord.guildId;
-  const store = await openKeyvStore(config.store.url);
+  const store = await openStore(config.store.url);
   try {
     const applicationId = config.endpoints.discordApplicationId ?? (await fetchApplicationId(rest));
     await syncDiscordCommands(rest, { applicationId, guildId }, commands, store, { force: true });

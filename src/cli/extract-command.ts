@@ -13,7 +13,8 @@ import { complain, print } from './output.js';
 
 /**
  * `quotewire extract <path-or-url>...`: every input's articles, in input order, as JSON or for people.
- * A failing input is reported on stderr and makes the exit code 1; the others are still printed.
+ * A failing input (or a file of a folder that cannot be read) is reported on stderr and makes the
+ * exit code 1; the others are still printed.
  */
 export async function runExtractCommand(config: AppConfig, args: CliArguments): Promise<number> {
   const fetcher = createFetcherFromConfig(config);
@@ -30,7 +31,9 @@ export async function runExtractCommand(config: AppConfig, args: CliArguments): 
       try {
         const location = /^(https?|file):\/\//i.test(input) ? input : resolve(input);
         const reading = await reader.read(location);
+        // A file of a folder that cannot be read is a failed input too, though its neighbours are printed.
         for (const problem of reading.problems) complain(`${input}: ${problem}`);
+        if (reading.problems.length > 0) failed++;
         const drafts = await completeTeasers(
           reading.drafts,
           reader,
@@ -51,7 +54,8 @@ export async function runExtractCommand(config: AppConfig, args: CliArguments): 
         }
       } catch (error) {
         failed++;
-        complain(`${input}: ${describeError(error)}`);
+        const message = describeError(error);
+        complain(message.startsWith(input) ? message : `${input}: ${message}`);
       }
     }
   } finally {

@@ -3,7 +3,7 @@
  * The `quotewire` executable: `start` runs the bot, the other subcommands answer once and exit.
  * Only this entry point touches process.argv, process.env and the exit code.
  */
-import { ConfigError, loadConfig } from '../config/load-config.js';
+import { ConfigError, loadConfig, type AppConfig } from '../config/load-config.js';
 import { StoreError } from '../store/store.js';
 import { describeError } from '../kernel/describe-error.js';
 import {
@@ -15,16 +15,47 @@ import {
 } from './store-commands.js';
 import { runExtractCommand } from './extract-command.js';
 import { runStartCommand } from './start-command.js';
-import { complain, print } from './output.js';
-import { parseCliArguments, UsageError, USAGE } from './arguments.js';
+import { complain, endQuietlyWhenOutputCloses, print } from './output.js';
+import { parseCliArguments, UsageError, type CliArguments } from './arguments.js';
+import { commandHelp, generalHelp } from './cli-commands.js';
+import { packageVersion } from './package-version.js';
 
-async function main(argv: string[]): Promise<number> {
-  const args = parseCliArguments(argv);
-  if (args.command === 'help') {
-    print(USAGE);
-    return 0;
+/** Runs one command line and returns the exit code: 0 done, 1 some input failed, 2 a mistake to fix. */
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  // Known only once the configuration is read; until then no stack trace is shown.
+  let debug = false;
+  try {
+    const args = parseCliArguments(argv);
+    if (args.command === 'help') {
+      print(args.helpFor ? commandHelp(args.helpFor) : generalHelp());
+      return 0;
+    }
+    if (args.command === 'version') {
+      print(`quotewire ${packageVersion()}`);
+      return 0;
+    }
+    const config = loadConfig({ file: args.config, env });
+    debug = config.debug;
+    return await runCommand(config, { ...args, command: args.command });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      complain(`${error.message} (run ${error.pointer})`);
+      return 2;
+    }
+    if (error instanceof ConfigError || error instanceof StoreError) {
+      complain(error.message);
+      return 2;
+    }
+    complain(`unexpected error: ${describeError(error)}`);
+    if (debug) console.error(error);
+    return 1;
   }
-  const config = loadConfig({ file: args.config, env: process.env });
+}
+
+function runCommand(
+  config: AppConfig,
+  args: CliArguments & { command: Exclude<CliArguments['command'], 'help' | 'version'> },
+): Promise<number> {
   switch (args.command) {
     case 'start':
       return runStartCommand(config, args);
@@ -42,25 +73,17 @@ async function main(argv: string[]): Promise<number> {
       return runHealthCommand(config, args);
     case 'deploy-commands':
       // discord.js takes about a second to load: only the commands that talk to Discord pay for it.
-      return (await import('./deploy-commands.js')).runDeployCommandsCommand(config, args);
+      return import('./deploy-commands.js').then(({ runDeployCommandsCommand }) =>
+        runDeployCommandsCommand(config, args),
+      );
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      complain(`${error.message}\n\n${USAGE}`);
-      process.exitCode = 2;
-    } else if (error instanceof ConfigError || error instanceof StoreError) {
-      complain(error.message);
-      process.exitCode = 2;
-    } else {
-      complain(`unexpected error: ${describeError(error)}`);
-      if (process.env.QUOTEWIRE_DEBUG) console.error(error);
-      process.exitCode = 1;
-    }
-  },
-);
+// Nobody reads the output any more (`| head -1`): `start` stops as on SIGTERM, finishing the work in
+// flight; a one-shot command finishes without printing and exits with its own code.
+endQuietlyWhenOutputCloses(() => {
+  if (process.listenerCount('SIGTERM') > 0) process.kill(process.pid, 'SIGTERM');
+});
+main(process.argv.slice(2), process.env).then((code) => {
+  process.exitCode = code;
+});

@@ -5,9 +5,10 @@ import type { AppConfig } from '../config/load-config.js';
 import { digestReply } from '../digest/digest-reply.js';
 import { quotesCommand } from '../../commands/quotes.js';
 import { sourcesCommand } from '../../commands/sources.js';
-import { runCommand } from '../chat/command-runner.js';
 import type { CliArguments } from './arguments.js';
 import { print } from './output.js';
+import { StoreError } from '../store/store.js';
+import { pagedAnswer } from './paged-answer.js';
 
 const CLI_CALLER = { platform: 'terminal', chatId: 'cli', userId: 'local', isOperator: true } as const;
 
@@ -34,7 +35,8 @@ export function runDigestCommand(config: AppConfig, args: CliArguments): Promise
 }
 
 /**
- * `quotewire quotes <name> [words...] [--json]`: the chat's answer as text, or for scripts one JSON
+ * `quotewire quotes <name> [words...] [--page N | --all] [--json]`: the chat's answer as text, a page
+ * at a time (or all of them), or for scripts one JSON
  * object: `{query, words, speakers, corrected, suggestions, total, truncated, searchedOnly, quotes}`, quotes newest
  * first (see the README's Quotes section).
  */
@@ -43,7 +45,7 @@ export function runQuotesCommand(config: AppConfig, args: CliArguments): Promise
     const [name = '', ...rest] = args.positionals;
     const words = rest.join(' ') || undefined;
     if (!args.json) {
-      print(renderPlainText(await runCommand(quotesCommand, { name, words }, CLI_CALLER, services)));
+      print(await pagedAnswer(quotesCommand, { name, words }, CLI_CALLER, services, args));
       return 0;
     }
     // At most 1,000 quotes, newest first; `total` and `truncated` say when there are more.
@@ -85,7 +87,8 @@ export function runQuotesCommand(config: AppConfig, args: CliArguments): Promise
 export function runSourcesCommand(config: AppConfig, args: CliArguments): Promise<number> {
   return withApp(config, async ({ services }) => {
     if (!args.json) {
-      print(renderPlainText(await runCommand(sourcesCommand, {}, CLI_CALLER, services)));
+      // The whole list: a list of sources has no reason to be read a page at a time here.
+      print(await pagedAnswer(sourcesCommand, {}, CLI_CALLER, services, { page: 1, all: true }));
       return 0;
     }
     const sources = await services.catalog.list();
@@ -110,11 +113,23 @@ export function runPollCommand(config: AppConfig, _args: CliArguments): Promise<
   });
 }
 
-/** `quotewire health`: exit 0 when this host's service beat recently (the container health check). */
-export function runHealthCommand(config: AppConfig, _args: CliArguments): Promise<number> {
-  return withApp(config, async ({ heartbeat }) => {
-    const problem = await heartbeat.check();
-    print(problem ?? 'healthy');
-    return problem ? 1 : 0;
-  });
+/**
+ * `quotewire health`: exit 0 when this host's service beat recently and every part it runs (store,
+ * each platform, scheduler, polling) is up; one line per part either way (the container health check).
+ */
+export async function runHealthCommand(config: AppConfig, _args: CliArguments): Promise<number> {
+  try {
+    return await withApp(config, async ({ heartbeat }) => {
+      const report = await heartbeat.check();
+      print(
+        [report.healthy ? 'healthy' : 'unhealthy', ...report.lines.map((line) => `  ${line}`)].join('\n'),
+      );
+      return report.healthy ? 0 : 1;
+    });
+  } catch (error) {
+    // A health check answers 0 or 1 (Docker reserves 2): a store it cannot read is unhealthy.
+    if (!(error instanceof StoreError)) throw error;
+    print(`unhealthy\n  store: ${error.message}`);
+    return 1;
+  }
 }

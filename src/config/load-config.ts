@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { z } from 'zod';
 import { packageRoot } from '../kernel/package-root.js';
-import { closestMatches } from '../text/similarity.js';
-import { configSchema, type QuotewireConfig } from './config-schema.js';
+import { crossCheck, duplicateSources } from './config-checks.js';
+import { describeIssues } from './config-problems.js';
+import { configSchema, sourceSchema, type QuotewireConfig } from './config-schema.js';
+import { readEnvironment } from './environment.js';
 
 /** Secrets and deployment switches, read from the environment and nowhere else. */
 export interface Secrets {
@@ -33,9 +34,11 @@ export interface AppConfig extends QuotewireConfig {
   configFile: string;
   secrets: Secrets;
   endpoints: Endpoints;
+  /** QUOTEWIRE_DEBUG: show the stack trace of an unexpected error. */
+  debug: boolean;
 }
 
-/** A configuration problem; its message lists every bad key and what each expects. */
+/** A configuration problem; its message lists every bad key and variable, and what each expects. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
@@ -46,12 +49,63 @@ export function defaultConfigFile(): string {
 }
 
 /**
- * Reads, validates and resolves the configuration once, at start. `env` is passed in (normally
- * `process.env`) so that this is the only module that looks at the environment.
+ * Reads, validates and resolves the configuration once, at start: the file, every environment
+ * variable, and the settings that depend on each other. All problems are reported in one
+ * ConfigError, one line each. `env` is passed in (normally `process.env`) so that this is the only
+ * module that looks at the environment.
  */
 export function loadConfig(options: { file?: string | null; env: NodeJS.ProcessEnv }): AppConfig {
-  const { env } = options;
-  const file = resolve(options.file ?? env.QUOTEWIRE_CONFIG ?? defaultConfigFile());
+  const { values: environment, problems: environmentProblems } = readEnvironment(options.env);
+  const named = options.file ?? environment.QUOTEWIRE_CONFIG ?? null;
+  const file = resolve(named ?? defaultConfigFile());
+  const data = readConfigFile(
+    file,
+    options.file ? '--config' : named ? 'QUOTEWIRE_CONFIG' : null,
+    environmentProblems,
+  );
+  const parsed = configSchema.safeParse(data);
+  const baseDir = dirname(file);
+  // Checked one by one, so that duplicates show even when another key is wrong.
+  const sources = listAt(data, 'sources').map((item) => {
+    const source = sourceSchema.safeParse(item);
+    return source.success ? { ...source.data, url: resolveSourceLocation(source.data.url, baseDir) } : null;
+  });
+  const config = parsed.success
+    ? { ...parsed.data, sources: sources.filter((source) => source !== null) }
+    : null;
+  const problems = [
+    ...(parsed.success ? [] : describeIssues(configSchema, data, parsed.error.issues)),
+    ...duplicateSources(sources),
+    ...environmentProblems,
+    ...(config ? crossCheck(config, environment) : []),
+  ];
+  if (!config || problems.length > 0)
+    throw new ConfigError(problemList(file, problems, environmentProblems.length));
+  return {
+    ...config,
+    configFile: file,
+    store: { url: resolveStoreUrl(environment.QUOTEWIRE_STORE ?? config.store.url, baseDir) },
+    secrets: {
+      telegramBotToken: environment.TELEGRAM_BOT_TOKEN ?? null,
+      telegramWebhookSecret: environment.TELEGRAM_WEBHOOK_SECRET ?? null,
+      discordToken: environment.DISCORD_TOKEN ?? null,
+      openaiApiKey: environment.OPENAI_API_KEY ?? null,
+    },
+    endpoints: {
+      telegramApiRoot: environment.TELEGRAM_API_ROOT?.replace(/\/+$/, '') ?? null,
+      discordApiUrl: environment.DISCORD_API_URL?.replace(/\/+$/, '') ?? null,
+      discordApplicationId: environment.DISCORD_APPLICATION_ID ?? null,
+      openaiBaseUrl: config.summarizer.openai.baseURL ?? environment.OPENAI_BASE_URL ?? null,
+    },
+    debug: environment.debug,
+  };
+}
+
+/**
+ * The file's YAML as data. A file that cannot be read or parsed is one problem, reported together
+ * with the environment's, since nothing else can be checked without it.
+ */
+function readConfigFile(file: string, namedBy: string | null, environmentProblems: string[]): unknown {
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');
@@ -59,44 +113,50 @@ export function loadConfig(options: { file?: string | null; env: NodeJS.ProcessE
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error);
-    throw new ConfigError(
-      `cannot read the config file ${file}: ${why}; pass --config <file> or set QUOTEWIRE_CONFIG (config/quotewire.yaml is the documented sample)`,
-    );
+    const fix = namedBy
+      ? `check the path given to ${namedBy}`
+      : 'pass --config <file> or set QUOTEWIRE_CONFIG';
+    const problem = `cannot read the config file ${file}: ${why}; ${fix} (config/quotewire.yaml is the documented sample)`;
+    throw new ConfigError(withOthers(problem, environmentProblems));
   }
-  let data: unknown;
   try {
-    data = parseYaml(raw) ?? {};
+    return parseYaml(raw) ?? {};
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
     const what = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ConfigError(`${file} is not valid YAML${where}: ${what}`);
+    throw new ConfigError(withOthers(`${file} is not valid YAML${where}: ${what}`, environmentProblems));
   }
-  const parsed = configSchema.safeParse(data);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  - ${describeIssue(issue, data)}`);
-    throw new ConfigError(`${file} has ${lines.length} problem(s):\n${lines.join('\n')}`);
+}
+
+function listAt(data: unknown, key: string): unknown[] {
+  const value =
+    data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(value) ? value : [];
+}
+
+function withOthers(problem: string, others: string[]): string {
+  return others.length ? problemList(null, [problem, ...others], others.length) : problem;
+}
+
+/**
+ * One problem is one line (`<file>: <problem>`); more are `<file> has 2 problems:` and an indented
+ * line each. The environment is named when some come from it.
+ */
+function problemList(file: string | null, problems: string[], fromEnvironment: number): string {
+  if (problems.length === 1) {
+    const [problem] = problems as [string];
+    return file === null || fromEnvironment === 1 ? problem : `${file}: ${problem}`;
   }
-  const config = parsed.data;
-  const baseDir = dirname(file);
-  const storeUrl = env.QUOTEWIRE_STORE ?? config.store.url;
-  return {
-    ...config,
-    configFile: file,
-    store: { url: resolveStoreUrl(storeUrl, baseDir) },
-    sources: config.sources.map((source) => ({ ...source, url: resolveSourceLocation(source.url, baseDir) })),
-    secrets: {
-      telegramBotToken: nonEmpty(env.TELEGRAM_BOT_TOKEN),
-      telegramWebhookSecret: nonEmpty(env.TELEGRAM_WEBHOOK_SECRET),
-      discordToken: nonEmpty(env.DISCORD_TOKEN),
-      openaiApiKey: nonEmpty(env.OPENAI_API_KEY),
-    },
-    endpoints: {
-      telegramApiRoot: nonEmpty(env.TELEGRAM_API_ROOT)?.replace(/\/+$/, '') ?? null,
-      discordApiUrl: nonEmpty(env.DISCORD_API_URL)?.replace(/\/+$/, '') ?? null,
-      discordApplicationId: nonEmpty(env.DISCORD_APPLICATION_ID),
-      openaiBaseUrl: config.summarizer.openai.baseURL ?? nonEmpty(env.OPENAI_BASE_URL),
-    },
-  };
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  const where =
+    fromEnvironment === problems.length
+      ? `the environment has ${count}`
+      : file === null
+        ? `the configuration has ${count}`
+        : fromEnvironment > 0
+          ? `${file} and the environment have ${count}`
+          : `${file} has ${count}`;
+  return `${where}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`;
 }
 
 /** http(s) and file URLs stay as they are; anything else is a path relative to the config file. */
@@ -110,64 +170,4 @@ function resolveStoreUrl(url: string, baseDir: string): string {
   const path = url.slice('sqlite://'.length);
   if (path === ':memory:' || isAbsolute(path)) return url;
   return `sqlite://${resolve(baseDir, path)}`;
-}
-
-function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
-  const key = issue.path.join('.') || '(top level)';
-  if (issue.code === 'unrecognized_keys') {
-    const parentKey = issue.path.join('.');
-    return issue.keys
-      .map((unknownKey) => {
-        const known = knownKeysAt(issue.path);
-        const suggestion = closestMatches(unknownKey, known, 1)[0];
-        const at = parentKey ? `${parentKey}.${unknownKey}` : unknownKey;
-        return `${at}: unknown key${suggestion ? `, did you mean "${suggestion}"?` : ''} (known: ${known.join(', ')})`;
-      })
-      .join('\n  - ');
-  }
-  const actual = valueAt(data, issue.path);
-  const got = actual === undefined ? 'nothing' : JSON.stringify(actual);
-  if (issue.code === 'invalid_type') return `${key}: expected ${issue.expected}, got ${got}`;
-  if (issue.code === 'invalid_value') {
-    return `${key}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
-  }
-  return `${key}: expected ${issue.message}, got ${got}`;
-}
-
-function knownKeysAt(path: readonly PropertyKey[]): string[] {
-  let schema: z.ZodType = configSchema;
-  for (const segment of path) {
-    schema = unwrap(schema);
-    if (typeof segment === 'number') {
-      const element = (schema as unknown as { element?: z.ZodType }).element;
-      if (!element) return [];
-      schema = element;
-    } else {
-      const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape;
-      const next = shape?.[String(segment)];
-      if (!next) return [];
-      schema = next;
-    }
-  }
-  const shape = (unwrap(schema) as unknown as { shape?: Record<string, z.ZodType> }).shape;
-  return shape ? Object.keys(shape) : [];
-}
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  let current = schema as unknown as { _zod: { def: { innerType?: unknown } } };
-  while (current._zod.def.innerType) current = current._zod.def.innerType as typeof current;
-  return current as unknown as z.ZodType;
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[segment];
-  }
-  return current;
-}
-
-function nonEmpty(value: string | undefined): string | null {
-  return value && value.trim() !== '' ? value.trim() : null;
 }

@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Digest } from '../digest/digest.js';
 import { describeError } from '../kernel/describe-error.js';
 import type { Collection, Store } from '../store/store.js';
-import { DeliveryLedger, type DeliveryRecord } from './delivery-ledger.js';
+import { DeliveryLedger, type Claim } from './delivery-ledger.js';
 import { dueDay, localDay } from './delivery-schedule.js';
 import { labelsFor, type DigestLabels } from './digest-labels.js';
 import type { DigestSender, SendOutcome } from './digest-sender.js';
@@ -19,11 +20,11 @@ export interface DeliveryOptions {
   /** Failed attempts per chat and day before giving up until tomorrow. */
   maxAttemptsPerDay: number;
   /**
-   * A `sending` record claimed by another instance is left alone for this long (it may still be
-   * working on it); after that it is taken as abandoned by a crash and resumed here.
+   * How long a claim on one chat's digest holds without news from its instance: every confirmed
+   * message renews it; after that, another instance (or this one restarted) resumes the chat.
    */
-  takeoverAfterMs: number;
-  /** This instance's name in the ledger; the host name, so a restart on the same host resumes at once. */
+  leaseMs: number;
+  /** This instance's name in the ledger: unique per process, even on one host. */
   instanceId: string;
   /** Extra languages for the digest's fixed words (config `digest.languages`). */
   languages: Readonly<Record<string, Partial<DigestLabels>>>;
@@ -42,7 +43,6 @@ export interface TickReport {
 interface Job {
   subscription: Subscription;
   day: string;
-  record: DeliveryRecord | undefined;
   digestId: string;
 }
 
@@ -84,17 +84,17 @@ export class DeliveryService {
       options?: Partial<DeliveryOptions>;
     },
   ) {
-    this.ledger = new DeliveryLedger(deps.store);
     this.snapshots = deps.store.collection<Digest>('delivery-digests');
     this.senders = new Map(deps.senders.map((sender) => [sender.platform, sender]));
     this.options = {
       concurrency: 64,
       maxAttemptsPerDay: 5,
-      takeoverAfterMs: 10 * 60_000,
-      instanceId: hostname(),
+      leaseMs: 2 * 60_000,
+      instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
       languages: {},
       ...deps.options,
     };
+    this.ledger = new DeliveryLedger(deps.store, this.options);
   }
 
   /** Delivers everything due now. A tick asked for while one runs returns that one's report. */
@@ -130,7 +130,7 @@ export class DeliveryService {
       const day = localDay(now, subscription.timeZone);
       const oldId = subscription.id.replace(`${platform}:${toChatId}`, `${platform}:${fromChatId}`);
       const record = await this.ledger.get(oldId, day);
-      if (record?.state === 'sent') await this.ledger.put({ ...record, subscriptionId: subscription.id });
+      if (record?.state === 'sent') await this.ledger.copy(record, subscription.id);
     }
     if (moved.length) this.deps.logger.info(`${platform} chat ${fromChatId} moved to ${toChatId}`);
     return moved;
@@ -176,21 +176,14 @@ export class DeliveryService {
       );
       batch.forEach(({ subscription, day }, index) => {
         const record = records[index];
-        if (!this.needsWork(record, now)) return;
+        // A first look only: the claim before sending decides, in a transaction.
+        if (!this.ledger.needsWork(record, now)) return;
         const resumes = record && record.partsSent > 0 && record.digestId;
         const digestId = resumes ? record.digestId! : freshDigestId(now, subscription.topics);
-        jobs.push({ subscription, day, record, digestId });
+        jobs.push({ subscription, day, digestId });
       });
     }
     return jobs;
-  }
-
-  private needsWork(record: DeliveryRecord | undefined, now: Date): boolean {
-    if (!record) return true;
-    if (record.state === 'failed') return true;
-    if (record.state !== 'sending') return false;
-    if (record.owner === this.options.instanceId) return true;
-    return now.getTime() - Date.parse(record.updatedAt) >= this.options.takeoverAfterMs;
   }
 
   /** One digest per distinct topic set, stored as a snapshot so a resumed delivery sends the same one. */
@@ -208,8 +201,15 @@ export class DeliveryService {
         continue;
       }
       try {
-        const digest = await this.deps.digests(now, job.subscription.topics);
-        await this.snapshots.set(job.digestId, digest, DIGEST_TTL_MS);
+        const built = await this.deps.digests(now, job.subscription.topics);
+        // Instances ticking in the same minute build the same snapshot: the first one stored wins,
+        // so every chat of that minute gets the very same digest.
+        const digest = await this.deps.store.transact(async (tx) => {
+          const first = await tx.get<Digest>('delivery-digests', job.digestId);
+          if (first) return first;
+          tx.set('delivery-digests', job.digestId, built, DIGEST_TTL_MS);
+          return built;
+        });
         digests.set(job.digestId, digest);
         report.digestsBuilt++;
       } catch (error) {
@@ -229,49 +229,51 @@ export class DeliveryService {
   }
 
   private async deliver(job: Job, digest: Digest, report: TickReport, queue: Job[]): Promise<void> {
-    const { subscription, day, record } = job;
-    const sender = this.senders.get(subscription.platform)!;
-    let partsSent = record?.partsSent ?? 0;
-    const base = {
-      subscriptionId: subscription.id,
+    const { subscription, day } = job;
+    const claim = await this.ledger.claim(
+      subscription.id,
       day,
-      digestId: job.digestId,
-      owner: this.options.instanceId,
-      attempts: (record?.attempts ?? 0) + 1,
-    };
-    const write = (state: DeliveryRecord['state'], lastError?: string) =>
-      this.ledger.put({
-        ...base,
-        state,
-        partsSent,
-        updatedAt: this.deps.clock().toISOString(),
-        ...(lastError ? { lastError } : {}),
-      });
-
+      this.options.instanceId,
+      this.deps.clock(),
+      job.digestId,
+    );
+    // Another instance has it (or finished it) since the due list was read.
+    if (!claim) return;
+    const snapshot = claim.digestId === job.digestId ? digest : await this.snapshots.get(claim.digestId);
+    const sender = this.senders.get(subscription.platform)!;
+    let lost = false;
     let outcome: SendOutcome;
     try {
-      await write('sending');
       outcome = await sender.send(
         {
           chatId: subscription.chatId,
           threadId: subscription.threadId,
           labels: labelsFor(subscription.language, this.options.languages),
         },
-        { ...digest, date: day },
+        { ...(snapshot ?? digest), date: day },
         {
-          fromPart: partsSent,
+          fromPart: claim.partsSent,
           partSent: async (index, last) => {
-            partsSent = index + 1;
-            if (!last) await write('sending');
+            if (last) {
+              claim.partsSent = index + 1;
+              return true;
+            }
+            lost = !(await this.ledger.progress(claim, index + 1, this.deps.clock()));
+            // Between two messages is where a shutdown stops a long digest: the rest goes out after
+            // the restart, from the next message on.
+            return !lost && !this.stopping;
           },
         },
       );
     } catch (error) {
       outcome = { kind: 'failed', reason: describeError(error) };
     }
-
+    if (lost) {
+      this.deps.logger.warn(`delivery to ${subscription.id}: another instance took it over; stopped here`);
+      return;
+    }
     try {
-      await this.settle(job, outcome, write, base.attempts, report, queue);
+      await this.settle(job, claim, outcome, report, queue);
     } catch (error) {
       this.deps.logger.error(
         `delivery to ${subscription.id}: recording the outcome failed: ${describeError(error)}`,
@@ -281,26 +283,29 @@ export class DeliveryService {
 
   private async settle(
     job: Job,
+    claim: Claim,
     outcome: SendOutcome,
-    write: (state: DeliveryRecord['state'], lastError?: string) => Promise<void>,
-    attempts: number,
     report: TickReport,
     queue: Job[],
   ): Promise<void> {
     const { subscription } = job;
+    const now = this.deps.clock();
     switch (outcome.kind) {
       case 'sent':
-        await write('sent');
+        await this.ledger.finish(claim, 'sent', now);
         report.sent++;
         return;
+      case 'stopped':
+        await this.ledger.release(claim, now);
+        return;
       case 'gone':
-        await write('skipped', outcome.reason);
+        await this.ledger.finish(claim, 'skipped', now, outcome.reason);
         await this.deps.subscriptions.pause(subscription.id, outcome.reason);
         this.deps.logger.warn(`delivery: paused ${subscription.id}: ${outcome.reason}`);
         report.paused++;
         return;
       case 'moved': {
-        await write('skipped', `moved to ${outcome.chatId}`);
+        await this.ledger.finish(claim, 'skipped', now, `moved to ${outcome.chatId}`);
         const moved = await this.deps.subscriptions.moveChat(
           subscription.platform,
           subscription.chatId,
@@ -311,17 +316,17 @@ export class DeliveryService {
         // Today's digest still goes out, to the new id, in this same tick.
         for (const next of moved) {
           if (next.threadId === subscription.threadId) {
-            queue.push({ subscription: next, day: job.day, record: undefined, digestId: job.digestId });
+            queue.push({ subscription: next, day: job.day, digestId: claim.digestId });
           }
         }
         return;
       }
       case 'failed': {
-        const givingUp = attempts >= this.options.maxAttemptsPerDay;
-        await write(givingUp ? 'gave-up' : 'failed', outcome.reason);
+        const givingUp = claim.attempts >= this.options.maxAttemptsPerDay;
+        await this.ledger.finish(claim, givingUp ? 'gave-up' : 'failed', now, outcome.reason);
         report.failed++;
         this.deps.logger.warn(
-          `delivery to ${subscription.id} failed (attempt ${attempts}): ${outcome.reason}${givingUp ? '; giving up for today' : '; will retry'}`,
+          `delivery to ${subscription.id} failed (attempt ${claim.attempts}): ${outcome.reason}${givingUp ? '; giving up for today' : '; will retry'}`,
         );
       }
     }

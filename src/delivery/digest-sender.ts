@@ -19,7 +19,9 @@ export type SendOutcome =
   /** The chat has a new id (a Telegram group became a supergroup): move the subscription there. */
   | { kind: 'moved'; chatId: string }
   /** Worth retrying later (network, server error, rate limit given up). */
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: string }
+  /** Stopped between two messages when told to (a shutdown, or the claim passed to another instance). */
+  | { kind: 'stopped' };
 
 /** How far a delivery got, so that a resumed one sends only what is missing. */
 export interface SendProgress {
@@ -28,8 +30,9 @@ export interface SendProgress {
   /**
    * Called after the platform confirms each message, before the next one is sent; `last` tells that
    * no message follows (the ledger then records `sent` at once instead of one more progress write).
+   * False means stop here and report `stopped`: the rest is sent later, from the next message.
    */
-  partSent(index: number, last: boolean): Promise<void>;
+  partSent(index: number, last: boolean): Promise<boolean>;
 }
 
 /**

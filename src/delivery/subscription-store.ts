@@ -24,7 +24,7 @@ export class SubscriptionStore {
   private readonly subscriptions: Collection<Subscription>;
 
   constructor(
-    store: Store,
+    private readonly store: Store,
     private readonly clock: Clock,
     readonly defaults: SubscriptionDefaults,
   ) {
@@ -44,15 +44,29 @@ export class SubscriptionStore {
 
   /**
    * Creates the chat's subscription or updates it; `changes` apply on top of the current settings
-   * (or the defaults). Subscribing again resumes a paused subscription.
+   * (or the defaults). Subscribing again resumes a paused subscription. Like every change here, a
+   * transaction: two admins (or two instances) changing one chat at once both take effect.
    */
   async subscribe(
     address: ChatAddress,
     changes: Partial<Pick<Subscription, 'topics' | 'deliveryTime' | 'timeZone' | 'language'>> = {},
   ): Promise<{ subscription: Subscription; created: boolean }> {
-    const existing = await this.get(address);
+    const id = subscriptionId(address.platform, address.chatId, address.threadId);
+    return this.store.transact(async (tx) => {
+      const existing = await tx.get<Subscription>('subscriptions', id);
+      const subscription = this.merged(address, existing, changes);
+      tx.set('subscriptions', id, subscription);
+      return { subscription, created: !existing };
+    });
+  }
+
+  private merged(
+    address: ChatAddress,
+    existing: Subscription | undefined,
+    changes: Partial<Pick<Subscription, 'topics' | 'deliveryTime' | 'timeZone' | 'language'>>,
+  ): Subscription {
     const now = this.clock().toISOString();
-    const subscription: Subscription = {
+    return {
       id: subscriptionId(address.platform, address.chatId, address.threadId),
       platform: address.platform,
       chatId: address.chatId,
@@ -66,8 +80,6 @@ export class SubscriptionStore {
       paused: null,
       updatedAt: now,
     };
-    await this.subscriptions.set(subscription.id, subscription);
-    return { subscription, created: !existing };
   }
 
   /** Changes settings of an existing subscription; undefined when the chat has none. */
@@ -75,11 +87,14 @@ export class SubscriptionStore {
     address: ChatAddress,
     changes: Partial<Pick<Subscription, 'topics' | 'deliveryTime' | 'timeZone' | 'language'>>,
   ): Promise<Subscription | undefined> {
-    const existing = await this.get(address);
-    if (!existing) return undefined;
-    const updated = { ...existing, ...changes, updatedAt: this.clock().toISOString() };
-    await this.subscriptions.set(updated.id, updated);
-    return updated;
+    const id = subscriptionId(address.platform, address.chatId, address.threadId);
+    return this.store.transact(async (tx) => {
+      const existing = await tx.get<Subscription>('subscriptions', id);
+      if (!existing) return undefined;
+      const updated = { ...existing, ...changes, updatedAt: this.clock().toISOString() };
+      tx.set('subscriptions', id, updated);
+      return updated;
+    });
   }
 
   async unsubscribe(address: ChatAddress): Promise<boolean> {
@@ -88,10 +103,12 @@ export class SubscriptionStore {
 
   /** Stops deliveries to a chat the platform says is gone, keeping the settings and why. */
   async pause(id: string, reason: string): Promise<void> {
-    const existing = await this.subscriptions.get(id);
-    if (!existing) return;
-    const at = this.clock().toISOString();
-    await this.subscriptions.set(id, { ...existing, paused: { reason, at }, updatedAt: at });
+    await this.store.transact(async (tx) => {
+      const existing = await tx.get<Subscription>('subscriptions', id);
+      if (!existing) return;
+      const at = this.clock().toISOString();
+      tx.set('subscriptions', id, { ...existing, paused: { reason, at }, updatedAt: at });
+    });
   }
 
   /**
@@ -112,9 +129,11 @@ export class SubscriptionStore {
         chatId: toChatId,
         updatedAt: this.clock().toISOString(),
       };
-      // Write the new one first: a crash in between leaves a duplicate, never a lost subscription.
-      await this.subscriptions.set(next.id, next);
-      await this.subscriptions.delete(subscription.id);
+      // Both in one transaction: never a lost subscription, nor one left under both ids.
+      await this.store.transact(async (tx) => {
+        tx.set('subscriptions', next.id, next);
+        tx.delete('subscriptions', subscription.id);
+      });
       moved.push(next);
     }
     return moved;

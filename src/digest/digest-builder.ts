@@ -17,6 +17,7 @@ import {
   type StorySummary,
   type SummaryOptions,
 } from '../summaries/story-summarizer.js';
+import { capLine, capSentences, DISPLAY_LIMITS } from '../chat/display-limits.js';
 import type { Digest, DigestLink, DigestQuote, DigestStory } from './digest.js';
 import { localDate } from './local-date.js';
 
@@ -170,19 +171,34 @@ function summarizedPart(story: Story): Story {
   };
 }
 
+/**
+ * A ranked story as the digest shows it. Every text is capped here, where it enters the digest
+ * (display-limits.ts): a feed title of two million characters becomes one short headline, a quote
+ * of ten thousand words one key quote of a few lines, whatever renders the digest afterwards.
+ */
 function digestStory(entry: RankedStory, summary: StorySummary): DigestStory {
   const { story } = entry;
   const lead = story.articles[0]!;
   const byId = new Map(story.articles.map((article) => [article.id, article]));
+  const headline = [summary.headline, lead.title, summary.summary[0] ?? '', lead.source]
+    .map((text) => capLine(text, DISPLAY_LIMITS.headline))
+    .find((text) => text !== '');
+  const sentences = summary.summary.length > 0 ? summary.summary : lead.summary;
   return {
     id: story.id,
-    headline: summary.headline.trim() || lead.title || summary.summary[0] || lead.source,
-    summary: summary.summary.length > 0 ? summary.summary : lead.summary,
+    headline: headline ?? '',
+    summary: capSentences(sentences, DISPLAY_LIMITS.summarySentence, DISPLAY_LIMITS.summary),
     quotes: summary.keyQuotes.map((quote) => {
       const article = byId.get(quote.articleId) ?? lead;
       // The comma that led into "..., she said" belongs to the sentence, not to the quote.
-      const text = quote.text.trim().replace(/\s*[,;:]$/, '');
-      return { text, speaker: quote.speaker, source: article.source, url: article.url };
+      const text = capLine(quote.text, DISPLAY_LIMITS.quote).replace(/\s*[,;:]$/, '');
+      // Key quotes come with a sure speaker; one without (an LLM's pick, an old snapshot) says so.
+      return {
+        text,
+        speaker: capLine(quote.speaker.trim() || 'unattributed', DISPLAY_LIMITS.name),
+        source: capLine(article.source, DISPLAY_LIMITS.name),
+        url: shownUrl(article.url),
+      };
     }),
     links: sourceLinks(story),
     sources: entry.sources,
@@ -202,13 +218,19 @@ function sourceLinks(story: Story): DigestLink[] {
     if (seen.has(key)) continue;
     seen.add(key);
     links.push({
-      title: article.title,
-      url: article.url,
-      source: article.source,
+      title: capLine(article.title, DISPLAY_LIMITS.name),
+      url: shownUrl(article.url),
+      source: capLine(article.source, DISPLAY_LIMITS.name),
       published: article.published,
     });
+    if (links.length === DISPLAY_LIMITS.storyLinks) break;
   }
   return links;
+}
+
+/** An address longer than any real one is not shown as a link at all ('' renders as plain words). */
+function shownUrl(url: string): string {
+  return url.length <= DISPLAY_LIMITS.link ? url : '';
 }
 
 /**

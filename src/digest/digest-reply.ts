@@ -1,5 +1,6 @@
 import { heading, paragraph, quoteBlock, type Block, type Reply, type Span } from '../chat/reply.js';
 import type { Digest, DigestStory } from './digest.js';
+import { capLine, DISPLAY_LIMITS, echo } from '../chat/display-limits.js';
 
 /**
  * The digest as a neutral reply, for text platforms (the terminal, `/digest` anywhere) and
@@ -7,14 +8,15 @@ import type { Digest, DigestStory } from './digest.js';
  * its sources as links) and the quote of the day.
  */
 export function digestReply(digest: Digest): Reply {
-  const title = `Quotewire digest for ${digest.date}${digest.topic ? ` (topic: ${digest.topic})` : ''}`;
+  const topic = digest.topic && capLine(digest.topic, DISPLAY_LIMITS.name);
+  const title = `Quotewire digest for ${digest.date}${topic ? ` (topic: ${topic})` : ''}`;
   if (digest.stories.length === 0) {
     return {
       blocks: [
         heading(title),
         paragraph(
           digest.topic
-            ? `No stories about "${digest.topic}" in the last ${hours(digest)}. Try /digest without a topic, or /sources to see what is read.`
+            ? `No stories about "${echo(digest.topic)}" in the last ${hours(digest)}. Try /digest without a topic, or /sources to see what is read.`
             : `No new stories in the last ${hours(digest)}. Sources are polled on their schedule; /sources shows how they are doing.`,
         ),
       ],

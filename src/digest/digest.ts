@@ -53,6 +53,10 @@ export interface DigestLink {
 
 export interface DigestQuote {
   text: string;
+  /**
+   * Who said it. Quotes whose speaker the extractor is unsure of are left out of the digest, so
+   * this is a name; "unattributed" should one ever come without.
+   */
   speaker: string;
   /** The source of the article it stands in, and that article's link. */
   source: string;

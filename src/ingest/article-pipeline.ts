@@ -1,16 +1,30 @@
 import type { ArticleDraft } from '../articles/article.js';
-import { buildArticle, type BuildOptions } from './article-builder.js';
-import type { TextAnalyzer } from './text-analysis.js';
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { StoredArticle } from '../articles/stored-article.js';
-import type { DraftProcessor } from '../sources/poller.js';
 import type { QuoteIndex } from '../quotes/quote-index.js';
+import type { DraftProcessor } from '../sources/poller.js';
+import type { Store } from '../store/store.js';
+import { buildArticle, type BuildOptions } from './article-builder.js';
+import type { TextAnalyzer } from './text-analysis.js';
 
-/** New drafts → articles with quotes and summary → stored, indexed by speaker. */
+/**
+ * New drafts → articles with quotes and summary → stored and indexed by speaker, in ONE store
+ * transaction per batch: the articles, their identity keys, their day, and their quotes filed under
+ * each speaker become visible together or not at all. An item therefore counts as "known" (and is
+ * skipped by the next poll) only once everything derived from it is durable; a crash at any moment
+ * loses at most the batch in flight, which the next poll stores again.
+ */
 export class ArticlePipeline implements DraftProcessor {
+  /**
+   * Batches of this process commit one at a time: they would only collide over the same speakers'
+   * quote parts and run again. Other instances are kept apart by the transaction itself.
+   */
+  private committing: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly deps: {
       analyze: TextAnalyzer;
+      store: Store;
       repository: ArticleRepository;
       quoteIndex: QuoteIndex;
       options: BuildOptions;
@@ -29,8 +43,15 @@ export class ArticlePipeline implements DraftProcessor {
         },
       })),
     );
-    const stored = await this.deps.repository.saveMany(entries);
-    await this.deps.quoteIndex.add(stored);
+    const commit = this.committing.then(() =>
+      this.deps.store.transact(async (tx) => {
+        const stored = await this.deps.repository.stageNew(tx, entries);
+        return { stored, speakers: await this.deps.quoteIndex.stage(tx, stored) };
+      }),
+    );
+    this.committing = commit.catch(() => undefined);
+    const { stored, speakers } = await commit;
+    await this.deps.quoteIndex.applyCommitted(speakers);
     return stored;
   }
 }

@@ -67,10 +67,27 @@ const SMALL_WORDS = new Set([
 
 /** True when every word of a short phrase is capitalised, as in titles and names. */
 export function isTitleCase(inner: string): boolean {
-  const words = inner.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
-  if (words.length === 0) return false;
-  return words.every((word, i) => /^\p{Lu}/u.test(word) || (i > 0 && SMALL_WORDS.has(word)));
+  // A loop that stops at the first word in lowercase: quotations are mostly sentences, and the
+  // second word settles it without splitting a long quotation into words.
+  let words = 0;
+  let i = 0;
+  while (i < inner.length) {
+    while (i < inner.length && !LETTER.test(inner[i]!)) i++;
+    if (i >= inner.length) break;
+    let end = i + 1;
+    while (end < inner.length && WORD_REST.test(inner[end]!)) end++;
+    const first = inner[i]!;
+    if (first === first.toLowerCase()) {
+      if (words === 0 || !SMALL_WORDS.has(inner.slice(i, end))) return false;
+    }
+    words++;
+    i = end;
+  }
+  return words > 0;
 }
+
+const LETTER = /\p{L}/u;
+const WORD_REST = /[\p{L}’'-]/u;
 
 /** True when only leading punctuation (a dash, a bullet) precedes the quotation in its sentence. */
 export function opensSentence(tokens: readonly Token[], q: number): boolean {

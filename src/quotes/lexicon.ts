@@ -36,7 +36,7 @@ export const REPORTING_VERBS = words(`
   agree agrees agreed agreeing counter counters countered countering
   describe describes described describing call calls called calling
   cry cries cried crying sigh sighs sighed sighing laugh laughs laughed laughing
-  report reports reported reporting
+  report reports reported reporting reads
 `);
 
 /**
@@ -47,6 +47,17 @@ export const REPORTING_VERBS = words(`
 export const OBJECT_VERBS = words(`
   call calls called calling describe describes described describing urge urges urged urging
   sees see saw dubbed dubs labelled labeled labels termed terms branded brands
+`);
+
+/**
+ * Verbs of thinking and feeling: a sentence like "Raab agrees the risk is real." announces that a
+ * quotation of its subject follows.
+ */
+export const OPINION_VERBS = words(`
+  agree agrees agreed believe believes believed think thinks thought feel feels felt hope hopes
+  hoped fear fears feared want wants wanted expect expects expected worry worries worried see sees
+  saw know knows knew remember remembers remembered wonder wonders wondered admit admits admitted
+  reflect reflects reflected recall recalls recalled speak speaks spoke speaking
 `);
 
 /** Personal pronouns that can stand for a speaker, mapped to what they may refer to. */
@@ -139,6 +150,17 @@ export const ORG_WORDS = words(`
   canada statistics
 `);
 
+/**
+ * Words in the names of newspapers, broadcasters and agencies: "…, reports the Golf Channel",
+ * "told the Daily Telegraph". Such a name is the reporter or the audience of a quotation far more
+ * often than its speaker.
+ */
+export const MEDIA_WORDS = words(`
+  times post news telegraph mail herald guardian journal gazette tribune chronicle channel radio
+  television tv magazine press wire broadcaster broadcasting observer inquirer daily weekly cnn bbc
+  abc nbc cbs msnbc reuters afp ap bloomberg
+`);
+
 /** Nouns that describe a person by role, used to resolve "the minister" to a named person. */
 export const PERSON_ROLES = words(`
   minister premier president secretary spokesperson spokesman spokeswoman official officer chief
@@ -150,6 +172,15 @@ export const PERSON_ROLES = words(`
   woman man mother father wife husband son daughter resident student teacher worker
   ambassador diplomat envoy chancellor strategist candidate activist organizer organiser
   singer actor actress artist musician star
+`);
+
+/**
+ * Words that open place names: "East Grinstead", "New Brunswick", "Port Moody", "Lake Louise".
+ * A capitalised run starting with one names a place, not a person.
+ */
+export const PLACE_PREFIXES = words(`
+  east west north south northern southern eastern western new old upper lower greater great little
+  port fort mount mt lake cape san santa st saint los las el
 `);
 
 /** Abbreviations whose trailing period does not end a sentence. */

@@ -9,7 +9,7 @@
  * Each quote keeps what a page shows (text, article title, source, link, date), so showing a page
  * needs no article at all.
  */
-import type { Collection, Store } from '../store/store.js';
+import type { Collection, Store, Transaction } from '../store/store.js';
 
 /** One quote, filed under its speaker's spelling. */
 export interface QuoteRef {
@@ -23,6 +23,10 @@ export interface QuoteRef {
   verb?: string;
   /** The article's publication time, or when it was first seen if it has none (ISO). */
   at: string;
+  /** The day the article was first seen (YYYY-MM-DD), which `/quotes` alone counts by, as the digest does. */
+  seen?: string;
+  /** {@link quoteFingerprint} of the whole quote, when `text` had to be cut. */
+  fingerprint?: string;
   /** True when `at` is when the article was seen, not a publication time. */
   undated?: true;
   title: string;
@@ -57,6 +61,37 @@ export interface PartAddress {
   part: number;
 }
 
+/**
+ * A short fingerprint of a quote's words, without case, punctuation or spacing: copies of one
+ * quote in two copies of a story compare equal. FNV-1a over the folded words, twice with
+ * different seeds, so that two different quotes of one speaker on one day practically never meet.
+ */
+export function quoteFingerprint(text: string): string {
+  const folded = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ folded.length;
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995);
+  }
+  return (a >>> 0).toString(36) + (b >>> 0).toString(36);
+}
+
+/** The fingerprint of a filed quote: of its whole words when they were cut to be stored. */
+export function fingerprintOf(ref: QuoteRef): string {
+  return ref.fingerprint ?? quoteFingerprint(ref.text);
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function partKey({ variant, day, part }: PartAddress): string {
   return `${variant}|${day}|${part}`;
 }
@@ -81,11 +116,17 @@ export class QuoteBuckets {
   }
 
   /**
-   * Files new quotes and returns how many were new, per spelling and day. Each (spelling, day)
-   * reads and rewrites only its last part; a quote already in that part (the same article and
-   * position) is not filed twice.
+   * Within a transaction: files new quotes and returns how many were new, per spelling and day,
+   * and the new quotes themselves. Each (spelling, day) reads and rewrites only its last part; a
+   * quote already in that part (the same article and position, or the same words from another copy
+   * of the story) is not filed twice. Every part written is read through the transaction first, even
+   * a new one, so two writers filing under the same speaker and day at once never overwrite each
+   * other: the second runs again on the first one's result.
    */
-  async append(refsByVariant: ReadonlyMap<string, readonly QuoteRef[]>): Promise<FiledCounts> {
+  async append(
+    tx: Transaction,
+    refsByVariant: ReadonlyMap<string, readonly QuoteRef[]>,
+  ): Promise<{ counts: FiledCounts; added: Map<string, QuoteRef[]> }> {
     const plans: { variant: string; day: string; known: number; refs: QuoteRef[] }[] = [];
     const months = new Map<string, MonthAddress>();
     for (const [variant, refs] of refsByVariant) {
@@ -96,7 +137,10 @@ export class QuoteBuckets {
     }
     const monthKeys = [...months.keys()];
     const directories = new Map(
-      (await this.days.getMany(monthKeys)).map((counts, i) => [monthKeys[i]!, new Map(counts ?? [])]),
+      (await tx.getMany<DayCounts>('speaker-days', monthKeys)).map((counts, i) => [
+        monthKeys[i]!,
+        new Map(counts ?? []),
+      ]),
     );
     for (const [variant, refs] of refsByVariant) {
       const byDay = new Map<string, QuoteRef[]>();
@@ -112,32 +156,36 @@ export class QuoteBuckets {
       }
     }
     const openParts = plans.map((plan) =>
-      plan.known % PART_SIZE === 0
-        ? null
-        : partKey({ variant: plan.variant, day: plan.day, part: Math.floor(plan.known / PART_SIZE) }),
+      partKey({ variant: plan.variant, day: plan.day, part: Math.floor(plan.known / PART_SIZE) }),
     );
-    const readKeys = openParts.filter((key): key is string => key !== null);
-    const read = new Map(readKeys.map((key, i) => [key, i]));
-    const contents = await this.parts.getMany(readKeys);
-    const partWrites: { key: string; value: QuoteRef[] }[] = [];
+    const contents = await tx.getMany<QuoteRef[]>('speaker-quotes', openParts);
     const filed: FiledCounts = new Map();
+    const added = new Map<string, QuoteRef[]>();
     plans.forEach((plan, i) => {
-      const openKey = openParts[i] ?? null;
-      const open = openKey === null ? [] : (contents[read.get(openKey)!] ?? []);
+      const open = contents[i] ?? [];
       const already = new Set(open.map((ref) => `${ref.articleId}#${ref.index}`));
-      const fresh = plan.refs.filter((ref) => !already.has(`${ref.articleId}#${ref.index}`));
+      // Two copies of one story (a wire story in two feeds) carry the same quote on the same day:
+      // it is filed once.
+      const texts = new Set(open.map(fingerprintOf));
+      const fresh = plan.refs.filter((ref) => {
+        const text = fingerprintOf(ref);
+        if (already.has(`${ref.articleId}#${ref.index}`) || texts.has(text)) return false;
+        texts.add(text);
+        return true;
+      });
       if (fresh.length === 0) return;
+      for (const ref of fresh) push(added, plan.variant, ref);
       let part = Math.floor(plan.known / PART_SIZE);
       let current = open;
       for (const ref of fresh) {
         if (current.length === PART_SIZE) {
-          partWrites.push({ key: partKey({ variant: plan.variant, day: plan.day, part }), value: current });
+          tx.set('speaker-quotes', partKey({ variant: plan.variant, day: plan.day, part }), current);
           part++;
           current = [];
         }
         current.push(ref);
       }
-      partWrites.push({ key: partKey({ variant: plan.variant, day: plan.day, part }), value: current });
+      tx.set('speaker-quotes', partKey({ variant: plan.variant, day: plan.day, part }), current);
       directories
         .get(monthKey({ variant: plan.variant, month: plan.day.slice(0, 7) }))!
         .set(plan.day, plan.known + fresh.length);
@@ -145,16 +193,14 @@ export class QuoteBuckets {
       if (!perDay) filed.set(plan.variant, (perDay = new Map()));
       perDay.set(plan.day, fresh.length);
     });
-    // Parts first: a crash before the day counts are written leaves parts no count points at,
-    // which the next batch overwrites, never a count that points at missing quotes.
-    await this.parts.setMany(partWrites);
-    await this.days.setMany(
-      monthKeys.map((key) => ({
+    for (const key of monthKeys) {
+      tx.set(
+        'speaker-days',
         key,
-        value: [...directories.get(key)!].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
-      })),
-    );
-    return filed;
+        [...directories.get(key)!].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+      );
+    }
+    return { counts: filed, added };
   }
 
   /** Quotes per day of each (spelling, month), in the order asked. */

@@ -6,7 +6,8 @@
  */
 import type { StoredArticle } from '../articles/stored-article.js';
 import { ArticleNames } from './article-names.js';
-import { MAX_STORED_QUOTE_CHARS, type QuoteRef } from './quote-buckets.js';
+import { SPEAKER_THRESHOLD } from './quote.js';
+import { MAX_STORED_QUOTE_CHARS, quoteFingerprint, type QuoteRef } from './quote-buckets.js';
 import { buildTermFilter } from './search-terms.js';
 import { parseSpeakerName, stripControls, SURNAME_PARTICLES, type SpeakerName } from './speaker-name.js';
 import type { SpeakerTally } from './speaker-registry.js';
@@ -33,7 +34,10 @@ export function fileQuotes(articles: readonly StoredArticle[]): FilingBatch {
     const { at, undated } = articleDate(article);
     const names = new ArticleNames(`${article.title}\n\n${article.text}`);
     let filed = 0;
+    const seen = article.seenAt.slice(0, 10);
     article.quotes.forEach((quote, index) => {
+      // A quote whose speaker is uncertain is never filed under anyone.
+      if (quote.confidence !== undefined && quote.confidence < SPEAKER_THRESHOLD) return;
       const parsed = quote.speaker ? parse(quote.speaker) : null;
       if (!parsed) return;
       const name = isSurnameOnly(parsed) ? (names.fullNameFor(parsed) ?? parsed) : parsed;
@@ -43,11 +47,13 @@ export function fileQuotes(articles: readonly StoredArticle[]): FilingBatch {
         text: clip(quote.text, MAX_STORED_QUOTE_CHARS),
         speaker: clip(name === parsed ? parsed.display : stripControls(quote.speaker!).trim(), 200),
         at,
+        seen,
         title: clip(article.title, 300),
         source: clip(article.source, 120),
         url: article.url.length <= 2_048 ? article.url : '',
       };
       if (quote.verb) ref.verb = clip(quote.verb, 40);
+      if (quote.text.length > MAX_STORED_QUOTE_CHARS) ref.fingerprint = quoteFingerprint(quote.text);
       if (undated) ref.undated = true;
       push(batch.refsByVariant, name.key, ref);
       note(batch.names, name, at);

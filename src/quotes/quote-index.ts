@@ -11,8 +11,8 @@
  */
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { StoredArticle } from '../articles/stored-article.js';
-import type { Collection, Store } from '../store/store.js';
-import { QuoteBuckets, type FiledQuote } from './quote-buckets.js';
+import type { Collection, CounterCollection, Store, Transaction } from '../store/store.js';
+import { fingerprintOf, QuoteBuckets, type FiledQuote } from './quote-buckets.js';
 import { QuoteFilter } from './quote-filter.js';
 import { fileQuotes } from './quote-filing.js';
 import { readQuotePage } from './quote-pages.js';
@@ -20,7 +20,7 @@ import { resolveQuery } from './quote-query.js';
 import { filterTerms } from './search-terms.js';
 import type { Speaker } from './speaker-index.js';
 import { parseSpeakerName } from './speaker-name.js';
-import { SpeakerRegistry, type SpeakerTally } from './speaker-registry.js';
+import { SpeakerRegistry, type RegistryUpdate, type SpeakerTally } from './speaker-registry.js';
 
 export type { Speaker } from './speaker-index.js';
 
@@ -76,29 +76,26 @@ const MOST_QUOTED_LOOKBACK_DAYS = 7;
 export class QuoteIndex {
   private readonly registry: SpeakerRegistry;
   private readonly buckets: QuoteBuckets;
-  private readonly dayTallies: Collection<DayTally>;
+  private readonly dayTallies: CounterCollection;
   private readonly termFilters: Collection<string>;
-  private lock: Promise<unknown> = Promise.resolve();
 
   constructor(
-    store: Store,
+    private readonly store: Store,
     private readonly articles: ArticleRepository,
     options: { refreshMs?: number } = {},
   ) {
     this.registry = new SpeakerRegistry(store, options);
     this.buckets = new QuoteBuckets(store);
-    this.dayTallies = store.collection<DayTally>('quote-days');
+    this.dayTallies = store.counters('quote-days');
     this.termFilters = store.collection<string>('article-terms');
   }
 
   /**
-   * Files the attributed quotes of newly stored articles (one batch: a few reads and writes per
-   * collection, whatever the number of articles). Batches are applied one at a time.
+   * Files the attributed quotes of stored articles in a transaction of its own. Ingest files them
+   * in the same transaction as the articles instead: see {@link stage}.
    */
-  add(articles: readonly StoredArticle[]): Promise<void> {
-    const update = this.lock.then(() => this.addUnlocked(articles));
-    this.lock = update.catch(() => undefined);
-    return update;
+  async add(articles: readonly StoredArticle[]): Promise<void> {
+    await this.applyCommitted(await this.store.transact((tx) => this.stage(tx, articles)));
   }
 
   /**
@@ -129,7 +126,7 @@ export class QuoteIndex {
       speakers,
       corrected,
       words: terms,
-      hits: page.refs.map((ref) => toHit(ref, nameOf)),
+      hits: onePerQuote(page.refs).map((ref) => toHit(ref, nameOf)),
       total: page.total,
       hasMore: page.hasMore,
       searchedOnly: page.searchedOnly,
@@ -175,40 +172,56 @@ export class QuoteIndex {
     };
   }
 
-  private async addUnlocked(articles: readonly StoredArticle[]): Promise<void> {
+  /**
+   * Within a transaction: files the attributed quotes of newly stored articles (a few reads and
+   * writes per collection, whatever the number of articles). Returns what {@link applyCommitted}
+   * needs once the transaction is committed.
+   */
+  async stage(tx: Transaction, articles: readonly StoredArticle[]): Promise<RegistryUpdate | null> {
     const { refsByVariant, names, termFilters } = fileQuotes(articles);
-    if (refsByVariant.size === 0) return;
+    if (refsByVariant.size === 0) return null;
     // Counts come from what was actually filed, so an article given twice is not counted twice.
-    const filed = await this.buckets.append(refsByVariant);
-    await this.termFilters.setMany(termFilters);
-    const byDay = new Map<string, DayTally>();
+    const { counts: filed, added } = await this.buckets.append(tx, refsByVariant);
+    for (const { key, value } of termFilters) tx.set('article-terms', key, value);
     const tallies = new Map<string, SpeakerTally>();
     for (const [variant, days] of filed) {
       const months = new Map<string, number>();
-      for (const [day, count] of days) {
-        const tally = byDay.get(day) ?? {};
-        tally[variant] = (tally[variant] ?? 0) + count;
-        byDay.set(day, tally);
+      for (const [day, count] of days)
         months.set(day.slice(0, 7), (months.get(day.slice(0, 7)) ?? 0) + count);
-      }
       tallies.set(variant, { ...names.get(variant)!, months });
     }
-    await this.addDayTallies(byDay);
-    // The registry last: a speaker is findable only once their quotes are filed.
-    await this.registry.tally(tallies);
+    // `/quotes` alone counts by the day each article was first seen, like the digest.
+    const byDay = new Map<string, DayTally>();
+    for (const [variant, refs] of added) {
+      for (const ref of refs) {
+        const day = ref.seen ?? ref.at.slice(0, 10);
+        const tally = byDay.get(day) ?? {};
+        tally[variant] = (tally[variant] ?? 0) + 1;
+        byDay.set(day, tally);
+      }
+    }
+    for (const [day, tally] of byDay) tx.increment('quote-days', day, tally);
+    return this.registry.stageTally(tx, tallies);
   }
 
-  private async addDayTallies(byDay: ReadonlyMap<string, DayTally>): Promise<void> {
-    const days = [...byDay.keys()];
-    const stored = await this.dayTallies.getMany(days);
-    await this.dayTallies.setMany(
-      days.map((day, i) => {
-        const merged: DayTally = { ...(stored[i] ?? {}) };
-        for (const [key, count] of Object.entries(byDay.get(day)!)) merged[key] = (merged[key] ?? 0) + count;
-        return { key: day, value: merged };
-      }),
-    );
+  /** Brings the in-memory speaker registry up to a committed {@link stage}. */
+  applyCommitted(update: RegistryUpdate | null): Promise<void> {
+    return this.registry.applyCommitted(update);
   }
+}
+
+/**
+ * Each quote once: copies of a story filed on different days, or under two spellings of the
+ * speaker ("Pompeo", "Mike Pompeo"), show the newest copy only.
+ */
+function onePerQuote(refs: readonly FiledQuote[]): FiledQuote[] {
+  const seen = new Set<string>();
+  return refs.filter((ref) => {
+    const key = fingerprintOf(ref);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function toHit(ref: FiledQuote, nameOf: ReadonlyMap<string, string>): QuoteHit {

@@ -1,30 +1,54 @@
 /**
  * Reads a `/quotes <name> [words]` line into the speakers to search and the words to filter by.
+ * Chat platforms hand the command its first word as the name and the rest as words, so the name
+ * may be a title ("/quotes Secretary Pompeo", "/quotes mr pompeo") or a first name whose surname,
+ * perhaps misspelt, comes next ("/quotes mike pompei").
  */
 import type { NameMatch, SpeakerIndex } from './speaker-index.js';
-import { parseSpeakerName, stripControls } from './speaker-name.js';
+import { isTitleWord, parseSpeakerName, stripControls } from './speaker-name.js';
 
 /** Words of a `/quotes` line that may complete the name: `/quotes mike pompeo huawei`. */
 const MAX_NAME_COMPLETION = 3;
+/** Title words looked at before the name: "Secretary of State", "Prime Minister". */
+const MAX_TITLE_WORDS = 4;
+/** Words that tie a title to what it is of: "Secretary of State", "Minister for Health". */
+const TITLE_LINKS = new Set(['of', 'for']);
 
 /**
- * The name to search for and the filter words, from a `/quotes` line: the name, completed by up to
- * three of the following words when the longer name is a speaker's ("mike" + "pompeo"). When the
- * name alone is a known spelling, only an exact completion counts, so that in `/quotes quist data`
- * "data" stays a filter word even if a Dara Quist is known; otherwise ("dominik rab") typos count.
+ * The name to search for and the filter words, from a `/quotes` line: titles and honorifics in
+ * front are skipped, and the name is completed by up to three of the following words when the
+ * longer name is a speaker's ("mike" + "pompeo"). When the name alone is a known surname, only an
+ * exact completion counts, so that in `/quotes quist data` "data" stays a filter word even if a
+ * Dara Quist is known; otherwise ("mike pompei", "dominik rab") a completion with typos counts.
  */
 export function resolveQuery(
   index: SpeakerIndex,
   name: string,
   words: string | undefined,
 ): { match: NameMatch; name: string; words: string } | null {
-  const rest = stripControls(words ?? '')
-    .split(/\s+/)
-    .filter(Boolean);
+  const line = [...stripControls(name).split(/\s+/), ...stripControls(words ?? '').split(/\s+/)].filter(
+    Boolean,
+  );
+  const start = titleEnd(line);
+  const [first, ...rest] = line.slice(start);
+  if (first === undefined) {
+    // Only a title ("/quotes president"): search it as a name all the same.
+    return line.length ? resolveName(index, line[line.length - 1]!, []) : null;
+  }
+  return resolveName(index, first, rest);
+}
+
+function resolveName(
+  index: SpeakerIndex,
+  name: string,
+  rest: readonly string[],
+): { match: NameMatch; name: string; words: string } | null {
   const parsed = parseSpeakerName(name);
-  if (!parsed) return rest.length ? resolveQuery(index, rest[0]!, rest.slice(1).join(' ')) : null;
+  if (!parsed) return rest.length ? resolveName(index, rest[0]!, rest.slice(1)) : null;
   const alone = index.match(parsed.tokens);
-  const exactAlone = alone.kind === 'found' && alone.corrected === null;
+  // A known surname alone is a complete answer; a first name alone ("mike") rarely is.
+  const exactAlone =
+    alone.kind === 'found' && alone.corrected === null && index.isSurname(parsed.tokens.at(-1)!);
   for (let take = Math.min(MAX_NAME_COMPLETION, rest.length); take > 0; take--) {
     const longer = parseSpeakerName([name, ...rest.slice(0, take)].join(' '));
     if (!longer || longer.tokens.length <= parsed.tokens.length) continue;
@@ -34,4 +58,22 @@ export function resolveQuery(
     }
   }
   return { match: alone, name, words: rest.join(' ') };
+}
+
+/**
+ * How many words at the front of a line are a title or an honorific ("Secretary of State",
+ * "mr", "Dr."), always leaving at least one word.
+ */
+function titleEnd(line: readonly string[]): number {
+  let at = 0;
+  while (at < line.length - 1 && at < MAX_TITLE_WORDS) {
+    if (isTitleWord(line[at]!)) {
+      at++;
+    } else if (at > 0 && TITLE_LINKS.has(line[at]!.toLowerCase()) && at + 2 < line.length) {
+      at += 2;
+    } else {
+      break;
+    }
+  }
+  return at;
 }

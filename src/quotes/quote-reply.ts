@@ -17,8 +17,7 @@ import type { MostQuoted, QuoteHit, QuoteSearch, Speaker } from './quote-index.j
 import { stripControls } from './speaker-name.js';
 
 /** Longest quote shown on a page; the whole quote is in the article. */
-const SHOWN_QUOTE_CHARS = 480;
-const SHOWN_TITLE_CHARS = 140;
+const SHOWN_QUOTE_CHARS = 320;
 const SHOWN_SOURCE_CHARS = 60;
 /** Longest echo of what the user typed. */
 const SHOWN_QUERY_CHARS = 60;
@@ -141,15 +140,19 @@ export function speakersReply(
   };
 }
 
+/**
+ * One quote, kept short: the quotation, then its speaker, the source (linked to the article) and
+ * the date. The article's title is left out: it is often longer than the quote.
+ */
 function hitBlock(hit: QuoteHit): Block {
   const link = hit.article.url && hit.article.url.length <= MAX_LINK_CHARS ? hit.article.url : undefined;
-  const title = clip(hit.article.title || 'untitled', SHOWN_TITLE_CHARS);
+  const source = clip(hit.article.source || hit.article.title || 'source', SHOWN_SOURCE_CHARS);
   return quoteBlock(
     clip(hit.text, SHOWN_QUOTE_CHARS),
     clip(hit.speaker, 80),
     ' — ',
-    link ? { text: title, link } : title,
-    `, ${clip(hit.article.source, SHOWN_SOURCE_CHARS)}, ${hit.date.slice(0, 10)}`,
+    link ? { text: source, link } : source,
+    `, ${hit.date.slice(0, 10)}`,
   );
 }
 

@@ -2,7 +2,9 @@
  * Scores predicted quotations against gold ones, as the project's corpus README defines it: a
  * prediction matches a gold quotation when their overlap covers at least 80% of the longer of the
  * two (quote marks and surrounding spaces trimmed), each gold quotation matches at most one
- * prediction, and a matched quotation's speaker is right when the surname agrees.
+ * prediction, and a matched quotation's speaker is right when the surname agrees. A matched
+ * quotation given a wrong speaker is misattributed; one given no speaker is not (for a reader, a
+ * quote put in the wrong mouth is far worse than one marked unattributed).
  */
 import type { Quote } from './quote.js';
 
@@ -19,14 +21,25 @@ export interface ScoreCounts {
   predicted: number;
   matched: number;
   speakerCorrect: number;
+  /** Matched quotes given a speaker who is not the gold one (no speaker at all is not counted). */
+  misattributed: number;
+  /** Matched quotes given no speaker. */
+  unattributed: number;
 }
 
-/** Precision, recall, F1 and speaker accuracy from counts. */
+/** Precision, recall, F1, speaker accuracy and misattribution rate from counts. */
 export interface ScoreSummary {
   precision: number;
   recall: number;
   f1: number;
   speakerAccuracy: number;
+  /** Share of matched quotes put in the wrong mouth. */
+  misattribution: number;
+}
+
+/** Counts with nothing counted yet. */
+export function emptyCounts(): ScoreCounts {
+  return { gold: 0, predicted: 0, matched: 0, speakerCorrect: 0, misattributed: 0, unattributed: 0 };
 }
 
 /** One matched pair, or an unmatched prediction / gold quotation (the other side null). */
@@ -125,6 +138,8 @@ export function addCounts(counts: ScoreCounts, pairs: readonly ScoredPair[]): Sc
     if (pair.gold !== null && pair.predicted !== null) {
       counts.matched++;
       if (pair.speakerCorrect) counts.speakerCorrect++;
+      else if (pair.predicted.speaker === null) counts.unattributed++;
+      else counts.misattributed++;
     }
   }
   return counts;
@@ -140,5 +155,6 @@ export function summarize(counts: ScoreCounts): ScoreSummary {
     recall,
     f1: ratio(2 * precision * recall, precision + recall),
     speakerAccuracy: ratio(counts.speakerCorrect, counts.matched),
+    misattribution: ratio(counts.misattributed, counts.matched),
   };
 }

@@ -24,6 +24,11 @@ export interface Token {
   key: string;
   /** Set on a sentence's capitalised first word when it is an everyday word, not a name. */
   common?: boolean;
+  /**
+   * True for a word that may open a sentence (first in its paragraph, or after sentence
+   * punctuation, a colon, a dash or a quotation), where a capital letter says nothing about names.
+   */
+  initial?: boolean;
 }
 
 // Words may hold inner apostrophes, hyphens, periods and ampersands ("it’s", "U.S", "AT&T").
@@ -53,11 +58,22 @@ export function tokenizeParagraph(
       cap: false,
       base: raw,
       key: raw,
+      common: false,
+      initial: false,
     });
     cursor = Math.max(cursor, to);
   }
   tokenizeRange(text, cursor, para.end, tokens);
   return tokens;
+}
+
+/** True when a word after `prev` may open a sentence (see Token.initial). */
+function opensAfter(prev: Token | undefined): boolean {
+  return (
+    prev === undefined ||
+    prev.kind === 'quote' ||
+    (prev.kind === 'punct' && '.!?:;—–-•*('.includes(prev.text))
+  );
 }
 
 function tokenizeRange(text: string, from: number, to: number, out: Token[]): void {
@@ -83,6 +99,9 @@ function tokenizeRange(text: string, from: number, to: number, out: Token[]): vo
       cap: isWord && first !== first.toLowerCase(),
       base,
       key: base === raw ? lower : base.toLowerCase(),
+      // Every token has every field from the start: tokens of one shape keep property access fast.
+      common: false,
+      initial: isWord && opensAfter(out[out.length - 1]),
     });
     TOKEN.lastIndex = end;
   }
@@ -117,12 +136,24 @@ function isAbbreviation(word: string): boolean {
   return word.length === 1 || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase());
 }
 
-/** Splits a paragraph's tokens into sentences. */
-export function splitSentences(tokens: readonly Token[], quoteText: (token: Token) => string): Token[][] {
+/**
+ * Splits a paragraph's tokens into sentences. `opensParagraph` marks quotation tokens that begin a
+ * paragraph of their own in run-together text: whatever precedes them (a photo caption, a
+ * headline) is never part of their sentence.
+ */
+export function splitSentences(
+  tokens: readonly Token[],
+  quoteText: (token: Token) => string,
+  opensParagraph: (token: Token) => boolean = () => false,
+): Token[][] {
   const sentences: Token[][] = [];
   let current: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (current.length > 0 && token.kind === 'quote' && opensParagraph(token)) {
+      sentences.push(current);
+      current = [];
+    }
     current.push(token);
     if (endsSentence(tokens, i, quoteText)) {
       sentences.push(current);
@@ -164,11 +195,17 @@ function attributionAhead(tokens: readonly Token[], from: number): boolean {
     const token = tokens[k]!;
     if (token.kind !== 'word') return false;
     if (REPORTING_VERBS.has(token.lower)) {
-      // "He added that …" starts a new sentence of reported speech; "Kim said." credits the quote.
+      // "He added that …" starts a new sentence of reported speech, "He added: '…'" introduces the
+      // next quotation; "Kim said." credits the quote.
       const after = tokens[k + 1];
       return (
         after === undefined ||
-        !(after.lower === 'that' || after.lower === 'to' || SUBJECT_PRONOUNS.has(after.lower))
+        !(
+          after.lower === 'that' ||
+          after.lower === 'to' ||
+          after.text === ':' ||
+          SUBJECT_PRONOUNS.has(after.lower)
+        )
       );
     }
     if (!token.cap) return false;

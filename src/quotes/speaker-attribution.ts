@@ -64,6 +64,9 @@ const NP_STOP = new Set([
   'told',
 ]);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then']);
+const COPULAS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would']);
+/** Words tying a person to where they work or come from: "X of Ladbrokes", "X from the farm". */
+const AFFILIATIONS = new Set(['of', 'from', 'at', 'with']);
 const NP_DETERMINERS = new Set([
   'the',
   'a',
@@ -89,6 +92,8 @@ export function isReportingVerb(tokens: readonly Token[], i: number): boolean {
   if (token.kind !== 'word') return false;
   if (token.lower === 'according') return tokens[i + 1]?.lower === 'to';
   if (!REPORTING_VERBS.has(token.lower)) return false;
+  // "Secretary of State Mike Pompeo": a capital mid-sentence makes a name of "State", "Post", "Call".
+  if (token.cap && token.initial !== true) return false;
   const prev = tokens[i - 1];
   return prev === undefined || !(NOUN_MARKERS.has(prev.lower) || /^\d/.test(prev.text));
 }
@@ -140,7 +145,12 @@ export function attributionAfter(
   if (isReportingVerb(window, 0)) {
     const skip = window[0]!.lower === 'according' ? 2 : 1;
     const phrase = phraseAfter(window, skip);
-    return { mention: classifyPhrase(phrase), verb: verbText(window, 0), inverted: skip === 1 };
+    let mention = classifyPhrase(phrase);
+    // "said Myer Chief Merchandise & Marketing Officer and Deputy CEO, Daniel Bracken": a long
+    // title first, the name after its comma.
+    if (mention?.kind !== 'pronoun' && (mention?.kind !== 'person' || !mention.name.includes(' ')))
+      mention = trailingName(window, skip) ?? mention;
+    return { mention, verb: verbText(window, 0), inverted: skip === 1 };
   }
   for (let v = 1; v < Math.min(window.length, 24); v++) {
     if (!isReportingVerb(window, v)) continue;
@@ -156,6 +166,23 @@ export function attributionAfter(
     return { mention: classifyPhrase(pick), verb: verbText(window, v), inverted: false };
   }
   return null;
+}
+
+/** The name that ends an attribution after its last comma: "…, Deputy CEO, Daniel Bracken". */
+function trailingName(window: readonly Token[], from: number): Mention | null {
+  let comma = -1;
+  for (let i = window.length - 1; i >= from; i--) {
+    if (window[i]!.text === ',') {
+      comma = i;
+      break;
+    }
+  }
+  if (comma === -1) return null;
+  const rest = window.slice(comma + 1);
+  if (rest.length === 0 || rest.length > 5 || !rest.every((token) => token.kind === 'word' && token.cap))
+    return null;
+  const mention = classifyPhrase(rest);
+  return mention?.kind === 'person' && mention.name.includes(' ') ? mention : null;
 }
 
 function splitAtCommas(tokens: readonly Token[]): Token[][] {
@@ -181,7 +208,9 @@ function startsPhrase(segment: readonly Token[]): boolean {
     isNounLike(first) ||
     /\p{Lu}/u.test(first.text[0]!) ||
     (segment.length <= 3 &&
-      segment.every((token) => /^\p{Ll}+$/u.test(token.text) && !token.lower.endsWith('ing')))
+      segment.every((token) => /^\p{Ll}+$/u.test(token.text) && !token.lower.endsWith('ing'))) ||
+    // "passenger Kurt Foster said": a role in lowercase before the name.
+    (segment.length <= 5 && isNameWord(segment[segment.length - 1]!) && /^\p{Ll}+$/u.test(first.text))
   );
 }
 
@@ -203,8 +232,17 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
     if (!intro && !(i > 0 && /^\p{Lu}[\p{L}.]*\.$/u.test(first.text) && tokens[i + 1]?.text === ',')) break;
     let comma = i;
     while (comma < Math.min(end, i + 30) && tokens[comma]!.text !== ',') comma++;
-    if (comma >= Math.min(end, i + 30)) return null;
-    i = comma + 1;
+    if (comma < Math.min(end, i + 30)) {
+      i = comma + 1;
+      continue;
+    }
+    // No comma after the opening phrase ("In a statement Dundee vowed…", "However Tevez has…"):
+    // the subject is the first name close after it.
+    let name = i + 1;
+    while (name < Math.min(end, i + 6) && tokens[name]!.kind === 'word' && !isNameWord(tokens[name]!)) name++;
+    if (name >= Math.min(end, i + 6) || !isNameWord(tokens[name]!)) return null;
+    i = name;
+    break;
   }
   const phrase: Token[] = [];
   let sawName = false;
@@ -217,7 +255,14 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
     if (isReportingVerb(tokens, i) || isModifier(token) || OBJECT_VERBS.has(token.lower)) break;
     const name = isNameWord(token);
     if (!name && sawName) break;
-    if (!name && phrase.length > 0 && !isNounLike(token)) break;
+    // After a determiner, a description runs on over its adjectives and nouns: "The bank's governor".
+    const described =
+      NP_DETERMINERS.has(phrase[0]?.lower ?? '') &&
+      phrase.length < 5 &&
+      /^\p{Ll}/u.test(token.text) &&
+      !NP_STOP.has(token.lower) &&
+      !COPULAS.has(token.lower);
+    if (!name && phrase.length > 0 && !isNounLike(token) && !described) break;
     phrase.push(token);
     sawName ||= name;
   }
@@ -225,7 +270,56 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
   // command: a name is not followed by a determiner.
   if (tokens[i]?.text === '/') return null;
   if (phrase.length === 1 && NP_DETERMINERS.has(tokens[i]?.lower ?? '')) return null;
-  return classifyPhrase(phrase);
+  const mention = classifyPhrase(phrase);
+  if (mention?.kind !== 'description') return mention;
+  // "The Secretary of State, Mike Pompeo, said": past the description's complement, its name.
+  let comma = i;
+  while (comma < Math.min(end, i + 6) && tokens[comma]!.kind === 'word' && !isReportingVerb(tokens, comma))
+    comma++;
+  if (tokens[comma]?.text === ',') return appositiveName(tokens, comma, end) ?? mention;
+  return mention;
+}
+
+/**
+ * The person a "who" stands for: the nearest person named before it, past any appositive ("David
+ * Coleman, professor of demography at Oxford University, who said").
+ */
+function antecedent(tokens: readonly Token[], who: number): Mention | null {
+  for (let k = who - 1; k >= Math.max(0, who - 20); k--) {
+    if (!isNameWord(tokens[k]!)) continue;
+    let first = k;
+    while (
+      first > 0 &&
+      k - first < 5 &&
+      (isNameWord(tokens[first - 1]!) || TITLE_WORDS.has(tokens[first - 1]!.lower))
+    )
+      first--;
+    const mention = classifyPhrase(tokens.slice(first, k + 1));
+    if (mention?.kind === 'person') return mention;
+    k = first;
+  }
+  return null;
+}
+
+/**
+ * The name set off by commas after a description: "His solicitor, Liam O'Donnell, told…",
+ * "the bank's governor, Thomas Brandt, said".
+ */
+function appositiveName(tokens: readonly Token[], comma: number, end: number): Mention | null {
+  let k = comma + 1;
+  const run: Token[] = [];
+  while (
+    k < end &&
+    run.length < 6 &&
+    tokens[k]!.kind === 'word' &&
+    (isNameWord(tokens[k]!) || (run.length > 0 && /^\p{Ll}/u.test(tokens[k]!.text) === false))
+  ) {
+    run.push(tokens[k]!);
+    k++;
+  }
+  if (run.length === 0 || tokens[k]?.text !== ',') return null;
+  const mention = classifyPhrase(run);
+  return mention?.kind === 'person' || mention?.kind === 'org' ? mention : null;
 }
 
 /** An auxiliary or adverb between subject and verb; capitalised, "May" is a name. */
@@ -269,7 +363,10 @@ export function subjectOf(tokens: readonly Token[], v: number): Mention | null {
   const before = tokens[end - 1];
   const participle = tokens[v]!.lower.endsWith('ing');
   if (before === undefined) return participle ? null : sentenceSubject(tokens, v);
-  if (before.kind === 'punct' || (participle && before.kind !== 'word')) return sentenceSubject(tokens, v);
+  // "…, telling Sky Sport Italia: “…”", "by saying", "his problems saying": a participle's speaker
+  // is the sentence's subject, unless a name stands right before it ("with Smith saying").
+  if (before.kind === 'punct' || (participle && !isNameWord(before))) return sentenceSubject(tokens, v);
+  if (before.lower === 'who') return antecedent(tokens, end - 1);
   if (COORDINATORS.has(before.lower) || before.kind === 'quote') {
     for (let u = end - 2; u >= Math.max(0, end - 40); u--) {
       if (isReportingVerb(tokens, u)) return subjectOf(tokens, u);
@@ -285,9 +382,42 @@ export function subjectOf(tokens: readonly Token[], v: number): Mention | null {
     if (start < end && !isNameWord(token) && !isNounLike(token) && !isPossessiveWord(token)) break;
     start--;
   }
+  // "A council spokesman said", "one local resident told": back over the description's
+  // modifiers to its determiner.
+  for (let k = start - 1; k >= Math.max(0, start - 4); k--) {
+    const token = tokens[k]!;
+    if (token.kind === 'word' && (NP_DETERMINERS.has(token.lower) || token.lower === 'one')) {
+      start = k;
+      break;
+    }
+    if (
+      token.kind !== 'word' ||
+      !/^\p{Ll}/u.test(token.text) ||
+      NP_STOP.has(token.lower) ||
+      COPULAS.has(token.lower)
+    )
+      break;
+  }
   const mention = classifyPhrase(tokens.slice(start, end));
   if (mention === null || (mention.kind === 'description' && mention.refers === 'group' && end - start > 3)) {
     return sentenceSubject(tokens, v);
+  }
+  // "David Williams of Ladbrokes said", "Jean Morris from the farm said": the person, not the
+  // firm or place they speak for.
+  let link = start - 1;
+  while (
+    link > 0 &&
+    start - link < 4 &&
+    !AFFILIATIONS.has(tokens[link]!.lower) &&
+    tokens[link]!.kind === 'word' &&
+    !isNameWord(tokens[link]!)
+  )
+    link--;
+  if (AFFILIATIONS.has(tokens[link]?.lower ?? '') && link >= 1 && isNameWord(tokens[link - 1]!)) {
+    let first = link - 1;
+    while (first > 0 && link - 1 - first < 4 && isNameWord(tokens[first - 1]!)) first--;
+    const owner = classifyPhrase(tokens.slice(first, link));
+    if (owner?.kind === 'person') return owner;
   }
   return mention;
 }

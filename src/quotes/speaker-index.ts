@@ -154,6 +154,11 @@ export class SpeakerIndex {
     return { kind: 'found', speakers, corrected: best > 0 ? [...spellings][0]! : null };
   }
 
+  /** True when some person is known under this surname (folded), as opposed to a first name only. */
+  isSurname(token: string): boolean {
+    return (this.bySurname.get(token)?.size ?? 0) > 0;
+  }
+
   /** Speakers whose name has a word starting with `prefix` (folded), most quoted first. */
   withWordPrefix(prefix: string): Speaker[] {
     const keys = new Set<string>();

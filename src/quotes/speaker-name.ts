@@ -146,6 +146,12 @@ function splitWords(text: string): string[] {
     .filter((word) => /[\p{L}\p{N}]/u.test(word));
 }
 
+/** True for a title or honorific written in any case, with or without its period ("Sen.", "mr"). */
+export function isTitleWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return TITLE_WORDS.has(lower) || TITLE_WORDS.has(lower.replace(/\.$/, ''));
+}
+
 function isOrganisationWord(word: string): boolean {
   const lower = word.toLowerCase().replace(/\.$/, '');
   if (ORG_WORDS.has(lower) || ORG_WORDS.has(`${lower}.`)) return true;
@@ -158,8 +164,7 @@ function isOrganisationWord(word: string): boolean {
 function withoutTitles(words: string[]): string[] {
   let start = 0;
   while (start < words.length - 1) {
-    const lower = words[start]!.toLowerCase();
-    if (TITLE_WORDS.has(lower) || TITLE_WORDS.has(lower.replace(/\.$/, ''))) {
+    if (isTitleWord(words[start]!)) {
       start++;
       // "Secretary of State Mike Pompeo": the link word and the word after it are part of the title.
       if (TITLE_LINKS.has(words[start]?.toLowerCase() ?? '') && start + 2 < words.length) start += 2;

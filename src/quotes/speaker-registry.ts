@@ -4,7 +4,7 @@
  * share the store, so each write also leaves a new version token in `meta`; an instance that sees
  * another token than its own reloads the records before answering.
  */
-import type { Collection, Store } from '../store/store.js';
+import type { Collection, Store, Transaction } from '../store/store.js';
 import { SpeakerIndex, type SpeakerRecord } from './speaker-index.js';
 import type { SpeakerKind } from './speaker-name.js';
 
@@ -18,6 +18,12 @@ export interface SpeakerTally {
   lastAt: string;
   /** New quotes per month (YYYY-MM). */
   months: ReadonlyMap<string, number>;
+}
+
+/** Speaker records written by a transaction, for the in-memory registry once it is committed. */
+export interface RegistryUpdate {
+  writes: { key: string; value: SpeakerRecord }[];
+  version: string;
 }
 
 export interface SpeakerRegistryOptions {
@@ -62,26 +68,31 @@ export class SpeakerRegistry {
   }
 
   /**
-   * Adds the quotes of a batch to the stored records (read from the store, not the cache, so that
-   * another instance's counts are kept) and to the in-memory registry.
+   * Within a transaction: adds the quotes of a batch to the stored records (read through the
+   * transaction, so another instance's counts are kept, and a concurrent change makes it run again).
+   * Returns what {@link applyCommitted} puts into the in-memory registry once the transaction is
+   * committed.
    */
-  async tally(tallies: ReadonlyMap<string, SpeakerTally>): Promise<void> {
-    if (tallies.size === 0) return;
-    const index = await this.current();
+  async stageTally(
+    tx: Transaction,
+    tallies: ReadonlyMap<string, SpeakerTally>,
+  ): Promise<RegistryUpdate | null> {
+    if (tallies.size === 0) return null;
     const keys = [...tallies.keys()];
-    const stored = await this.records.getMany(keys);
+    const stored = await tx.getMany<SpeakerRecord>('speakers', keys);
     const writes = keys.map((key, i) => ({ key, value: merge(stored[i], tallies.get(key)!) }));
-    try {
-      await this.records.setMany(writes);
-      const version = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-      await this.meta.set(VERSION_KEY, version);
-      this.version = version;
-    } catch (error) {
-      // The cache may now be ahead of the store: reload it on next use.
-      this.index = null;
-      throw error;
-    }
-    for (const { key, value } of writes) index.put(key, value);
+    for (const { key, value } of writes) tx.set('speakers', key, value);
+    const version = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    tx.set('meta', VERSION_KEY, version);
+    return { writes, version };
+  }
+
+  /** Brings the in-memory registry up to a committed {@link stageTally}. */
+  async applyCommitted(update: RegistryUpdate | null): Promise<void> {
+    if (!update) return;
+    const index = await this.current();
+    for (const { key, value } of update.writes) index.put(key, value);
+    this.version = update.version;
   }
 
   private async load(): Promise<SpeakerIndex> {

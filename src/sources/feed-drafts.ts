@@ -5,6 +5,7 @@
  */
 import type { ArticleDraft } from '../articles/article.js';
 import { htmlToText } from '../text/html-to-text.js';
+import { removePageFurniture } from '../text/page-furniture.js';
 import { parseFeed, type FeedItem } from './feed-parser.js';
 
 /** A feed read into drafts. */
@@ -28,7 +29,7 @@ export function feedDrafts(text: string, feedUrl: string, maxItems: number): Fee
 
 function feedItemDraft(item: FeedItem, feedTitle: string): ArticleDraft {
   const body = item.contentHtml ?? item.summaryHtml;
-  const text = body ? htmlToText(body) : (item.contentText ?? '').trim();
+  const text = removePageFurniture(body ? htmlToText(body) : (item.contentText ?? '').trim());
   return {
     url: item.link ?? '',
     title: item.title,

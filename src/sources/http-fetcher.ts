@@ -13,7 +13,7 @@ import { STATUS_CODES } from 'node:http';
 import { isIP, type LookupFunction } from 'node:net';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
-import { Agent, request } from 'undici';
+import type { Agent, request } from 'undici';
 import {
   type AddressPolicy,
   type AddressRefusal,
@@ -133,12 +133,18 @@ class ForbiddenAddressError extends Error {
 export function createHttpFetcher(options: HttpFetcherOptions): HttpFetcher {
   const resolve = options.lookup ?? ((hostname: string) => dnsLookup(hostname, { all: true }));
   const now = options.now ?? Date.now;
-  const agent = new Agent({
-    connect: { lookup: guardedLookup(resolve, options.addressPolicy), timeout: options.timeoutMs },
-    // Our own AbortSignal enforces the overall limit; these only stop undici's longer defaults.
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
-  });
+  // undici is loaded with the first fetch: a start that reads only local files never needs it.
+  let client: Promise<{ agent: Agent; request: typeof request }> | null = null;
+  const connect = () =>
+    (client ??= import('undici').then(({ Agent, request }) => ({
+      request,
+      agent: new Agent({
+        connect: { lookup: guardedLookup(resolve, options.addressPolicy), timeout: options.timeoutMs },
+        // Our own AbortSignal enforces the overall limit; these only stop undici's longer defaults.
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+      }),
+    })));
 
   async function fetchUrl(input: string, conditional: ConditionalHeaders = {}): Promise<FetchResult> {
     const start = parseUrl(input);
@@ -211,7 +217,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): HttpFetcher {
     }
   }
 
-  function sendRequest(url: URL, conditional: ConditionalHeaders, signal: AbortSignal) {
+  async function sendRequest(url: URL, conditional: ConditionalHeaders, signal: AbortSignal) {
     const headers: Record<string, string> = {
       'user-agent': options.userAgent,
       accept: ACCEPT,
@@ -226,12 +232,15 @@ export function createHttpFetcher(options: HttpFetcherOptions): HttpFetcher {
       const password = decodeURIComponent(url.password);
       headers.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
     }
+    const { agent, request } = await connect();
     return request(displayUrl(url), { method: 'GET', headers, signal, dispatcher: agent });
   }
 
   return {
     fetch: fetchUrl,
-    close: () => agent.close(),
+    close: async () => {
+      if (client) await (await client).agent.close();
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArticleDraft } from '../articles/article.js';
 import { collapseWhitespace, htmlToText } from '../text/html-to-text.js';
+import { removePageFurniture } from '../text/page-furniture.js';
 import { splitSentences } from '../text/sentences.js';
 import { markdownToText } from './markdown-to-text.js';
 import { extractPage, normalizeDate, PageExtractionError, readPageMetadata } from './page-extractor.js';
@@ -56,7 +57,7 @@ function readText(content: string): DocumentParts {
     if (header[2]) categories.push(header[2]);
     body = body.slice(firstLineEnd);
   }
-  const text = plainParagraphs(body);
+  const text = removePageFurniture(plainParagraphs(body));
   const { title, text: rest } = titleFromBody(text);
   return { title, text: rest, byline: null, published, categories };
 }
@@ -100,7 +101,7 @@ function readMarkdown(content: string): DocumentParts {
       body = body.slice(heading.index + heading[0].length);
     }
   }
-  const text = markdownToText(body);
+  const text = removePageFurniture(markdownToText(body));
   const parts = title ? { title: collapseWhitespace(title), text } : titleFromBody(text);
   return {
     ...parts,
@@ -143,7 +144,7 @@ function readHtml(content: string, url: string): DocumentParts {
     if (!(error instanceof PageExtractionError) || error.reason !== 'no-article') throw error;
   }
   const meta = readPageMetadata(content, url);
-  let text = htmlToText(content);
+  let text = removePageFurniture(htmlToText(content));
   let title = meta.title;
   if (title) {
     // The visible heading usually repeats the title; keep it only once.
@@ -174,6 +175,27 @@ function shorten(sentence: string): string {
   if (sentence.length <= MAX_TITLE_CHARS) return sentence;
   const cut = sentence.slice(0, MAX_TITLE_CHARS - 1).replace(/[\s,;:–—-]+\S*$/, '');
   return `${cut.replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+/** How much of a file is looked at to tell text from binary data. */
+const BINARY_SNIFF_CHARS = 65_536;
+const NUL_SNIFF_CHARS = 8_192;
+
+/**
+ * True when decoded file content is binary data (an image, a PDF, an archive, a program) rather than
+ * text, whatever the file is called. As git and grep decide: a NUL character near the start; or, since
+ * random bytes decoded as windows-1252 have no NUL only by luck, more than 5% of the characters being
+ * control characters or the replacement character that undecodable bytes become. Text with a stray
+ * control character (which cleaning removes anyway) stays text.
+ *
+ * @example
+ * looksBinary('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\u0000…'); // true
+ */
+export function looksBinary(content: string): boolean {
+  if (content.slice(0, NUL_SNIFF_CHARS).includes('\u0000')) return true;
+  const sample = content.slice(0, BINARY_SNIFF_CHARS);
+  const odd = sample.match(/[\u0001-\u0008\u000e-\u001f\u007f-\u009f\ufffd]/g)?.length ?? 0;
+  return sample.length > 0 && odd / sample.length > 0.05;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { collapseWhitespace, decodeHtmlEntities, htmlToText, measureHtml } from '../text/html-to-text.js';
+import { removePageFurniture } from '../text/page-furniture.js';
 
 /** What `extractPage` found on a page. */
 export interface ExtractedPage {
@@ -79,7 +80,7 @@ export function extractPage(html: string, url: string, limits: PageLimits = DEFA
 
   const parsed = new Readability<Element>(document, { serializer: (node) => node as Element }).parse();
   const content = parsed?.content ?? null;
-  const text = content ? htmlToText(content.innerHTML) : '';
+  const text = content ? removePageFurniture(htmlToText(content.innerHTML)) : '';
   if (!content || text.length < MIN_ARTICLE_CHARS || linkDensity(content) > MAX_LINK_DENSITY) {
     throw new PageExtractionError(
       `${url}: no article text found on this page: it may need JavaScript to show its content, ` +

@@ -1,6 +1,7 @@
 import { createTask, type ScheduledTask } from 'node-cron';
 import type { Logger } from '../kernel/logger.js';
 import { describeError } from '../kernel/describe-error.js';
+import { pollSlot } from './poll-leases.js';
 import type { Poller } from './poller.js';
 import type { SourceCatalog } from './source-catalog.js';
 
@@ -22,10 +23,18 @@ export class PollScheduler {
   ) {}
 
   async start(): Promise<void> {
+    // Every minute: polls that another instance claimed but never finished (it died) are taken over.
+    const takeover = createTask('* * * * *', () => this.takeOver(), {
+      name: 'poll takeover',
+      noOverlap: true,
+      logger: quietCronLogger(this.deps.logger),
+    });
+    await takeover.start();
+    this.tasks.push(takeover);
     const schedules = new Set([this.deps.defaultSchedule]);
     for (const source of await this.deps.catalog.list()) if (source.schedule) schedules.add(source.schedule);
     for (const schedule of schedules) {
-      const task = createTask(schedule, () => this.tick(schedule), {
+      const task = createTask(schedule, (context) => this.tick(schedule, context), {
         name: `poll ${schedule}`,
         noOverlap: true,
         timezone: this.deps.timeZone,
@@ -42,11 +51,20 @@ export class PollScheduler {
     this.tasks = [];
   }
 
-  private async tick(schedule: string): Promise<void> {
+  private async tick(schedule: string, context?: { date?: Date }): Promise<void> {
     try {
-      await this.deps.poller.pollAll({ schedule });
+      // The slot is the scheduled minute, the same on every instance however late its tick fired.
+      await this.deps.poller.pollAll({ schedule, slot: pollSlot(context?.date ?? new Date()) });
     } catch (error) {
       this.deps.logger.error(`scheduled poll failed: ${describeError(error)}`);
+    }
+  }
+
+  private async takeOver(): Promise<void> {
+    try {
+      await this.deps.poller.takeOverAbandoned();
+    } catch (error) {
+      this.deps.logger.error(`taking over abandoned polls failed: ${describeError(error)}`);
     }
   }
 }

@@ -9,6 +9,7 @@ import type { SourceReader } from './source-reader.js';
 import type { SourceStatus, SourceStatusStore } from './source-status.js';
 import { describeError } from '../kernel/describe-error.js';
 import { completeTeasers } from './teaser-completer.js';
+import { pollSlot, type PollLeases } from './poll-leases.js';
 
 /** Turns new drafts into stored articles (quotes, summary, indexes); see ArticlePipeline. */
 export interface DraftProcessor {
@@ -29,7 +30,8 @@ export interface PollerOptions {
 
 export interface PollOutcome {
   sourceId: string;
-  result: 'new' | 'unchanged' | 'failed' | 'waiting';
+  /** `elsewhere`: another instance sharing the store polls it for this slot. */
+  result: 'new' | 'unchanged' | 'failed' | 'waiting' | 'elsewhere';
   newArticles: number;
   error?: string;
 }
@@ -52,14 +54,20 @@ export class Poller {
       clock: Clock;
       logger: Logger;
       options: PollerOptions;
+      /** Hears the outcome of every round of polls (for health). */
+      onPolled?: (outcomes: readonly PollOutcome[]) => void;
+      /** Who polls what when several instances share the store; see PollLeases. */
+      leases?: PollLeases;
     },
   ) {}
 
   /**
    * Polls every source that is due (all of them when `force`), a few at a time; with `schedule`, only
-   * the sources on that cron schedule.
+   * the sources on that cron schedule. Unless forced, each source is polled once per slot (the
+   * minute of the scheduled time) across every instance sharing the store.
    */
-  async pollAll(options: { force?: boolean; schedule?: string } = {}): Promise<PollOutcome[]> {
+  async pollAll(options: { force?: boolean; schedule?: string; slot?: string } = {}): Promise<PollOutcome[]> {
+    const slot = options.slot ?? pollSlot(this.deps.clock());
     const sources = (await this.deps.catalog.list()).filter(
       (source) =>
         options.schedule === undefined ||
@@ -70,12 +78,15 @@ export class Poller {
     const worker = async () => {
       while (next < sources.length) {
         const source = sources[next++]!;
-        outcomes.push(await this.pollSource(source, options.force ?? false));
+        outcomes.push(
+          options.force ? await this.pollSource(source, true) : await this.pollClaimed(source, slot),
+        );
       }
     };
     await Promise.all(
       Array.from({ length: Math.min(this.deps.options.concurrency, sources.length) }, worker),
     );
+    this.deps.onPolled?.(outcomes);
     return outcomes;
   }
 
@@ -86,6 +97,39 @@ export class Poller {
     const poll = this.poll(source, force).finally(() => this.inFlight.delete(source.id));
     this.inFlight.set(source.id, poll);
     return poll;
+  }
+
+  /** Polls a source for a slot if this instance claims it (always, without leases). */
+  private async pollClaimed(source: SourceRecord, slot: string): Promise<PollOutcome> {
+    const { leases, clock } = this.deps;
+    if (leases && !(await leases.claim(source.id, slot, clock()))) {
+      return { sourceId: source.id, result: 'elsewhere', newArticles: 0 };
+    }
+    try {
+      return await this.pollSource(source, false);
+    } finally {
+      await leases?.done(source.id, slot, clock()).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Polls the sources whose poll another instance claimed and never finished (it died): their
+   * lease has lapsed, and the first instance to claim them again polls them now.
+   */
+  async takeOverAbandoned(): Promise<PollOutcome[]> {
+    const { leases, catalog, clock } = this.deps;
+    if (!leases) return [];
+    const outcomes: PollOutcome[] = [];
+    for (const { sourceId, slot } of await leases.abandoned(clock())) {
+      const source = await catalog.get(sourceId);
+      if (!source) continue;
+      const outcome = await this.pollClaimed(source, slot);
+      if (outcome.result !== 'elsewhere') {
+        this.deps.logger.info(`source ${sourceId}: polled for ${slot} in place of an instance that stopped`);
+        outcomes.push(outcome);
+      }
+    }
+    return outcomes;
   }
 
   /** Resolves when every poll under way has finished (for a clean shutdown). */

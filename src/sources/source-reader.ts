@@ -7,7 +7,7 @@ import { describeError } from '../kernel/describe-error.js';
 import { detectFormat } from './detect-format.js';
 import { FeedThread } from './feed-thread.js';
 import type { FetchResult } from './http-fetcher.js';
-import { parseLocalDocument } from './local-document.js';
+import { looksBinary, parseLocalDocument } from './local-document.js';
 import { extractPage, PageExtractionError } from './page-extractor.js';
 import { discoverFeedLinks } from './feed-discovery.js';
 
@@ -47,6 +47,8 @@ const FOLDER_EXTENSIONS = new Set([
   '.json',
 ]);
 const MAX_FOLDER_FILES = 2000;
+/** Extensions only feeds have: a file named so that holds something else is refused, not read as text. */
+const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf', '.json']);
 
 /** Reads whatever a source location holds (feed, page, file or folder) into article drafts. */
 export class SourceReader {
@@ -126,11 +128,20 @@ export class SourceReader {
       throw new Error(`${path} is larger than polling.maxBytes (${this.limits.maxFileBytes} bytes)`);
     }
     const text = decodeBody(await readFile(path), null);
+    if (looksBinary(text)) {
+      throw new Error(
+        `${basename(path)} is not a text document (it holds binary data: an image, a PDF, an archive?); Quotewire reads feeds, web pages, Markdown and plain text`,
+      );
+    }
     const format = detectFormat(text, { fileName: basename(path) });
-    if (options.skipData && extname(path).toLowerCase() === '.json' && format !== 'json-feed') {
+    const extension = extname(path).toLowerCase();
+    if (options.skipData && extension === '.json' && format !== 'json-feed') {
       return { title: null, drafts: [] };
     }
-    if (format === 'html' || format === 'markdown' || format === 'text') {
+    // A file named as a feed must be one: an HTML page there ("Document Moved", an error page) or
+    // other XML is a broken download, not an article. parseFeed says what it is instead.
+    const namedAsFeed = FEED_EXTENSIONS.has(extension);
+    if (!namedAsFeed && (format === 'html' || format === 'markdown' || format === 'text')) {
       const draft = parseLocalDocument(text, path, format);
       return { title: draft.source, drafts: [draft] };
     }

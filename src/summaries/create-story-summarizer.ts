@@ -3,10 +3,9 @@
  */
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
-import { ConfigError, type AppConfig } from '../config/load-config.js';
+import { redactingLogger } from '../kernel/redacting-logger.js';
+import type { AppConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
-import { createLlmClient, OPENAI_DEFAULT_BASE_URL } from './llm-client.js';
-import { LlmStorySummarizer } from './llm-story-summarizer.js';
 import { SummaryCache } from './summary-cache.js';
 import { OfflineStorySummarizer, type StorySummarizer } from './story-summarizer.js';
 import { TokenBudget } from './token-budget.js';
@@ -20,38 +19,37 @@ export interface StorySummarizerDependencies {
 
 /**
  * The offline engine for `summarizer.engine: offline`; for `openai`, the LLM engine with the
- * offline engine as its fallback.
- *
- * @throws ConfigError when the LLM engine is chosen with neither an API key nor a server address,
- * which would send every story to OpenAI without credentials.
+ * offline engine as its fallback. The openai package is loaded only then: it adds a few hundred
+ * milliseconds to every start that does not use it.
+ * loadConfig has already refused the LLM engine with neither an API key nor a server address.
  *
  * @example
- * const summarizer = createStorySummarizer({ config, store, logger, clock });
+ * const summarizer = await createStorySummarizer({ config, store, logger, clock });
  * const summary = await summarizer.summarize(story, { sentences: 3, quotes: 2 });
  */
-export function createStorySummarizer({
+export async function createStorySummarizer({
   config,
   store,
   logger,
   clock,
-}: StorySummarizerDependencies): StorySummarizer {
+}: StorySummarizerDependencies): Promise<StorySummarizer> {
   const offline = new OfflineStorySummarizer();
   if (config.summarizer.engine === 'offline') return offline;
+  const [{ createLlmClient, OPENAI_DEFAULT_BASE_URL }, { LlmStorySummarizer }] = await Promise.all([
+    import('./llm-client.js'),
+    import('./llm-story-summarizer.js'),
+  ]);
   const settings = config.summarizer.openai;
   const apiKey = config.secrets.openaiApiKey;
   const baseURL = config.endpoints.openaiBaseUrl;
-  if (!apiKey && !baseURL) {
-    throw new ConfigError(
-      'summarizer.engine is "openai" but OPENAI_API_KEY is not set: set it to use OpenAI, or set summarizer.openai.baseURL (or OPENAI_BASE_URL) to a local server such as Ollama (http://localhost:11434/v1), or choose summarizer.engine: offline',
-    );
-  }
   const timeoutMs = settings.timeoutSeconds * 1000;
   return new LlmStorySummarizer({
     client: createLlmClient({ apiKey, baseURL, timeoutMs, maxRetries: settings.maxRetries, clock }),
     cache: new SummaryCache(store),
     budget: new TokenBudget(store, clock, settings.dailyTokenBudget),
     fallback: offline,
-    logger,
+    // Servers quote what they were sent in their errors: no key or token reaches a log line.
+    logger: redactingLogger(logger, [apiKey]),
     clock,
     settings: {
       model: settings.model,

@@ -19,6 +19,7 @@ import { concurrencyLimit } from './concurrency-limit.js';
 import { callDeadlineMs, describeCallFailure, isRequestRejection, type CallFailure } from './llm-client.js';
 import { LLM_ANSWER_JSON_SCHEMA, parseLlmAnswer } from './llm-answer.js';
 import { buildSummaryPrompt, PROMPT_VERSION } from './llm-prompt.js';
+import { neutralizeStory } from './prompt-injection.js';
 import { verifyKeyQuotes, type DroppedQuote } from './quote-verification.js';
 import { REJECTION_TTL_MS, type SummaryCache } from './summary-cache.js';
 import { checkHeadline, checkSummary, sourceVocabulary } from './summary-checks.js';
@@ -29,7 +30,7 @@ import {
   type StorySummary,
   type SummaryOptions,
 } from './story-summarizer.js';
-import type { TokenBudget } from './token-budget.js';
+import type { Reservation, TokenBudget } from './token-budget.js';
 
 /** Structured output as servers support it, best first; a server that rejects one gets the next. */
 const RESPONSE_FORMATS = ['json_schema', 'json_object', 'text'] as const;
@@ -110,11 +111,14 @@ export class LlmStorySummarizer implements StorySummarizer {
       this.deps.logger.warn(
         `llm: story ${describeStory(story)}: ${describeError(error)}; offline summary used`,
       );
-      return this.offline(story, options);
+      return this.offline(neutralizeStory(story).story, options);
     }
   }
 
-  private async summarizeOnce(story: Story, options: SummaryOptions, key: string): Promise<StorySummary> {
+  private async summarizeOnce(original: Story, options: SummaryOptions, key: string): Promise<StorySummary> {
+    // Everything below (prompt, checks, and the offline fallback) sees the story without the
+    // sentences that address a model: an article cannot steer what the digest says.
+    const { story, removed } = neutralizeStory(original);
     const cached = await this.deps.cache.get(key);
     if (cached?.kind === 'summary') {
       this.stats.cacheHits++;
@@ -123,9 +127,16 @@ export class LlmStorySummarizer implements StorySummarizer {
     if (cached?.kind === 'rejected') return this.offline(story, options);
     return this.limit(async () => {
       if (this.deps.clock().getTime() < this.pausedUntil) return this.offline(story, options);
+      const about = `llm: story ${describeStory(original)}:`;
+      if (removed > 0) {
+        this.deps.logger.warn(
+          `${about} ${removed} sentence(s) in the articles read as instructions to a model; they are left out of the prompt and of the checks`,
+        );
+      }
       const { messages, promptChars } = buildSummaryPrompt(story, options);
       const estimate = Math.ceil(promptChars / 4) + this.deps.settings.maxOutputTokens;
-      if (!(await this.deps.budget.allows(estimate))) {
+      const reservation = await this.deps.budget.reserve(estimate);
+      if (!reservation) {
         await this.logBudgetReached();
         return this.offline(story, options);
       }
@@ -133,15 +144,15 @@ export class LlmStorySummarizer implements StorySummarizer {
       try {
         completion = await this.complete(messages);
       } catch (error) {
+        await this.deps.budget.release(reservation);
         this.reportCallFailure(
-          story,
+          original,
           describeCallFailure(error, { ...this.deps.settings, clock: this.deps.clock }),
         );
         return this.offline(story, options);
       }
-      const usage = await this.recordUsage(completion, promptChars);
+      const usage = await this.recordUsage(completion, promptChars, reservation);
       const outcome = this.readAnswer(story, options, completion);
-      const about = `llm: story ${describeStory(story)}:`;
       if (outcome.kind === 'unusable') {
         this.deps.logger.warn(
           `${about} ${outcome.reason}; offline summary used, the model is asked again after ${REJECTION_TTL_MS / 60_000} min (${usage})`,
@@ -209,12 +220,16 @@ export class LlmStorySummarizer implements StorySummarizer {
     }
   }
 
-  /** Counts the call's tokens against today's budget (estimated when the server does not say). */
-  private async recordUsage(completion: ChatCompletion, promptChars: number): Promise<string> {
+  /** Settles the call's tokens against today's budget (estimated when the server does not say). */
+  private async recordUsage(
+    completion: ChatCompletion,
+    promptChars: number,
+    reservation: Reservation,
+  ): Promise<string> {
     const content = (completion.choices ?? [])[0]?.message?.content ?? '';
     const promptTokens = completion.usage?.prompt_tokens ?? Math.ceil(promptChars / 4);
     const completionTokens = completion.usage?.completion_tokens ?? Math.ceil(content.length / 4);
-    const total = await this.deps.budget.record(promptTokens, completionTokens);
+    const total = await this.deps.budget.settle(reservation, promptTokens, completionTokens);
     const estimated = completion.usage ? '' : ', estimated';
     return `${this.deps.settings.model}: ${promptTokens} + ${completionTokens} tokens${estimated}, ${total} of ${this.deps.budget.dailyLimit} today`;
   }

@@ -33,11 +33,11 @@ describe('parseCommandLine', () => {
   it('explains missing options and bad choices with the usage', () => {
     expect(parseCommandLine('/source add', commands)).toMatchObject({
       kind: 'error',
-      message: '/source needs <target>. Usage: /source <add|remove> <target>',
+      message: '/source needs <target>. Usage: /source <add|remove|restore> <target>',
     });
     expect(parseCommandLine('/source delete x', commands)).toMatchObject({
       kind: 'error',
-      message: expect.stringContaining('<action> must be one of add, remove, not "delete"'),
+      message: expect.stringContaining('<action> must be one of add, remove, restore, not "delete"'),
     });
     expect(parseCommandLine('/sources extra', commands)).toMatchObject({ kind: 'error' });
   });
@@ -48,6 +48,6 @@ describe('parseCommandLine', () => {
 
   it('shows usage with required and optional options', () => {
     const source = commands.find((command) => command.name === 'source')!;
-    expect(usage(source)).toBe('/source <add|remove> <target>');
+    expect(usage(source)).toBe('/source <add|remove|restore> <target>');
   });
 });

@@ -60,7 +60,7 @@ beforeAll(async () => {
     'pompeo-friends.md',
     markdown('A friendly visit', '2026-11-22', [
       'The visit ended with a dinner at the embassy.',
-      '"We are friends and we will stay friends," Pompeo told reporters.',
+      '"We are friends and we will stay friends," Secretary Pompeo told reporters.',
     ]),
   );
   write(
@@ -94,9 +94,22 @@ beforeAll(async () => {
       ...Array.from({ length: 6 }, (_, i) => `"${long}Part ${i}," said Ada Quist.`),
     ]),
   );
+  // One wire story in two feeds' words: its quote must be listed once.
+  for (const [file, title] of [
+    ['ferry-wire.md', 'Ferry service resumes'],
+    ['ferry-copy.md', 'Ferries are back after the storm'],
+  ] as const) {
+    write(
+      file,
+      markdown(title, '2026-11-25', [
+        `${title} after three days of high winds.`,
+        '"Every crossing is running on time again," harbour master Ines Okafor said on Wednesday.',
+      ]),
+    );
+  }
   ({ app } = await startTestApp(`sources:\n  - { id: local, url: "${folder}" }`, { now: () => NOW }));
   const outcomes = await app.services.poller.pollAll({ force: true });
-  expect(outcomes[0]).toMatchObject({ result: 'new', newArticles: 6 });
+  expect(outcomes[0]).toMatchObject({ result: 'new', newArticles: 8 });
   text = async (line) => renderPlainText((await runCommandLine(line, caller, app.services))!);
 });
 
@@ -110,7 +123,9 @@ describe('/quotes <name> [words]', () => {
     expect(answer).toMatch(/^== Quotes by Mike Pompeo \(1–2 of 2\) ==/);
     expect(answer.indexOf('We are friends')).toBeLessThan(answer.indexOf('The Chinese Communist Party'));
     // Local files have file:// links, which are never shown as links; feed articles have http(s) ones.
-    expect(answer).toContain('— Mike Pompeo — A friendly visit, pompeo-friends.md, 2026-11-22');
+    // One short line per quote: speaker, source (the link) and date; no title.
+    expect(answer).toContain('— Mike Pompeo — pompeo-friends.md, 2026-11-22');
+    expect(answer).not.toContain('A friendly visit');
     expect(answer).not.toContain('More: type /more');
   });
 
@@ -126,6 +141,28 @@ describe('/quotes <name> [words]', () => {
       /^== Quotes by Dominic Raab with "trade" \(1–5\) ==\n\nNobody is called "dominik rab"; showing Dominic Raab\./,
     );
     expect(await text('/quotes harbour authority')).toContain('The port will reopen on Monday');
+  });
+
+  it('takes titles and honorifics in the name, as chat platforms split it', async () => {
+    const byTitle = await text('/quotes Secretary Pompeo');
+    expect(byTitle).toMatch(/^== Quotes by Mike Pompeo \(1–2 of 2\) ==/);
+    expect(await text('/quotes mr pompeo')).toBe(byTitle);
+    expect(await text('/quotes Secretary of State Mike Pompeo')).toBe(byTitle);
+    expect(await text('/quotes sen. raab trade')).toMatch(/^== Quotes by Dominic Raab with "trade"/);
+  });
+
+  it('tells a misspelt surname from the words to search for', async () => {
+    const typo = await text('/quotes mike pompei');
+    expect(typo).toMatch(/^== Quotes by Mike Pompeo \(1–2 of 2\) ==/);
+    expect(typo).toContain('Nobody is called "mike pompei"; showing Mike Pompeo.');
+    const withWord = await text('/quotes mike pompei dinner');
+    expect(withWord).toMatch(/^== Quotes by Mike Pompeo with "dinner" \(1–1 of 1\) ==/);
+  });
+
+  it('lists a quote once however many copies of its story are stored', async () => {
+    const answer = await text('/quotes okafor');
+    expect(answer).toMatch(/^== Quotes by Ines Okafor \(1–1 of 1\) ==/);
+    expect(answer.match(/Every crossing is running on time again/g)).toHaveLength(1);
   });
 
   it('narrows to quotes whose quote or article has the words', async () => {
@@ -181,22 +218,24 @@ describe('/quotes <name> [words]', () => {
 });
 
 describe('/quotes alone and /speakers', () => {
-  it('lists today’s most quoted people', async () => {
+  it('lists today’s most quoted people, counting by the day articles were first seen, like the digest', async () => {
+    // Every article was published earlier this week but first seen today.
     const answer = await text('/quotes');
     expect(answer).toMatch(/^== Most quoted today \(2026-11-25\) ==/);
-    expect(answer).toContain('1. José Pérez — 2 quotes');
-    expect(answer).toContain('2. Harbour Authority — 1 quote');
+    expect(answer).toContain('1. Dominic Raab — 7 quotes');
+    expect(answer).toContain('2. Ada Quist — 6 quotes');
+    expect(answer).toContain('Mike Pompeo — 2 quotes');
   });
 
   it('lists known speakers with counts, most quoted first, a page at a time', async () => {
     const first = await runCommandLine('/speakers', caller, app.services);
     const firstText = renderPlainText(first!);
-    expect(firstText).toMatch(/^== Speakers \(1–20 of 26\) ==/);
+    expect(firstText).toMatch(/^== Speakers \(1–20 of 27\) ==/);
     expect(firstText).toContain('Dominic Raab — 7 quotes, last 2026-11-24');
     expect(firstText).toMatch(/Mike Pompeo — 2 quotes, last 2026-11-22; also "Pompeo"/);
     expect(firstText).toContain('Harbour Authority — 1 quote, last 2026-11-25, organisation');
     expect(first!.more).toBeDefined();
-    expect(await text('/more')).toMatch(/^== Speakers \(21–26 of 26\) ==/);
+    expect(await text('/more')).toMatch(/^== Speakers \(21–27 of 27\) ==/);
     expect(await text('/speakers pom')).toMatch(
       /^== Speakers named "pom…" \(1–1 of 1\) ==\n\n {2}• Mike Pompeo/,
     );

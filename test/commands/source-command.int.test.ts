@@ -1,5 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app/container.js';
+import { createApp, type App } from '../../src/app/container.js';
 import { runCommandLine } from '../../src/chat/command-runner.js';
 import { renderPlainText } from '../../src/chat/render-text.js';
 import type { Caller } from '../../src/chat/command-definition.js';
@@ -16,6 +19,8 @@ afterEach(async () => {
 
 const operator: Caller = { platform: 'terminal', chatId: 't', userId: 'op', isOperator: true };
 const visitor: Caller = { platform: 'terminal', chatId: 't', userId: 'v', isOperator: false };
+const chatOperator: Caller = { platform: 'telegram', chatId: '5', userId: '42', isOperator: true };
+const chatVisitor: Caller = { platform: 'telegram', chatId: '5', userId: '77', isOperator: false };
 
 const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title>
 <item><title>Ferry resumes service</title><link>http://127.0.0.1/ferry</link><guid>ferry-1</guid>
@@ -27,7 +32,7 @@ async function say(line: string, caller = operator): Promise<string> {
   return answer ? renderPlainText(answer) : '';
 }
 
-describe('/source add and /source remove', () => {
+describe('/source add, remove and restore', () => {
   it('refuses loopback and metadata addresses unless the config allows loopback', async () => {
     server = await startTestHttpServer({ '/feed.xml': (_req, res) => res.end(FEED) });
     ({ app } = await startTestApp('sources: []'));
@@ -38,8 +43,14 @@ describe('/source add and /source remove', () => {
       /^Not added: refused: .*metadata/,
     );
     expect(await say('/source add http://[::1]:9/feed')).toMatch(/^Not added: refused/);
-    expect(await say('/source add file:///etc/passwd')).toMatch(/^Not added: .*not an http or https address/);
-    expect(await say('/source add not-a-url')).toMatch(/^Not added: "not-a-url" is not a URL/);
+    expect(await say('/source add file:///etc/passwd', chatOperator)).toMatch(
+      /^Not added: local files and folders can only be added at the terminal or in the config file/,
+    );
+    expect(await say('/source add /etc', chatOperator)).toMatch(/^Not added: local files and folders/);
+    expect(await say('/source add gopher://example.com/feed')).toMatch(/not an http or https address/);
+    expect(await say(`/source add https://example.com/${'a'.repeat(100_000)}`)).toMatch(
+      /^Not added: that address is 100,020 characters long; a source's address may have at most 2,048$/,
+    );
     expect(server!.requests).toHaveLength(0);
     expect(await app.services.catalog.list()).toEqual([]);
   });
@@ -59,11 +70,14 @@ describe('/source add and /source remove', () => {
     );
     expect(await say(`/source add ${server!.url('/missing.xml')}`)).toMatch(/^Not added: .*404/);
     const sources = await say('/sources');
-    expect(sources).toContain('127-0-0-1-feed "Local Wire"');
+    expect(sources).toMatch(/127-0-0-1-feed \(added by terminal:op \d{4}-\d\d-\d\d\) "Local Wire"/);
     expect(sources).toMatch(/ok, last fetch .*, 1 article\(s\) stored/);
 
     expect(await say('/source remove 127-0-0-1-feed', visitor)).toBe(
       "/source is for the bot's operators only.",
+    );
+    expect(await say('/source remove 127-0-0-1-feed', chatVisitor)).toBe(
+      "/source is for the bot's operators only. Your telegram user id is 77: an operator can add it to telegram.operators in the config.",
     );
     expect(await say('/source remove 127-0-0-1-feed')).toBe(
       'Removed 127-0-0-1-feed. Its articles stay in the store.',
@@ -76,10 +90,54 @@ describe('/source add and /source remove', () => {
 
   it('reports a broken config source, and hides it when removed', async () => {
     ({ app } = await startTestApp('sources:\n  - { id: local, url: ./nothing-here.txt }'));
-    expect(await say('/sources')).toMatch(/local .*not fetched yet/);
+    expect(await say('/sources')).toMatch(/local \(config file\) .*not fetched yet/);
     await app.services.poller.pollAll({ force: true });
     expect(await say('/sources')).toMatch(/local .*failing \(1x\): .*does not exist/);
-    expect(await say('/source remove local')).toMatch(/^Removed local/);
+    expect(await say('/source remove local')).toMatch(/^Removed local, a source of the config file/);
     expect(await say('/sources')).toContain('No sources yet');
+  });
+
+  it('keeps a removed config source off across a restart until restored, by id or by its location', async () => {
+    const setup = await startTestApp('sources:\n  - { id: notes, url: ./notes.txt }');
+    app = setup.app;
+    writeFileSync(join(setup.folder, 'notes.txt'), 'The council met on Monday to discuss the new harbour.');
+    expect(await say('/source remove notes', chatOperator)).toMatch(/until \/source restore notes/);
+    await app.close();
+    // A restart: a new app on the same config and store.
+    app = await createApp(setup.config, { logger: setup.logger });
+    expect(await app.services.catalog.list()).toEqual([]);
+    const listing = await say('/sources');
+    expect(listing).toMatch(/Removed from the config's list \(1\)/);
+    expect(listing).toMatch(/notes removed \d{4}-\d\d-\d\d by telegram:42: \/source restore notes/);
+    expect(await say('/source restore nope')).toMatch(
+      /"nope" is not a removed config source\. Removed ones: notes\./,
+    );
+    expect(await say('/source restore notes')).toMatch(
+      /^Restored notes \(.*notes\.txt\): 1 new article\(s\)\.$/,
+    );
+    expect((await app.services.catalog.list()).map((source) => source.id)).toEqual(['notes']);
+    await say('/source remove notes');
+    expect(await say(`/source add ${join(setup.folder, 'notes.txt')}`)).toMatch(
+      /^Restored the config source notes/,
+    );
+    expect((await app.services.catalog.list()).map((source) => source.origin)).toEqual(['config']);
+  });
+
+  it('lets the operator at the terminal add local files and folders', async () => {
+    const setup = await startTestApp('sources: []');
+    app = setup.app;
+    const folder = join(setup.folder, 'wire');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.txt'), 'The minister opened the new bridge on Tuesday, officials said.');
+    writeFileSync(join(setup.folder, 'b.md'), '# Ferry back\n\nThe ferry resumed service on Monday.');
+    expect(await say(`/source add ${folder}`)).toMatch(
+      /^Added wire \(.*wire\): 1 article\(s\) stored so far\.$/,
+    );
+    expect(await say(`/source add ${pathToFileURL(join(setup.folder, 'b.md')).href}`)).toMatch(/^Added b /);
+    expect(await say(`/source add ${join(setup.folder, 'missing')}`)).toMatch(
+      /^Not added: no file or folder at /,
+    );
+    const listing = await say('/sources');
+    expect(listing).toMatch(/wire \(added by terminal:op \d{4}-\d\d-\d\d\)/);
   });
 });

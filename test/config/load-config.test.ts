@@ -43,22 +43,98 @@ describe('loadConfig', () => {
     expect(message).toContain('polling.timoutSeconds: unknown key, did you mean "timeoutSeconds"?');
   });
 
-  it('names a wrongly typed key with what it expects and what it got', () => {
+  it('names a wrongly typed key with its value and what is allowed, in plain words', () => {
     const message = loadError('polling:\n  timeoutSeconds: ten\ndigest:\n  timeZone: Mars/Olympus\n');
-    expect(message).toContain('2 problem(s)');
-    expect(message).toContain('polling.timeoutSeconds: expected number, got "ten"');
-    expect(message).toContain('digest.timeZone: expected an IANA time zone name');
+    expect(message).toMatch(/quotewire\.yaml has 2 problems:\n/);
+    expect(message).toContain(
+      'polling.timeoutSeconds: "ten" is not allowed: use a number of seconds above 0 and at most 300',
+    );
+    expect(message).toContain(
+      'digest.timeZone: "Mars/Olympus" is not allowed: use an IANA time zone name, such as "Europe/London" or "UTC"',
+    );
   });
 
-  it('refuses a bad cron schedule and a bad engine', () => {
-    const message = loadError('polling:\n  schedule: every minute\nsummarizer:\n  engine: magic\n');
-    expect(message).toContain('polling.schedule: expected a cron expression');
-    expect(message).toContain('summarizer.engine: expected one of "offline", "openai", got "magic"');
+  it("says what a range allows instead of zod's wording", () => {
+    const message = loadError(
+      'polling:\n  timeoutSeconds: -5\n  maxRedirects: 2.5\ndigest:\n  maxStories: 0\nlimits:\n  analysisWorkers: 17\n',
+    );
+    expect(message).toContain(
+      'polling.timeoutSeconds: -5 is not allowed: use a number of seconds above 0 and at most 300',
+    );
+    expect(message).toContain('polling.maxRedirects: 2.5 is not allowed: use a whole number from 0 to 20');
+    expect(message).toContain('digest.maxStories: 0 is not allowed: use a whole number from 1 to 50');
+    expect(message).toContain('limits.analysisWorkers: 17 is not allowed: use a whole number from 0 to 16');
+    expect(message).not.toMatch(/expected|Too small|Too big|Invalid|pattern|\/\^/);
+  });
+
+  it('explains a pattern in words, never the regular expression', () => {
+    const message = loadError(
+      'sources:\n  - { id: Bad_Id, url: ./a }\ndiscord:\n  guildId: 12x\ntelegram:\n  operators: [abc]\n  webhook: { path: telegram }\n',
+    );
+    expect(message).toContain(
+      'sources[0].id: "Bad_Id" is not allowed: use lowercase letters, digits and dashes, starting with a letter or digit, at most 40 characters',
+    );
+    expect(message).toContain('discord.guildId: "12x" is not allowed: use a Discord server id (digits)');
+    expect(message).toContain('telegram.operators[0]: "abc" is not allowed: use a Telegram user id (digits)');
+    expect(message).toContain(
+      'telegram.webhook.path: "telegram" is not allowed: use a path starting with "/", such as /telegram',
+    );
+    expect(message).not.toMatch(/pattern|\\d|\[a-z/);
+  });
+
+  it('says when YAML quoting is the mistake', () => {
+    const message = loadError(
+      'polling:\n  maxRedirects: "5"\n  allowLoopback: "true"\ndiscord:\n  operators: [123456789012345678901]\n',
+    );
+    expect(message).toContain(
+      'polling.maxRedirects: "5" is not allowed: use a whole number from 0 to 20; write it without quotes',
+    );
+    expect(message).toContain(
+      'polling.allowLoopback: "true" is not allowed: use true or false; write it without quotes',
+    );
+    expect(message).toMatch(
+      /discord\.operators\[0\]: \d+ is not allowed: use a Discord user id \(digits\); write it in quotes/,
+    );
+  });
+
+  it('names a missing value, a section given as a value, and a bad map key', () => {
+    const message = loadError(
+      'sources:\n  - { id: no-url }\nlimits: 5\ndigest:\n  languages:\n    DE: { title: Digest }\n',
+    );
+    expect(message).toContain('sources[0].url: missing: use a feed or page URL, or a file or folder path');
+    expect(message).toContain(
+      'limits: 5 is not allowed: use a section with the keys maxArticleChars, analysisWorkers',
+    );
+    expect(message).toContain(
+      'digest.languages.DE: "DE" is not allowed as a key: use a language code such as "en", "de" or "pt-BR"',
+    );
+  });
+
+  it('refuses a store URL the store could not open, before opening it', () => {
+    for (const url of ['redis://localhost:notaport', 'redis://localhost:99999', 'mysql://db', 'sqlite://']) {
+      expect(loadError(`store:\n  url: "${url}"\n`)).toContain(
+        `store.url: "${url}" is not allowed: use sqlite://<file> (relative to the config file) or redis://host:port`,
+      );
+    }
+  });
+
+  it('puts a single problem on one line', () => {
+    const message = loadError('summarizer:\n  engine: magic\n');
+    expect(message).toMatch(
+      /quotewire\.yaml: summarizer\.engine: "magic" is not allowed: use "offline" or "openai"$/,
+    );
+    expect(message).not.toContain('\n');
+    expect(loadError('polling:\n  schedule: every minute\n')).toContain(
+      'polling.schedule: "every minute" is not allowed: use a cron schedule with 5 or 6 fields, such as "*/15 * * * *"',
+    );
   });
 
   it('explains a missing file and a YAML syntax error', () => {
     expect(() => loadConfig({ file: '/nonexistent/quotewire.yaml', env: {} })).toThrow(
-      /no such file; pass --config/,
+      /cannot read the config file \/nonexistent\/quotewire\.yaml: no such file; check the path given to --config/,
+    );
+    expect(() => loadConfig({ env: { QUOTEWIRE_CONFIG: '/nonexistent/q.yaml' } })).toThrow(
+      /no such file; check the path given to QUOTEWIRE_CONFIG/,
     );
     expect(loadError('sources: [\n  - url: a\n')).toMatch(/is not valid YAML \(line \d+\)/);
   });

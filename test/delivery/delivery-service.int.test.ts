@@ -162,23 +162,33 @@ describe('DeliveryService with the Telegram sender against a fake Bot API', () =
         real.send(target, digest, {
           fromPart: progress.fromPart,
           async partSent(index, last) {
-            await progress.partSent(index, last);
+            const goOn = await progress.partSent(index, last);
             // The process dies right after the first message was confirmed: nothing more happens.
             if (index === 0) await new Promise(() => undefined);
+            return goOn;
           },
         }),
     };
     void service({}, dying, changing).tick();
     await expect.poll(() => fake.sent('3001').length).toBe(1);
     await expect
-      .poll(async () => (await new DeliveryLedger(store).get('telegram:3001', '2025-10-24'))?.partsSent)
+      .poll(
+        async () =>
+          (
+            await new DeliveryLedger(store, { leaseMs: 120_000, maxAttemptsPerDay: 5 }).get(
+              'telegram:3001',
+              '2025-10-24',
+            )
+          )?.partsSent,
+      )
       .toBe(1);
 
     now += MINUTE;
-    // Another host waits before taking over a delivery that may still be under way...
+    // Every other instance (or this one restarted) leaves it alone while the dead one's lease holds...
     expect((await service({ instanceId: 'host-b' }, undefined, changing).tick()).due).toBe(0);
-    // ...the same host after its restart resumes at once, with the snapshot of the same digest.
-    const report = await service({}, undefined, changing).tick();
+    // ...and resumes it once the lease has lapsed, with the snapshot of the same digest.
+    now += 2 * MINUTE;
+    const report = await service({ instanceId: 'host-b' }, undefined, changing).tick();
     expect(report).toMatchObject({ due: 1, sent: 1, digestsBuilt: 0 });
     const texts = fake.sent('3001').map((payload) => String(payload.text));
     expect(texts).toHaveLength(2);
@@ -289,7 +299,14 @@ describe('DeliveryService with the Telegram sender against a fake Bot API', () =
     const delivery = service({ maxAttemptsPerDay: 3 });
     for (let i = 0; i < 5; i++, now += MINUTE) await delivery.tick();
     expect(fake.callsOf('sendMessage')).toHaveLength(3);
-    expect((await new DeliveryLedger(store).get('telegram:6001', '2025-10-24'))?.state).toBe('gave-up');
+    expect(
+      (
+        await new DeliveryLedger(store, { leaseMs: 120_000, maxAttemptsPerDay: 5 }).get(
+          'telegram:6001',
+          '2025-10-24',
+        )
+      )?.state,
+    ).toBe('gave-up');
   });
 
   it('sends a digest missed while the bot was down when it comes back the same day, not the next', async () => {
@@ -302,5 +319,108 @@ describe('DeliveryService with the Telegram sender against a fake Bot API', () =
     now = Date.parse('2025-10-25T23:30:00Z');
     // Down all of 25 October (local): that day is gone, 26 October's time has not come yet.
     expect((await service().tick()).due).toBe(0);
+  });
+
+  it('two instances on one store ticking at once send each chat its digest exactly once', async () => {
+    now = Date.parse('2025-10-24T07:00:00Z');
+    for (let chat = 1; chat <= 40; chat++) await subscribe(String(8000 + chat));
+    now = Date.parse('2025-10-24T08:00:00Z');
+    // A second connection to the same file stands in for a second process.
+    const { openStore } = await import('../../src/store/open-store.js');
+    const url = (store.description.match(/SQLite file (.*)$/) ?? [])[1]!;
+    const other = await openStore(`sqlite://${url}`);
+    const b = new DeliveryService({
+      store: other,
+      subscriptions: new SubscriptionStore(other, clock, {
+        deliveryTime: '08:00',
+        timeZone: 'UTC',
+        language: 'en',
+      }),
+      digests,
+      senders: [new TelegramDigestSender(fakeTelegramApi(fake))],
+      clock,
+      logger,
+      options: { instanceId: 'host-b', concurrency: 4 },
+    });
+    const [first, second] = await Promise.all([service({ concurrency: 4 }).tick(), b.tick()]);
+    expect(first.sent + second.sent).toBe(40);
+    // Both did some of the work: the claims, not luck, kept them apart.
+    expect(first.sent).toBeGreaterThan(0);
+    expect(second.sent).toBeGreaterThan(0);
+    for (let chat = 1; chat <= 40; chat++) expect(fake.sent(String(8000 + chat))).toHaveLength(1);
+    await other.close();
+  });
+
+  it('stops a long digest between two messages on shutdown, and the restart sends only the rest', async () => {
+    now = Date.parse('2025-10-24T07:00:00Z');
+    await subscribe('9001');
+    now = Date.parse('2025-10-24T08:00:00Z');
+    const long: DigestProvider = async (_at, topics) => makeDigest(topics, 6, 1800);
+    const real = new TelegramDigestSender(fakeTelegramApi(fake));
+    let stopping: Promise<void> | null = null;
+    const sigterm: DigestSender = {
+      platform: 'telegram',
+      send: (target, digest, progress) =>
+        real.send(target, digest, {
+          fromPart: progress.fromPart,
+          async partSent(index, last) {
+            // SIGTERM arrives while the first message is being recorded.
+            if (index === 0) stopping = first.stop();
+            return progress.partSent(index, last);
+          },
+        }),
+    };
+    const first = service({}, sigterm, long);
+    await first.tick();
+    await stopping;
+    expect(fake.sent('9001')).toHaveLength(1);
+    const record = await new DeliveryLedger(store, { leaseMs: 120_000, maxAttemptsPerDay: 5 }).get(
+      'telegram:9001',
+      '2025-10-24',
+    );
+    // Handed back at once, without counting an attempt, so the restart need not wait for the lease.
+    expect(record).toMatchObject({ state: 'sending', partsSent: 1, attempts: 0 });
+    expect(Date.parse(record!.leaseUntil!)).toBeLessThanOrEqual(now);
+
+    const restarted = await service({ instanceId: 'host-a-restarted' }, undefined, long).tick();
+    expect(restarted).toMatchObject({ sent: 1, digestsBuilt: 0 });
+    const texts = fake.sent('9001').map((payload) => String(payload.text));
+    expect(texts.length).toBeGreaterThan(2);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts[1]).not.toContain('1. Story 1');
+  });
+
+  it('an instance that stalled past its lease stops when it finds its claim taken over', async () => {
+    now = Date.parse('2025-10-24T07:00:00Z');
+    await subscribe('9101');
+    now = Date.parse('2025-10-24T08:00:00Z');
+    const long: DigestProvider = async (_at, topics) => makeDigest(topics, 6, 1800);
+    const real = new TelegramDigestSender(fakeTelegramApi(fake));
+    let release: () => void = () => undefined;
+    const stalled = new Promise<void>((resolve) => (release = resolve));
+    const stalling: DigestSender = {
+      platform: 'telegram',
+      send: (target, digest, progress) =>
+        real.send(target, digest, {
+          fromPart: progress.fromPart,
+          async partSent(index, last) {
+            const goOn = await progress.partSent(index, last);
+            // A long pause (a stuck event loop, a suspended VM) after the first message.
+            if (index === 0) await stalled;
+            return goOn && (await progress.partSent(index, last));
+          },
+        }),
+    };
+    const slowTick = service({ instanceId: 'slow' }, stalling, long).tick();
+    await expect.poll(() => fake.sent('9101').length).toBe(1);
+    now += 3 * MINUTE;
+    const takeover = await service({ instanceId: 'fast' }, undefined, long).tick();
+    expect(takeover).toMatchObject({ sent: 1 });
+    const afterTakeover = fake.sent('9101').length;
+    release();
+    await slowTick;
+    // The stalled instance found a newer claim at its next write and sent nothing more.
+    expect(fake.sent('9101')).toHaveLength(afterTakeover);
+    expect(logger.lines.some((line) => line.includes('another instance took it over'))).toBe(true);
   });
 });

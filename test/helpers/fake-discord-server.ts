@@ -76,7 +76,12 @@ export interface FakeDiscord {
 
 const SESSION_ID = 'fake-session';
 
-export async function startFakeDiscord(options: { guilds?: string[] } = {}): Promise<FakeDiscord> {
+export async function startFakeDiscord(
+  options: {
+    guilds?: string[];
+    /** REST calls with another bot token get 401, as Discord answers. */ token?: string;
+  } = {},
+): Promise<FakeDiscord> {
   const guilds = options.guilds ?? [FAKE_GUILD_ID];
   const calls: FakeRestCall[] = [];
   const gatewayOps: number[] = [];
@@ -133,6 +138,9 @@ export async function startFakeDiscord(options: { guilds?: string[] } = {}): Pro
     const method = req.method ?? 'GET';
     const body: unknown = raw ? JSON.parse(raw) : null;
     calls.push({ method, path, body });
+    if (options.token && req.headers.authorization !== `Bot ${options.token}`) {
+      return json(res, 401, { message: '401: Unauthorized', code: 0 });
+    }
     const data = (body ?? {}) as Record<string, unknown>;
     let m: RegExpExecArray | null;
 

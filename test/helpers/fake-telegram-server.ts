@@ -52,11 +52,22 @@ export interface FakeTelegram {
   /** The sendMessage payloads (optionally to one chat). */
   sent(chatId?: string | number): Record<string, unknown>[];
   callsOf(method: string): FakeCall[];
+  /** getUpdates calls answered 409 because another one came in while they waited (two pollers). */
+  readonly conflicts: number;
+  /** Messages refused with 429 because they broke the limits given to startFakeTelegram. */
+  readonly tooMany: number;
   close(): Promise<void>;
 }
 
 export async function startFakeTelegram(
-  options: { token?: string; now?: () => number } = {},
+  options: {
+    token?: string;
+    now?: () => number;
+    /** Listen here instead of on a free port. */
+    port?: number;
+    /** Answer 429 (retry_after 1) to messages beyond these limits, as Telegram does. */
+    limits?: { globalPerSecond: number; perChatPerSecond: number };
+  } = {},
 ): Promise<FakeTelegram> {
   const token = options.token ?? '123:test';
   const now = options.now ?? (() => Date.now());
@@ -66,6 +77,13 @@ export async function startFakeTelegram(
   const waiting = new Set<() => void>();
   const admins = new Map<string, Set<number>>();
   let nextUpdateId = 1;
+  let conflicts = 0;
+  let tooMany = 0;
+  /** Times of accepted messages: all, and per chat. */
+  const accepted: number[] = [];
+  const lastToChat = new Map<string, number>();
+  /** The long poll now waiting, which a second poller's request ends with 409. */
+  let polling: ServerResponse | null = null;
   let nextMessageId = 100;
   let commands: unknown[] = [];
 
@@ -95,6 +113,26 @@ export async function startFakeTelegram(
       case 'sendMessage':
       case 'editMessageText': {
         const chatId = Number(payload.chat_id);
+        if (options.limits && method === 'sendMessage') {
+          const at = now();
+          while (accepted.length && accepted[0]! <= at - 1000) accepted.shift();
+          const last = lastToChat.get(String(chatId));
+          if (
+            accepted.length >= options.limits.globalPerSecond ||
+            (last !== undefined && at - last < 1000 / options.limits.perChatPerSecond)
+          ) {
+            tooMany++;
+            calls.pop();
+            return answer(res, 429, {
+              ok: false,
+              error_code: 429,
+              description: 'Too Many Requests: retry after 1',
+              parameters: { retry_after: 1 },
+            });
+          }
+          accepted.push(at);
+          lastToChat.set(String(chatId), at);
+        }
         return ok({
           message_id: method === 'sendMessage' ? nextMessageId++ : payload.message_id,
           date: Math.floor(now() / 1000),
@@ -122,6 +160,16 @@ export async function startFakeTelegram(
           })),
         );
       case 'getUpdates': {
+        if (polling && !polling.writableEnded) {
+          conflicts++;
+          answer(polling, 409, {
+            ok: false,
+            error_code: 409,
+            description:
+              'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+          });
+        }
+        polling = null;
         const offset = Number(payload.offset ?? 0);
         const pending = () => updates.filter((update) => (update.update_id as number) >= offset);
         // Confirmed updates are forgotten, as Telegram does.
@@ -134,9 +182,12 @@ export async function startFakeTelegram(
         };
         const timer = setTimeout(release, Number(payload.timeout) * 1000);
         waiting.add(release);
+        polling = res;
         res.on('close', () => {
           waiting.delete(release);
           clearTimeout(timer);
+          // A poller that died (its connection closed) is not a second poller.
+          if (polling === res) polling = null;
         });
         return;
       }
@@ -156,7 +207,7 @@ export async function startFakeTelegram(
       handle(match[2]!, raw ? (JSON.parse(raw) as Record<string, unknown>) : {}, res);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
@@ -179,6 +230,12 @@ export async function startFakeTelegram(
         )
         .map((call) => call.payload),
     callsOf: (method) => calls.filter((call) => call.method === method),
+    get conflicts() {
+      return conflicts;
+    },
+    get tooMany() {
+      return tooMany;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const release of [...waiting]) release();

@@ -7,8 +7,12 @@ export function hasRedisServer(): boolean {
 }
 
 /** Starts a throwaway Redis on 127.0.0.1 with no persistence; stop() kills it. */
-export async function startRedisServer(): Promise<{ url: string; stop(): void }> {
-  const port = await freePort();
+export async function startRedisServer(
+  options: {
+    /** Listen here (a restart of a stopped server) instead of on a free port. */ port?: number;
+  } = {},
+): Promise<{ url: string; port: number; stop(): void }> {
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -22,10 +26,10 @@ export async function startRedisServer(): Promise<{ url: string; stop(): void }>
     });
     child.on('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
   });
-  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+  return { url: `redis://127.0.0.1:${port}`, port, stop: () => child.kill('SIGTERM') };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {

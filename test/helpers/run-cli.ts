@@ -30,3 +30,39 @@ export function runCli(
     child.stdin.end(options.input ?? '');
   });
 }
+
+/**
+ * Runs the built executable as `quotewire ... | head -1` does: reads the first line of its output,
+ * then closes the pipe, so that the process's next write fails with EPIPE. `afterClose` is written to
+ * its standard input once the pipe is closed (to make an interactive command write again).
+ */
+export function runCliClosingOutput(
+  args: string[],
+  options: { env?: Record<string, string>; afterClose?: string } = {},
+): Promise<CliResult & { firstLine: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (stdout.includes('\n')) return;
+      stdout += chunk.toString();
+      if (!stdout.includes('\n')) return;
+      child.stdout.destroy();
+      if (options.afterClose !== undefined) child.stdin.write(options.afterClose);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    // A process that does not notice the closed pipe would wait for input forever: end it (code null).
+    const stuck = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('close', (code) => {
+      clearTimeout(stuck);
+      resolve({ code, stdout, stderr, firstLine: stdout.split('\n')[0] ?? '' });
+    });
+    if (options.afterClose === undefined) child.stdin.end();
+  });
+}

@@ -11,11 +11,14 @@ import { loadConfig, type AppConfig } from '../../src/config/load-config.js';
  */
 export async function startTestApp(
   yaml: string,
-  options: { now?: () => Date } = {},
+  options: {
+    now?: () => Date;
+    /** Another store than a fresh SQLite file (a Redis URL). */ storeUrl?: string;
+  } = {},
 ): Promise<{ app: App; config: AppConfig; logger: ReturnType<typeof createMemoryLogger>; folder: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'qw-app-'));
   const file = join(folder, 'quotewire.yaml');
-  writeFileSync(file, `${yaml}\nstore:\n  url: sqlite://./store.sqlite\n`);
+  writeFileSync(file, `${yaml}\nstore:\n  url: ${options.storeUrl ?? 'sqlite://./store.sqlite'}\n`);
   const config = loadConfig({ file, env: {} });
   const logger = createMemoryLogger();
   const app = await createApp(config, { logger, clock: options.now });

@@ -89,9 +89,11 @@ describe('quote marks', () => {
   });
 
   it('closes at a mark glued to the reporting verb', () => {
-    const quotes = extractQuotes('“We will find a safe way to do this together, ”said Pompeo.');
+    const quotes = extractQuotes(
+      'Mike Pompeo met reporters. “We will find a safe way to do this together, ”said Pompeo.',
+    );
     expect(quotes[0]?.text).toBe('We will find a safe way to do this together,');
-    expect(quotes[0]?.speaker).toBe('Pompeo');
+    expect(quotes[0]?.speaker).toBe('Mike Pompeo');
   });
 
   it('recovers a quotation whose opening mark is lost', () => {
@@ -138,8 +140,9 @@ describe('speakers', () => {
   });
 
   it('credits a standalone quotation to the subject of the sentence before it', () => {
-    const text = 'Raab agrees the risk is real. “We should replace risky suppliers in the future.”';
-    expect(extractQuotes(text)[0]!.speaker).toBe('Raab');
+    const text =
+      'Dominic Raab met Mike Pompeo on Tuesday. Raab agrees the risk is real. “We should replace risky suppliers in the future.”';
+    expect(extractQuotes(text)[0]!.speaker).toBe('Dominic Raab');
   });
 });
 
@@ -194,6 +197,32 @@ describe('bad input', () => {
   it('survives unbalanced quote marks everywhere', () => {
     const text = '"“”„«»‘’\' '.repeat(20_000) + '\n\n' + '"a "b c” d “ e'.repeat(5_000);
     expect(() => extractQuotes(text)).not.toThrow();
+  });
+
+  it('survives every kind of mark left open or closed alone', () => {
+    for (const mark of ['"', '“', '”', '„', '‟', '«', '»', '‹', '›', '‘', '’', '‚', '‛', "'"]) {
+      const text = `${mark}Half a quotation, said Ann Wu. And ${mark} another ${mark}${mark} here.\n\n${mark}`;
+      for (const quote of extractQuotes(text)) expect(text.slice(quote.start, quote.end)).toBe(quote.text);
+    }
+  });
+
+  it('finds nothing in a text of only apostrophes and quote marks', () => {
+    expect(extractQuotes("'".repeat(50_000))).toEqual([]);
+    expect(extractQuotes("' ".repeat(50_000))).toEqual([]);
+    expect(extractQuotes("’'‘".repeat(20_000))).toEqual([]);
+  });
+
+  it('reads a 100,000-character paragraph without breaks', () => {
+    const sentence = "Tom Hughes said: 'It's the '90s again. 'We won't stop,' he said. ";
+    const text = sentence.repeat(Math.ceil(100_000 / sentence.length));
+    const quotes = extractQuotes(text);
+    expect(quotes.length).toBeGreaterThan(1_000);
+    expect(quotes.every((quote) => quote.speaker === 'Tom Hughes')).toBe(true);
+  });
+
+  it('takes regular-expression characters in names and quotes as plain text', () => {
+    const text = '“Prices (.*) rose [again]+?,” said Ravi $Patel^ (.*). “${x}|\\d” she added.';
+    for (const quote of extractQuotes(text)) expect(text.slice(quote.start, quote.end)).toBe(quote.text);
   });
 
   it('handles a 10,000-word quotation', () => {

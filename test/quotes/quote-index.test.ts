@@ -4,7 +4,7 @@ import type { StoredArticle } from '../../src/articles/stored-article.js';
 import { PART_SIZE } from '../../src/quotes/quote-buckets.js';
 import { QuoteIndex, type QuoteSearch } from '../../src/quotes/quote-index.js';
 import { FILTER_SCAN_LIMIT } from '../../src/quotes/quote-pages.js';
-import { openKeyvStore } from '../../src/store/keyv-store.js';
+import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { openTempStore } from '../helpers/temp-store.js';
 
@@ -30,7 +30,7 @@ let serial = 0;
 /** An article with the given quotes (speaker, text), published on `day` at `hour`. */
 function article(
   quotes: [speaker: string | null, text: string][],
-  options: { day?: string; hour?: number; title?: string; text?: string } = {},
+  options: { day?: string; hour?: number; title?: string; text?: string; seen?: string } = {},
 ): StoredArticle {
   const id = `a${++serial}`;
   const published = `${options.day ?? '2026-11-20'}T${String(options.hour ?? 10).padStart(2, '0')}:00:00.000Z`;
@@ -45,7 +45,7 @@ function article(
     text: body,
     summary: [],
     quotes: quotes.map(([speaker, text]) => ({ text, speaker, start: 0, end: text.length, verb: 'said' })),
-    seenAt: '2026-11-27T12:00:00.000Z',
+    seenAt: options.seen ?? '2026-11-27T12:00:00.000Z',
     sourceId: 'wire',
     categories: [],
   };
@@ -139,7 +139,7 @@ describe('QuoteIndex', () => {
     expect(found(await other.search('perez')).hits[0]!.text).toBe('Hola');
     await env.store.close();
     stores = [];
-    const reopened = await openKeyvStore(env.url);
+    const reopened = await openStore(env.url);
     stores.push(reopened);
     const again = new QuoteIndex(reopened, new ArticleRepository(reopened));
     expect(found(await again.search('JOSE')).speakers.map((speaker) => speaker.name)).toEqual(['José Pérez']);
@@ -283,7 +283,7 @@ describe('QuoteIndex', () => {
     expect(result.searchedOnly).toBeLessThan(count);
   });
 
-  it('counts today’s most quoted speakers, else the latest day of the past week', async () => {
+  it('counts today’s most quoted speakers by the day first seen, else the latest day of the past week', async () => {
     const env = await setup();
     await store(env, [
       article(
@@ -292,9 +292,11 @@ describe('QuoteIndex', () => {
           ['Pompeo', 'b'],
           ['Dominic Raab', 'c'],
         ],
-        { day: '2026-11-25' },
+        // Published long ago (the bundled sample is from 2020), first seen today: today's quotes,
+        // as in the digest.
+        { day: '2020-02-01', seen: '2026-11-25T09:00:00.000Z' },
       ),
-      article([['Dominic Raab', 'd']], { day: '2026-11-26' }),
+      article([['Dominic Raab', 'd']], { day: '2026-11-26', seen: '2026-11-26T09:00:00.000Z' }),
     ]);
     const today = await env.index.mostQuoted(new Date('2026-11-25T20:00:00Z'));
     expect(today.day).toBe('2026-11-25');
@@ -308,5 +310,29 @@ describe('QuoteIndex', () => {
       speakers: [],
       total: 0,
     });
+  });
+
+  it('lists a quote once however many copies of its story are stored', async () => {
+    const env = await setup();
+    const quote = 'The port will reopen on Monday.';
+    await store(env, [
+      article([['Mike Pompeo', quote]], { day: '2026-11-25', title: 'Port to reopen' }),
+      article([['Mike Pompeo', quote]], { day: '2026-11-25', title: 'Port to reopen (wire copy)' }),
+    ]);
+    await store(env, [
+      article([['Pompeo', quote.toUpperCase()]], { day: '2026-11-26', title: 'Port update' }),
+    ]);
+    const result = found(await env.index.search('pompeo'));
+    expect(result.hits.map((hit) => hit.text.toLowerCase())).toEqual([quote.toLowerCase()]);
+  });
+
+  it('never files a quote whose speaker is uncertain', async () => {
+    const env = await setup();
+    const list = [article([['Mike Pompeo', 'Sure of this one.']])];
+    list[0]!.quotes.push({ text: 'Unsure of this one.', speaker: null, start: 0, end: 5, confidence: 0.4 });
+    list[0]!.quotes.push({ text: 'Old record.', speaker: 'Mike Pompeo', start: 0, end: 5, confidence: 0.3 });
+    await store(env, list);
+    const result = found(await env.index.search('pompeo'));
+    expect(result.hits.map((hit) => hit.text)).toEqual(['Sure of this one.']);
   });
 });

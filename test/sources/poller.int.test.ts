@@ -70,7 +70,7 @@ describe('Poller against a local HTTP server', () => {
       `sources:\n  - { id: broken, url: "${server.url('/broken.xml')}" }\n  - { id: good, url: "${server.url('/good.xml')}" }\npolling: { allowLoopback: true }`,
     ));
     const { poller, statuses } = app.services;
-    const outcomes = await poller.pollAll();
+    const outcomes = await poller.pollAll({ slot: '2026-11-30T09:00' });
     expect(outcomes.find((o) => o.sourceId === 'good')).toMatchObject({ result: 'new', newArticles: 1 });
     expect(outcomes.find((o) => o.sourceId === 'broken')).toMatchObject({ result: 'failed' });
     const broken = await statuses.get('broken');
@@ -79,7 +79,7 @@ describe('Poller against a local HTTP server', () => {
     expect(Date.parse(broken.nextAttemptAt!)).toBeGreaterThan(Date.now());
 
     const requestsBefore = server.requests.filter((r) => r.url === '/broken.xml').length;
-    const again = await poller.pollAll();
+    const again = await poller.pollAll({ slot: '2026-11-30T09:15' });
     expect(again.find((o) => o.sourceId === 'broken')).toMatchObject({ result: 'waiting' });
     expect(server.requests.filter((r) => r.url === '/broken.xml').length).toBe(requestsBefore);
   });

@@ -4,12 +4,20 @@
  * commands registered from `commands/` when they changed, and `sender`, Discord's half of daily
  * delivery (REST only). Discord's rate limits are left to discord.js's REST queue.
  */
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { Services } from '../../chat/services.js';
 import { describeError } from '../../kernel/describe-error.js';
 import type { Store } from '../../store/store.js';
+import {
+  pause,
+  PlatformLoginError,
+  reconnectDelayMs,
+  type PlatformStatusListener,
+} from '../platform-status.js';
 import { syncDiscordCommands } from './discord-command-sync.js';
+import { DEFAULT_FLOOD_LIMITS, FloodGuard, type FloodLimits } from '../../chat/flood-guard.js';
+import type { Clock } from '../../kernel/clock.js';
 import { discordInteractionHandler } from './discord-interactions.js';
 import { DiscordDigestSender } from './discord-sender.js';
 
@@ -29,11 +37,31 @@ export interface DiscordAdapterOptions {
   operators: readonly string[];
   /** See InteractionDeps.deferAfterMs. */
   deferAfterMs?: number;
+  /** Hears when the gateway connection is up, down (and why), for health and the service's decisions. */
+  onStatus?: PlatformStatusListener;
+  /** The per-user rate limit on commands; {@link DEFAULT_FLOOD_LIMITS} when not given. */
+  floodLimits?: FloodLimits;
+  clock?: Clock;
+  /** How long stop() lets interactions in progress finish. */
+  drainMs?: number;
+  /** The gateway shards this client holds, of how many; one shard (all servers) when not given. */
+  shards?: { ids: number[]; count: number };
 }
+
+/** Interactions in progress get this long to finish at stop (the process allows 20 s in all). */
+const DRAIN_MS = 10_000;
+
+/** The refusal of a token, with where to get a good one. */
+export const DISCORD_TOKEN_REFUSED =
+  'Discord refused the bot token: check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)';
 
 export class DiscordAdapter {
   readonly client: Client;
   readonly sender: DiscordDigestSender;
+  private readonly abort = new AbortController();
+  private readonly status: PlatformStatusListener;
+  /** Interactions being handled; stop() waits for them before the store may close. */
+  private readonly inFlight = new Set<Promise<void>>();
   private stopping = false;
 
   constructor(private readonly options: DiscordAdapterOptions) {
@@ -41,18 +69,32 @@ export class DiscordAdapter {
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
       ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+      ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
     });
-    this.client.on(
-      Events.InteractionCreate,
-      discordInteractionHandler({
-        services: options.services,
-        logger: options.logger,
-        operators: new Set(options.operators),
-        ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
-      }),
-    );
+    const handle = discordInteractionHandler({
+      services: options.services,
+      logger: options.logger,
+      operators: new Set(options.operators),
+      flood: new FloodGuard(options.floodLimits ?? DEFAULT_FLOOD_LIMITS, options.clock),
+      stopping: () => this.stopping,
+      ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    });
+    this.client.on(Events.InteractionCreate, (interaction) => {
+      const work = handle(interaction).finally(() => this.inFlight.delete(work));
+      this.inFlight.add(work);
+    });
+    this.status = options.onStatus ?? (() => undefined);
     this.client.on(Events.Error, (error) => options.logger.error(`discord: ${describeError(error)}`));
-    this.client.on(Events.ShardResume, () => options.logger.info('discord: gateway session resumed'));
+    // discord.js reconnects by itself; these say so in the log and in health.
+    this.client.on(Events.ShardDisconnect, (event) => {
+      options.logger.warn(`discord: gateway connection closed (code ${event.code}); reconnecting`);
+      this.status('down', `gateway connection closed (code ${event.code}); reconnecting`);
+    });
+    this.client.on(Events.ShardResume, () => {
+      options.logger.info('discord: gateway session resumed');
+      this.status('up', null);
+    });
+    this.client.on(Events.ShardReady, () => this.status('up', null));
     this.sender = new DiscordDigestSender(this.client.rest);
   }
 
@@ -62,20 +104,14 @@ export class DiscordAdapter {
   }
 
   /**
-   * Logs in and waits for the gateway's READY (every guild received), then registers the slash
-   * commands if they changed. A bad token rejects with what to do.
+   * Logs in (again with growing pauses while Discord cannot be reached, until stop()) and waits for
+   * the gateway's READY (every guild received), then registers the slash commands if they changed.
+   * Rejects with a {@link PlatformLoginError} when Discord refuses the token.
    */
   async start(): Promise<void> {
     const { logger } = this.options;
-    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
-    try {
-      await Promise.all([this.client.login(this.options.token), ready]);
-    } catch (error) {
-      if (this.stopping) return;
-      throw new Error(
-        `logging in to Discord failed (${describeError(error)}): check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)`,
-      );
-    }
+    this.status('starting', 'connecting to Discord');
+    if (!(await this.connect())) return;
     const applicationId = this.applicationId!;
     try {
       const registered = await syncDiscordCommands(
@@ -97,9 +133,59 @@ export class DiscordAdapter {
     logger.info(`discord: ${this.client.user?.tag} ready in ${this.client.guilds.cache.size} server(s)`);
   }
 
-  /** Closes the gateway connection. Safe to call at any point, also while start() is connecting. */
+  /**
+   * Lets the interactions in progress finish (within a grace period; one arriving meanwhile is told
+   * Quotewire is restarting, as Discord never delivers an interaction twice), then closes the gateway
+   * connection. Once it resolves, nothing of this adapter touches the store. Safe to call at any
+   * point, also while start() is connecting.
+   */
   async stop(): Promise<void> {
+    this.abort.abort();
     this.stopping = true;
+    const deadline = Date.now() + (this.options.drainMs ?? DRAIN_MS);
+    while (this.inFlight.size > 0 && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...this.inFlight]),
+        new Promise((resolve) => (timer = setTimeout(resolve, deadline - Date.now()))),
+      ]);
+      clearTimeout(timer);
+    }
+    if (this.inFlight.size > 0) {
+      this.options.logger.warn(`discord: stopped with ${this.inFlight.size} interaction(s) still running`);
+    }
     await this.client.destroy();
   }
+
+  /** Logs in until READY: false when stopped meanwhile. */
+  private async connect(): Promise<boolean> {
+    const { signal } = this.abort;
+    for (let attempt = 0; ; attempt++) {
+      const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+      try {
+        await Promise.all([this.client.login(this.options.token), ready]);
+        return true;
+      } catch (error) {
+        if (signal.aborted) return false;
+        if (error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.TokenInvalid) {
+          this.status('down', DISCORD_TOKEN_REFUSED);
+          throw new PlatformLoginError(DISCORD_TOKEN_REFUSED);
+        }
+        const delay = reconnectDelayMs(attempt);
+        const why = networkCause(error);
+        this.status('down', `cannot reach Discord: ${why}`);
+        this.options.logger.warn(
+          `discord: cannot reach Discord (${why}); trying again in ${Math.round(delay / 1000)} s`,
+        );
+        await pause(delay, signal);
+        if (signal.aborted) return false;
+      }
+    }
+  }
+}
+
+/** "ENOTFOUND discord.com", "ECONNREFUSED": the network cause under undici's "fetch failed". */
+function networkCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
+  return cause?.code ? `${cause.code}: ${describeError(error)}` : describeError(error);
 }

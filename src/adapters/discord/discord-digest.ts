@@ -13,6 +13,7 @@ import {
   type DiscordMessage,
 } from './render-discord.js';
 import type { Digest, DigestQuote, DigestStory } from '../../digest/digest.js';
+import { capLine, DISPLAY_LIMITS } from '../../chat/display-limits.js';
 
 /** The fixed words, so a delivery can translate them. */
 export interface DiscordDigestLabels {
@@ -37,29 +38,40 @@ const MAX_QUOTES = 3_000;
  * for (const message of renderDiscordDigest(digest)) await channel.send(message);
  */
 export function renderDiscordDigest(digest: Digest, labels: DiscordDigestLabels = {}): DiscordMessage[] {
-  const title =
-    labels.title ?? `Quotewire digest for ${digest.date}${digest.topic ? ` (topic: ${digest.topic})` : ''}`;
+  const topic = digest.topic && capLine(digest.topic, DISPLAY_LIMITS.name);
+  const title = labels.title ?? `Quotewire digest for ${digest.date}${topic ? ` (topic: ${topic})` : ''}`;
   const header = `**${fitRendered(title, 200, escapeMarkdown)}**`;
   if (digest.stories.length === 0) {
     const empty =
       labels.empty ??
       (digest.topic
-        ? `No stories about "${digest.topic}" yet. Try /digest without a topic.`
+        ? `No stories about "${topic}" yet. Try /digest without a topic.`
         : 'No new stories yet. Sources are polled on their schedule; /sources shows how they are doing.');
     return [
       { content: `${header}\n${fitRendered(empty, 1_700, escapeMarkdown)}`, allowedMentions: noMentions() },
     ];
   }
 
-  const embeds = digest.stories.map((story, i) => storyEmbed(story, i + 1, labels.sources ?? 'Sources'));
+  const stories = digest.stories.map((story, i) => storyEmbed(story, i + 1, labels.sources ?? 'Sources'));
+  const extras: DiscordEmbed[] = [];
   if (digest.quoteOfTheDay) {
-    embeds.push({
+    extras.push({
       title: fitRendered(labels.quoteOfTheDay ?? 'Quote of the day', DISCORD_LIMITS.title, escapeMarkdown),
       description: quoteText(digest.quoteOfTheDay, true),
       color: COLOR,
     });
   }
-  return packEmbeds(embeds).map((group, i) => ({
+  // At most DISPLAY_LIMITS.digestMessages messages: stories that do not fit are counted instead.
+  let groups = packEmbeds([...stories, ...extras]);
+  for (let shown = stories.length - 1; groups.length > DISPLAY_LIMITS.digestMessages && shown > 0; shown--) {
+    const left = stories.length - shown;
+    const more: DiscordEmbed = {
+      description: `*… and ${left} more ${left === 1 ? 'story' : 'stories'}.*`,
+      color: COLOR,
+    };
+    groups = packEmbeds([...stories.slice(0, shown), more, ...extras]);
+  }
+  return groups.slice(0, DISPLAY_LIMITS.digestMessages).map((group, i) => ({
     ...(i === 0 ? { content: header } : {}),
     embeds: group,
     allowedMentions: noMentions(),

@@ -6,6 +6,7 @@
 import {
   ButtonStyle,
   ComponentType,
+  MessageFlags,
   type APIActionRowComponent,
   type APIButtonComponent,
   type AutocompleteInteraction,
@@ -16,7 +17,8 @@ import {
 import type { Logger } from '../../kernel/logger.js';
 import type { Services } from '../../chat/services.js';
 import type { AnyCommand, OptionSpec } from '../../chat/command-definition.js';
-import { runCommand, runNextPage } from '../../chat/command-runner.js';
+import { checkCommand, runCommand, runNextPage } from '../../chat/command-runner.js';
+import { slowDownText, type FloodGuard } from '../../chat/flood-guard.js';
 import { usage } from '../../chat/command-parser.js';
 import { suggestOptionValues } from '../../chat/option-suggestions.js';
 import { noMentions, renderDiscordMessages, type DiscordMessage } from './render-discord.js';
@@ -31,7 +33,14 @@ export interface InteractionDeps {
   operators: ReadonlySet<string>;
   /** A command not declared slow that is still running after this long is deferred (Discord allows 3 s). */
   deferAfterMs?: number;
+  /** The per-user rate limit on commands and buttons. */
+  flood?: FloodGuard;
+  /** True once the adapter is stopping: new interactions are answered "restarting" and not run. */
+  stopping?: () => boolean;
 }
+
+/** The answer to an interaction that arrives while Quotewire stops (Discord does not deliver it again). */
+export const RESTARTING = 'Quotewire is restarting: try again in a minute.';
 
 const MORE_PREFIX = 'more:';
 /** Discord's maximum of autocomplete choices, and of a choice's name and value. */
@@ -44,6 +53,11 @@ export function discordInteractionHandler(
 ): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
     try {
+      if (
+        (interaction.isChatInputCommand() || interaction.isButton()) &&
+        !(await admitted(interaction, deps))
+      )
+        return;
       if (interaction.isChatInputCommand()) await onCommand(interaction, deps);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction, deps);
       else if (interaction.isButton() && interaction.customId.startsWith(MORE_PREFIX)) {
@@ -55,54 +69,115 @@ export function discordInteractionHandler(
   };
 }
 
+/**
+ * Whether an interaction may run: not while stopping, and within the user's rate limit. The one
+ * "slow down" of a burst is ephemeral; further ones in the burst get no answer at all (Discord then
+ * shows that user alone that the bot did not respond).
+ */
+async function admitted(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  deps: InteractionDeps,
+): Promise<boolean> {
+  if (deps.stopping?.()) {
+    await interaction.reply(privately(reply.privateText(RESTARTING)));
+    return false;
+  }
+  const verdict = deps.flood?.check(`discord:${interaction.user.id}`) ?? 'run';
+  if (verdict === 'warn') await interaction.reply(privately(reply.privateText(slowDownText(deps.flood!))));
+  return verdict === 'run';
+}
+
 async function onCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
   const { services } = deps;
   const command = services.commands.find((candidate) => candidate.name === interaction.commandName);
+  if (!command) {
+    await interaction.reply(
+      privately(
+        reply.privateText(
+          `/${interaction.commandName} is not a command of this bot any more. Ask its operator to run "quotewire deploy-commands".`,
+        ),
+      ),
+    );
+    return;
+  }
+  const caller = discordCaller(interaction, deps.operators);
+  const options = readOptions(command, interaction);
+  if ('reply' in options) {
+    await sendAnswer(interaction, options.reply, null);
+    return;
+  }
+  // A refusal is answered before any deferral: a deferred reply is public, and cannot become
+  // ephemeral afterwards, while a refusal is for the caller alone.
+  const refused = await checkCommand(command, options.values, caller);
+  if (refused) {
+    await sendAnswer(interaction, refused, null);
+    return;
+  }
   let deferral: Promise<unknown> | null = null;
   let timer: NodeJS.Timeout | null = null;
-  if (command?.slow) deferral = interaction.deferReply();
+  if (command.slow) deferral = interaction.deferReply();
   else {
     timer = setTimeout(() => (deferral = interaction.deferReply()), deps.deferAfterMs ?? 2_000);
   }
   let answer: Reply;
   try {
-    answer = command
-      ? await runInteraction(command, interaction, deps)
-      : reply.text(
-          `/${interaction.commandName} is not a command of this bot any more. Ask its operator to run "quotewire deploy-commands".`,
-        );
+    answer = await runCommand(command, options.values, caller, services);
   } finally {
     if (timer) clearTimeout(timer);
   }
+  await sendAnswer(interaction, answer, deferral);
+}
+
+/**
+ * Sends a command's answer: as the reply, or into the deferred reply. A private answer after a
+ * (public) deferral replaces the "thinking…" message with an ephemeral follow-up.
+ */
+async function sendAnswer(
+  interaction: ChatInputCommandInteraction,
+  answer: Reply,
+  deferral: Promise<unknown> | null,
+): Promise<void> {
   const messages = withMoreButton(renderDiscordMessages(answer, { moreHint: null }), answer);
-  const [first, ...rest] = messages;
+  const [first, ...rest] = answer.private ? messages.map(ephemeral) : messages;
   if (deferral) {
     await deferral;
-    await interaction.editReply(first!);
+    if (answer.private) {
+      await interaction.deleteReply();
+      await interaction.followUp(first!);
+    } else await interaction.editReply(first!);
   } else {
     await interaction.reply(first!);
   }
   for (const message of rest) await interaction.followUp(message);
 }
 
-/** Reads the typed options Discord sends and runs the shared command. */
-function runInteraction(
+/** Reads the typed options Discord sends, or the reply saying which required one is missing. */
+function readOptions(
   command: AnyCommand,
   interaction: ChatInputCommandInteraction,
-  deps: InteractionDeps,
-): Promise<Reply> {
-  const options: Record<string, string | number | undefined> = {};
+): { values: Record<string, string | number | undefined> } | { reply: Reply } {
+  const values: Record<string, string | number | undefined> = {};
   for (const [name, spec] of Object.entries(command.options as Record<string, OptionSpec>)) {
     const value = interaction.options.get(name)?.value;
     if (value === undefined || value === null || value === '') {
       // Discord enforces required options, unless the registered commands are out of date.
       if (spec.required)
-        return Promise.resolve(reply.text(`/${command.name} needs <${name}>. Usage: ${usage(command)}`));
+        return { reply: reply.privateText(`/${command.name} needs <${name}>. Usage: ${usage(command)}`) };
       continue;
     }
-    options[name] = spec.type === 'integer' ? Number(value) : String(value);
+    values[name] = spec.type === 'integer' ? Number(value) : String(value);
   }
-  return runCommand(command, options, discordCaller(interaction, deps.operators), deps.services);
+  return { values };
+}
+
+/** A message only the interaction's user sees. */
+function ephemeral<M extends DiscordMessage>(message: M): M & { flags: MessageFlags.Ephemeral } {
+  return { ...message, flags: MessageFlags.Ephemeral };
+}
+
+/** A short private reply as one ephemeral message. */
+function privately(answer: Reply): DiscordMessage & { flags: MessageFlags.Ephemeral } {
+  return ephemeral(renderDiscordMessages(answer, { moreHint: null })[0]!);
 }
 
 async function onAutocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {

@@ -1,4 +1,5 @@
 import { Routes, type REST } from 'discord.js';
+import type { SendGate } from '../send-gate.js';
 import type { DiscordMessage } from './render-discord.js';
 import { digestTitle } from '../../delivery/digest-labels.js';
 import type {
@@ -29,7 +30,14 @@ export function restMessageBody(message: DiscordMessage): Record<string, unknown
 export class DiscordDigestSender implements DigestSender {
   readonly platform = 'discord' as const;
 
-  constructor(private readonly rest: REST) {}
+  /**
+   * With a `gate` (several instances sharing a store), every channel post also waits its turn in the
+   * bot's shared limits, since discord.js's queue knows only this process's requests.
+   */
+  constructor(
+    private readonly rest: REST,
+    private readonly gate?: SendGate,
+  ) {}
 
   async send(target: DeliveryTarget, digest: Digest, progress: SendProgress): Promise<SendOutcome> {
     const messages = renderDiscordDigest(digest, {
@@ -40,11 +48,12 @@ export class DiscordDigestSender implements DigestSender {
     const channelId = target.threadId ?? target.chatId;
     for (let index = progress.fromPart; index < messages.length; index++) {
       try {
+        await this.gate?.acquire(channelId, false);
         await this.rest.post(Routes.channelMessages(channelId), { body: restMessageBody(messages[index]!) });
       } catch (error) {
         return classifyDiscordError(error);
       }
-      await progress.partSent(index, index === messages.length - 1);
+      if (!(await progress.partSent(index, index === messages.length - 1))) return { kind: 'stopped' };
     }
     return { kind: 'sent' };
   }

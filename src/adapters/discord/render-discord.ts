@@ -13,6 +13,7 @@ import {
   stripControls,
 } from './discord-markdown.js';
 import type { Block, Reply, Span } from '../../chat/reply.js';
+import { DISPLAY_LIMITS } from '../../chat/display-limits.js';
 
 /** Discord's documented limits, in UTF-16 units as Discord counts them. */
 export const DISCORD_LIMITS = {
@@ -82,6 +83,9 @@ export function renderDiscordMessages(reply: Reply, options: DiscordRenderOption
     });
   }
   if (current) messages.push(current);
+  if (messages.length > DISPLAY_LIMITS.replyMessages) {
+    messages.splice(DISPLAY_LIMITS.replyMessages - 1, Infinity, '*… (the rest is too long to show)*');
+  }
   return messages.map((content) => ({ content, allowedMentions: noMentions() }));
 }
 

@@ -1,6 +1,7 @@
 import { clean } from '../../chat/render-text.js';
 import type { Block, Reply, Span } from '../../chat/reply.js';
 import { isSafeLink } from '../../chat/reply.js';
+import { DISPLAY_LIMITS } from '../../chat/display-limits.js';
 
 /**
  * Renders neutral replies for Telegram's HTML parse mode. Every piece of text is escaped here, only
@@ -27,9 +28,15 @@ function escapeAttribute(text: string): string {
   return escapeHtml(text).replace(/"/g, '&quot;');
 }
 
-/** A reply as Telegram messages, split between blocks (a block longer than a message is cut). */
+/**
+ * A reply as Telegram messages, split between blocks (a block longer than a message is cut), at most
+ * {@link DISPLAY_LIMITS.replyMessages} of them: the last then says the rest was left out.
+ */
 export function renderTelegram(reply: Reply, limit = TELEGRAM_MAX_CHARS): TelegramMessage[] {
-  return packMessages(reply.blocks.flatMap(renderBlock), limit);
+  const messages = packMessages(reply.blocks.flatMap(renderBlock), limit);
+  if (messages.length <= DISPLAY_LIMITS.replyMessages) return messages;
+  const cut = '… (the rest is too long to show)';
+  return [...messages.slice(0, DISPLAY_LIMITS.replyMessages - 1), { html: `<i>${cut}</i>`, plain: cut }];
 }
 
 /**

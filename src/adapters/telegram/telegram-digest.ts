@@ -6,27 +6,48 @@ import {
   type TelegramMessage,
 } from './render-telegram.js';
 import type { Span } from '../../chat/reply.js';
+import { capLine, DISPLAY_LIMITS } from '../../chat/display-limits.js';
 import { digestTitle, type DigestLabels } from '../../delivery/digest-labels.js';
 import type { Digest, DigestQuote, DigestStory } from '../../digest/digest.js';
 
 /**
  * A digest as Telegram HTML messages: the title, then one piece per story (headline, summary, key
  * quotes, links), then the quote of the day. Messages are cut only between stories, so a story is
- * never split across two messages (unless it alone exceeds Telegram's 4,096 characters).
+ * never split across two messages (unless it alone exceeds Telegram's 4,096 characters). At most
+ * {@link DISPLAY_LIMITS.digestMessages} messages: stories that do not fit are counted in a last line.
  */
 export function renderDigestTelegram(
   digest: Digest,
   labels: DigestLabels,
   limit?: number,
 ): TelegramMessage[] {
-  const title = digestTitle(labels, digest.date, digest.topic);
+  const max = DISPLAY_LIMITS.digestMessages;
+  for (let shown = digest.stories.length; shown > 0; shown--) {
+    const messages = renderStories(digest, labels, shown, limit);
+    if (messages.length <= max) return messages;
+  }
+  return renderStories(digest, labels, 1, limit).slice(0, max);
+}
+
+function renderStories(
+  digest: Digest,
+  labels: DigestLabels,
+  shown: number,
+  limit: number | undefined,
+): TelegramMessage[] {
+  const title = digestTitle(labels, digest.date, digest.topic && capLine(digest.topic, DISPLAY_LIMITS.name));
   const header: TelegramMessage = { html: `<b>${escapeHtml(title)}</b>`, plain: title };
   if (digest.stories.length === 0) {
     return [
       { html: `${header.html}\n\n${escapeHtml(labels.noStories)}`, plain: `${title}\n\n${labels.noStories}` },
     ];
   }
-  const pieces = digest.stories.map((story, index) => storyPiece(story, index));
+  const pieces = digest.stories.slice(0, shown).map((story, index) => storyPiece(story, index));
+  const left = digest.stories.length - shown;
+  if (left > 0) {
+    const more = `… and ${left} more ${left === 1 ? 'story' : 'stories'}.`;
+    pieces.push({ html: `<i>${escapeHtml(more)}</i>`, plain: more });
+  }
   // The title travels with the first story rather than alone in a message of its own.
   pieces[0] = {
     html: `${header.html}\n\n${pieces[0]!.html}`,

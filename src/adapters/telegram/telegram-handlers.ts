@@ -83,6 +83,18 @@ export function telegramHandlers(deps: TelegramHandlerDeps): Composer<Context> {
 }
 
 /**
+ * Whether an update would be answered, and so counts against the sender's rate limit: a command for
+ * this bot, any text in a private chat (it gets a hint), a button press. Group chatter does not.
+ */
+export function wantsAnswer(ctx: Context, services: Services): boolean {
+  if (ctx.callbackQuery) return true;
+  const text = ctx.msg?.text;
+  if (text === undefined || !ctx.chat) return false;
+  const inGroup = ctx.chat.type !== 'private';
+  return !inGroup || isForUs(text, ctx.me.username, inGroup, services);
+}
+
+/**
  * Whether a text is a command for this bot. In groups several bots may listen: `/cmd@otherbot` is
  * theirs, and an unknown bare `/cmd` is left alone rather than answered with "unknown command".
  */

@@ -80,7 +80,7 @@ export class TelegramDigestSender implements DigestSender {
         const failure = classifyTelegramError(error);
         return failure.kind === 'unparsable' ? { kind: 'failed', reason: failure.reason } : failure;
       }
-      await progress.partSent(index, index === messages.length - 1);
+      if (!(await progress.partSent(index, index === messages.length - 1))) return { kind: 'stopped' };
     }
     return { kind: 'sent' };
   }

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { webhookCallback, type Bot } from 'grammy';
+import { BotError, webhookCallback, type Bot } from 'grammy';
+import { UpdateHandedBack } from './update-lifecycle.js';
 import type { Logger } from '../../kernel/logger.js';
 import { describeError } from '../../kernel/describe-error.js';
 
@@ -12,11 +13,18 @@ export interface WebhookOptions {
   secretToken: string;
 }
 
+/** How long close() waits for answers already being written once the handlers are done. */
+const ANSWER_GRACE_MS = 2_000;
+
 /** A running webhook server. */
 export interface WebhookServer {
   /** The port actually listened on (differs from the option when it was 0). */
   port: number;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, waits for `drain` (the updates in progress), then closes the
+   * connections left, so that a request being handled is answered rather than cut off.
+   */
+  close(drain?: () => Promise<unknown>): Promise<void>;
 }
 
 /**
@@ -30,14 +38,20 @@ export async function startWebhookServer(
   logger: Logger,
 ): Promise<WebhookServer> {
   const handle = webhookCallback(bot, 'http', { secretToken: options.secretToken, onTimeout: 'return' });
+  let answering = 0;
   const server: Server = createServer((req, res) => {
+    answering++;
+    res.once('close', () => answering--);
     const path = new URL(req.url ?? '/', 'http://webhook.invalid').pathname;
     if (req.method !== 'POST' || path !== options.path) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
     handle(req, res).catch((error: unknown) => {
-      logger.error(`telegram webhook: ${describeError(error)}`);
+      // A 500 makes Telegram send the update again later: right for one handed back at shutdown.
+      const cause = error instanceof BotError ? error.error : error;
+      if (cause instanceof UpdateHandedBack) logger.info(`telegram webhook: ${cause.message}`);
+      else logger.error(`telegram webhook: ${describeError(error)}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
@@ -50,10 +64,15 @@ export async function startWebhookServer(
   });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async (drain) => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await drain?.();
+      // The handlers are done; their 200s may still be on the way out.
+      const deadline = Date.now() + ANSWER_GRACE_MS;
+      while (answering > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

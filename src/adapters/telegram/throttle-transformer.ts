@@ -1,6 +1,6 @@
 import type { Transformer } from 'grammy';
 import type { Logger } from '../../kernel/logger.js';
-import type { SendThrottle } from './send-throttle.js';
+import type { SendGate } from '../send-gate.js';
 
 /** How 429 answers are handled. */
 export interface RetryOptions {
@@ -24,11 +24,7 @@ export function isGroupChat(chatId: string): boolean {
  * tries again. Only 429 is retried here: Telegram did not process that request, so retrying cannot
  * duplicate a message, whereas a network error or a 5xx may come after the message was posted.
  */
-export function throttleTransformer(
-  throttle: SendThrottle,
-  options: RetryOptions,
-  logger?: Logger,
-): Transformer {
+export function throttleTransformer(throttle: SendGate, options: RetryOptions, logger?: Logger): Transformer {
   return async (prev, method, payload, signal) => {
     const chatId = (payload as { chat_id?: unknown } | undefined)?.chat_id;
     if (!SENDING.test(method) || chatId === undefined) return prev(method, payload, signal);

@@ -16,14 +16,15 @@ const TERMINAL_CALLER: Caller = {
 
 /**
  * The terminal chat: a welcome line and today's digest, then one command per input line, answered in
- * order. Resolves when the input ends (Ctrl-D, or the end of piped input) and every answer is written.
+ * order. Resolves when the input ends (Ctrl-D, or the end of piped input) and every answer is
+ * written, with the number of lines read.
  */
 export async function runTerminalChat(options: {
   services: Services;
   input: Readable;
   output: Writable;
   interactive: boolean;
-}): Promise<void> {
+}): Promise<{ lines: number }> {
   const { services, input, output, interactive } = options;
   const write = (text: string) => output.write(`${text}\n`);
   const sources = await services.catalog.list();
@@ -38,7 +39,9 @@ export async function runTerminalChat(options: {
     if (interactive) output.write('> ');
   };
   prompt();
+  let count = 0;
   for await (const line of lines) {
+    count++;
     if (line.trim() === '') {
       prompt();
       continue;
@@ -50,4 +53,5 @@ export async function runTerminalChat(options: {
     write('');
     prompt();
   }
+  return { lines: count };
 }

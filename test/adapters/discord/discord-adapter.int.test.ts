@@ -17,6 +17,7 @@ import {
 } from '../../helpers/fake-discord-server.js';
 import { REPO_ROOT } from '../../helpers/run-cli.js';
 import { startTestApp } from '../../helpers/test-app.js';
+import { startTestHttpServer } from '../../helpers/test-http-server.js';
 
 const [C1, C2, C3] = FAKE_CHANNELS as [string, string, string];
 const OPERATOR = '970000000000000001';
@@ -43,6 +44,7 @@ describe('the Discord adapter with the real discord.js against a fake Discord', 
     store: app.store,
     logger: app.services.logger,
     operators: [OPERATOR],
+    floodLimits: { burst: 1_000, perMinute: 60_000 },
     ...overrides,
   });
 
@@ -85,6 +87,7 @@ describe('the Discord adapter with the real discord.js against a fake Discord', 
       choices: [
         { name: 'add', value: 'add' },
         { name: 'remove', value: 'remove' },
+        { name: 'restore', value: 'restore' },
       ],
     });
     expect(byName.get('source')!.default_member_permissions).toBe('0');
@@ -136,8 +139,11 @@ describe('the Discord adapter with the real discord.js against a fake Discord', 
   });
 
   it('lets only members with Manage Channels subscribe a channel; operators only add sources', async () => {
-    const refused = await answered(slashCommand('subscribe', {}, { permissions: PERMISSIONS.member }), 1);
-    expect(contentOf(refused.webhooks[0])).toContain('administrators');
+    // Refusals are for the caller alone: ephemeral, never deferred into a public reply first.
+    const refused = await answered(slashCommand('subscribe', {}, { permissions: PERMISSIONS.member }));
+    expect(refused.callbacks).toEqual([{ type: 4, data: expect.objectContaining({ flags: 64 }) as unknown }]);
+    expect(String(refused.callbacks[0]!.data!.content)).toContain('administrators');
+    expect(refused.webhooks).toHaveLength(0);
     const address = { platform: 'discord' as const, chatId: C1, threadId: null };
     expect(await app.services.subscriptions.get(address)).toBeUndefined();
 
@@ -148,14 +154,41 @@ describe('the Discord adapter with the real discord.js against a fake Discord', 
     expect(contentOf(accepted.webhooks[0])).toContain('Subscribed');
     expect((await app.services.subscriptions.get(address))?.topics).toEqual(['energy']);
 
-    const source = await answered(slashCommand('source', { action: 'remove', target: 'x' }), 1);
-    expect(contentOf(source.webhooks[0])).toContain('operators only');
+    const source = await answered(slashCommand('source', { action: 'remove', target: 'x' }));
+    expect(source.callbacks[0]).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(String(source.callbacks[0]!.data!.content)).toContain('operators only');
+    expect(source.webhooks).toHaveLength(0);
     const byOperator = await answered(
       slashCommand('source', { action: 'remove', target: 'nope' }, { userId: OPERATOR }),
       1,
     );
     expect(contentOf(byOperator.webhooks[0])).toContain('No source "nope"');
+    expect(byOperator.callbacks[0]!.data?.flags ?? 0).toBe(0);
     await app.services.subscriptions.unsubscribe(address);
+  });
+
+  it('answers a flooding user one ephemeral "slow down", then nothing until the burst ends', async () => {
+    const time = { now: Date.parse('2026-03-02T10:00:00Z') };
+    await adapter.stop();
+    adapter = new DiscordAdapter(
+      options({ floodLimits: { burst: 2, perMinute: 6 }, clock: () => new Date(time.now) }),
+    );
+    await adapter.start();
+    const sent = [0, 1, 2, 3, 4].map(() =>
+      fake.interact(slashCommand('help', {}, { userId: '980000000000000001' })),
+    );
+    await expect.poll(() => sent.filter(({ id }) => fake.callbacks(id).length > 0).length).toBe(3);
+    const answers = sent.map(({ id }) => fake.callbacks(id)[0]);
+    expect(answers.slice(0, 2).map((answer) => answer?.type)).toEqual([4, 4]);
+    expect(answers[2]).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(String(answers[2]!.data!.content)).toMatch(/^Slow down/);
+    // Another user is not held up.
+    const other = await answered(slashCommand('help', {}, { userId: '980000000000000002' }));
+    expect(String(other.callbacks[0]!.data!.content)).toContain('/subscribe');
+    time.now += 20_000;
+    const later = await answered(slashCommand('help', {}, { userId: '980000000000000001' }));
+    expect(String(later.callbacks[0]!.data!.content)).toContain('/subscribe');
+    expect(answers.slice(3)).toEqual([undefined, undefined]);
   });
 
   describe('daily delivery through the shared DeliveryService', () => {
@@ -261,3 +294,56 @@ describe('the Discord adapter with the real discord.js against a fake Discord', 
     });
   });
 });
+
+describe('stopping the Discord adapter with an interaction in flight', () => {
+  it('finishes it before the store closes; one arriving meanwhile is told Quotewire is restarting', async () => {
+    const { app } = await startTestApp('sources: []\npolling:\n  allowLoopback: true\n');
+    const fake = await startFakeDiscord();
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const site = await startTestHttpServer({
+      '/feed.xml': async (_req, res) => {
+        await held;
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(SLOW_FEED);
+      },
+    });
+    const adapter = new DiscordAdapter({
+      token: 'fake-token',
+      apiUrl: fake.apiUrl,
+      applicationId: null,
+      guildId: null,
+      services: app.services,
+      store: app.store,
+      logger: app.services.logger,
+      operators: [OPERATOR],
+    });
+    try {
+      await adapter.start();
+      const adding = fake.interact(
+        slashCommand('source', { action: 'add', target: site.url('/feed.xml') }, { userId: OPERATOR }),
+      );
+      await expect.poll(() => site.requests.length).toBeGreaterThan(0);
+      const stopped = adapter.stop();
+      const late = fake.interact(slashCommand('help'));
+      await expect.poll(() => fake.callbacks(late.id).length).toBe(1);
+      expect(fake.callbacks(late.id)[0]).toMatchObject({ type: 4, data: { flags: 64 } });
+      expect(String(fake.callbacks(late.id)[0]!.data!.content)).toContain('restarting');
+      release();
+      await stopped;
+      await app.close();
+      const edits = fake.webhookCalls(adding.token);
+      expect(edits).toHaveLength(1);
+      const content = String((edits[0]!.body as { content?: string }).content);
+      expect(content).toMatch(/^Added /);
+      expect(content).not.toMatch(/closed|SQLITE|Sorry/i);
+    } finally {
+      release();
+      await site.close();
+      await fake.close();
+    }
+  });
+});
+
+const SLOW_FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Slow Wire</title><link>https://slow.example/</link>
+<item><title>Harbour reopens after storm</title><link>https://slow.example/harbour</link><description>The harbour reopened on Tuesday after repairs, officials said.</description></item>
+</channel></rss>`;

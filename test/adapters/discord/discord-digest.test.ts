@@ -5,6 +5,7 @@ import {
   type DiscordMessage,
 } from '../../../src/adapters/discord/render-discord.js';
 import type { Digest, DigestStory } from '../../../src/digest/digest.js';
+import { DISPLAY_LIMITS } from '../../../src/chat/display-limits.js';
 import { renderDiscordDigest } from '../../../src/adapters/discord/discord-digest.js';
 
 const HOSTILE =
@@ -132,12 +133,16 @@ describe('renderDiscordDigest', () => {
     const messages = renderDiscordDigest(digest(stories));
     expectWithinLimits(messages);
     expect(messages.length).toBeGreaterThan(3);
-    // Every story exactly once, in order, each whole in one embed.
-    const titles = messages.flatMap((message) => message.embeds!.map((embed) => embed.title!));
-    expect(titles.slice(0, 30).map((title) => Number(/^(\d+)\. /.exec(title)![1]))).toEqual(
-      Array.from({ length: 30 }, (_, i) => i + 1),
+    // At most DISPLAY_LIMITS.digestMessages messages per chat: the stories that fit, in order, each
+    // whole in one embed; the others counted in one line; then the quote of the day.
+    expect(messages.length).toBeLessThanOrEqual(DISPLAY_LIMITS.digestMessages);
+    const embeds = messages.flatMap((message) => message.embeds!);
+    const shown = embeds.filter((embed) => /^\d+\. /.test(embed.title ?? ''));
+    expect(shown.map((embed) => Number(/^(\d+)\. /.exec(embed.title!)![1]))).toEqual(
+      Array.from({ length: shown.length }, (_, i) => i + 1),
     );
-    expect(titles.at(-1)).toBe('Quote of the day');
+    expect(embeds.at(-2)!.description).toBe(`*… and ${30 - shown.length} more stories.*`);
+    expect(embeds.at(-1)!.title).toBe('Quote of the day');
     const sources = messages[0]!.embeds![0]!.fields![0]!.value;
     expect(sources).toMatch(/ and \d+ more$/);
     expect(messages[0]!.content).toBeDefined();

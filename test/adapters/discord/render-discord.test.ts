@@ -138,8 +138,12 @@ describe('renderDiscordMessages', () => {
 
   it('splits a block longer than a message at spaces, keeping its formatting and every word', () => {
     const words = Array.from({ length: 900 }, (_, i) => `w${i}`);
+    // Built by hand: the reply builders cap text long before this; the renderer must still cope.
     const messages = renderDiscordMessages({
-      blocks: [paragraph({ text: words.join(' '), bold: true }), quoteBlock(words.join(' '), 'Someone')],
+      blocks: [
+        { type: 'paragraph', spans: [{ text: words.join(' '), bold: true }] },
+        { type: 'quote', text: words.join(' '), attribution: [{ text: 'Someone' }] },
+      ],
     });
     expect(messages.length).toBeGreaterThanOrEqual(4);
     for (const message of messages)
@@ -153,7 +157,7 @@ describe('renderDiscordMessages', () => {
   it('keeps right-to-left text and emoji intact across splits', () => {
     const unit = 'שלום עולם 👨‍👩‍👧‍👦 مرحبا بالعالم 🇫🇷 ';
     const text = unit.repeat(150);
-    const messages = renderDiscordMessages({ blocks: [paragraph(text)] });
+    const messages = renderDiscordMessages({ blocks: [{ type: 'paragraph', spans: [{ text }] }] });
     expect(messages.length).toBeGreaterThan(1);
     for (const message of messages) {
       expect(message.content!.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);

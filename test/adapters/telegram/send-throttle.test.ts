@@ -76,6 +76,16 @@ describe('SendThrottle', () => {
     expect(sends.map((send) => send.chat).slice(0, 3)).toEqual(['7', '8', '9']);
   });
 
+  it("never makes one chat's reply wait behind another chat's queue of 100", async () => {
+    const sends = await sendAll({ globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 }, [
+      ...Array.from({ length: 100 }, () => 'A'),
+      'B',
+    ]);
+    const b = sends.find((send) => send.chat === 'B')!;
+    expect(b.at).toBeLessThan(100);
+    expect(sends.findIndex((send) => send.chat === 'B')).toBe(1);
+  });
+
   it('sends at most 20 messages a minute to a group', async () => {
     const sends = await sendAll(
       { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 },
