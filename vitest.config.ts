@@ -32,6 +32,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/**/*.e2e.test.ts'],
+          // Child processes start in about a second on a quiet machine and in 10-15 s on a loaded one.
+          testTimeout: 90_000,
           // The end-to-end tests spawn the built CLI; build it (if a source changed) before they run.
           globalSetup: ['test/global-setup.ts'],
         },

@@ -1,16 +1,19 @@
 /**
- * Digest benchmark: one digest built from a store of 10,000 articles first seen in the last day,
- * with the offline engine, and the offline summarizer's throughput.
+ * Digest benchmark: one digest built from a store of 10,000, 30,000 and 100,000 articles first seen
+ * in the last day, with the offline engine; how its time grows with the number of articles (the
+ * exponent of a power law fitted to the three sizes: 1 is linear); and the offline summarizer's
+ * throughput.
  *
  * The articles are invented events (a strike, a flood, a merger...) in invented places with
  * invented people; about half of the events are reported by several "sources", each in its own
  * words (and some as wire copies), so that story clustering has real work. Because the generator
  * knows which event each article reports, the clustering's B-cubed precision and recall are
- * printed too. Target (issue 4): the digest in <= 2 s.
+ * printed too. Targets (issues 4 and 11): 10,000 articles in <= 2 s, 100,000 in <= 3 s, linear.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { articleIdFor, identityKeys } from '../src/articles/article-identity.js';
 import { ArticleRepository } from '../src/articles/article-repository.js';
 import type { StoredArticle } from '../src/articles/stored-article.js';
@@ -21,7 +24,7 @@ import { clusterStories } from '../src/stories/story-clusterer.js';
 import { summarize } from '../src/summaries/extractive-summarizer.js';
 import { seeded } from './generated-news.js';
 
-const ARTICLES = 10_000;
+const SIZES = [10_000, 30_000, 100_000] as const;
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 
 const SYLLABLES = 'ka ri mo ten sa vel dor an bri to mel qua zen or li fa gor ush em pa nel tir ob vin'.split(
@@ -182,15 +185,19 @@ function shuffle<T>(items: T[], random: Random): T[] {
   return items;
 }
 
-function generate(): { articles: StoredArticle[]; eventOf: Map<string, number>; events: number } {
+export function generate(count: number): {
+  articles: StoredArticle[];
+  eventOf: Map<string, number>;
+  events: number;
+} {
   const random = seeded(20261127);
   const articles: StoredArticle[] = [];
   const eventOf = new Map<string, number>();
   let events = 0;
-  while (articles.length < ARTICLES) {
+  while (articles.length < count) {
     const event = inventEvent(events++, random);
     let wire: { title: string; text: string } | null = null;
-    for (let s = 0; s < event.sources && articles.length < ARTICLES; s++) {
+    for (let s = 0; s < event.sources && articles.length < count; s++) {
       const source = pick(random, SOURCES);
       // One report in five after the first is the first one's text run as a wire copy.
       if (s > 0 && wire && random() < 0.2) {
@@ -250,55 +257,115 @@ function bCubed(stories: { articles: StoredArticle[] }[], eventOf: Map<string, n
 
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 
+interface SizeFigures {
+  size: number;
+  /** Build times in seconds: the first in a process that has not built this size yet, then warm. */
+  times: number[];
+  articles: number;
+  stories: number;
+  topSources: number;
+  loadSeconds: number;
+  clusterSeconds: number;
+  quality: { precision: number; recall: number };
+}
+
+/** Stores each size's articles (a prefix of one generated day) in a fresh SQLite store. */
+async function storeSizes(articles: readonly StoredArticle[]) {
+  const stores = [];
+  for (const size of SIZES) {
+    const store = await openStore(
+      `sqlite://${join(mkdtempSync(join(tmpdir(), 'qw-digest-')), 'bench.sqlite')}`,
+    );
+    const repository = new ArticleRepository(store);
+    for (let i = 0; i < size; i += 5_000) {
+      const chunk = articles.slice(i, Math.min(i + 5_000, size));
+      await repository.saveMany(chunk.map((article) => ({ article, draft: { ...article, guid: null } })));
+    }
+    stores.push({ size, store, repository });
+  }
+  return stores;
+}
+
 export async function runDigestBench(): Promise<void> {
-  const { articles, eventOf, events } = generate();
-  const store = await openStore(
-    `sqlite://${join(mkdtempSync(join(tmpdir(), 'qw-digest-')), 'bench.sqlite')}`,
-  );
-  const repository = new ArticleRepository(store);
-  for (let i = 0; i < articles.length; i += 500) {
-    const chunk = articles.slice(i, i + 500);
-    await repository.saveMany(chunk.map((article) => ({ article, draft: { ...article, guid: null } })));
-  }
+  const generated = generate(Math.max(...SIZES));
+  const { eventOf, events } = generated;
+  const stores = await storeSizes(generated.articles);
+  // Only the summarizer figure needs texts from here on; the stores hold the rest.
+  const sample = generated.articles.slice(0, 10_000).map((article) => article.text);
+  generated.articles.length = 0;
 
-  // A new builder each run, so that none reuses the clustering of the one before; the first run
-  // also pays for a cold process (nothing compiled yet), later ones are the service's steady state.
+  // A new builder each run, so that none reuses the clustering of the one before; the first run of
+  // a size is in a process that has not built that size yet, later ones are the service's steady state.
   const options = { maxStories: 10, quotesPerStory: 2, windowHours: 24 };
-  const times: number[] = [];
-  let digest;
-  for (let run = 0; run < 3; run++) {
-    const started = process.hrtime.bigint();
-    digest = await new DigestBuilder(repository, options).build(NOW);
-    times.push(seconds(started));
+  const figures: SizeFigures[] = [];
+  for (const { size, store, repository } of stores) {
+    const times: number[] = [];
+    let digest;
+    for (let run = 0; run < 3; run++) {
+      const started = process.hrtime.bigint();
+      digest = await new DigestBuilder(repository, options).build(NOW);
+      times.push(seconds(started));
+    }
+    let started = process.hrtime.bigint();
+    const loaded = await repository.seenSince(new Date(NOW.getTime() - 24 * 3_600_000), NOW);
+    const loadSeconds = seconds(started);
+    started = process.hrtime.bigint();
+    const stories = clusterStories(loaded);
+    const clusterSeconds = seconds(started);
+    figures.push({
+      size,
+      times,
+      articles: digest!.stats.articles,
+      stories: digest!.stats.stories,
+      topSources: digest!.stories[0]?.sources ?? 0,
+      loadSeconds,
+      clusterSeconds,
+      quality: bCubed(stories, eventOf),
+    });
+    await store.close();
   }
 
-  let started = process.hrtime.bigint();
-  const loaded = await repository.seenSince(new Date(NOW.getTime() - 24 * 3_600_000), NOW);
-  const loadSeconds = seconds(started);
-  started = process.hrtime.bigint();
-  const stories = clusterStories(loaded);
-  const clusterSeconds = seconds(started);
-  const quality = bCubed(stories, eventOf);
-
-  started = process.hrtime.bigint();
-  for (const article of articles) summarize(article.text, 3);
+  const started = process.hrtime.bigint();
+  for (const text of sample) summarize(text, 3);
   const summarizeSeconds = seconds(started);
-  await store.close();
 
-  const [cold, ...warm] = times.map((time) => `${time.toFixed(2)} s`);
-  console.log('digest: one digest from a store of 10,000 articles of the last 24 h, offline engine');
-  console.log(`  articles in window: ${digest!.stats.articles} (${events} generated events)`);
+  const best = (times: number[]) => Math.min(...times.slice(1));
+  console.log('digest: one digest from a store of the last 24 h of articles, offline engine');
+  for (const size of figures) {
+    const [cold, ...warm] = size.times.map((time) => `${time.toFixed(2)} s`);
+    const target =
+      size.size === 10_000 ? ' (target <= 2 s)' : size.size === 100_000 ? ' (target <= 3 s)' : '';
+    console.log(
+      `  ${size.size.toLocaleString('en').padStart(7)} articles: build ${cold} first, then ${warm.join(', ')}${target}`,
+    );
+    console.log(
+      `                    of which ${size.loadSeconds.toFixed(2)} s reading the window from SQLite, ${size.clusterSeconds.toFixed(2)} s clustering; ` +
+        `${size.stories} stories, top story from ${size.topSources} sources; ` +
+        `B-cubed precision ${size.quality.precision.toFixed(3)}, recall ${size.quality.recall.toFixed(3)}`,
+    );
+  }
   console.log(
-    `  stories found:      ${digest!.stats.stories}; top story from ${digest!.stories[0]?.sources} sources`,
+    `  growth: build time ~ articles^${fittedExponent(figures.map((size) => [size.size, best(size.times)])).toFixed(2)} ` +
+      `(best warm build per size, least squares on logs; 1.00 is linear) (target ~1.0); ${events.toLocaleString('en')} generated events`,
   );
-  console.log(`  digest build:       ${cold} in a cold process, then ${warm.join(', ')} (target <= 2 s)`);
   console.log(
-    `    of which:         ${loadSeconds.toFixed(2)} s reading the window from SQLite, ${clusterSeconds.toFixed(2)} s clustering`,
-  );
-  console.log(
-    `  clustering quality: B-cubed precision ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)} against the generated events`,
-  );
-  console.log(
-    `  offline summarizer: ${Math.round(articles.length / summarizeSeconds)} articles/s (3 sentences each)`,
+    `  offline summarizer: ${Math.round(sample.length / summarizeSeconds)} articles/s (3 sentences each)`,
   );
 }
+
+/** The exponent b of t = a·n^b that fits the points best (least squares on log t against log n). */
+function fittedExponent(points: Array<[number, number]>): number {
+  const xs = points.map(([n]) => Math.log(n));
+  const ys = points.map(([, t]) => Math.log(t));
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const [mx, my] = [mean(xs), mean(ys)];
+  let covariance = 0;
+  let variance = 0;
+  xs.forEach((x, i) => {
+    covariance += (x - mx) * (ys[i]! - my);
+    variance += (x - mx) ** 2;
+  });
+  return covariance / variance;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await runDigestBench();

@@ -23,6 +23,6 @@ export const subscribeCommand = defineCommand({
       { ...(topics ? { topics } : {}), ...(existing ? {} : { language }) },
     );
     const lead = created ? t('subscribe-created') : t('subscribe-updated');
-    return subscriptionReply(subscription, services.clock(), lead, t, language);
+    return subscriptionReply(subscription, services.clock(), lead, services.config.instant, t, language);
   },
 });

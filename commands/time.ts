@@ -30,7 +30,7 @@ export const timeCommand = defineCommand({
       ...(timeZone ? { timeZone } : {}),
     });
     return updated
-      ? subscriptionReply(updated, services.clock(), t('time-set'), t, language)
+      ? subscriptionReply(updated, services.clock(), t('time-set'), services.config.instant, t, language)
       : notSubscribed(t);
   },
 });

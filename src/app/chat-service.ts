@@ -8,6 +8,7 @@
 import type { AppConfig } from '../config/load-config.js';
 import { DeliveryService } from '../delivery/delivery-service.js';
 import { DeliveryTicker } from '../delivery/delivery-ticker.js';
+import { InstantService } from '../delivery/instant-service.js';
 import { topicDigestProvider } from '../delivery/topic-digest.js';
 import type { Logger } from '../kernel/logger.js';
 import { chatKey } from '../sources/source-catalog.js';
@@ -80,7 +81,28 @@ export async function startChatService(config: AppConfig, app: App, logger: Logg
     },
     metrics: app.metrics,
   });
-  const ticker = new DeliveryTicker(delivery, logger, config.digest.checkEverySeconds);
+  const instant = new InstantService({
+    store: app.store,
+    audienceOf: (platform, chatId) => services.chatSources.audienceKey(chatKey(platform, chatId)),
+    visibility: (chat) => services.chatSources.visibleTo(chat),
+    subscriptions: services.subscriptions,
+    articles: services.articles,
+    quotes: services.quotes,
+    senders: platforms.map((platform) => platform.sender),
+    clock: services.clock,
+    logger,
+    languages: config.digest.languages,
+    translations: services.i18n,
+    options: {
+      ...config.instant,
+      windowHours: config.digest.windowHours,
+      instanceId: app.instanceId,
+      leaseMs: config.digest.deliveryLeaseSeconds * 1000,
+      concurrency: config.digest.deliveryConcurrency,
+      maxAttempts: 5,
+    },
+  });
+  const ticker = new DeliveryTicker(delivery, logger, config.digest.checkEverySeconds, [instant]);
   const started = platforms.map((platform) => platform.start());
   const ticking = ticker.start();
   return {

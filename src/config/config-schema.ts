@@ -141,6 +141,22 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Instant posts (/mode instant) and followed speakers' quotes (/follow): batching and caps. */
+    instant: z
+      .object({
+        /** Minutes between a chat's batches unless it chooses otherwise (/mode instant <minutes>). */
+        everyMinutes: wholeNumber(1, 1440, 'minutes').default(15),
+        /** The shortest batching interval a chat may choose. */
+        minEveryMinutes: wholeNumber(1, 1440, 'minutes').default(5),
+        /** Posts per hour to a chat unless it chooses fewer or more (/mode instant <minutes> <per-hour>). */
+        perHour: wholeNumber(1, 600).default(10),
+        /** The most posts per hour a chat may choose. */
+        maxPerHour: wholeNumber(1, 600).default(30),
+        /** A story or quote not posted within this many hours (quiet hours, the cap) is dropped. */
+        holdHours: positiveNumber('hours', 48).default(12),
+      })
+      .strict()
+      .prefault({}),
     telegram: z
       .object({
         /** polling (long polling, works anywhere) or webhook (needs a public HTTPS URL). */

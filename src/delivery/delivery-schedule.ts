@@ -5,6 +5,8 @@
  * time that happens twice when they go back is delivered at its first occurrence.
  */
 
+import type { DigestFrequency } from './subscription.js';
+
 const DAY_MS = 86_400_000;
 
 /** What a schedule needs to know about a subscription. */
@@ -15,6 +17,52 @@ export interface DeliverySchedule {
   timeZone: string;
   /** ISO instant; no delivery is due for a scheduled time before it. */
   createdAt: string;
+  /** Which days, and whether twice a day; every day once when missing. */
+  frequency?: DigestFrequency | undefined;
+}
+
+/** One scheduled delivery: the ledger's key for it, and the local day it belongs to. */
+export interface DeliverySlot {
+  /** The day (YYYY-MM-DD) for the day's only or first delivery, `day@HH:MM` for the second. */
+  slot: string;
+  day: string;
+}
+
+/** The local day names, Sunday first, as /schedule takes and shows them. */
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** 0 (Sunday) to 6 (Saturday) for a YYYY-MM-DD day. */
+function weekdayOf(day: string): number {
+  return new Date(`${day}T00:00:00Z`).getUTCDay();
+}
+
+/** Whether the schedule delivers on `day` at all. */
+function deliversOn(schedule: DeliverySchedule, day: string): boolean {
+  const frequency = schedule.frequency;
+  if (frequency?.kind === 'weekdays') return weekdayOf(day) >= 1 && weekdayOf(day) <= 5;
+  if (frequency?.kind === 'weekly') return weekdayOf(day) === frequency.weekday;
+  return true;
+}
+
+/** The day's delivery times, earliest first, each with its slot key. */
+function slotsOf(schedule: DeliverySchedule, day: string): { time: string; slot: string }[] {
+  const first = { time: schedule.deliveryTime, slot: day };
+  const frequency = schedule.frequency;
+  if (frequency?.kind !== 'twice' || frequency.secondTime === schedule.deliveryTime) return [first];
+  return [first, { time: frequency.secondTime, slot: `${day}@${frequency.secondTime}` }].sort((a, b) =>
+    a.time.localeCompare(b.time),
+  );
+}
+
+/**
+ * The ledger keys a day's digests would have (`day`, and `day@HH:MM` for a second one), latest
+ * first: where to look for a subscription's last delivery that day.
+ */
+export function daySlots(schedule: DeliverySchedule, day: string): string[] {
+  return slotsOf(schedule, day)
+    .map(({ slot, time }) => ({ slot, time }))
+    .sort((a, b) => b.time.localeCompare(a.time))
+    .map(({ slot }) => slot);
 }
 
 /**
@@ -86,21 +134,51 @@ function nextDay(day: string): string {
  * therefore still due until local midnight, and no longer the day after.
  */
 export function dueDay(schedule: DeliverySchedule, now: Date): string | null {
-  const day = localDay(now, schedule.timeZone);
-  const at = zonedInstant(day, schedule.deliveryTime, schedule.timeZone).getTime();
-  if (now.getTime() < at || at < Date.parse(schedule.createdAt)) return null;
-  return day;
+  return dueSlot(schedule, now)?.day ?? null;
 }
 
-/** The next instant a digest will go out (for /settings): today's time if still ahead, else tomorrow's. */
+/**
+ * The delivery due at `now`, or null: the latest of today's scheduled times (local) that has passed
+ * and was not before the subscription existed, on a day the frequency delivers. With two times a
+ * day, a first delivery missed while the bot was down is replaced by the second once that is due.
+ */
+export function dueSlot(schedule: DeliverySchedule, now: Date): DeliverySlot | null {
+  const day = localDay(now, schedule.timeZone);
+  if (!deliversOn(schedule, day)) return null;
+  let due: DeliverySlot | null = null;
+  for (const { time, slot } of slotsOf(schedule, day)) {
+    const at = zonedInstant(day, time, schedule.timeZone).getTime();
+    if (now.getTime() >= at && at >= Date.parse(schedule.createdAt)) due = { slot, day };
+  }
+  return due;
+}
+
+/** The next instant a digest will go out (for /settings), on a day and at a time the schedule has. */
 export function nextDelivery(schedule: DeliverySchedule, now: Date): Date {
   let day = localDay(now, schedule.timeZone);
-  for (let i = 0; i < 3; i++) {
-    const at = zonedInstant(day, schedule.deliveryTime, schedule.timeZone);
-    if (at.getTime() > now.getTime() && at.getTime() >= Date.parse(schedule.createdAt)) return at;
+  for (let i = 0; i < 9; i++) {
+    if (deliversOn(schedule, day)) {
+      for (const { time } of slotsOf(schedule, day)) {
+        const at = zonedInstant(day, time, schedule.timeZone);
+        if (at.getTime() > now.getTime() && at.getTime() >= Date.parse(schedule.createdAt)) return at;
+      }
+    }
     day = nextDay(day);
   }
   return zonedInstant(day, schedule.deliveryTime, schedule.timeZone);
+}
+
+/** Whether `now` falls inside quiet hours `from`–`to` (local HH:MM; across midnight when to < from). */
+export function inQuietHours(
+  quiet: { from: string; to: string } | null | undefined,
+  timeZone: string,
+  now: Date,
+): boolean {
+  if (!quiet || quiet.from === quiet.to) return false;
+  const local = new Date(wallClockMs(now.getTime(), timeZone)).toISOString().slice(11, 16);
+  return quiet.from < quiet.to
+    ? local >= quiet.from && local < quiet.to
+    : local >= quiet.from || local < quiet.to;
 }
 
 /** The canonical spelling of a time zone name Intl knows ("europe/london" → "Europe/London"), or null. */

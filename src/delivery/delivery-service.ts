@@ -7,7 +7,8 @@ import type { Digest } from '../digest/digest.js';
 import { describeError } from '../kernel/describe-error.js';
 import type { Collection, Store } from '../store/store.js';
 import { DeliveryLedger, type Claim } from './delivery-ledger.js';
-import { dueDay, localDay } from './delivery-schedule.js';
+import { ArticleWords, filterKey, storyFilter } from './chat-filters.js';
+import { dueSlot, localDay } from './delivery-schedule.js';
 import { labelsFor, type ConfiguredDigestWords } from './digest-labels.js';
 import type { Translations } from '../i18n/translations.js';
 import type { DigestSender, SendOutcome } from './digest-sender.js';
@@ -44,7 +45,10 @@ export interface TickReport {
 
 interface Job {
   subscription: Subscription;
+  /** The local day the digest is for. */
   day: string;
+  /** The ledger's key for this delivery: the day, or `day@HH:MM` for a second one that day. */
+  slot: string;
   digestId: string;
   /** See DeliveryService's `audienceOf`. */
   audience: string;
@@ -75,6 +79,8 @@ export class DeliveryService {
   private readonly senders: Map<SubscriptionPlatform, DigestSender>;
   private readonly options: DeliveryOptions;
   private running: Promise<TickReport> | null = null;
+  /** Articles' folded words for chats' filters, read once for every chat of a tick. */
+  private readonly words = new ArticleWords();
   private stopping = false;
 
   constructor(
@@ -139,7 +145,7 @@ export class DeliveryService {
     const now = this.deps.clock();
     const moved = await this.deps.subscriptions.moveChat(platform, fromChatId, toChatId);
     for (const subscription of moved) {
-      const day = localDay(now, subscription.timeZone);
+      const day = dueSlot(subscription, now)?.slot ?? localDay(now, subscription.timeZone);
       const oldId = subscription.id.replace(`${platform}:${toChatId}`, `${platform}:${fromChatId}`);
       const record = await this.ledger.get(oldId, day);
       if (record?.state === 'sent') await this.ledger.copy(record, subscription.id);
@@ -174,27 +180,29 @@ export class DeliveryService {
 
   /** Subscriptions due now whose ledger record for the day says there is still something to send. */
   private async dueJobs(now: Date): Promise<Job[]> {
-    const candidates: { subscription: Subscription; day: string; audience: string }[] = [];
+    const candidates: { subscription: Subscription; day: string; slot: string; audience: string }[] = [];
     for (const subscription of await this.deps.subscriptions.list()) {
       if (subscription.paused || !this.senders.has(subscription.platform)) continue;
-      const day = dueDay(subscription, now);
-      if (!day) continue;
+      // Instant-only chats get no digest.
+      if (subscription.mode === 'instant') continue;
+      const due = dueSlot(subscription, now);
+      if (!due) continue;
       const audience = (await this.deps.audienceOf?.(subscription.platform, subscription.chatId)) ?? '';
-      candidates.push({ subscription, day, audience });
+      candidates.push({ subscription, ...due, audience });
     }
     const jobs: Job[] = [];
     for (let i = 0; i < candidates.length; i += LEDGER_BATCH) {
       const batch = candidates.slice(i, i + LEDGER_BATCH);
       const records = await this.ledger.getMany(
-        batch.map(({ subscription, day }) => ({ subscriptionId: subscription.id, day })),
+        batch.map(({ subscription, slot }) => ({ subscriptionId: subscription.id, day: slot })),
       );
-      batch.forEach(({ subscription, day, audience }, index) => {
+      batch.forEach(({ subscription, day, slot, audience }, index) => {
         const record = records[index];
         // A first look only: the claim before sending decides, in a transaction.
         if (!this.ledger.needsWork(record, now)) return;
         const resumes = record && record.partsSent > 0 && record.digestId;
-        const digestId = resumes ? record.digestId! : freshDigestId(now, subscription.topics, audience);
-        jobs.push({ subscription, day, digestId, audience });
+        const digestId = resumes ? record.digestId! : freshDigestId(now, subscription, audience);
+        jobs.push({ subscription, day, slot, digestId, audience });
       });
     }
     return jobs;
@@ -215,7 +223,7 @@ export class DeliveryService {
         continue;
       }
       try {
-        const built = await this.deps.digests(now, job.subscription.topics, job.audience);
+        const built = await this.build(now, job.subscription, job.audience);
         // Instances ticking in the same minute build the same snapshot: the first one stored wins,
         // so every chat of that minute gets the very same digest.
         const digest = await this.deps.store.transact(async (tx) => {
@@ -234,20 +242,27 @@ export class DeliveryService {
     // A snapshot that expired cannot be resumed: those chats get today's digest from where they were.
     for (const job of jobs) {
       if (digests.has(job.digestId)) continue;
-      const fresh = freshDigestId(now, job.subscription.topics, job.audience);
+      const fresh = freshDigestId(now, job.subscription, job.audience);
       const digest =
-        digests.get(fresh) ??
-        (await this.deps.digests(now, job.subscription.topics, job.audience).catch(() => undefined));
+        digests.get(fresh) ?? (await this.build(now, job.subscription, job.audience).catch(() => undefined));
       if (digest) digests.set(job.digestId, digest);
     }
     return digests;
   }
 
+  /** The digest of a subscription's topics, with its chat's own sources, through its filters. */
+  private build(now: Date, subscription: Subscription, audience: string): Promise<Digest> {
+    return this.deps.digests(now, subscription.topics, {
+      audience,
+      accept: storyFilter(subscription.filters, this.words),
+    });
+  }
+
   private async deliver(job: Job, digest: Digest, report: TickReport, queue: Job[]): Promise<void> {
-    const { subscription, day } = job;
+    const { subscription, day, slot } = job;
     const claim = await this.ledger.claim(
       subscription.id,
-      day,
+      slot,
       this.options.instanceId,
       this.deps.clock(),
       job.digestId,
@@ -265,6 +280,7 @@ export class DeliveryService {
           threadId: subscription.threadId,
           labels: labelsFor(subscription.language, this.options.languages, this.deps.translations),
           images: subscription.images !== false,
+          silent: subscription.silent === true,
         },
         { ...(snapshot ?? digest), date: day },
         {
@@ -291,7 +307,7 @@ export class DeliveryService {
     this.deps.metrics?.delivered(outcome.kind, claim.attempts);
     try {
       await this.settle(job, claim, outcome, report, queue);
-      if (outcome.topicGone) await this.moveToChat(subscription, day, outcome.topicGone);
+      if (outcome.topicGone) await this.moveToChat(subscription, job.slot, outcome.topicGone);
     } catch (error) {
       this.deps.logger.error(
         `delivery to ${subscription.id}: recording the outcome failed: ${describeError(error)}`,
@@ -304,10 +320,10 @@ export class DeliveryService {
    * subscription moves there, with today's ledger record, so the rest (or tomorrow's digest) goes
    * straight to the chat and the admins' notice is not repeated.
    */
-  private async moveToChat(subscription: Subscription, day: string, reason: string): Promise<void> {
+  private async moveToChat(subscription: Subscription, slot: string, reason: string): Promise<void> {
     const moved = await this.deps.subscriptions.moveToChat(subscription.id);
     if (!moved) return;
-    const record = await this.ledger.get(subscription.id, day);
+    const record = await this.ledger.get(subscription.id, slot);
     if (record && !moved.merged) await this.ledger.copy(record, moved.subscription.id);
     this.deps.logger.warn(
       `delivery: ${subscription.id}: its topic is gone (${reason}); moved to ${moved.subscription.id}`,
@@ -352,6 +368,7 @@ export class DeliveryService {
             queue.push({
               subscription: next,
               day: job.day,
+              slot: job.slot,
               digestId: claim.digestId,
               audience: job.audience,
             });
@@ -371,7 +388,20 @@ export class DeliveryService {
   }
 }
 
-function freshDigestId(now: Date, topics: readonly string[], audience: string): string {
-  // A chat with sources of its own gets a digest of its own; the others share by topics.
-  return `${now.toISOString().slice(0, 16)}|${topics.join(',')}${audience ? `|${audience}` : ''}`;
+/**
+ * The snapshot's key: the minute and topics, plus the chat's own-sources audience and its filters
+ * when it has them (such a chat gets a digest of its own; the others share by topics).
+ */
+function freshDigestId(
+  now: Date,
+  subscription: Pick<Subscription, 'topics' | 'filters'>,
+  audience: string,
+): string {
+  const filters = filterKey(subscription.filters);
+  return [
+    now.toISOString().slice(0, 16),
+    subscription.topics.join(','),
+    ...(audience ? [audience] : []),
+    ...(filters ? [`filters=${filters}`] : []),
+  ].join('|');
 }

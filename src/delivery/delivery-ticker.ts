@@ -16,6 +16,8 @@ export class DeliveryTicker {
     private readonly logger: Logger,
     /** Seconds between ticks (1-60); a minute in production. */
     private readonly everySeconds = 60,
+    /** Other deliveries ticked with it, such as instant posts (instant-service.ts). */
+    private readonly others: readonly Tickable[] = [],
   ) {}
 
   async start(): Promise<void> {
@@ -42,14 +44,25 @@ export class DeliveryTicker {
   async stop(): Promise<void> {
     await this.task?.destroy();
     this.task = null;
-    await this.service.stop();
+    await Promise.all([this.service, ...this.others].map((service) => service.stop()));
   }
 
   private async tick(): Promise<void> {
-    try {
-      await this.service.tick();
-    } catch (error) {
-      this.logger.error(`delivery tick failed: ${describeError(error)}`);
-    }
+    // Side by side: a long digest fan-out does not hold up instant posts, nor the reverse.
+    await Promise.all(
+      [this.service, ...this.others].map(async (service) => {
+        try {
+          await service.tick();
+        } catch (error) {
+          this.logger.error(`delivery tick failed: ${describeError(error)}`);
+        }
+      }),
+    );
   }
+}
+
+/** A delivery the ticker drives. */
+export interface Tickable {
+  tick(): Promise<unknown>;
+  stop(): Promise<void>;
 }

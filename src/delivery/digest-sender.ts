@@ -1,3 +1,4 @@
+import type { Reply } from '../chat/reply.js';
 import type { Digest } from '../digest/digest.js';
 import type { DigestLabels } from './digest-labels.js';
 import type { SubscriptionPlatform } from './subscription.js';
@@ -10,6 +11,8 @@ export interface DeliveryTarget {
   labels: DigestLabels;
   /** Whether the chat wants story images (`/settings images on|off`). */
   images: boolean;
+  /** Deliver without a notification sound (Telegram disable_notification, Discord @silent). */
+  silent?: boolean;
 }
 
 /** What happened to one chat's digest, as the platform reported it. */
@@ -55,4 +58,9 @@ export interface SendProgress {
 export interface DigestSender {
   readonly platform: SubscriptionPlatform;
   send(target: DeliveryTarget, digest: Digest, progress: SendProgress): Promise<SendOutcome>;
+  /**
+   * Posts one instant post (a new story, a followed speaker's quote) as the platform renders a
+   * neutral reply; the outcome is reported as for a digest.
+   */
+  post(target: DeliveryTarget, post: Reply): Promise<SendOutcome>;
 }

@@ -3,18 +3,67 @@ import { DATE_LOCALES, isLanguage } from '../i18n/languages.js';
 import type { Translate } from '../i18n/translations.js';
 import { nextDelivery } from './delivery-schedule.js';
 import { pauseReasonText } from './pause-reasons.js';
-import type { Subscription } from './subscription.js';
+import { instantBatching, type InstantBounds, type Subscription } from './subscription.js';
+
+/** The Intl locale for a chat's language (English for a digest-only language of the config). */
+function localeOf(language: string): string {
+  return DATE_LOCALES[isLanguage(language) ? language : 'en'];
+}
+
+/** When the digest comes, in words: "every day at 08:00", "every Monday at 08:00". */
+export function describeSchedule(subscription: Subscription, t: Translate, language: string): string {
+  const at = subscription.deliveryTime;
+  const frequency = subscription.frequency;
+  switch (frequency?.kind) {
+    case 'weekdays':
+      return t('schedule-weekdays', { at });
+    case 'weekly': {
+      // 2023-01-01 was a Sunday: weekday 0, as in WEEKDAYS.
+      const day = new Intl.DateTimeFormat(localeOf(language), { weekday: 'long', timeZone: 'UTC' }).format(
+        Date.UTC(2023, 0, 1 + frequency.weekday),
+      );
+      return t('schedule-weekly', { day, at });
+    }
+    case 'twice': {
+      const [first, second] = [at, frequency.secondTime].sort();
+      return t('schedule-twice', { first: first!, second: second! });
+    }
+    default:
+      return t('schedule-daily', { at });
+  }
+}
+
+/** What instant posts do in this chat, in words. */
+export function describeInstant(
+  subscription: Subscription,
+  batching: { everyMinutes: number; perHour: number },
+  t: Translate,
+): string {
+  const follows = subscription.follows?.length ?? 0;
+  const instant = subscription.mode === 'instant' || subscription.mode === 'both';
+  if (!instant && follows === 0) return t('instant-off');
+  const what =
+    instant && follows
+      ? t('instant-stories-and-quotes', { follows })
+      : instant
+        ? t('instant-stories')
+        : t('instant-quotes', { follows });
+  return t('instant-batching', { what, minutes: batching.everyMinutes, perHour: batching.perHour });
+}
 
 /** A subscription's settings as a neutral reply, with when the next digest goes out. */
 export function subscriptionReply(
   subscription: Subscription,
   now: Date,
   lead: string,
+  bounds: InstantBounds,
   t: Translate,
   language: string,
 ): Reply {
+  const batching = instantBatching(subscription, bounds);
+  const mode = subscription.mode ?? 'daily';
   const next = nextDelivery(subscription, now);
-  const nextLocal = new Intl.DateTimeFormat(DATE_LOCALES[isLanguage(language) ? language : 'en'], {
+  const nextLocal = new Intl.DateTimeFormat(localeOf(language), {
     timeZone: subscription.timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -23,6 +72,7 @@ export function subscriptionReply(
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(next);
+  const quiet = subscription.quietHours;
   return reply.of(
     paragraph(lead),
     list(
@@ -31,10 +81,25 @@ export function subscriptionReply(
           `${t('subscription-topics')} `,
           subscription.topics.length ? subscription.topics.join(', ') : t('subscription-all-news'),
         ],
+        [`${t('subscription-mode')} `, { text: mode, bold: true }],
         [
-          `${t('subscription-delivery')} `,
-          { text: subscription.deliveryTime, bold: true },
-          ` ${subscription.timeZone}`,
+          `${t('subscription-digest')} `,
+          mode === 'instant'
+            ? t('subscription-digest-none')
+            : `${describeSchedule(subscription, t, language)} ${subscription.timeZone}`,
+        ],
+        [`${t('subscription-instant')} `, describeInstant(subscription, batching, t)],
+        [
+          `${t('subscription-quiet')} `,
+          quiet ? t('range', { from: quiet.from, to: quiet.to }) : t('subscription-none'),
+        ],
+        [
+          `${t('subscription-notifications')} `,
+          subscription.silent ? t('subscription-silent') : t('subscription-on'),
+        ],
+        [
+          `${t('subscription-filters')} `,
+          t('subscription-filter-count', { count: subscription.filters?.length ?? 0 }),
         ],
         [`${t('subscription-language')} `, subscription.language],
         [
@@ -45,7 +110,9 @@ export function subscriptionReply(
           `${t('subscription-status')} `,
           subscription.paused
             ? t('subscription-paused', { reason: pauseReasonText(subscription.paused.reason, t) })
-            : t('subscription-next', { when: nextLocal }),
+            : mode === 'instant'
+              ? t('subscription-active')
+              : t('subscription-next', { when: nextLocal }),
         ],
       ],
       t,

@@ -1,11 +1,6 @@
 import type { Clock } from '../kernel/clock.js';
 import type { Collection, Store } from '../store/store.js';
-import {
-  subscriptionId,
-  type Subscription,
-  type SubscriptionPlatform,
-  type SubscriptionSettings,
-} from './subscription.js';
+import { subscriptionId, type Subscription, type SubscriptionPlatform } from './subscription.js';
 
 /** What a new subscription starts with (from the config's digest defaults). */
 export interface SubscriptionDefaults {
@@ -13,6 +8,11 @@ export interface SubscriptionDefaults {
   timeZone: string;
   language: string;
 }
+
+/** The settings a command may change; the identity and bookkeeping fields stay as they are. */
+export type SubscriptionChanges = Partial<
+  Omit<Subscription, 'id' | 'platform' | 'chatId' | 'threadId' | 'createdAt' | 'updatedAt' | 'paused'>
+>;
 
 /** Where a subscription lives: the chat, and the forum topic or thread inside it if any. */
 export interface ChatAddress {
@@ -54,7 +54,7 @@ export class SubscriptionStore {
    */
   async subscribe(
     address: ChatAddress,
-    changes: SubscriptionSettings = {},
+    changes: SubscriptionChanges = {},
   ): Promise<{ subscription: Subscription; created: boolean }> {
     const id = subscriptionId(address.platform, address.chatId, address.threadId);
     return this.store.transact(async (tx) => {
@@ -68,10 +68,12 @@ export class SubscriptionStore {
   private merged(
     address: ChatAddress,
     existing: Subscription | undefined,
-    changes: SubscriptionSettings,
+    changes: SubscriptionChanges,
   ): Subscription {
     const now = this.clock().toISOString();
     return {
+      // Subscribing again (to resume, or with new topics) keeps the mode, schedule, filters and follows.
+      ...existing,
       id: subscriptionId(address.platform, address.chatId, address.threadId),
       platform: address.platform,
       chatId: address.chatId,
@@ -88,7 +90,7 @@ export class SubscriptionStore {
   }
 
   /** Changes settings of an existing subscription; undefined when the chat has none. */
-  async update(address: ChatAddress, changes: SubscriptionSettings): Promise<Subscription | undefined> {
+  async update(address: ChatAddress, changes: SubscriptionChanges): Promise<Subscription | undefined> {
     const id = subscriptionId(address.platform, address.chatId, address.threadId);
     return this.store.transact(async (tx) => {
       const existing = await tx.get<Subscription>('subscriptions', id);
@@ -96,6 +98,27 @@ export class SubscriptionStore {
       const updated = { ...existing, ...changes, updatedAt: this.clock().toISOString() };
       tx.set('subscriptions', id, updated);
       return updated;
+    });
+  }
+
+  /**
+   * Changes settings from what they are now, in one transaction: `change` sees the current
+   * subscription and returns the changes (or a result to pass back untouched as `refused`), so two
+   * admins adding filters at once both keep theirs. Undefined when the chat has no subscription.
+   */
+  async modify<R>(
+    address: ChatAddress,
+    change: (current: Subscription) => { changes: SubscriptionChanges } | { refused: R },
+  ): Promise<{ subscription: Subscription; refused?: R } | undefined> {
+    const id = subscriptionId(address.platform, address.chatId, address.threadId);
+    return this.store.transact(async (tx) => {
+      const existing = await tx.get<Subscription>('subscriptions', id);
+      if (!existing) return undefined;
+      const outcome = change(existing);
+      if ('refused' in outcome) return { subscription: existing, refused: outcome.refused };
+      const updated = { ...existing, ...outcome.changes, updatedAt: this.clock().toISOString() };
+      tx.set('subscriptions', id, updated);
+      return { subscription: updated };
     });
   }
 
@@ -194,10 +217,16 @@ export class SubscriptionStore {
         chatId: toChatId,
         updatedAt: this.clock().toISOString(),
       };
-      // Both in one transaction: never a lost subscription, nor one left under both ids.
+      // Both in one transaction: never a lost subscription, nor one left under both ids. What instant
+      // posts the chat had moves with it, so none is posted again.
       await this.store.transact(async (tx) => {
         tx.set('subscriptions', next.id, next);
         tx.delete('subscriptions', subscription.id);
+        const instant = await tx.get<Record<string, unknown>>('instant-state', subscription.id);
+        if (instant) {
+          tx.set('instant-state', next.id, { ...instant, subscriptionId: next.id });
+          tx.delete('instant-state', subscription.id);
+        }
       });
       moved.push(next);
     }

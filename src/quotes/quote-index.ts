@@ -145,6 +145,21 @@ export class QuoteIndex {
     };
   }
 
+  /**
+   * The registry key of the speaker each name (as an article wrote it) belongs to, for the names
+   * the registry knows: "Pompeo" and "Mike Pompeo" give the same key (instant posts for /follow).
+   */
+  async speakerKeys(names: Iterable<string>): Promise<Map<string, string>> {
+    const index = await this.registry.current();
+    const keys = new Map<string, string>();
+    for (const name of names) {
+      const parsed = parseSpeakerName(name);
+      const speaker = parsed ? index.speakerOf(parsed.key) : undefined;
+      if (speaker) keys.set(name, speaker.key);
+    }
+    return keys;
+  }
+
   /** Known speakers, most quoted first; with `prefix`, those with a name word starting with it. */
   async speakers(options: { offset?: number; limit?: number; prefix?: string } = {}): Promise<{
     speakers: Speaker[];

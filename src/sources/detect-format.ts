@@ -130,7 +130,8 @@ function looksLikeMarkdown(body: string, hint: FormatHint): boolean {
   let score = 0;
   score += 2 * count(sample, /^#{1,6}[ \t]+\S/gm);
   score += count(sample, /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S/gm) > 1 ? 1 : 0;
-  score += count(sample, /\[[^\]\n]+\]\([^)\s]+\)/g) > 0 ? 1 : 0;
+  // Neither part may contain a bracket or parenthesis, so a failed attempt stops at the next one.
+  score += count(sample, /\[[^[\]\n]+\]\([^()[\]\s]+\)/g) > 0 ? 1 : 0;
   score += count(sample, /^```/gm) > 1 ? 2 : 0;
   score += count(sample, /\*\*[^*\n]+\*\*|__[^_\n]+__/g) > 0 ? 1 : 0;
   score += count(sample, /^>[ \t]/gm) > 0 ? 1 : 0;

@@ -15,6 +15,8 @@ import {
   childrenNamed,
   elementChildren,
   textContent,
+  type DeferTest,
+  type FeedXml,
   type XmlElement,
 } from './feed-xml.js';
 
@@ -32,12 +34,21 @@ interface TextValue {
   text: string | null;
 }
 
-/** Reads an Atom document whose root element is `feed`. */
-export function parseAtom(root: XmlElement, feedUrl: string): ParsedFeed {
+/**
+ * Picks the entries out of the tree for {@link readFeedXml}: children of the feed in its namespace or
+ * Atom's. Entries are read one at a time, so a big feed never holds all their trees.
+ */
+export const deferAtomEntry: DeferTest = (localName, namespace, depth, parent) =>
+  depth === 1 && localName === 'entry' && (ATOM.has(namespace) || namespace === parent.namespace);
+
+/** Reads an Atom document whose root element is `feed`, read with {@link deferAtomEntry}. */
+export function parseAtom({ root, deferred }: FeedXml, feedUrl: string): ParsedFeed {
   const ns = new Set([...ATOM, root.namespace]);
   const { link, base } = feedBase([root], linkRef(root, ns, 'alternate'), linkRef(root, ns, 'self'), feedUrl);
   const feedAuthor = authorName(root, ns);
-  const items = childrenNamed(root, ns, 'entry').map((entry) => parseEntry(entry, ns, base, feedAuthor));
+  const items = deferred
+    .filter((entry) => entry.parent === root)
+    .map((entry) => parseEntry(entry.read(), ns, base, feedAuthor));
   const title = plainText(childNamed(root, ns, 'title'), base);
   return { format: 'atom', title: title || hostOf(link ?? feedUrl), link, items };
 }

@@ -18,10 +18,11 @@ const SCAN_CHARS = 512 * 1024;
  */
 export function discoverFeedLinks(html: string, pageUrl: string): string[] {
   const head = html.slice(0, SCAN_CHARS);
-  const baseTag = /<base\b[^>]*>/i.exec(head);
+  // Tags stop at '<' too, so a page of unclosed `<link` costs one pass, not one pass per tag.
+  const baseTag = /<base\b[^<>]*>/i.exec(head);
   const base = resolveWebUrl(baseTag ? attributes(baseTag[0]).href : null, pageUrl) ?? pageUrl;
   const found = new Set<string>();
-  for (const [tag] of head.matchAll(/<link\b[^>]*>/gi)) {
+  for (const [tag] of head.matchAll(/<link\b[^<>]*>/gi)) {
     const { rel = '', type = '', href } = attributes(tag);
     if (!rel.toLowerCase().split(/\s+/).includes('alternate') || !FEED_TYPES.test(type.trim())) continue;
     const url = resolveWebUrl(href, base);

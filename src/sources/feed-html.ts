@@ -12,20 +12,33 @@ const VOID_ELEMENTS = new Set('area base br col embed hr img input link meta sou
 const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'background', 'longdesc']);
 const BLOCK_TAG = /^\/?(?:p|div|br|li|h[1-6]|tr|td|th|blockquote|section|article|pre|ul|ol|table|hr)\b/i;
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g;
+const SCRIPT_END = /<\/script/gi;
+const STYLE_END = /<\/style/gi;
+
+/** Anything `cleanText` would change: control characters, whitespace other than single spaces, or space at the ends. */
+const UNCLEAN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[^\S ]| {2}|^ | $/;
+const HAS_CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
+const HTML_SPECIAL = /[&<>"]/g;
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /** Escapes text for use as HTML content or a quoted attribute value. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  HTML_SPECIAL.lastIndex = 0;
+  if (!HTML_SPECIAL.test(text)) return text;
+  return text.replace(HTML_SPECIAL, (char) => HTML_ESCAPES[char]!);
 }
 
 /** Removes control characters (which no text should carry), collapses whitespace and trims. */
 export function cleanText(text: string): string {
+  // Most titles and names are clean already; checking is cheaper than copying them.
+  if (!UNCLEAN_TEXT.test(text)) return text;
   return text.replace(CONTROL_CHARS, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Removes control characters from an HTML body; null when nothing but whitespace is left. */
 export function cleanHtml(html: string | null): string | null {
-  const cleaned = html?.replace(CONTROL_CHARS, '').trim();
+  if (html === null) return null;
+  const cleaned = (HAS_CONTROL_CHAR.test(html) ? html.replace(CONTROL_CHARS, '') : html).trim();
   return cleaned ? cleaned : null;
 }
 
@@ -54,7 +67,9 @@ export function htmlToText(html: string): string {
     const head = html.slice(lt + 1, Math.min(gt, lt + 12));
     const skipped = /^(script|style)\b/i.exec(head);
     if (skipped?.[1]) {
-      const end = html.toLowerCase().indexOf(`</${skipped[1].toLowerCase()}`, gt);
+      const closer = skipped[1].toLowerCase() === 'script' ? SCRIPT_END : STYLE_END;
+      closer.lastIndex = gt;
+      const end = closer.exec(html)?.index ?? -1;
       if (end === -1) break;
       at = html.indexOf('>', end) + 1 || html.length;
       continue;
@@ -70,21 +85,28 @@ export function htmlToText(html: string): string {
  * Absolute URLs and same-document `#fragment` links are left as written.
  */
 export function resolveHtmlUrls(html: string, base: string | null): string {
-  if (!base || !/(?:href|src|srcset|poster|cite|background|longdesc)\s*=/i.test(html)) return html;
-  const attribute =
-    /(\s(href|src|srcset|poster|cite|background|longdesc)\s*=\s*)("([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
-  return html.replace(
-    attribute,
-    (whole, prefix: string, name: string, _v, double?: string, single?: string, bare?: string) => {
-      const value = double ?? single ?? bare ?? '';
-      const resolved =
-        name.toLowerCase() === 'srcset' ? resolveSrcset(value, base) : resolveReference(value, base);
-      if (resolved === value) return whole;
-      const quote = single !== undefined ? "'" : '"';
-      return `${prefix}${quote}${resolved}${quote}`;
-    },
-  );
+  if (!base) return html;
+  URL_ATTRIBUTE.lastIndex = 0;
+  let out = '';
+  let copied = 0;
+  for (let match = URL_ATTRIBUTE.exec(html); match; match = URL_ATTRIBUTE.exec(html)) {
+    const [whole, prefix = '', name = '', , double, single, bare] = match;
+    const value = double ?? single ?? bare ?? '';
+    const resolved =
+      name.length === 6 && name.toLowerCase() === 'srcset'
+        ? resolveSrcset(value, base)
+        : resolveReference(value, base);
+    if (resolved === value) continue;
+    const quote = single !== undefined ? "'" : '"';
+    out += `${html.slice(copied, match.index)}${prefix}${quote}${resolved}${quote}`;
+    copied = match.index + whole.length;
+  }
+  // Untouched bodies are handed back as they came, not copied.
+  return copied === 0 ? html : out + html.slice(copied);
 }
+
+const URL_ATTRIBUTE =
+  /(\s(href|src|srcset|poster|cite|background|longdesc)\s*=\s*)("([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
 
 function resolveReference(value: string, base: string): string {
   const trimmed = value.trim();

@@ -51,6 +51,7 @@ export interface RawItem {
 }
 
 const TITLE_FROM_BODY_CHARS = 100;
+const MAX_AUTHOR_PATTERN_CHARS = 300;
 
 /** Applies the shared clean-up and fills in a missing title. */
 export function finishItem(raw: RawItem): FeedItem {
@@ -100,6 +101,8 @@ function titleFromBody(text: string): string {
 function cleanAuthor(author: string | null): string | null {
   const clean = cleanText(author ?? '');
   if (!clean) return null;
+  // No name is this long; the patterns below backtrack on long hostile text, so it is kept as written.
+  if (clean.length > MAX_AUTHOR_PATTERN_CHARS) return clean;
   const parenthesised = /^\S+@\S+\s*\((.+)\)$/.exec(clean);
   if (parenthesised?.[1]) return parenthesised[1].trim();
   const angled = /^(.+?)\s*<[^>]+@[^>]+>$/.exec(clean);

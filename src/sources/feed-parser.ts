@@ -10,10 +10,10 @@
 import { detectFormat, sniffXmlRoot } from './detect-format.js';
 import { discoverFeedLinks } from './feed-discovery.js';
 import { FeedParseError } from './feed-error.js';
-import { parseAtom } from './feed-atom.js';
+import { deferAtomEntry, parseAtom } from './feed-atom.js';
 import { parseJsonFeed } from './feed-json.js';
-import { parseRss } from './feed-rss.js';
-import { readXml } from './feed-xml.js';
+import { deferRssItem, parseRss } from './feed-rss.js';
+import { readFeedXml, readXml } from './feed-xml.js';
 import type { ParsedFeed } from './feed-item.js';
 
 export { FeedParseError } from './feed-error.js';
@@ -45,9 +45,9 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
       return parseJsonFeed(text, feedUrl);
     case 'rss':
     case 'rdf':
-      return parseRss(readXml(text), feedUrl, format);
+      return parseRss(readFeedXml(text, deferRssItem), feedUrl, format);
     case 'atom':
-      return parseAtom(readXml(text), feedUrl);
+      return parseAtom(readFeedXml(text, deferAtomEntry), feedUrl);
     case 'html':
       throw htmlPageError(text, feedUrl);
     default:

@@ -17,11 +17,22 @@ import {
   childrenNamed,
   elementChildren,
   textContent,
+  type DeferTest,
+  type FeedXml,
   type XmlElement,
 } from './feed-xml.js';
 
-/** Reads an RSS 2.0/0.9x (`rss`) or RSS 1.0 (`rdf`) document. */
-export function parseRss(root: XmlElement, feedUrl: string, format: 'rss' | 'rdf'): ParsedFeed {
+/**
+ * Picks the items out of the tree for {@link readFeedXml}: direct children of the root (RSS 0.9x, RDF)
+ * or of a channel below it. Items are read one at a time, so a big feed never holds all their trees.
+ */
+export const deferRssItem: DeferTest = (localName, namespace, depth, parent) =>
+  localName === 'item' &&
+  RSS.has(namespace) &&
+  (depth === 1 || (depth === 2 && parent.localName === 'channel' && RSS.has(parent.namespace)));
+
+/** Reads an RSS 2.0/0.9x (`rss`) or RSS 1.0 (`rdf`) document, read with {@link deferRssItem}. */
+export function parseRss({ root, deferred }: FeedXml, feedUrl: string, format: 'rss' | 'rdf'): ParsedFeed {
   const channel = childNamed(root, RSS, 'channel') ?? root;
   const { link, base } = feedBase(
     channel === root ? [root] : [root, channel],
@@ -30,10 +41,8 @@ export function parseRss(root: XmlElement, feedUrl: string, format: 'rss' | 'rdf
     feedUrl,
   );
   // RSS 0.9x and RDF put items beside the channel; some RSS 2.0 feeds do too.
-  const itemElements =
-    channel === root
-      ? childrenNamed(root, RSS, 'item')
-      : [...childrenNamed(channel, RSS, 'item'), ...childrenNamed(root, RSS, 'item')];
+  const itemsOf = (parent: XmlElement) => deferred.filter((item) => item.parent === parent);
+  const itemElements = channel === root ? itemsOf(root) : [...itemsOf(channel), ...itemsOf(root)];
   const title = cleanText(
     plainTitle(childText(channel, RSS, 'title') ?? childText(channel, DC, 'title')) ?? '',
   );
@@ -41,7 +50,7 @@ export function parseRss(root: XmlElement, feedUrl: string, format: 'rss' | 'rdf
     format,
     title: title || hostOf(link ?? feedUrl),
     link,
-    items: itemElements.map((item) => parseItem(item, base, format)),
+    items: itemElements.map((item) => parseItem(item.read(), base, format)),
   };
 }
 

@@ -17,9 +17,28 @@ export function repairXml(text: string): string {
         .replace(/<(?=[\s\d=<&])/g, '&lt;'),
     ),
   );
-  // An XML declaration after leading whitespace (or a second one) is an error; it carries nothing we need.
-  repaired = repaired.replace(/(?<=.|\n)<\?xml\s[^>]*\?>/g, (declaration) => ' '.repeat(declaration.length));
-  return dropTrailingJunk(repaired);
+  return dropTrailingJunk(blankLateDeclarations(repaired));
+}
+
+/**
+ * An XML declaration after leading whitespace (or a second one) is an error, and it carries nothing we
+ * need: it becomes spaces. A declaration runs to the first `>`, which must follow a `?`.
+ */
+function blankLateDeclarations(text: string): string {
+  let out = '';
+  let copied = 0;
+  let gt = -1;
+  for (let at = text.indexOf('<?xml', 1); at !== -1; at = text.indexOf('<?xml', at + 1)) {
+    if (!/\s/.test(text.charAt(at + 5))) continue;
+    // One search for the next '>' serves every declaration before it.
+    if (gt < at) gt = text.indexOf('>', at);
+    if (gt === -1) break;
+    if (text.charCodeAt(gt - 1) !== 63 /* ? */ || gt - 1 < at + 6) continue;
+    out += text.slice(copied, at) + ' '.repeat(gt + 1 - at);
+    copied = gt + 1;
+    at = gt;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Elements whose content is text or escaped HTML, where raw HTML is a publisher's mistake. */
@@ -33,12 +52,20 @@ const HTML_HOLDER = /<((?:[\w.-]+:)?(?:description|encoded|summary|content|title
 function wrapPastedHtml(segment: string): string {
   let out = '';
   let copied = 0;
+  // Where the next end tag of each holder name is: an end tag searched for once is never searched for
+  // again, and a name whose end tag is missing is never searched for twice, so many unclosed
+  // `<description>`s cost one pass, not one pass each.
+  const nextEnd = new Map<string, number>();
   HTML_HOLDER.lastIndex = 0;
   for (let match = HTML_HOLDER.exec(segment); match; match = HTML_HOLDER.exec(segment)) {
     const [tag, name = '', attributes = ''] = match;
     if (attributes.endsWith('/') || /\btype\s*=\s*["']xhtml["']/i.test(attributes)) continue;
     const start = match.index + tag.length;
-    const end = segment.indexOf(`</${name}>`, start);
+    let end = nextEnd.get(name);
+    if (end === undefined || (end !== -1 && end < start)) {
+      end = segment.indexOf(`</${name}>`, start);
+      nextEnd.set(name, end);
+    }
     if (end === -1) continue;
     const inner = segment.slice(start, end);
     if (inner.includes('<')) {
@@ -54,9 +81,13 @@ function wrapPastedHtml(segment: string): string {
 function mapOutsideLiterals(text: string, fix: (segment: string) => string): string {
   let out = '';
   let at = 0;
+  // The next CDATA section and comment, each searched for again only once the scan has passed it: a
+  // feed with thousands of CDATA sections and no comment must not look for a comment thousands of times.
+  let cdata = -2;
+  let comment = -2;
   while (at < text.length) {
-    const cdata = text.indexOf('<![CDATA[', at);
-    const comment = text.indexOf('<!--', at);
+    if (cdata !== -1 && cdata < at) cdata = text.indexOf('<![CDATA[', at);
+    if (comment !== -1 && comment < at) comment = text.indexOf('<!--', at);
     const start = cdata === -1 ? comment : comment === -1 ? cdata : Math.min(cdata, comment);
     if (start === -1) break;
     const terminator = start === cdata ? ']]>' : '-->';

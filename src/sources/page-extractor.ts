@@ -188,7 +188,8 @@ function normalizeOutline(html: string): string {
   }
   const head = source
     .slice(0, bodyAt)
-    .replace(/<!doctype[^>]{0,500}>|<\/?(?:html|head)(?:\s[^>]{0,5000})?>/gi, '');
+    // Stopping at '<' as well as '>' keeps a run of unclosed `<head ` linear rather than 5,000 steps each.
+    .replace(/<!doctype[^<>]{0,500}>|<\/?(?:html|head)(?:\s[^<>]{0,5000})?>/gi, '');
   let body = source.slice(bodyAt).replace(/^<\/head\s*>/i, '');
   if (!/^<body/i.test(body)) body = `<body>${body}</body>`;
   return `<!DOCTYPE html>${htmlTag}<head>${head}</head>${body}</html>`;
@@ -337,11 +338,11 @@ function readJsonLd(document: Document): JsonLdFacts {
     for (let seen = 0; queue.length > 0 && seen < 500; seen++) {
       const node = queue.shift();
       if (Array.isArray(node)) {
-        queue.push(...node);
+        enqueue(queue, node);
         continue;
       }
       if (!isRecord(node)) continue;
-      if (Array.isArray(node['@graph'])) queue.push(...node['@graph']);
+      if (Array.isArray(node['@graph'])) enqueue(queue, node['@graph']);
       const type = [node['@type']].flat().join(' ');
       if (!ARTICLE_TYPES.test(type)) continue;
       facts.headline ??= stringValue(node.headline) ?? stringValue(node.name);
@@ -351,6 +352,11 @@ function readJsonLd(document: Document): JsonLdFacts {
     }
   }
   return facts;
+}
+
+/** Only the first 500 nodes are ever looked at, so a huge JSON-LD array is not copied in full. */
+function enqueue(queue: unknown[], nodes: unknown[]): void {
+  for (let i = 0; i < nodes.length && queue.length < 500; i++) queue.push(nodes[i]);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

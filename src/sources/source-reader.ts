@@ -2,12 +2,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ArticleDraft } from '../articles/article.js';
-import { htmlToText } from '../text/html-to-text.js';
-import { removePageFurniture } from '../text/page-furniture.js';
 import { decodeBody } from './decode-body.js';
 import { describeError } from '../kernel/describe-error.js';
 import { detectFormat } from './detect-format.js';
-import { parseFeed, type FeedItem } from './feed-parser.js';
+import { FeedThread } from './feed-thread.js';
 import type { FetchResult } from './http-fetcher.js';
 import { looksBinary, parseLocalDocument } from './local-document.js';
 import { extractPage, PageExtractionError } from './page-extractor.js';
@@ -54,9 +52,14 @@ const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf', '.json']);
 
 /** Reads whatever a source location holds (feed, page, file or folder) into article drafts. */
 export class SourceReader {
+  /**
+   * @param feeds - parses feeds; large ones on a worker thread of their own, so that reading one
+   *   does not hold up everything else this process does.
+   */
   constructor(
     private readonly fetch: Fetch,
     private readonly limits: { maxItemsPerFeed: number; maxFileBytes: number },
+    private readonly feeds: FeedThread = new FeedThread(),
   ) {}
 
   async read(location: string, validators: Validators = {}): Promise<SourceReading> {
@@ -108,11 +111,8 @@ export class SourceReader {
         `${url} serves ${result.contentType ?? 'an unknown type'} that is neither a feed nor a web page; check the URL`,
       );
     }
-    const feed = parseFeed(text, result.url);
-    const drafts = feed.items
-      .slice(0, this.limits.maxItemsPerFeed)
-      .map((item) => feedItemDraft(item, feed.title));
-    return { kind: 'feed', title: feed.title, drafts, notModified: false, validators: fresh, problems: [] };
+    const { title, drafts } = await this.feeds.parse(text, result.url, this.limits.maxItemsPerFeed);
+    return { kind: 'feed', title, drafts, notModified: false, validators: fresh, problems: [] };
   }
 
   /**
@@ -145,11 +145,7 @@ export class SourceReader {
       const draft = parseLocalDocument(text, path, format);
       return { title: draft.source, drafts: [draft] };
     }
-    const feed = parseFeed(text, pathToFileURL(path).href);
-    return {
-      title: feed.title,
-      drafts: feed.items.slice(0, this.limits.maxItemsPerFeed).map((item) => feedItemDraft(item, feed.title)),
-    };
+    return this.feeds.parse(text, pathToFileURL(path).href, this.limits.maxItemsPerFeed);
   }
 
   private async readFolder(folder: string): Promise<SourceReading> {
@@ -183,22 +179,6 @@ function extractPageOrPointToFeed(html: string, url: string): ReturnType<typeof 
       `${url} is a web page without an article, but it links to a feed at ${feeds[0]}: add that instead`,
     );
   }
-}
-
-function feedItemDraft(item: FeedItem, feedTitle: string): ArticleDraft {
-  const body = item.contentHtml ?? item.summaryHtml;
-  const text = removePageFurniture(body ? htmlToText(body) : (item.contentText ?? '').trim());
-  return {
-    url: item.link ?? '',
-    title: item.title,
-    byline: item.author,
-    published: item.published,
-    source: feedTitle,
-    text,
-    guid: item.guid,
-    categories: item.categories,
-    image: item.image,
-  };
 }
 
 function pageDraft(page: ReturnType<typeof extractPage>, url: string): ArticleDraft {

@@ -35,7 +35,8 @@ export type CollectionName =
   | 'llm-usage'
   | 'leases'
   | 'rate-limits'
-  | 'meta';
+  | 'meta'
+  | 'instant-state';
 
 /** A typed key-value collection. Values are plain JSON data. */
 export interface Collection<T> {

@@ -11,7 +11,8 @@
  */
 import type { StoredArticle } from '../articles/stored-article.js';
 import { STOP_WORDS } from '../text/stop-words.js';
-import { isWordChar, scanWords } from './word-hashes.js';
+import { IntBuffer, IntIds } from './int-lists.js';
+import { hashWord, isWordChar, scanWords } from './word-hashes.js';
 
 /**
  * Characters of the body read as the lead, after the title: its words are compared for the same
@@ -30,98 +31,153 @@ const TITLE_CHARS = 300;
 const TABLE_SIZE = 1 << 11;
 
 /** Capitalised words that are not names. */
-const NOT_NAMES: ReadonlySet<string> = new Set(
-  (
-    'monday tuesday wednesday thursday friday saturday sunday january february march april june july ' +
-    'august september october november december today yesterday tomorrow mr mrs ms dr sir'
-  ).split(' '),
-);
+const NOT_NAMES: readonly string[] = (
+  'monday tuesday wednesday thursday friday saturday sunday january february march april june july ' +
+  'august september october november december today yesterday tomorrow mr mrs ms dr sir'
+).split(' ');
 
-/** An article as story clustering compares it. */
-export interface ArticleFeatures {
-  /** When it happened (ms): the publication time, or first seen when that is unknown or later. */
-  time: number;
-  /** Distinct content-word hashes of the title and lead. */
-  terms: number[];
+/**
+ * What clustering knows about every article of a window, in flat typed arrays: a day of 100,000
+ * articles is a dozen arrays, not a million small objects for the garbage collector to trace.
+ * Article `i`'s words are `terms[termStart[i]]` to `terms[termStart[i + 1] - 1]`, and so on.
+ */
+export interface FeatureTable {
+  /** How many articles. */
+  count: number;
+  /** When each happened (ms): the publication time, or first seen when that is unknown or later. */
+  time: Float64Array;
+  /** Each article's distinct content words of title and lead, as dense word ids, in order of first use. */
+  termStart: Int32Array;
+  terms: Int32Array;
   /** How often each of `terms` occurs (title words counted double). */
-  counts: number[];
-  /** Names in it, lowercased words: capitalised words of the lead and the quoted speakers. */
-  entities: string[];
-  /** Bottom-k MinHash of the lead's word shingles, ascending; fewer values for a short lead. */
-  sketch: number[];
+  counts: Int32Array;
+  /** How many distinct words all the articles use: word ids run from 0 to this, exclusive. */
+  distinctTerms: number;
+  /**
+   * Names in each article, as word hashes (see word-hashes.ts), each once: capitalised words of the
+   * lead and the quoted speakers.
+   */
+  entityStart: Int32Array;
+  entities: Int32Array;
+  /** Bottom-k MinHash of each lead's word shingles, ascending: SKETCH_SIZE slots per article. */
+  sketches: Int32Array;
+  /** How many of an article's SKETCH_SIZE slots are used (fewer for a short lead). */
+  sketchLength: Uint8Array;
 }
 
-/** Reused across the articles of one clustering: caches and scratch space. */
-export interface FeatureContext {
-  /** The name words of each speaker's spelling. */
-  speakerNames: Map<string, string[]>;
-  /** Scratch word list, read and dropped within one call. */
-  words: number[];
-  /** Scratch open-addressing table (word hash + 1, 0 when free) and its counts. */
-  slots: Int32Array;
-  slotCounts: Int32Array;
-}
-
-/** A fresh context for the articles of one clustering. */
-export function featureContext(): FeatureContext {
+/** Reads the features of `articles`; linear in their titles plus a bounded prefix of each text. */
+export function readFeatures(articles: readonly StoredArticle[]): FeatureTable {
+  const count = articles.length;
+  const context = featureContext();
+  const time = new Float64Array(count);
+  const termStart = new Int32Array(count + 1);
+  const terms = new IntBuffer(count * 64);
+  const counts = new IntBuffer(count * 64);
+  const entityStart = new Int32Array(count + 1);
+  const entities = new IntBuffer(count * 8);
+  const sketches = new Int32Array(count * SKETCH_SIZE);
+  const sketchLength = new Uint8Array(count);
+  const names = new Set<number>();
+  const sketch: number[] = [];
+  articles.forEach((article, i) => {
+    time[i] = articleTime(article);
+    names.clear();
+    const titleWords = readWords(article, context, names);
+    countTerms(context, titleWords, terms, counts);
+    termStart[i + 1] = terms.length;
+    for (const name of names) entities.push(name);
+    entityStart[i + 1] = entities.length;
+    shingleSketch(context.words, titleWords, sketch);
+    sketches.set(sketch, i * SKETCH_SIZE);
+    sketchLength[i] = sketch.length;
+  });
   return {
-    speakerNames: new Map(),
-    words: [],
-    slots: new Int32Array(TABLE_SIZE),
-    slotCounts: new Int32Array(TABLE_SIZE),
+    count,
+    time,
+    termStart,
+    terms: terms.done(),
+    counts: counts.done(),
+    distinctTerms: context.termIds.size,
+    entityStart,
+    entities: entities.done(),
+    sketches,
+    sketchLength,
   };
 }
 
-/** Reads an article's features; linear in the title plus a bounded prefix of the text. */
-export function articleFeatures(
-  article: StoredArticle,
-  context: FeatureContext = featureContext(),
-): ArticleFeatures {
-  const title = article.title.length > TITLE_CHARS ? article.title.slice(0, TITLE_CHARS) : article.title;
-  const { text } = article;
-  const entities = new Set<string>();
-  const { words, speakerNames } = context;
-  words.length = 0;
-  scanWords(title, 0, title.length, words, isTitleCase(title) ? undefined : nameCollector(title, entities));
-  const titleWords = words.length;
-  const leadEnd = wordEnd(text, LEAD_CHARS);
-  scanWords(text, 0, leadEnd, words, nameCollector(text, entities));
-  const { terms, counts } = countTerms(words, titleWords, context);
+/** Reused across the articles of one clustering: caches and scratch space. */
+interface FeatureContext {
+  /** The name word hashes of each speaker's spelling. */
+  speakerNames: Map<string, number[]>;
+  /** Hashes of the capitalised words that are not names. */
+  notNames: ReadonlySet<number>;
+  /** The dense id of each word hash, in order of first use across all the articles. */
+  termIds: IntIds;
+  /** Scratch word list (hashes), read and dropped within one article. */
+  words: number[];
+  /** Scratch open-addressing table (word hash + 1, 0 when free), its counts and used slots. */
+  slots: Int32Array;
+  slotCounts: Int32Array;
+  used: number[];
+}
 
-  for (const quote of article.quotes) {
-    if (!quote.speaker) continue;
-    let names = speakerNames.get(quote.speaker);
-    if (!names) {
-      names = quote.speaker
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((name) => name.length >= 2 && !STOP_WORDS.has(name) && !NOT_NAMES.has(name));
-      speakerNames.set(quote.speaker, names);
-    }
-    for (const name of names) entities.add(name);
-  }
-
+function featureContext(): FeatureContext {
   return {
-    time: articleTime(article),
-    terms,
-    counts,
-    entities: [...entities],
-    sketch: shingleSketch(words, titleWords),
+    speakerNames: new Map(),
+    notNames: new Set(NOT_NAMES.map(hashWord)),
+    termIds: new IntIds(1 << 16),
+    words: [],
+    slots: new Int32Array(TABLE_SIZE),
+    slotCounts: new Int32Array(TABLE_SIZE),
+    used: [],
   };
 }
 
 /**
- * The distinct words of title and lead in order of first use, with their counts (the title's
- * TITLE_WEIGHT times), counted in a reused hash table: cheaper than a Map or a sort per article.
+ * Reads the content words of the title and lead into `context.words` and the names into `names`;
+ * returns how many of the words are the title's.
  */
-function countTerms(
-  words: readonly number[],
-  titleWords: number,
-  context: FeatureContext,
-): { terms: number[]; counts: number[] } {
-  const { slots, slotCounts } = context;
+function readWords(article: StoredArticle, context: FeatureContext, names: Set<number>): number {
+  const title = article.title.length > TITLE_CHARS ? article.title.slice(0, TITLE_CHARS) : article.title;
+  const { text } = article;
+  const { words, speakerNames, notNames } = context;
+  words.length = 0;
+  scanWords(
+    title,
+    0,
+    title.length,
+    words,
+    isTitleCase(title) ? undefined : nameCollector(title, names, notNames),
+  );
+  const titleWords = words.length;
+  scanWords(text, 0, wordEnd(text, LEAD_CHARS), words, nameCollector(text, names, notNames));
+
+  for (const quote of article.quotes) {
+    if (!quote.speaker) continue;
+    let speaker = speakerNames.get(quote.speaker);
+    if (!speaker) {
+      speaker = quote.speaker
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((name) => name.length >= 2 && !STOP_WORDS.has(name))
+        .map(hashWord)
+        .filter((name) => !notNames.has(name));
+      speakerNames.set(quote.speaker, speaker);
+    }
+    for (const name of speaker) names.add(name);
+  }
+  return titleWords;
+}
+
+/**
+ * Appends the distinct words of `context.words` in order of first use, as dense ids, to `terms`,
+ * and their counts (the title's TITLE_WEIGHT times) to `counts`. Counted in a reused hash table:
+ * cheaper than a Map or a sort per article.
+ */
+function countTerms(context: FeatureContext, titleWords: number, terms: IntBuffer, counts: IntBuffer): void {
+  const { slots, slotCounts, words, termIds, used } = context;
   const mask = TABLE_SIZE - 1;
-  const used: number[] = [];
+  used.length = 0;
   const limit = Math.min(words.length, TABLE_SIZE / 2);
   for (let k = 0; k < limit; k++) {
     const key = words[k]! + 1;
@@ -133,15 +189,12 @@ function countTerms(
     }
     slotCounts[slot]! += k < titleWords ? TITLE_WEIGHT : 1;
   }
-  const terms = new Array<number>(used.length);
-  const counts = new Array<number>(used.length);
-  used.forEach((slot, i) => {
-    terms[i] = slots[slot]! - 1;
-    counts[i] = slotCounts[slot]!;
+  for (const slot of used) {
+    terms.push(termIds.idOf(slots[slot]! - 1));
+    counts.push(slotCounts[slot]!);
     slots[slot] = 0;
     slotCounts[slot] = 0;
-  });
-  return { terms, counts };
+  }
 }
 
 /**
@@ -149,9 +202,45 @@ function countTerms(
  * is unknown or later (a feed's clock in the future must not make an item look fresh forever).
  */
 export function articleTime(article: Pick<StoredArticle, 'published' | 'seenAt'>): number {
-  const seen = Date.parse(article.seenAt);
-  const published = article.published ? Date.parse(article.published) : NaN;
+  const seen = isoTime(article.seenAt);
+  const published = article.published ? isoTime(article.published) : NaN;
   return Number.isFinite(published) && !(published > seen) ? published : seen;
+}
+
+/**
+ * `Date.parse`, with a fast path for the UTC form the store writes (`2026-11-27T12:00:00.000Z`):
+ * clustering and ranking read two timestamps per article, and the general parser costs more than
+ * all the rest of an article's arithmetic.
+ */
+function isoTime(text: string): number {
+  if (text.length === 24 && text.charCodeAt(23) === 0x5a /* Z */ && text.charCodeAt(10) === 0x54 /* T */) {
+    const year = digits(text, 0, 4);
+    const month = digits(text, 5, 2);
+    const day = digits(text, 8, 2);
+    const hour = digits(text, 11, 2);
+    const minute = digits(text, 14, 2);
+    const second = digits(text, 17, 2);
+    const ms = digits(text, 20, 3);
+    // Years below 100 would be read as 19xx by Date.UTC; they take the general path.
+    const valid = year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23;
+    if (valid && minute <= 59 && second <= 59 && ms >= 0) {
+      const time = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+      // Date.UTC rolls 31 February into March; Date.parse refuses it. Only a valid date takes the fast path.
+      if (new Date(time).getUTCDate() === day) return time;
+    }
+  }
+  return Date.parse(text);
+}
+
+/** The decimal number in `text[at, at + length)`, or -1 when any of it is not a digit. */
+function digits(text: string, at: number, length: number): number {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** The end of the word at `at` (or `at` itself between words), so that no word is cut in two. */
@@ -189,15 +278,30 @@ function isSentenceEnd(code: number): boolean {
  * that opens a sentence is only taken when it is an acronym ("NATO"); a name there is usually
  * repeated later in the text anyway.
  */
-function nameCollector(text: string, out: Set<string>): (start: number, end: number) => void {
-  return (start, end) => {
+function nameCollector(
+  text: string,
+  out: Set<number>,
+  notNames: ReadonlySet<number>,
+): (start: number, end: number, hash: number) => void {
+  return (start, end, hash) => {
     let before = start - 1;
     while (before >= 0 && isOpener(text.charCodeAt(before))) before--;
-    const word = text.slice(start, end);
-    if ((before < 0 || isSentenceEnd(text.charCodeAt(before))) && word !== word.toUpperCase()) return;
-    const name = word.toLowerCase();
-    if (!NOT_NAMES.has(name)) out.add(name);
+    if ((before < 0 || isSentenceEnd(text.charCodeAt(before))) && !isUpperCase(text, start, end)) return;
+    if (!notNames.has(hash)) out.add(hash);
   };
+}
+
+/** Whether `text[start, end)` has no lower-case letter ("NATO"), without cutting it out. */
+function isUpperCase(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x61 && code <= 0x7a) return false;
+    if (code >= 0x80) {
+      const word = text.slice(start, end);
+      return word === word.toUpperCase();
+    }
+  }
+  return true;
 }
 
 /** A headline In Which Most Words Are Capitalised says nothing about which ones are names. */
@@ -220,9 +324,12 @@ function isTitleCase(title: string): boolean {
   return words >= 3 && capitalised / words >= 0.6;
 }
 
-/** The SKETCH_SIZE smallest distinct hashes of the shingles of `words` from `from`, ascending. */
-function shingleSketch(words: readonly number[], from: number): number[] {
-  const sketch: number[] = [];
+/**
+ * Fills `sketch` with the SKETCH_SIZE smallest distinct hashes of the shingles of `words` from
+ * `from`, ascending.
+ */
+function shingleSketch(words: readonly number[], from: number, sketch: number[]): void {
+  sketch.length = 0;
   for (let i = from; i + SHINGLE_WORDS <= words.length; i++) {
     let hash = 0x9e3779b1 | 0;
     for (let j = 0; j < SHINGLE_WORDS; j++) hash = Math.imul(hash ^ words[i + j]!, 0x85ebca6b);
@@ -237,7 +344,6 @@ function shingleSketch(words: readonly number[], from: number): number[] {
     for (let i = from; i < words.length; i++) hash ^= words[i]!;
     insertSmallest(sketch, hash);
   }
-  return sketch;
 }
 
 /** Keeps `sketch` the ascending list of the SKETCH_SIZE smallest distinct values seen. */
@@ -246,22 +352,27 @@ function insertSmallest(sketch: number[], value: number): void {
   let at = sketch.length;
   while (at > 0 && sketch[at - 1]! > value) at--;
   if (at > 0 && sketch[at - 1] === value) return;
-  sketch.splice(at, 0, value);
-  if (sketch.length > SKETCH_SIZE) sketch.pop();
+  // Shift the larger values up by one by hand: splice costs more than the whole loop.
+  let end = Math.min(sketch.length, SKETCH_SIZE - 1);
+  for (; end > at; end--) sketch[end] = sketch[end - 1]!;
+  sketch[at] = value;
 }
 
 /**
- * Estimated Jaccard similarity of two leads' shingle sets from their sketches: the share of the
- * SKETCH_SIZE smallest values of the union that both sketches hold.
+ * Estimated Jaccard similarity of two leads' shingle sets from their sketches (articles `a` and `b`
+ * of the table): the share of the SKETCH_SIZE smallest values of the union that both sketches hold.
  */
-export function sketchSimilarity(a: readonly number[], b: readonly number[]): number {
-  let i = 0;
-  let j = 0;
+export function sketchSimilarity(table: FeatureTable, a: number, b: number): number {
+  const { sketches, sketchLength } = table;
+  const aEnd = a * SKETCH_SIZE + sketchLength[a]!;
+  const bEnd = b * SKETCH_SIZE + sketchLength[b]!;
+  let i = a * SKETCH_SIZE;
+  let j = b * SKETCH_SIZE;
   let union = 0;
   let both = 0;
-  while (union < SKETCH_SIZE && (i < a.length || j < b.length)) {
-    const x = i < a.length ? a[i]! : Infinity;
-    const y = j < b.length ? b[j]! : Infinity;
+  while (union < SKETCH_SIZE && (i < aEnd || j < bEnd)) {
+    const x = i < aEnd ? sketches[i]! : Infinity;
+    const y = j < bEnd ? sketches[j]! : Infinity;
     if (x === y) {
       both++;
       i++;

@@ -20,8 +20,10 @@
  * the number of articles.
  */
 import type { StoredArticle } from '../articles/stored-article.js';
-import { articleFeatures, featureContext, type ArticleFeatures } from './article-features.js';
+import { readFeatures, type FeatureTable } from './article-features.js';
+import { DenseLists } from './int-lists.js';
 import { findCopies } from './story-copies.js';
+import { TermWeights } from './term-weights.js';
 import { storyId } from './story-id.js';
 import type { Story } from './story.js';
 
@@ -62,14 +64,14 @@ const PRIOR_DOCUMENTS = 50;
 interface Cluster {
   members: number[];
   latest: number;
-  /** The first article's vector and names: all there is to compare with while the story has one. */
-  first: { vector: Vector; entities: readonly string[] };
+  /** The first article: its vector and names are all there is to compare with while the story has one. */
+  first: number;
   /**
    * Built when a second article joins (most stories never get one, and this saves thousands of
-   * maps): the sum of the members' unit vectors (a vector's dot product with it, over the count,
+   * tables): the sum of the members' unit vectors (a vector's dot product with it, over the count,
    * is the mean cosine), and how many members name each entity.
    */
-  sums: { centroid: Map<number, number>; entities: Map<string, number> } | null;
+  sums: { centroid: TermWeights; entities: Map<number, number> } | null;
 }
 
 /**
@@ -84,16 +86,17 @@ export function clusterStories(
   const settings = { ...defaultClusterOptions, ...options };
   // Sorting by id first makes the result independent of the order the store returned.
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const context = featureContext();
-  const features = sorted.map((article) => articleFeatures(article, context));
-  const vectors = weightVectors(features);
-  const copies = findCopies(features, settings.copySimilarity);
-  const order = features.map((_, i) => i).sort((a, b) => features[a]!.time - features[b]!.time || a - b);
+  const table = readFeatures(sorted);
+  const vectors = weightVectors(table);
+  const copies = findCopies(table, settings.copySimilarity);
+  const order = Array.from(sorted.keys()).sort((a, b) => table.time[a]! - table.time[b]! || a - b);
   const index: StoryIndex = {
+    table,
+    vectors,
     clusters: [],
-    postings: new Map(),
-    hits: new Int32Array(features.length),
-    weights: new Map(),
+    postings: new DenseLists(table.distinctTerms, table.terms.length),
+    hits: new Int32Array(table.count),
+    weights: new Float64Array(table.distinctTerms),
     settings,
     lowestBar: Math.min(
       settings.sameEventSimilarity,
@@ -107,63 +110,76 @@ export function clusterStories(
 
   for (const i of order) {
     const copyGroup = copies(i);
-    const target = storyOfCopies.get(copyGroup) ?? bestCluster(features[i]!, vectors[i]!, index);
-    if (target >= 0) join(index, target, i, features[i]!, vectors[i]!);
+    const target = storyOfCopies.get(copyGroup) ?? bestCluster(i, index);
+    if (target >= 0) join(index, target, i);
     else {
-      index.clusters.push({
-        members: [i],
-        latest: features[i]!.time,
-        first: { vector: vectors[i]!, entities: features[i]!.entities },
-        sums: null,
-      });
-      addPostings(index, index.clusters.length - 1, vectors[i]!.terms, null);
+      index.clusters.push({ members: [i], latest: table.time[i]!, first: i, sums: null });
+      const id = index.clusters.length - 1;
+      for (let k = table.termStart[i]!; k < table.termStart[i + 1]!; k++)
+        index.postings.add(vectors.terms[k]!, id);
     }
     storyOfCopies.set(copyGroup, target >= 0 ? target : index.clusters.length - 1);
   }
 
   return index.clusters
-    .map((cluster) => toStory(cluster, sorted, features))
+    .map((cluster) => toStory(cluster, sorted, table))
     .sort((a, b) => b.latest - a.latest || (a.story.id < b.story.id ? -1 : 1))
     .map(({ story }) => story);
 }
 
-/** An article's TF-IDF vector, unit length, with its terms ordered rarest first. */
-interface Vector {
+/**
+ * The articles' TF-IDF vectors, unit length, with each article's terms ordered rarest first. Article
+ * `i`'s vector sits where its terms do in the feature table (from `termStart[i]`).
+ */
+interface Vectors {
   terms: Int32Array;
   weights: Float64Array;
 }
 
-function weightVectors(features: readonly ArticleFeatures[]): Vector[] {
-  const frequency = new Map<number, number>();
-  for (const article of features)
-    for (const term of article.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  const total = features.length + PRIOR_DOCUMENTS;
-  return features.map((article) => {
-    const { terms, counts } = article;
-    const n = terms.length;
+function weightVectors(table: FeatureTable): Vectors {
+  const { termStart, terms, counts, count } = table;
+  const frequency = new Int32Array(table.distinctTerms);
+  for (const term of terms) frequency[term]!++;
+  const total = count + PRIOR_DOCUMENTS;
+  // Each word's inverse document frequency, and the log of small counts, computed once.
+  const idf = new Float64Array(table.distinctTerms);
+  for (let term = 0; term < idf.length; term++) idf[term] = Math.log(total / frequency[term]!);
+  const countWeight = Float64Array.from({ length: 64 }, (_, n) => 1 + Math.log(n));
+  const sortedTerms = new Int32Array(terms.length);
+  const weights = new Float64Array(terms.length);
+  // Scratch, reused for every article: only the finished vectors are kept.
+  let keys = new Float64Array(256);
+  let raw = new Float64Array(256);
+  for (let i = 0; i < count; i++) {
+    const from = termStart[i]!;
+    const n = termStart[i + 1]! - from;
+    if (n > keys.length) {
+      keys = new Float64Array(n * 2);
+      raw = new Float64Array(n * 2);
+    }
     // Rarest first, ties in the order `terms` is in: one native numeric sort of
     // packed (document frequency, position) keys.
-    const keys = new Float64Array(n);
-    const raw = new Float64Array(n);
     let norm = 0;
     for (let k = 0; k < n; k++) {
-      const df = frequency.get(terms[k]!)!;
-      const weight = (1 + Math.log(counts[k]!)) * Math.log(total / df);
+      const term = terms[from + k]!;
+      const df = frequency[term]!;
+      const occurrences = counts[from + k]!;
+      const countPart = occurrences < 64 ? countWeight[occurrences]! : 1 + Math.log(occurrences);
+      const weight = countPart * idf[term]!;
       raw[k] = weight;
       norm += weight * weight;
       keys[k] = df * POSITIONS + k;
     }
-    keys.sort();
+    const sorted = keys.subarray(0, n).sort();
     norm = Math.sqrt(norm) || 1;
-    const sortedTerms = new Int32Array(n);
-    const weights = new Float64Array(n);
     for (let k = 0; k < n; k++) {
-      const position = keys[k]! % POSITIONS;
-      sortedTerms[k] = terms[position]!;
-      weights[k] = raw[position]! / norm;
+      // The low 16 bits of the key: ToInt32 keeps them exactly for any key below 2^53.
+      const position = sorted[k]! & (POSITIONS - 1);
+      sortedTerms[from + k] = terms[from + position]!;
+      weights[from + k] = raw[position]! / norm;
     }
-    return { terms: sortedTerms, weights };
-  });
+  }
+  return { terms: sortedTerms, weights };
 }
 
 /** More distinct terms than a title and lead can hold, for packing positions into sort keys. */
@@ -171,46 +187,48 @@ const POSITIONS = 1 << 16;
 
 /** The stories so far, and the inverted index from words to the stories that use them. */
 interface StoryIndex {
+  table: FeatureTable;
+  vectors: Vectors;
   clusters: Cluster[];
-  postings: Map<number, number[]>;
+  /** The stories that use each word. */
+  postings: DenseLists;
   /** Scratch: rare words shared with each cluster, for the article being placed (kept zeroed). */
   hits: Int32Array;
-  /** Scratch: the weights of the article being placed, by term. */
-  weights: Map<number, number>;
+  /** Scratch: the weights of the article being placed, by word id (kept zeroed otherwise). */
+  weights: Float64Array;
   settings: ClusterOptions;
   /** The lowest of the similarity bars: below it, names need not be compared. */
   lowestBar: number;
   maxGap: number;
 }
 
-/** The cluster an article belongs to, or -1 when it starts a new story. */
-function bestCluster(article: ArticleFeatures, vector: Vector, index: StoryIndex): number {
-  const candidates = candidateClusters(vector, index);
+/** The cluster article `i` belongs to, or -1 when it starts a new story. */
+function bestCluster(i: number, index: StoryIndex): number {
+  const candidates = candidateClusters(i, index);
   if (candidates.length === 0) return -1;
-  const { clusters, settings, weights } = index;
-  weights.clear();
+  const { clusters, settings, weights, table, vectors } = index;
+  const from = table.termStart[i]!;
+  const to = table.termStart[i + 1]!;
+  for (let k = from; k < to; k++) weights[vectors.terms[k]!] = vectors.weights[k]!;
   let best = -1;
   let bestScore = 0;
   for (const c of candidates) {
     const cluster = clusters[c]!;
-    if (article.time - cluster.latest > index.maxGap) continue;
+    if (table.time[i]! - cluster.latest > index.maxGap) continue;
     let dot = 0;
     if (cluster.sums) {
       const { centroid } = cluster.sums;
-      for (let k = 0; k < vector.terms.length; k++)
-        dot += vector.weights[k]! * (centroid.get(vector.terms[k]!) ?? 0);
+      for (let k = from; k < to; k++) dot += vectors.weights[k]! * centroid.get(vectors.terms[k]!);
     } else {
-      if (weights.size === 0)
-        for (let k = 0; k < vector.terms.length; k++) weights.set(vector.terms[k]!, vector.weights[k]!);
-      const other = cluster.first.vector;
-      for (let k = 0; k < other.terms.length; k++)
-        dot += other.weights[k]! * (weights.get(other.terms[k]!) ?? 0);
+      const first = cluster.first;
+      for (let k = table.termStart[first]!; k < table.termStart[first + 1]!; k++)
+        dot += vectors.weights[k]! * weights[vectors.terms[k]!]!;
     }
     // Mean similarity to the members: unlike the cosine with the centroid, it does not grow as a
     // story gathers unrelated members, so a story cannot snowball into a catch-all.
     const similarity = dot / cluster.members.length;
     if (similarity <= bestScore || similarity < index.lowestBar) continue;
-    const names = compareNames(article, cluster);
+    const names = compareNames(i, cluster, table);
     const bar =
       names === 'shared'
         ? settings.sameEventSimilarity
@@ -222,23 +240,28 @@ function bestCluster(article: ArticleFeatures, vector: Vector, index: StoryIndex
       bestScore = similarity;
     }
   }
+  for (let k = from; k < to; k++) weights[vectors.terms[k]!] = 0;
   return best;
 }
 
 /**
- * The few stories worth scoring exactly for an article: those sharing the most of its rarest
+ * The few stories worth scoring exactly for article `i`: those sharing the most of its rarest
  * words (at least half as many as the best), found through the inverted index.
  */
-function candidateClusters(vector: Vector, index: StoryIndex): number[] {
-  const { postings, hits } = index;
+function candidateClusters(i: number, index: StoryIndex): number[] {
+  const { postings, hits, table, vectors } = index;
   const touched: number[] = [];
   let probed = 0;
-  for (let k = 0; k < vector.terms.length && probed < PROBE_TERMS; k++) {
-    const list = postings.get(vector.terms[k]!);
-    if (!list) continue;
+  for (let k = table.termStart[i]!; k < table.termStart[i + 1]! && probed < PROBE_TERMS; k++) {
+    const term = vectors.terms[k]!;
+    const size = postings.size(term);
+    if (size === 0) continue;
     probed++;
-    if (list.length > MAX_POSTINGS) continue;
-    for (const c of list) if (hits[c]!++ === 0) touched.push(c);
+    if (size > MAX_POSTINGS) continue;
+    for (let entry = postings.first(term); entry !== -1; entry = postings.next(entry)) {
+      const c = postings.id(entry);
+      if (hits[c]!++ === 0) touched.push(c);
+    }
   }
   let most = 0;
   for (const c of touched) most = Math.max(most, hits[c]!);
@@ -262,68 +285,72 @@ function candidateClusters(vector: Vector, index: StoryIndex): number[] {
 }
 
 /**
- * Whether an article names what a story names: "shared" when at least half of its names (or of
+ * Whether article `i` names what a story names: "shared" when at least half of its names (or of
  * the story's main names, if fewer) are main names of the story, those that a third or more of
  * its reports use. Two reports of one event share the place and the people; two events that
  * share one famous name share little else.
  */
-function compareNames(article: ArticleFeatures, cluster: Cluster): 'shared' | 'other' | 'unknown' {
+function compareNames(i: number, cluster: Cluster, table: FeatureTable): 'shared' | 'other' | 'unknown' {
+  const { entityStart, entities } = table;
   let coreNames = 0;
   let shared = 0;
   if (cluster.sums) {
-    const { entities } = cluster.sums;
+    const { entities: counts } = cluster.sums;
     const core = Math.max(1, cluster.members.length / 3);
-    for (const count of entities.values()) if (count >= core) coreNames++;
-    for (const name of article.entities) if ((entities.get(name) ?? 0) >= core) shared++;
+    for (const count of counts.values()) if (count >= core) coreNames++;
+    for (let k = entityStart[i]!; k < entityStart[i + 1]!; k++)
+      if ((counts.get(entities[k]!) ?? 0) >= core) shared++;
   } else {
-    coreNames = cluster.first.entities.length;
-    for (const name of article.entities) if (cluster.first.entities.includes(name)) shared++;
+    const first = cluster.first;
+    coreNames = entityStart[first + 1]! - entityStart[first]!;
+    for (let k = entityStart[i]!; k < entityStart[i + 1]!; k++) {
+      for (let m = entityStart[first]!; m < entityStart[first + 1]!; m++) {
+        if (entities[m] === entities[k]) {
+          shared++;
+          break;
+        }
+      }
+    }
   }
-  const smaller = Math.min(article.entities.length, coreNames);
+  const smaller = Math.min(entityStart[i + 1]! - entityStart[i]!, coreNames);
   if (smaller === 0) return 'unknown';
   return shared * 2 >= smaller ? 'shared' : 'other';
 }
 
-function join(index: StoryIndex, id: number, member: number, article: ArticleFeatures, vector: Vector): void {
+function join(index: StoryIndex, id: number, member: number): void {
+  const { table, vectors } = index;
   const cluster = index.clusters[id]!;
   cluster.members.push(member);
-  cluster.latest = Math.max(cluster.latest, article.time);
+  cluster.latest = Math.max(cluster.latest, table.time[member]!);
   if (!cluster.sums) {
-    const { vector: first, entities: firstNames } = cluster.first;
-    const centroid = new Map<number, number>();
-    for (let k = 0; k < first.terms.length; k++) centroid.set(first.terms[k]!, first.weights[k]!);
-    cluster.sums = { centroid, entities: new Map(firstNames.map((name) => [name, 1])) };
+    const first = cluster.first;
+    const from = table.termStart[first]!;
+    const to = table.termStart[first + 1]!;
+    const centroid = new TermWeights((to - from) * 2);
+    for (let k = from; k < to; k++) centroid.add(vectors.terms[k]!, vectors.weights[k]!);
+    const entities = new Map<number, number>();
+    for (let k = table.entityStart[first]!; k < table.entityStart[first + 1]!; k++)
+      entities.set(table.entities[k]!, 1);
+    cluster.sums = { centroid, entities };
   }
   const { centroid, entities } = cluster.sums;
-  addPostings(index, id, vector.terms, centroid);
-  for (let k = 0; k < vector.terms.length; k++) {
-    const term = vector.terms[k]!;
-    centroid.set(term, (centroid.get(term) ?? 0) + vector.weights[k]!);
+  // A word new to the story lists the story under it.
+  for (let k = table.termStart[member]!; k < table.termStart[member + 1]!; k++) {
+    const term = vectors.terms[k]!;
+    if (centroid.add(term, vectors.weights[k]!)) index.postings.add(term, id);
   }
-  for (const name of article.entities) entities.set(name, (entities.get(name) ?? 0) + 1);
-}
-
-/** Lists a story under the words of a new member that it did not use yet (`known`: its centroid). */
-function addPostings(
-  index: StoryIndex,
-  id: number,
-  terms: Int32Array,
-  known: Map<number, number> | null,
-): void {
-  for (const term of terms) {
-    if (known?.has(term)) continue;
-    const list = index.postings.get(term);
-    if (list) list.push(id);
-    else index.postings.set(term, [id]);
+  for (let k = table.entityStart[member]!; k < table.entityStart[member + 1]!; k++) {
+    const name = table.entities[k]!;
+    entities.set(name, (entities.get(name) ?? 0) + 1);
   }
 }
 
 function toStory(
   cluster: Cluster,
   articles: readonly StoredArticle[],
-  features: readonly ArticleFeatures[],
+  table: FeatureTable,
 ): { story: Story; latest: number } {
-  const members = cluster.members.map((i) => ({ article: articles[i]!, time: features[i]!.time }));
+  const members = cluster.members.map((i) => ({ article: articles[i]!, time: table.time[i]! }));
   const newestFirst = (a: (typeof members)[0], b: (typeof members)[0]) =>
     b.time - a.time || (a.article.id < b.article.id ? -1 : 1);
   const lead = [...members].sort(

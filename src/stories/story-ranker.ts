@@ -61,11 +61,14 @@ export function rankStories(stories: readonly Story[], options: RankOptions): Ra
     for (const key of storyVoice.keys()) prominence.set(key, (prominence.get(key) ?? 0) + 1);
 
   const ranked = stories.map((story, i): RankedStory => {
-    const sources = new Set(story.articles.map(sourceKey)).size;
+    // Most stories have one article; they need no set to count one source.
+    const sources = story.articles.length === 1 ? 1 : new Set(story.articles.map(sourceKey)).size;
     const latest = story.articles.reduce((max, article) => Math.max(max, articleTime(article)), 0);
-    const speakers = [...voices[i]!]
-      .map(([key, name]) => ({ name, weight: 1 + Math.log2(prominence.get(key) ?? 1) }))
-      .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+    const speakers = [...voices[i]!].map(([key, name]) => ({
+      name,
+      weight: 1 + Math.log2(prominence.get(key) ?? 1),
+    }));
+    if (speakers.length > 1) speakers.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
     const voiceScore =
       SPEAKER_WEIGHT * speakers.slice(0, MAX_SPEAKERS).reduce((sum, speaker) => sum + speaker.weight, 0);
     const age = Math.max(0, now - latest);

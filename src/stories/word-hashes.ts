@@ -77,14 +77,15 @@ function stopWords(): ReadonlySet<number> {
  * Appends the hash of every content word of `text[from, to)` to `out`: words of two characters or
  * more that are not stop words, with a plural "-s" dropped ("ships" and "ship" hash alike; "-ss",
  * "-us" and "-is" stay). `onCapitalised(start, end)` is called for each such word that starts
- * with a capital letter, so that names can be picked up in the same pass.
+ * with a capital letter, with the word's hash (as {@link hashWord} gives it, before any "-s" is
+ * dropped), so that names can be picked up in the same pass.
  */
 export function scanWords(
   text: string,
   from: number,
   to: number,
   out: number[],
-  onCapitalised?: (start: number, end: number) => void,
+  onCapitalised?: (start: number, end: number, hash: number) => void,
 ): void {
   const skip = stopWords();
   let i = from;
@@ -103,7 +104,7 @@ export function scanWords(
     } while (i < to && (code = wordCode(text.charCodeAt(i))) >= 0);
     const length = i - start;
     if (length < 2 || skip.has(hash & SMALL_INT)) continue;
-    if (onCapitalised && isCapital(first, text, start)) onCapitalised(start, i);
+    if (onCapitalised && isCapital(first, text, start)) onCapitalised(start, i, hash & SMALL_INT);
     if (length > 3 && wordCode(text.charCodeAt(i - 1)) === LOWER_S) hash = singularHash(text, start, i, hash);
     out.push(hash & SMALL_INT);
   }

@@ -7,8 +7,10 @@
  */
 import type { Services } from '../chat/services.js';
 import { DeliveryLedger, type DeliveryRecord } from '../delivery/delivery-ledger.js';
-import { localDay, nextDelivery } from '../delivery/delivery-schedule.js';
+import { daySlots, localDay, nextDelivery } from '../delivery/delivery-schedule.js';
 import { topicDigestProvider } from '../delivery/topic-digest.js';
+import { ArticleWords, storyFilter } from '../delivery/chat-filters.js';
+import { chatKey } from '../sources/source-catalog.js';
 import type { HealthMonitor, HealthSnapshot } from '../health/health-monitor.js';
 import { displayUrl } from '../sources/address-policy.js';
 import type { SourceStatus } from '../sources/source-status.js';
@@ -165,18 +167,24 @@ export class ConsoleData {
   async subscriptions(): Promise<ConsoleSubscription[]> {
     const now = this.deps.services.clock();
     const all = (await this.deps.services.subscriptions.list()).sort((a, b) => a.id.localeCompare(b.id));
-    const keys = all.flatMap((subscription) => {
+    // Newest first: each day's slots (a second digest that day is `day@HH:MM`), today back.
+    const keysOf = all.map((subscription) => {
       let day = localDay(now, subscription.timeZone);
       return Array.from({ length: LEDGER_DAYS }, () => {
-        const key = { subscriptionId: subscription.id, day };
+        const keys = daySlots(subscription, day).map((slot) => ({
+          subscriptionId: subscription.id,
+          day: slot,
+        }));
         day = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-        return key;
-      });
+        return keys;
+      }).flat();
     });
-    const records = await this.ledger.getMany(keys);
+    const records = await this.ledger.getMany(keysOf.flat());
+    let offset = 0;
     return all.map((subscription, index) => {
+      const count = keysOf[index]!.length;
       const latest = records
-        .slice(index * LEDGER_DAYS, (index + 1) * LEDGER_DAYS)
+        .slice(offset, (offset += count))
         .find((record): record is DeliveryRecord => record !== undefined);
       return {
         id: subscription.id,
@@ -206,15 +214,24 @@ export class ConsoleData {
     });
   }
 
-  /** What a chat would get if its digest were built now (with its topics); null for no such chat. */
+  /**
+   * What a chat would get if its digest were built now (its topics, its own sources, its filters);
+   * null for no such chat.
+   */
   async preview(subscriptionId: string): Promise<ConsolePreview | null> {
     const subscription = (await this.subscriptions()).find((candidate) => candidate.id === subscriptionId);
     if (!subscription) return null;
     const { services } = this.deps;
     const now = services.clock();
+    const stored = (await services.subscriptions.list()).find((candidate) => candidate.id === subscriptionId);
+    // The chat's own digest: its own sources, through its filters.
+    const audience = await services.chatSources.audienceKey(
+      chatKey(subscription.platform, subscription.chatId),
+    );
     const digest = await topicDigestProvider(services.digests, services.config.digest.maxStories)(
       now,
       subscription.topics,
+      { audience, accept: storyFilter(stored?.filters, new ArticleWords()) },
     );
     return { subscription, builtAt: now.toISOString(), ...webDigest(digest, digest.window.until) };
   }

@@ -44,7 +44,7 @@ describe('parseCommandLine', () => {
   it('explains missing options and bad choices with the usage', () => {
     expect(parsed('/source add')).toMatchObject({
       kind: 'error',
-      message: '/source needs <target>. Usage: /source <add|remove|restore> <target>',
+      message: '/source needs <target>. Usage: /source <add|remove|restore> <target> [chat|global]',
     });
     expect(parsed('/source delete x')).toMatchObject({
       kind: 'error',
@@ -59,6 +59,6 @@ describe('parseCommandLine', () => {
 
   it('shows usage with required and optional options', () => {
     const source = commands.find((command) => command.name === 'source')!;
-    expect(usage(source)).toBe('/source <add|remove|restore> <target>');
+    expect(usage(source)).toBe('/source <add|remove|restore> <target> [chat|global]');
   });
 });

@@ -43,7 +43,7 @@ describe('start with no token and standard input closed (a container without a t
     const run = start({ QUOTEWIRE_STORE: tempStore() });
     try {
       await expect
-        .poll(run.stderr, { timeout: 15_000 })
+        .poll(run.stderr, { timeout: 45_000 })
         .toContain('no bot token is set and standard input is closed');
       expect(run.stderr()).toContain('TELEGRAM_BOT_TOKEN or DISCORD_TOKEN');
       // Still running a moment later: a restart policy is not sent into a loop.
@@ -110,8 +110,8 @@ describe('a service whose platform cannot log in (the built process)', () => {
     };
     const run = start(env);
     children.push(run.child);
-    await expect.poll(run.stderr, { timeout: 20_000 }).toContain('receiving updates by long polling');
-    await expect.poll(run.stderr, { timeout: 20_000 }).toContain('Discord refused the bot token');
+    await expect.poll(run.stderr, { timeout: 45_000 }).toContain('receiving updates by long polling');
+    await expect.poll(run.stderr, { timeout: 45_000 }).toContain('Discord refused the bot token');
     const health = await runCli(['health'], { env: { QUOTEWIRE_STORE: store } });
     expect(health.code).toBe(1);
     expect(health.stdout).toMatch(/^unhealthy/);
@@ -132,7 +132,7 @@ describe('a service whose platform cannot log in (the built process)', () => {
     });
     children.push(run.child);
     await expect
-      .poll(run.stderr, { timeout: 10_000 })
+      .poll(run.stderr, { timeout: 45_000 })
       .toMatch(/telegram: cannot reach the Bot API \(ECONNREFUSED.*\); trying again in 2 s/);
     expect(run.stderr()).not.toMatch(/token/i);
     // The request URL holds the token: it never reaches the log.
@@ -145,7 +145,7 @@ describe('a service whose platform cannot log in (the built process)', () => {
     await expect.poll(run.stderr, { timeout: 30_000 }).toContain('receiving updates by long polling');
     await expect
       .poll(async () => (await runCli(['health'], { env: { QUOTEWIRE_STORE: store } })).code, {
-        timeout: 10_000,
+        timeout: 45_000,
       })
       .toBe(0);
     run.child.kill('SIGTERM');
@@ -161,7 +161,7 @@ describe('a service whose platform cannot log in (the built process)', () => {
     });
     children.push(run.child);
     await expect
-      .poll(run.stderr, { timeout: 15_000 })
+      .poll(run.stderr, { timeout: 45_000 })
       .toMatch(
         /discord: cannot reach Discord \([^)]*ENOTFOUND[^)]*\); trying again in 2 s[\s\S]*trying again in 4 s/,
       );

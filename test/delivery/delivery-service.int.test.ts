@@ -131,6 +131,7 @@ describe('DeliveryService with the Telegram sender against a fake Bot API', () =
     let delivered = 0;
     const crashing: DigestSender = {
       platform: 'telegram',
+      post: (target, post) => real.post(target, post),
       async send(target, digest, progress) {
         if (delivered++ === 1) throw new Error('process killed');
         return real.send(target, digest, progress);
@@ -161,6 +162,7 @@ describe('DeliveryService with the Telegram sender against a fake Bot API', () =
     const real = new TelegramDigestSender(fakeTelegramApi(fake));
     const dying: DigestSender = {
       platform: 'telegram',
+      post: (target, post) => real.post(target, post),
       send: (target, digest, progress) =>
         real.send(target, digest, {
           fromPart: progress.fromPart,
@@ -364,6 +366,7 @@ describe('DeliveryService with the Telegram sender against a fake Bot API', () =
     let stopping: Promise<void> | null = null;
     const sigterm: DigestSender = {
       platform: 'telegram',
+      post: (target, post) => real.post(target, post),
       send: (target, digest, progress) =>
         real.send(target, digest, {
           fromPart: progress.fromPart,
@@ -404,6 +407,7 @@ describe('DeliveryService with the Telegram sender against a fake Bot API', () =
     const stalled = new Promise<void>((resolve) => (release = resolve));
     const stalling: DigestSender = {
       platform: 'telegram',
+      post: (target, post) => real.post(target, post),
       send: (target, digest, progress) =>
         real.send(target, digest, {
           fromPart: progress.fromPart,

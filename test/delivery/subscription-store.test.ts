@@ -30,3 +30,62 @@ describe('subscriptions changed by several writers at once', () => {
     await other.close();
   });
 });
+
+describe('subscribing again', () => {
+  it('keeps the mode, schedule, filters and follows, and resumes a paused chat', async () => {
+    const { store } = await openTempStore();
+    const subscriptions = new SubscriptionStore(store, () => new Date('2026-11-30T12:00:00Z'), {
+      deliveryTime: '08:00',
+      timeZone: 'UTC',
+      language: 'en',
+    });
+    const address = { platform: 'telegram' as const, chatId: '9', threadId: null };
+    await subscriptions.subscribe(address);
+    await subscriptions.update(address, {
+      mode: 'both',
+      frequency: { kind: 'weekdays' },
+      filters: [{ kind: 'exclude', text: 'gossip', tokens: ['gossip'], source: null }],
+      follows: [{ key: 'mike pompeo', name: 'Mike Pompeo', variants: ['pompeo'], since: '2026-11-30' }],
+    });
+    await subscriptions.pause('telegram:9', 'blocked');
+    const { subscription } = await subscriptions.subscribe(address, { topics: ['climate'] });
+    expect(subscription).toMatchObject({
+      topics: ['climate'],
+      mode: 'both',
+      frequency: { kind: 'weekdays' },
+      filters: [{ text: 'gossip' }],
+      follows: [{ name: 'Mike Pompeo' }],
+      paused: null,
+    });
+    await store.close();
+  });
+});
+
+describe('a chat that moves', () => {
+  it('takes what instant posts it had with it, so none is posted again', async () => {
+    const { store } = await openTempStore();
+    const subscriptions = new SubscriptionStore(store, () => new Date('2026-11-30T12:00:00Z'), {
+      deliveryTime: '08:00',
+      timeZone: 'UTC',
+      language: 'en',
+    });
+    await subscriptions.subscribe(
+      { platform: 'telegram', chatId: '-5', threadId: null },
+      { mode: 'instant' },
+    );
+    const states = store.collection<{ subscriptionId: string; posted: Record<string, string> }>(
+      'instant-state',
+    );
+    await states.set('telegram:-5', {
+      subscriptionId: 'telegram:-5',
+      posted: { 'a:1': '2026-11-30T11:00:00Z' },
+    });
+    await subscriptions.moveChat('telegram', '-5', '-1005');
+    expect(await states.get('telegram:-5')).toBeUndefined();
+    expect(await states.get('telegram:-1005')).toEqual({
+      subscriptionId: 'telegram:-1005',
+      posted: { 'a:1': '2026-11-30T11:00:00Z' },
+    });
+    await store.close();
+  });
+});

@@ -62,6 +62,9 @@ describe('what the parts count', () => {
         if (outcome.kind === 'sent') await progress.partSent(0, true);
         return outcome;
       },
+      post: async () => {
+        throw new Error('this test delivers digests only');
+      },
     };
     const delivery = new DeliveryService({
       store,

@@ -450,9 +450,7 @@ describe('parseFeed: hostile input', () => {
     }).join('');
     const bomb = `<?xml version="1.0"?><!DOCTYPE rss [${levels}]><rss version="2.0"><channel><title>&lol8;</title>
       <item><title>a &lol8; b</title></item></channel></rss>`;
-    const started = Date.now();
     const feed = parse(bomb);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(feed.title.length).toBeLessThan(100);
     expect(feed.items[0]?.title.length).toBeLessThan(100);
   });
@@ -462,11 +460,11 @@ describe('parseFeed: hostile input', () => {
     expect(refusal(deep).message).toMatch(/nests elements more than \d+ levels deep/);
   });
 
-  it('stays linear on pathological text', () => {
+  // Whether the work stays linear is measured in linear-time.test.ts, by work per byte at three
+  // sizes: a wall-clock limit here failed on a loaded machine without saying anything about growth.
+  it('repairs a title of 200,000 bare ampersands', () => {
     const amps = `<rss version="2.0"><channel><title>${'& '.repeat(200000)}</title></channel></rss>`;
-    const started = Date.now();
     expect(parse(amps).title.startsWith('& & &')).toBe(true);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('reads prototype-polluting names as inert data', () => {

@@ -207,6 +207,8 @@ describe('readPageMetadata', () => {
       published: '2023-01-02T02:04:05.000Z',
       siteName: 'Blatt',
       lang: 'de',
+      // No og:image on the page.
+      image: null,
     });
   });
 });

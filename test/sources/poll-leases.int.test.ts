@@ -48,14 +48,15 @@ describe('polls shared by several instances on one store', () => {
       `sources:\n  - { id: wire, url: "${server.url('/feed.xml')}" }\npolling: { allowLoopback: true }`,
     );
     apps.push(app);
-    // An instance claims the slot, then dies before polling: its lease is all that is left.
-    const dead = new PollLeases(app.store, 'dead-instance', 50);
+    // An instance claims the slot, then dies before polling: its lease is all that is left. Two
+    // seconds, so that a busy machine still makes the checks below inside it.
+    const dead = new PollLeases(app.store, 'dead-instance', 2000);
     expect(await dead.claim('wire', '2026-11-30T09:15', new Date())).toBe(true);
     expect(await app.services.poller.pollAll({ slot: '2026-11-30T09:15' })).toEqual([
       { sourceId: 'wire', result: 'elsewhere', newArticles: 0 },
     ]);
     expect(await app.services.poller.takeOverAbandoned()).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await new Promise((resolve) => setTimeout(resolve, 2100));
     const other = await createApp(config, { logger: createMemoryLogger() });
     apps.push(other);
     expect(await other.services.poller.takeOverAbandoned()).toEqual([

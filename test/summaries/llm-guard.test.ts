@@ -127,13 +127,14 @@ describe('instruction-like sentences', () => {
       const text = unit.repeat(repeats);
       const base = storedArticle({ id: 'x', title: 't', text: 'x', source: 's' });
       const story = { id: 'x', articles: [{ ...base, text, summary: [text] }] };
-      const runs = [0, 1, 2].map(() => {
+      // The fastest of five: other work on a busy machine only ever adds time.
+      const runs = [0, 1, 2, 3, 4].map(() => {
         const start = process.hrtime.bigint();
         isInstructionLike(text);
         neutralizeStory(story);
         return Number(process.hrtime.bigint() - start) / text.length;
       });
-      return runs.sort((a, b) => a - b)[1]!;
+      return Math.min(...runs);
     };
     perChar(500);
     // Sizes compared within one run, no time limit: quadratic work would cost 10 times more per

@@ -1,6 +1,7 @@
-import { DiscordAPIError, Routes, type REST } from 'discord.js';
+import { DiscordAPIError, MessageFlags, Routes, type REST } from 'discord.js';
 import type { SendGate } from '../send-gate.js';
-import { noMentions, type DiscordMessage } from './render-discord.js';
+import { noMentions, renderDiscordMessages, type DiscordMessage } from './render-discord.js';
+import type { Reply } from '../../chat/reply.js';
 import { capLine, DISPLAY_LIMITS } from '../../chat/display-limits.js';
 import { escapeMarkdown } from './discord-markdown.js';
 import type {
@@ -14,11 +15,13 @@ import { renderDiscordDigest } from './discord-digest.js';
 import { classifyDiscordError } from './discord-errors.js';
 
 /** A rendered message as Discord's REST API takes it (snake_case, unlike discord.js's options). */
-export function restMessageBody(message: DiscordMessage): Record<string, unknown> {
+export function restMessageBody(message: DiscordMessage, silent = false): Record<string, unknown> {
   return {
     ...(message.content !== undefined ? { content: message.content } : {}),
     ...(message.embeds ? { embeds: message.embeds } : {}),
     allowed_mentions: { parse: [] },
+    // What "@silent" does in the Discord client.
+    ...(silent ? { flags: MessageFlags.SuppressNotifications } : {}),
   };
 }
 
@@ -53,37 +56,61 @@ export class DiscordDigestSender implements DigestSender {
       },
       { images: target.images },
     );
-    let channelId = target.threadId ?? target.chatId;
-    let topicGone: string | undefined;
-    const post = async (channel: string, message: DiscordMessage) => {
-      await this.gate?.acquire(channel, false);
-      await this.rest.post(Routes.channelMessages(channel), { body: restMessageBody(message) });
-    };
+    const route: ThreadRoute = { channelId: target.threadId ?? target.chatId };
     for (let index = progress.fromPart; index < messages.length; index++) {
       try {
-        try {
-          await post(channelId, messages[index]!);
-        } catch (error) {
-          // The thread was deleted: the digest goes on in its channel, after one notice there.
-          if (channelId === target.chatId || !isUnknownChannel(error)) throw error;
-          topicGone = (error as DiscordAPIError).message;
-          channelId = target.chatId;
-          await post(channelId, {
-            content: `*${escapeMarkdown(labels.threadGone)}*`,
-            allowedMentions: noMentions(),
-          });
-          await post(channelId, messages[index]!);
-        }
+        await this.sendPart(target, route, messages[index]!);
       } catch (error) {
-        const outcome = classifyDiscordError(error);
-        return topicGone ? { ...outcome, topicGone } : outcome;
+        return withTopicGone(classifyDiscordError(error), route);
       }
       if (!(await progress.partSent(index, index === messages.length - 1))) {
-        return topicGone ? { kind: 'stopped', topicGone } : { kind: 'stopped' };
+        return withTopicGone({ kind: 'stopped' }, route);
       }
     }
-    return topicGone ? { kind: 'sent', topicGone } : { kind: 'sent' };
+    return withTopicGone({ kind: 'sent' }, route);
   }
+
+  async post(target: DeliveryTarget, post: Reply): Promise<SendOutcome> {
+    const route: ThreadRoute = { channelId: target.threadId ?? target.chatId };
+    try {
+      for (const message of renderDiscordMessages(post)) await this.sendPart(target, route, message);
+    } catch (error) {
+      return withTopicGone(classifyDiscordError(error), route);
+    }
+    return withTopicGone({ kind: 'sent' }, route);
+  }
+
+  /** One message into the route's channel; a deleted thread's goes to its channel, after one notice there. */
+  private async sendPart(target: DeliveryTarget, route: ThreadRoute, message: DiscordMessage): Promise<void> {
+    const post = async (channel: string, body: DiscordMessage) => {
+      await this.gate?.acquire(channel, false);
+      await this.rest.post(Routes.channelMessages(channel), { body: restMessageBody(body, target.silent) });
+    };
+    try {
+      await post(route.channelId, message);
+    } catch (error) {
+      if (route.channelId === target.chatId || !isUnknownChannel(error)) throw error;
+      route.topicGone = (error as DiscordAPIError).message;
+      route.channelId = target.chatId;
+      await post(route.channelId, {
+        content: `*${escapeMarkdown(target.labels.threadGone)}*`,
+        allowedMentions: noMentions(),
+      });
+      await post(route.channelId, message);
+    }
+  }
+}
+
+/** Where a delivery's messages go now: the target's thread, or its channel once the thread has gone. */
+interface ThreadRoute {
+  channelId: string;
+  /** Discord's words for the thread's error, once it has gone. */
+  topicGone?: string;
+}
+
+/** The outcome, saying so when the thread had gone on the way. */
+function withTopicGone(outcome: SendOutcome, route: ThreadRoute): SendOutcome {
+  return route.topicGone ? { ...outcome, topicGone: route.topicGone } : outcome;
 }
 
 /** Discord's "Unknown Channel": the thread (or channel) no longer exists. */

@@ -9,6 +9,7 @@ import type {
   SendProgress,
 } from '../../delivery/digest-sender.js';
 import type { Digest } from '../../digest/digest.js';
+import type { Reply as NeutralReply } from '../../chat/reply.js';
 import { classifyTelegramError } from './telegram-errors.js';
 import { renderDigestTelegram } from './telegram-digest.js';
 
@@ -27,9 +28,11 @@ export async function sendTelegramMessage(
   threadId: string | null,
   message: TelegramMessage,
   replyMarkup?: InlineKeyboardMarkup,
+  silent = false,
 ): Promise<Message.TextMessage> {
   const common = {
     ...(threadId ? { message_thread_id: Number(threadId) } : {}),
+    ...(silent ? { disable_notification: true } : {}),
     ...(replyMarkup ? { reply_markup: replyMarkup } : {}),
     link_preview_options: { is_disabled: true },
   };
@@ -52,12 +55,14 @@ export async function sendTelegramPhoto(
   chatId: string,
   threadId: string | null,
   message: TelegramMessage & { photo: string },
+  silent = false,
 ): Promise<Message> {
   try {
     return await api.sendPhoto(chatId, message.photo, {
       caption: message.html,
       parse_mode: 'HTML',
       ...(threadId ? { message_thread_id: Number(threadId) } : {}),
+      ...(silent ? { disable_notification: true } : {}),
     });
   } catch (error) {
     const failure = classifyTelegramError(error);
@@ -67,7 +72,14 @@ export async function sendTelegramPhoto(
       error.error_code === 400 &&
       (failure.kind === 'failed' || /send (?:photos|media)/i.test(error.description));
     if (!badImage && failure.kind !== 'unparsable') throw error;
-    return sendTelegramMessage(api, chatId, threadId, { html: message.html, plain: message.plain });
+    return sendTelegramMessage(
+      api,
+      chatId,
+      threadId,
+      { html: message.html, plain: message.plain },
+      undefined,
+      silent,
+    );
   }
 }
 
@@ -77,10 +89,11 @@ export function sendTelegramPart(
   chatId: string,
   threadId: string | null,
   message: TelegramMessage,
+  silent = false,
 ): Promise<Message> {
   return message.photo
-    ? sendTelegramPhoto(api, chatId, threadId, { ...message, photo: message.photo })
-    : sendTelegramMessage(api, chatId, threadId, message);
+    ? sendTelegramPhoto(api, chatId, threadId, { ...message, photo: message.photo }, silent)
+    : sendTelegramMessage(api, chatId, threadId, message, undefined, silent);
 }
 
 /** Sends a command's reply, paged with a "More" button when the runner stored a next page. */
@@ -123,33 +136,66 @@ export class TelegramDigestSender implements DigestSender {
 
   async send(target: DeliveryTarget, digest: Digest, progress: SendProgress): Promise<SendOutcome> {
     const messages = renderDigestTelegram(digest, target.labels, { images: target.images });
-    let threadId = target.threadId;
-    let topicGone: string | undefined;
+    const route: TopicRoute = { threadId: target.threadId };
     for (let index = progress.fromPart; index < messages.length; index++) {
       try {
-        try {
-          await sendTelegramPart(this.api, target.chatId, threadId, messages[index]!);
-        } catch (error) {
-          if (!threadId || !isTopicGone(error)) throw error;
-          topicGone = (error as GrammyError).description;
-          threadId = null;
-          await sendTelegramMessage(this.api, target.chatId, null, {
-            html: `<i>${escapeHtml(target.labels.topicGone)}</i>`,
-            plain: target.labels.topicGone,
-          });
-          await sendTelegramPart(this.api, target.chatId, null, messages[index]!);
-        }
+        await this.sendPart(target, route, messages[index]!);
       } catch (error) {
-        const failure = classifyTelegramError(error);
-        if (failure.kind === 'unparsable') return { kind: 'failed', reason: failure.reason };
-        return failure.kind === 'failed' && topicGone ? { ...failure, topicGone } : failure;
+        return failedOutcome(error, route);
       }
       if (!(await progress.partSent(index, index === messages.length - 1))) {
-        return topicGone ? { kind: 'stopped', topicGone } : { kind: 'stopped' };
+        return route.topicGone ? { kind: 'stopped', topicGone: route.topicGone } : { kind: 'stopped' };
       }
     }
-    return topicGone ? { kind: 'sent', topicGone } : { kind: 'sent' };
+    return route.topicGone ? { kind: 'sent', topicGone: route.topicGone } : { kind: 'sent' };
   }
+
+  async post(target: DeliveryTarget, post: NeutralReply): Promise<SendOutcome> {
+    const route: TopicRoute = { threadId: target.threadId };
+    try {
+      for (const message of renderTelegram(post)) await this.sendPart(target, route, message);
+    } catch (error) {
+      return failedOutcome(error, route);
+    }
+    return route.topicGone ? { kind: 'sent', topicGone: route.topicGone } : { kind: 'sent' };
+  }
+
+  /**
+   * One message into the target's topic; when that topic has gone, a notice in General and the
+   * message there, reporting the topic's error so that the subscription moves to General for good.
+   */
+  private async sendPart(target: DeliveryTarget, route: TopicRoute, message: TelegramMessage): Promise<void> {
+    try {
+      await sendTelegramPart(this.api, target.chatId, route.threadId, message, target.silent);
+    } catch (error) {
+      if (!route.threadId || !isTopicGone(error)) throw error;
+      route.topicGone = (error as GrammyError).description;
+      route.threadId = null;
+      await sendTelegramMessage(
+        this.api,
+        target.chatId,
+        null,
+        { html: `<i>${escapeHtml(target.labels.topicGone)}</i>`, plain: target.labels.topicGone },
+        undefined,
+        target.silent,
+      );
+      await sendTelegramPart(this.api, target.chatId, null, message, target.silent);
+    }
+  }
+}
+
+/** Where a delivery's messages go now: the target's topic, or General once that topic has gone. */
+interface TopicRoute {
+  threadId: string | null;
+  /** Telegram's description of the topic's error, once it has gone. */
+  topicGone?: string;
+}
+
+/** A failed send as an outcome, saying so when the topic had gone before it. */
+function failedOutcome(error: unknown, route: TopicRoute): SendOutcome {
+  const failure = classifyTelegramError(error);
+  if (failure.kind === 'unparsable') return { kind: 'failed', reason: failure.reason };
+  return failure.kind === 'failed' && route.topicGone ? { ...failure, topicGone: route.topicGone } : failure;
 }
 
 /** A forum topic that was deleted (or never existed): the chat itself is still there. */

@@ -1,0 +1,105 @@
+import { defineCommand } from '../src/chat/command-definition.js';
+import { list, paragraph, reply } from '../src/chat/reply.js';
+import { chatAddress } from '../src/delivery/chat-address.js';
+import { describeRule } from '../src/delivery/chat-filters.js';
+import { filterKind, parseRules, ruleLines, sameRule, withRules } from '../src/delivery/filter-changes.js';
+import { noSubscriptionsHere, notSubscribed } from '../src/delivery/subscription-reply.js';
+import type { FilterRule } from '../src/delivery/subscription.js';
+
+const HOW =
+  'Filters apply to instant posts and the digest: whole words, any case or accents. /filter add exclude "transfer window", /filter add include huawei source:<id>, /filter remove <number>, /filter clear.';
+
+/**
+ * /filter [add|remove|list|clear] [include|exclude|<number>] [words...]: this chat's include and
+ * exclude filters. Several at once are separated by commas; `source:<id>` limits them to a source.
+ */
+export const filterCommand = defineCommand({
+  name: 'filter',
+  description: 'Include or exclude stories by words or "phrases", for the chat or one source:<id>',
+  access: 'chat-admin',
+  anyoneMayView: true,
+  options: {
+    action: { type: 'string', description: 'what to do', choices: ['add', 'remove', 'list', 'clear'] },
+    kind: { type: 'string', description: 'include or exclude (remove: or the number in the list)' },
+    words: {
+      type: 'string',
+      description: 'words or "a phrase"; commas between several; source:<id>',
+      rest: true,
+    },
+  },
+  async run({ options, services, caller, t }) {
+    const address = chatAddress(caller);
+    if (!address) return noSubscriptionsHere(t);
+    const current = await services.subscriptions.get(address);
+    if (!current) return notSubscribed(t);
+    const rules = current.filters ?? [];
+    if (!options.action || options.action === 'list') {
+      if (rules.length === 0) return reply.text(`No filters: every story comes. ${HOW}`);
+      return reply.of(
+        paragraph('This chat’s filters:'),
+        list(ruleLines(rules).map((line) => [line])),
+        paragraph(HOW),
+      );
+    }
+    if (options.action === 'clear') {
+      await services.subscriptions.update(address, { filters: [] });
+      return reply.text(
+        rules.length ? `Removed all ${rules.length} filters: every story comes.` : 'There were no filters.',
+      );
+    }
+    // `/filter remove 2`: by its number in the list.
+    if (options.action === 'remove' && options.kind && /^\d+$/.test(options.kind) && !options.words) {
+      const number = Number(options.kind);
+      const outcome = await services.subscriptions.modify<string>(address, (existing) => {
+        const list = existing.filters ?? [];
+        const rule = list[number - 1];
+        if (!rule)
+          return {
+            refused: `There is no filter ${number}; this chat has ${list.length}. /filter lists them.`,
+          };
+        return { changes: { filters: list.filter((other) => other !== rule) } };
+      });
+      if (!outcome) return notSubscribed(t);
+      if (outcome.refused) return reply.text(outcome.refused);
+      return reply.text(`Removed filter ${number}. ${remaining(outcome.subscription.filters ?? [])}`);
+    }
+    const kind = filterKind(options.kind);
+    if (typeof kind !== 'string') return reply.text(kind.error);
+    const sources = (await services.catalog.list()).map((source) => source.id);
+    const parsed = parseRules(kind, options.words ?? '', sources);
+    if ('error' in parsed) return reply.text(parsed.error);
+
+    if (options.action === 'add') {
+      const outcome = await services.subscriptions.modify<string>(address, (existing) => {
+        const next = withRules(existing.filters ?? [], parsed.rules);
+        return 'error' in next ? { refused: next.error } : { changes: { filters: next.rules } };
+      });
+      if (!outcome) return notSubscribed(t);
+      if (outcome.refused) return reply.text(outcome.refused);
+      return reply.text(
+        `Added: ${parsed.rules.map(describeRule).join(', ')}. ${remaining(outcome.subscription.filters ?? [])}`,
+      );
+    }
+    let missing: FilterRule[] = [];
+    const outcome = await services.subscriptions.modify(address, (existing) => {
+      const list = existing.filters ?? [];
+      missing = parsed.rules.filter((rule) => !list.some((other) => sameRule(other, rule)));
+      return {
+        changes: { filters: list.filter((other) => !parsed.rules.some((rule) => sameRule(other, rule))) },
+      };
+    });
+    if (!outcome) return notSubscribed(t);
+    if (missing.length === parsed.rules.length) {
+      return reply.text(
+        `This chat has no filter ${parsed.rules.map(describeRule).join(', ')}. /filter lists them.`,
+      );
+    }
+    return reply.text(`Removed. ${remaining(outcome.subscription.filters ?? [])}`);
+  },
+});
+
+function remaining(rules: readonly FilterRule[]): string {
+  return rules.length
+    ? `${rules.length} filter${rules.length === 1 ? '' : 's'} now; /filter lists them.`
+    : 'No filters now: every story comes.';
+}

@@ -1,0 +1,57 @@
+import { defineCommand } from '../src/chat/command-definition.js';
+import { echo } from '../src/chat/display-limits.js';
+import { reply } from '../src/chat/reply.js';
+import { chatAddress } from '../src/delivery/chat-address.js';
+import { findSpeaker, MAX_FOLLOWS } from '../src/delivery/follow-reply.js';
+import { noSubscriptionsHere, notSubscribed } from '../src/delivery/subscription-reply.js';
+import { instantBatching } from '../src/delivery/subscription.js';
+
+/** /follow <name>: this chat gets each new quote by that person, with its article, as it comes. */
+export const followCommand = defineCommand({
+  name: 'follow',
+  description: 'Get each new quote by a person here as it comes, e.g. /follow pompeo',
+  access: 'chat-admin',
+  slow: true,
+  options: {
+    name: {
+      type: 'string',
+      description: 'surname or full name',
+      required: true,
+      rest: true,
+      autocomplete: 'speakers',
+    },
+  },
+  async run({ options, services, caller, t }) {
+    const address = chatAddress(caller);
+    if (!address) return noSubscriptionsHere(t);
+    if (!(await services.subscriptions.get(address))) return notSubscribed(t);
+    const found = await findSpeaker(services.quotes, options.name, 'follow');
+    if ('reply' in found) return found.reply;
+    const { speaker } = found;
+    const now = services.clock();
+    const outcome = await services.subscriptions.modify<string>(address, (existing) => {
+      const follows = existing.follows ?? [];
+      if (follows.some((followed) => followed.key === speaker.key)) {
+        return { refused: `This chat already follows ${speaker.name}. /following lists who it follows.` };
+      }
+      if (follows.length >= MAX_FOLLOWS) {
+        return { refused: `A chat can follow at most ${MAX_FOLLOWS} people. /unfollow someone first.` };
+      }
+      const followed = {
+        key: speaker.key,
+        name: speaker.name,
+        variants: speaker.variants,
+        since: now.toISOString(),
+      };
+      return { changes: { follows: [...follows, followed] } };
+    });
+    if (!outcome) return notSubscribed(t);
+    if (outcome.refused) return reply.text(outcome.refused);
+    const { everyMinutes, perHour } = instantBatching(outcome.subscription, services.config.instant);
+    const lead =
+      found.corrected !== null ? `Nobody is called "${echo(options.name)}"; following` : 'Following';
+    return reply.text(
+      `${lead} ${speaker.name}: each new quote comes here with its article, at most every ${everyMinutes} minutes and ${perHour} posts an hour. /unfollow ${speaker.name} stops it.`,
+    );
+  },
+});

@@ -1,0 +1,31 @@
+import { defineCommand } from '../src/chat/command-definition.js';
+import { list, paragraph, reply } from '../src/chat/reply.js';
+import { chatAddress } from '../src/delivery/chat-address.js';
+import { noSubscriptionsHere, notSubscribed } from '../src/delivery/subscription-reply.js';
+
+/** /following: the people whose new quotes come to this chat. */
+export const followingCommand = defineCommand({
+  name: 'following',
+  description: 'The people whose new quotes come here',
+  options: {},
+  async run({ services, caller, t }) {
+    const address = chatAddress(caller);
+    if (!address) return noSubscriptionsHere(t);
+    const current = await services.subscriptions.get(address);
+    if (!current) return notSubscribed(t);
+    const follows = current.follows ?? [];
+    if (follows.length === 0) {
+      return reply.text('This chat follows nobody. /follow <name> gets each new quote by a person here.');
+    }
+    return reply.of(
+      paragraph('This chat follows:'),
+      list(
+        follows.map((followed) => [
+          { text: followed.name, bold: true },
+          ` (since ${followed.since.slice(0, 10)})`,
+        ]),
+      ),
+      paragraph('/unfollow <name> stops one.'),
+    );
+  },
+});

@@ -1,0 +1,66 @@
+import { defineCommand } from '../src/chat/command-definition.js';
+import { reply } from '../src/chat/reply.js';
+import { chatAddress } from '../src/delivery/chat-address.js';
+import { noSubscriptionsHere, notSubscribed, subscriptionReply } from '../src/delivery/subscription-reply.js';
+import { instantBatching, type DeliveryMode } from '../src/delivery/subscription.js';
+
+const LEADS: Record<DeliveryMode, string> = {
+  daily: 'Mode set: the digest on its schedule, no instant posts.',
+  instant: 'Mode set: each new story is posted here as it arrives, in batches; no digest.',
+  both: 'Mode set: new stories as they arrive, and the digest on its schedule.',
+};
+
+/**
+ * /mode [daily|instant|both] [minutes] [per-hour]: what this chat gets, and how instant posts are
+ * batched: at most one batch every <minutes>, at most <per-hour> posts in any hour.
+ */
+export const modeCommand = defineCommand({
+  name: 'mode',
+  description: 'Daily digest, instant posts of new stories, or both; e.g. /mode instant 15 10',
+  access: 'chat-admin',
+  anyoneMayView: true,
+  options: {
+    mode: { type: 'string', description: 'what this chat gets', choices: ['daily', 'instant', 'both'] },
+    minutes: { type: 'integer', description: 'instant posts: minutes at least between two batches' },
+    per_hour: { type: 'integer', description: 'instant posts: at most this many in an hour' },
+  },
+  async run({ options, services, caller, t, language }) {
+    const address = chatAddress(caller);
+    if (!address) return noSubscriptionsHere(t);
+    const current = await services.subscriptions.get(address);
+    if (!current) return notSubscribed(t);
+    const now = services.clock();
+    const bounds = services.config.instant;
+    if (!options.mode) return subscriptionReply(current, now, 'This chat’s delivery:', bounds, t, language);
+    const mode = options.mode as DeliveryMode;
+    const { minutes, per_hour: perHour } = options;
+    if (minutes !== undefined && (minutes < bounds.minEveryMinutes || minutes > 1440)) {
+      return reply.text(
+        `Batches can come every ${bounds.minEveryMinutes} to 1440 minutes, not ${minutes}: e.g. /mode ${mode} ${bounds.everyMinutes}.`,
+      );
+    }
+    if (perHour !== undefined && (perHour < 1 || perHour > bounds.maxPerHour)) {
+      return reply.text(
+        `Posts per hour can be 1 to ${bounds.maxPerHour}, not ${perHour}: e.g. /mode ${mode} ${minutes ?? bounds.everyMinutes} ${bounds.perHour}.`,
+      );
+    }
+    const updated = await services.subscriptions.modify(address, (existing) => {
+      const wasInstant = existing.mode === 'instant' || existing.mode === 'both';
+      const batching = instantBatching(existing, bounds);
+      return {
+        changes: {
+          mode,
+          instant: {
+            everyMinutes: minutes ?? batching.everyMinutes,
+            perHour: perHour ?? batching.perHour,
+            // Stories already out when instant posts start are not posted: only news from now on.
+            since: wasInstant && existing.instant ? existing.instant.since : now.toISOString(),
+          },
+        },
+      };
+    });
+    return updated
+      ? subscriptionReply(updated.subscription, now, LEADS[mode], bounds, t, language)
+      : notSubscribed(t);
+  },
+});

@@ -1,0 +1,73 @@
+import { defineCommand } from '../src/chat/command-definition.js';
+import { reply } from '../src/chat/reply.js';
+import { chatAddress } from '../src/delivery/chat-address.js';
+import { normalizeDeliveryTime } from '../src/delivery/delivery-schedule.js';
+import { parseWeekday } from '../src/delivery/settings-values.js';
+import type { SubscriptionChanges } from '../src/delivery/subscription-store.js';
+import { noSubscriptionsHere, notSubscribed, subscriptionReply } from '../src/delivery/subscription-reply.js';
+
+/**
+ * /schedule daily | weekdays | weekly <day> | twice <HH:MM> [HH:MM]: which days the digest comes,
+ * and whether twice a day. The time of day stays /time's; `twice` sets the second time (and the
+ * first too when two are given).
+ */
+export const scheduleCommand = defineCommand({
+  name: 'schedule',
+  description: 'How often the digest comes: daily, weekdays, weekly <day>, twice <HH:MM> [HH:MM]',
+  access: 'chat-admin',
+  anyoneMayView: true,
+  options: {
+    frequency: {
+      type: 'string',
+      description: 'how often',
+      choices: ['daily', 'weekdays', 'weekly', 'twice'],
+    },
+    when: { type: 'string', description: 'weekly: the day (monday…); twice: a time HH:MM' },
+    also: { type: 'string', description: 'twice: the second time HH:MM (the first becomes <when>)' },
+  },
+  async run({ options, services, caller, t, language }) {
+    const address = chatAddress(caller);
+    if (!address) return noSubscriptionsHere(t);
+    const current = await services.subscriptions.get(address);
+    if (!current) return notSubscribed(t);
+    const now = services.clock();
+    const bounds = services.config.instant;
+    if (!options.frequency)
+      return subscriptionReply(current, now, 'This chat’s schedule:', bounds, t, language);
+    let changes: SubscriptionChanges;
+    switch (options.frequency) {
+      case 'weekly': {
+        const day = parseWeekday(options.when ?? '');
+        if ('suggestions' in day) {
+          const hint = day.suggestions.length ? ` Did you mean ${day.suggestions.join(' or ')}?` : '';
+          return reply.text(`Name a day of the week, e.g. /schedule weekly monday.${hint}`);
+        }
+        changes = { frequency: { kind: 'weekly', weekday: day.weekday } };
+        break;
+      }
+      case 'twice': {
+        const times = [options.when, options.also].filter((time) => time !== undefined);
+        const parsed = times.map((time) => normalizeDeliveryTime(time));
+        if (parsed.length === 0 || parsed.some((time) => time === null)) {
+          return reply.text(
+            'Give the times on a 24-hour clock: /schedule twice 18:00 (with the /time one), or /schedule twice 07:30 18:00.',
+          );
+        }
+        const [first, second] = parsed.length === 2 ? parsed : [current.deliveryTime, parsed[0]];
+        if (first === second)
+          return reply.text(`The two times are both ${first}: choose two different ones.`);
+        changes = { deliveryTime: first!, frequency: { kind: 'twice', secondTime: second! } };
+        break;
+      }
+      default:
+        changes = { frequency: { kind: options.frequency as 'daily' | 'weekdays' } };
+    }
+    if (options.frequency !== 'weekly' && options.frequency !== 'twice' && options.when !== undefined) {
+      return reply.text(
+        `/schedule ${options.frequency} takes nothing more; the time is set with /time HH:MM.`,
+      );
+    }
+    const updated = await services.subscriptions.update(address, changes);
+    return updated ? subscriptionReply(updated, now, 'Schedule set.', bounds, t, language) : notSubscribed(t);
+  },
+});

@@ -1,0 +1,47 @@
+import { defineCommand } from '../src/chat/command-definition.js';
+import { echo } from '../src/chat/display-limits.js';
+import { reply } from '../src/chat/reply.js';
+import { chatAddress } from '../src/delivery/chat-address.js';
+import { foldTokens } from '../src/delivery/chat-filters.js';
+import { findSpeaker } from '../src/delivery/follow-reply.js';
+import { noSubscriptionsHere, notSubscribed } from '../src/delivery/subscription-reply.js';
+
+/** /unfollow <name|all>: no more quotes by that person (or anyone) here. */
+export const unfollowCommand = defineCommand({
+  name: 'unfollow',
+  description: 'Stop the quotes of a person you follow here (or all)',
+  access: 'chat-admin',
+  options: {
+    name: { type: 'string', description: 'a name from /following, or all', required: true, rest: true },
+  },
+  async run({ options, services, caller, t }) {
+    const address = chatAddress(caller);
+    if (!address) return noSubscriptionsHere(t);
+    const current = await services.subscriptions.get(address);
+    if (!current) return notSubscribed(t);
+    const follows = current.follows ?? [];
+    if (follows.length === 0) return reply.text('This chat follows nobody. /follow <name> starts.');
+    if (options.name.trim().toLowerCase() === 'all') {
+      await services.subscriptions.update(address, { follows: [] });
+      return reply.text(`Stopped following ${follows.map((followed) => followed.name).join(', ')}.`);
+    }
+    // A name as /following shows it needs no search; another spelling goes through the registry.
+    const typed = foldTokens(options.name).join(' ');
+    let key = follows.find((followed) => foldTokens(followed.name).join(' ') === typed)?.key;
+    if (!key) {
+      const found = await findSpeaker(services.quotes, options.name, 'unfollow');
+      if ('reply' in found) return found.reply;
+      key = found.speaker.key;
+    }
+    const target = follows.find((followed) => followed.key === key);
+    if (!target) {
+      return reply.text(
+        `This chat does not follow "${echo(options.name)}". It follows ${follows.map((followed) => followed.name).join(', ')}.`,
+      );
+    }
+    await services.subscriptions.modify(address, (existing) => ({
+      changes: { follows: (existing.follows ?? []).filter((followed) => followed.key !== key) },
+    }));
+    return reply.text(`Stopped following ${target.name}.`);
+  },
+});

@@ -1,0 +1,53 @@
+/**
+ * Finding the person `/follow` and `/unfollow` name, with the same fuzzy matching as `/quotes`
+ * (typos, titles, a surname alone), and the replies when the name is unknown or ambiguous.
+ */
+import { reply, type Reply } from '../chat/reply.js';
+import { echo } from '../chat/display-limits.js';
+import type { QuoteIndex, Speaker } from '../quotes/quote-index.js';
+
+/** Speakers a chat may follow at once. */
+export const MAX_FOLLOWS = 20;
+
+/** The one speaker `name` means, or the reply that says why there is none. */
+export async function findSpeaker(
+  quotes: Pick<QuoteIndex, 'search'>,
+  name: string,
+  command: 'follow' | 'unfollow',
+): Promise<{ speaker: Speaker; corrected: string | null } | { reply: Reply }> {
+  const result = await quotes.search(name, { limit: 1 });
+  const asked = echo(name);
+  if (result.kind === 'empty') {
+    return {
+      reply: reply.text(
+        `Type a name after /${command}, such as /${command} pompeo or /${command} "Mike Pompeo".`,
+      ),
+    };
+  }
+  if (result.kind === 'unknown') {
+    const names = result.suggestions.map((speaker) => speaker.name);
+    return {
+      reply: reply.text(
+        names.length
+          ? `Nobody called "${asked}" has been quoted yet. Closest: ${names.join(', ')}. Try /${command} "${names[0]}".`
+          : `Nobody called "${asked}" has been quoted yet. /speakers lists everyone who has.`,
+      ),
+    };
+  }
+  if (result.words.length > 0) {
+    return {
+      reply: reply.text(
+        `/${command} takes a name only: "${echo(result.words.join(' '))}" is not part of ${result.speakers[0]!.name}'s name. Try /${command} "${result.speakers[0]!.name}".`,
+      ),
+    };
+  }
+  if (result.speakers.length > 1) {
+    const choices = result.speakers.slice(0, 5).map((speaker) => `/${command} "${speaker.name}"`);
+    return {
+      reply: reply.text(
+        `"${asked}" could be ${result.speakers.length} people. Which one? ${choices.join(', ')}${result.speakers.length > 5 ? ', …' : ''}`,
+      ),
+    };
+  }
+  return { speaker: result.speakers[0]!, corrected: result.corrected };
+}

@@ -1,0 +1,308 @@
+import type { ArticleRepository } from '../articles/article-repository.js';
+import type { StoredArticle } from '../articles/stored-article.js';
+import { describeError } from '../kernel/describe-error.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
+import type { QuoteIndex } from '../quotes/quote-index.js';
+import type { Store } from '../store/store.js';
+import { clusterStories } from '../stories/story-clusterer.js';
+import type { Story } from '../stories/story.js';
+import { ArticleWords, storyFilter } from './chat-filters.js';
+import { inQuietHours } from './delivery-schedule.js';
+import { labelsFor } from './digest-labels.js';
+import type { Translations } from '../i18n/translations.js';
+import type { DigestSender, SendOutcome } from './digest-sender.js';
+import { InstantLedger, type InstantClaim, type InstantState } from './instant-ledger.js';
+import {
+  choosePosts,
+  quoteCandidates,
+  storyCandidates,
+  type ChatSelection,
+  type InstantNews,
+} from './instant-news.js';
+import { instantBatching, type Subscription, type SubscriptionPlatform } from './subscription.js';
+import type { SubscriptionStore } from './subscription-store.js';
+
+/** Instant delivery's bounds (config `instant`) and the instance's name in the ledger. */
+export interface InstantOptions {
+  everyMinutes: number;
+  minEveryMinutes: number;
+  perHour: number;
+  maxPerHour: number;
+  holdHours: number;
+  /** Hours of articles clustered into stories: a later report of an older story joins it. */
+  windowHours: number;
+  instanceId: string;
+  leaseMs: number;
+  /** Chats posted to at once. */
+  concurrency: number;
+  /** Attempts at one batch before it is dropped. */
+  maxAttempts: number;
+}
+
+/** What one tick did, for logs and tests. */
+export interface InstantReport {
+  chats: number;
+  batches: number;
+  posts: number;
+  failed: number;
+  paused: number;
+}
+
+/**
+ * Instant delivery, the same for every platform: on each tick, for every chat in `instant` or
+ * `both` mode, or following someone, posts what is new since its last batch (new stories, merged
+ * across sources; quotes by the speakers it follows) at most every `everyMinutes` and at most
+ * `perHour` posts in any hour, nothing during its quiet hours (held until they end, up to
+ * `holdHours`), each post once even with several instances (see InstantLedger).
+ */
+export class InstantService {
+  private readonly ledger: InstantLedger;
+  private readonly senders: Map<SubscriptionPlatform, DigestSender>;
+  private readonly words = new ArticleWords();
+  /** Stories clustered at the last tick, by their articles' ids: clustering is the costly part. */
+  private clusterings = new Map<string, Story[]>();
+  private running: Promise<InstantReport> | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly deps: {
+      store: Store;
+      subscriptions: SubscriptionStore;
+      articles: Pick<ArticleRepository, 'seenSince'>;
+      quotes: Pick<QuoteIndex, 'speakerKeys'>;
+      senders: readonly DigestSender[];
+      clock: Clock;
+      logger: Logger;
+      options: InstantOptions;
+      /** Extra languages for fixed words (config `digest.languages`). */
+      languages?: Parameters<typeof labelsFor>[1];
+      /** The catalogues, for the fixed words (a forum topic's "gone" notice) in the chat's language. */
+      translations: Translations;
+      /**
+       * Whose news a chat gets ('' for what every chat shares; a chat key when the chat reads
+       * sources of its own, see ChatSources.audienceKey). Everyone shares when not given.
+       */
+      audienceOf?: (platform: SubscriptionPlatform, chatId: string) => Promise<string>;
+      /** Which sources an audience may read (ChatSources.visibleTo): other chats' own are not. */
+      visibility?: (chat: string | null) => Promise<(sourceId: string) => boolean>;
+    },
+  ) {
+    this.ledger = new InstantLedger(deps.store, deps.options);
+    this.senders = new Map(deps.senders.map((sender) => [sender.platform, sender]));
+  }
+
+  /** Posts everything due now. A tick asked for while one runs returns that one's report. */
+  tick(): Promise<InstantReport> {
+    if (this.running) return this.running;
+    this.running = this.runTick().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Starts no new chat; resolves when the chats under way are done. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.running?.catch(() => undefined);
+  }
+
+  private async runTick(): Promise<InstantReport> {
+    const report: InstantReport = { chats: 0, batches: 0, posts: 0, failed: 0, paused: 0 };
+    if (this.stopping) return report;
+    const now = this.deps.clock();
+    const chats = (await this.deps.subscriptions.list()).filter(
+      (subscription) =>
+        !subscription.paused &&
+        this.senders.has(subscription.platform) &&
+        (subscription.mode === 'instant' ||
+          subscription.mode === 'both' ||
+          (subscription.follows?.length ?? 0) > 0),
+    );
+    report.chats = chats.length;
+    if (chats.length === 0) return report;
+    const states = await this.ledger.getMany(chats.map((chat) => chat.id));
+    const due = chats
+      .map((subscription, index) => ({ subscription, state: states[index] }))
+      .filter(({ subscription, state }) => this.mayPost(subscription, state, now));
+    if (due.length === 0) return report;
+
+    const hours = Math.max(this.deps.options.windowHours, this.deps.options.holdHours);
+    const articles = await this.deps.articles.seenSince(new Date(now.getTime() - hours * 3_600_000), now);
+    const withQuotes = due.some(({ subscription }) => subscription.follows?.length);
+    // The news is read once per audience: chats with sources of their own see those, and no chat
+    // sees another chat's own sources.
+    const clustered = new Map<string, Story[]>();
+    const newsByAudience = new Map<string, Promise<InstantNews>>();
+    const newsFor = (audience: string): Promise<InstantNews> => {
+      let news = newsByAudience.get(audience);
+      if (!news) {
+        news = this.readNews(now, articles, withQuotes, audience, clustered);
+        newsByAudience.set(audience, news);
+      }
+      return news;
+    };
+    let next = 0;
+    const worker = async () => {
+      while (!this.stopping && next < due.length) {
+        const { subscription } = due[next++]!;
+        try {
+          const audience = (await this.deps.audienceOf?.(subscription.platform, subscription.chatId)) ?? '';
+          await this.postTo(subscription, await newsFor(audience), now, report);
+        } catch (error) {
+          report.failed++;
+          this.deps.logger.error(`instant posts to ${subscription.id} failed: ${describeError(error)}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.deps.options.concurrency, due.length) }, worker));
+    this.clusterings = clustered;
+    if (report.batches) {
+      this.deps.logger.info(
+        `instant: ${report.posts} posts in ${report.batches} batches, ${report.failed} failed, ${report.paused} paused`,
+      );
+    }
+    return report;
+  }
+
+  /** A first look, outside any transaction: the claim decides. */
+  private mayPost(subscription: Subscription, state: InstantState | undefined, now: Date): boolean {
+    if (InstantLedger.busy(state, now)) return false;
+    if (state?.batch) return true; // lapsed: resume it, quiet hours or not (it was started outside them)
+    if (inQuietHours(subscription.quietHours, subscription.timeZone, now)) return false;
+    const { everyMinutes, perHour } = instantBatching(subscription, this.deps.options);
+    if (state?.lastBatchAt && now.getTime() - Date.parse(state.lastBatchAt) < everyMinutes * 60_000) {
+      return false;
+    }
+    return InstantLedger.sentLastHour(state, now) < perHour;
+  }
+
+  /** The stories of the recent articles an audience may see (and their quotes when someone follows a speaker). */
+  private async readNews(
+    now: Date,
+    recentArticles: readonly StoredArticle[],
+    withQuotes: boolean,
+    audience: string,
+    clustered: Map<string, Story[]>,
+  ): Promise<InstantNews> {
+    const visible = await this.deps.visibility?.(audience || null);
+    const articles = visible ? recentArticles.filter((article) => visible(article.sourceId)) : recentArticles;
+    const stories = storyCandidates(this.cluster(articles, clustered), now);
+    if (!withQuotes) return { stories, quotes: [] };
+    const held = now.getTime() - this.deps.options.holdHours * 3_600_000;
+    const recent = articles.filter((article) => Date.parse(article.seenAt) >= held);
+    const names = new Set(recent.flatMap((article) => article.quotes.map((quote) => quote.speaker ?? '')));
+    names.delete('');
+    const keys = await this.deps.quotes.speakerKeys(names);
+    return { stories, quotes: quoteCandidates(recent, keys) };
+  }
+
+  private cluster(articles: readonly StoredArticle[], clustered: Map<string, Story[]>): Story[] {
+    const key = articles
+      .map((article) => article.id)
+      .sort()
+      .join(',');
+    let stories = clustered.get(key) ?? this.clusterings.get(key);
+    if (!stories) stories = clusterStories(articles);
+    clustered.set(key, stories);
+    return stories;
+  }
+
+  private async postTo(
+    subscription: Subscription,
+    news: InstantNews,
+    now: Date,
+    report: InstantReport,
+  ): Promise<void> {
+    const { options } = this.deps;
+    const { everyMinutes, perHour } = instantBatching(subscription, options);
+    const held = now.getTime() - options.holdHours * 3_600_000;
+    const instant = subscription.mode === 'instant' || subscription.mode === 'both';
+    const selection = (state: InstantState): ChatSelection => ({
+      subscription,
+      storiesSince: instant
+        ? Math.max(held, Date.parse(subscription.instant?.since ?? subscription.updatedAt))
+        : null,
+      heldSince: held,
+      room: perHour - InstantLedger.sentLastHour(state, now),
+      accept: storyFilter(subscription.filters, this.words),
+    });
+    const claim = await this.ledger.claim(
+      subscription.id,
+      options.instanceId,
+      now,
+      everyMinutes * 60_000,
+      (state) => choosePosts(news, selection(state), state.posted),
+    );
+    if (!claim) return;
+    report.batches++;
+    const outcome = await this.send(subscription, claim, report);
+    await this.settle(subscription, claim, outcome, report);
+  }
+
+  private async send(
+    subscription: Subscription,
+    claim: InstantClaim,
+    report: InstantReport,
+  ): Promise<SendOutcome | 'lost'> {
+    const sender = this.senders.get(subscription.platform)!;
+    const target = {
+      chatId: subscription.chatId,
+      threadId: subscription.threadId,
+      labels: labelsFor(subscription.language, this.deps.languages ?? {}, this.deps.translations),
+      images: subscription.images !== false,
+      silent: subscription.silent === true,
+    };
+    for (let index = claim.sent; index < claim.posts.length; index++) {
+      if (this.stopping) return { kind: 'stopped' };
+      let outcome: SendOutcome;
+      try {
+        outcome = await sender.post(target, claim.posts[index]!.reply);
+      } catch (error) {
+        outcome = { kind: 'failed', reason: describeError(error) };
+      }
+      if (outcome.kind !== 'sent') return outcome;
+      report.posts++;
+      if (!(await this.ledger.progress(claim, this.deps.clock()))) return 'lost';
+    }
+    return { kind: 'sent' };
+  }
+
+  private async settle(
+    subscription: Subscription,
+    claim: InstantClaim,
+    outcome: SendOutcome | 'lost',
+    report: InstantReport,
+  ): Promise<void> {
+    const now = this.deps.clock();
+    if (outcome === 'lost') {
+      this.deps.logger.warn(`instant posts to ${subscription.id}: another instance took over; stopped here`);
+      return;
+    }
+    switch (outcome.kind) {
+      case 'sent':
+        await this.ledger.finish(claim, now);
+        return;
+      case 'stopped':
+        await this.ledger.release(claim, now);
+        return;
+      case 'gone':
+        await this.ledger.finish(claim, now);
+        await this.deps.subscriptions.pause(subscription.id, outcome.reason);
+        this.deps.logger.warn(`instant: paused ${subscription.id}: ${outcome.reason}`);
+        report.paused++;
+        return;
+      case 'moved':
+        // A group that became a supergroup: the subscription follows it; the rest of this batch is dropped.
+        await this.ledger.finish(claim, now);
+        await this.deps.subscriptions.moveChat(subscription.platform, subscription.chatId, outcome.chatId);
+        return;
+      case 'failed':
+        report.failed++;
+        await this.ledger.finish(claim, now, true);
+        this.deps.logger.warn(
+          `instant posts to ${subscription.id} failed (attempt ${claim.attempts}): ${outcome.reason}`,
+        );
+    }
+  }
+}
