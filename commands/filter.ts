@@ -1,13 +1,11 @@
 import { defineCommand } from '../src/chat/command-definition.js';
+import type { Translate } from '../src/i18n/translations.js';
 import { list, paragraph, reply } from '../src/chat/reply.js';
 import { chatAddress } from '../src/delivery/chat-address.js';
 import { describeRule } from '../src/delivery/chat-filters.js';
 import { filterKind, parseRules, ruleLines, sameRule, withRules } from '../src/delivery/filter-changes.js';
 import { noSubscriptionsHere, notSubscribed } from '../src/delivery/subscription-reply.js';
 import type { FilterRule } from '../src/delivery/subscription.js';
-
-const HOW =
-  'Filters apply to instant posts and the digest: whole words, any case or accents. /filter add exclude "transfer window", /filter add include huawei source:<id>, /filter remove <number>, /filter clear.';
 
 /**
  * /filter [add|remove|list|clear] [include|exclude|<number>] [words...]: this chat's include and
@@ -34,18 +32,19 @@ export const filterCommand = defineCommand({
     if (!current) return notSubscribed(t);
     const rules = current.filters ?? [];
     if (!options.action || options.action === 'list') {
-      if (rules.length === 0) return reply.text(`No filters: every story comes. ${HOW}`);
+      if (rules.length === 0) return reply.text(`${t('filter-none')} ${t('filter-how')}`);
       return reply.of(
-        paragraph('This chat’s filters:'),
-        list(ruleLines(rules).map((line) => [line])),
-        paragraph(HOW),
+        paragraph(t('filter-title')),
+        list(
+          ruleLines(rules).map((line) => [line]),
+          t,
+        ),
+        paragraph(t('filter-how')),
       );
     }
     if (options.action === 'clear') {
       await services.subscriptions.update(address, { filters: [] });
-      return reply.text(
-        rules.length ? `Removed all ${rules.length} filters: every story comes.` : 'There were no filters.',
-      );
+      return reply.text(rules.length ? t('filter-cleared', { count: rules.length }) : t('filter-were-none'));
     }
     // `/filter remove 2`: by its number in the list.
     if (options.action === 'remove' && options.kind && /^\d+$/.test(options.kind) && !options.words) {
@@ -55,13 +54,15 @@ export const filterCommand = defineCommand({
         const rule = list[number - 1];
         if (!rule)
           return {
-            refused: `There is no filter ${number}; this chat has ${list.length}. /filter lists them.`,
+            refused: t('filter-no-number', { number, count: list.length }),
           };
         return { changes: { filters: list.filter((other) => other !== rule) } };
       });
       if (!outcome) return notSubscribed(t);
       if (outcome.refused) return reply.text(outcome.refused);
-      return reply.text(`Removed filter ${number}. ${remaining(outcome.subscription.filters ?? [])}`);
+      return reply.text(
+        `${t('filter-removed-number', { number })} ${remaining(outcome.subscription.filters ?? [], t)}`,
+      );
     }
     const kind = filterKind(options.kind);
     if (typeof kind !== 'string') return reply.text(kind.error);
@@ -77,7 +78,7 @@ export const filterCommand = defineCommand({
       if (!outcome) return notSubscribed(t);
       if (outcome.refused) return reply.text(outcome.refused);
       return reply.text(
-        `Added: ${parsed.rules.map(describeRule).join(', ')}. ${remaining(outcome.subscription.filters ?? [])}`,
+        `${t('filter-added', { rules: parsed.rules.map(describeRule).join(', ') })} ${remaining(outcome.subscription.filters ?? [], t)}`,
       );
     }
     let missing: FilterRule[] = [];
@@ -90,16 +91,12 @@ export const filterCommand = defineCommand({
     });
     if (!outcome) return notSubscribed(t);
     if (missing.length === parsed.rules.length) {
-      return reply.text(
-        `This chat has no filter ${parsed.rules.map(describeRule).join(', ')}. /filter lists them.`,
-      );
+      return reply.text(t('filter-not-found', { rules: parsed.rules.map(describeRule).join(', ') }));
     }
-    return reply.text(`Removed. ${remaining(outcome.subscription.filters ?? [])}`);
+    return reply.text(`${t('filter-removed')} ${remaining(outcome.subscription.filters ?? [], t)}`);
   },
 });
 
-function remaining(rules: readonly FilterRule[]): string {
-  return rules.length
-    ? `${rules.length} filter${rules.length === 1 ? '' : 's'} now; /filter lists them.`
-    : 'No filters now: every story comes.';
+function remaining(rules: readonly FilterRule[], t: Translate): string {
+  return rules.length ? t('filter-remaining', { count: rules.length }) : t('filter-none-now');
 }

@@ -25,17 +25,17 @@ export const followCommand = defineCommand({
     const address = chatAddress(caller);
     if (!address) return noSubscriptionsHere(t);
     if (!(await services.subscriptions.get(address))) return notSubscribed(t);
-    const found = await findSpeaker(services.quotes, options.name, 'follow');
+    const found = await findSpeaker(services.quotes, options.name, 'follow', t);
     if ('reply' in found) return found.reply;
     const { speaker } = found;
     const now = services.clock();
     const outcome = await services.subscriptions.modify<string>(address, (existing) => {
       const follows = existing.follows ?? [];
       if (follows.some((followed) => followed.key === speaker.key)) {
-        return { refused: `This chat already follows ${speaker.name}. /following lists who it follows.` };
+        return { refused: t('follow-already', { name: speaker.name }) };
       }
       if (follows.length >= MAX_FOLLOWS) {
-        return { refused: `A chat can follow at most ${MAX_FOLLOWS} people. /unfollow someone first.` };
+        return { refused: t('follow-too-many', { max: MAX_FOLLOWS }) };
       }
       const followed = {
         key: speaker.key,
@@ -48,10 +48,11 @@ export const followCommand = defineCommand({
     if (!outcome) return notSubscribed(t);
     if (outcome.refused) return reply.text(outcome.refused);
     const { everyMinutes, perHour } = instantBatching(outcome.subscription, services.config.instant);
-    const lead =
-      found.corrected !== null ? `Nobody is called "${echo(options.name)}"; following` : 'Following';
+    const done = { name: speaker.name, minutes: everyMinutes, perHour };
     return reply.text(
-      `${lead} ${speaker.name}: each new quote comes here with its article, at most every ${everyMinutes} minutes and ${perHour} posts an hour. /unfollow ${speaker.name} stops it.`,
+      found.corrected !== null
+        ? t('follow-done-corrected', { ...done, asked: echo(options.name) })
+        : t('follow-done', done),
     );
   },
 });

@@ -15,17 +15,18 @@ export const followingCommand = defineCommand({
     if (!current) return notSubscribed(t);
     const follows = current.follows ?? [];
     if (follows.length === 0) {
-      return reply.text('This chat follows nobody. /follow <name> gets each new quote by a person here.');
+      return reply.text(t('following-nobody'));
     }
     return reply.of(
-      paragraph('This chat follows:'),
+      paragraph(t('following-title')),
       list(
         follows.map((followed) => [
           { text: followed.name, bold: true },
-          ` (since ${followed.since.slice(0, 10)})`,
+          ` (${t('following-since', { date: followed.since.slice(0, 10) })})`,
         ]),
+        t,
       ),
-      paragraph('/unfollow <name> stops one.'),
+      paragraph(t('following-hint')),
     );
   },
 });

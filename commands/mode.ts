@@ -4,11 +4,11 @@ import { chatAddress } from '../src/delivery/chat-address.js';
 import { noSubscriptionsHere, notSubscribed, subscriptionReply } from '../src/delivery/subscription-reply.js';
 import { instantBatching, type DeliveryMode } from '../src/delivery/subscription.js';
 
-const LEADS: Record<DeliveryMode, string> = {
-  daily: 'Mode set: the digest on its schedule, no instant posts.',
-  instant: 'Mode set: each new story is posted here as it arrives, in batches; no digest.',
-  both: 'Mode set: new stories as they arrive, and the digest on its schedule.',
-};
+const LEADS = {
+  daily: 'mode-set-daily',
+  instant: 'mode-set-instant',
+  both: 'mode-set-both',
+} as const satisfies Record<DeliveryMode, string>;
 
 /**
  * /mode [daily|instant|both] [minutes] [per-hour]: what this chat gets, and how instant posts are
@@ -31,17 +31,21 @@ export const modeCommand = defineCommand({
     if (!current) return notSubscribed(t);
     const now = services.clock();
     const bounds = services.config.instant;
-    if (!options.mode) return subscriptionReply(current, now, 'This chat’s delivery:', bounds, t, language);
+    if (!options.mode) return subscriptionReply(current, now, t('mode-lead'), bounds, t, language);
     const mode = options.mode as DeliveryMode;
     const { minutes, per_hour: perHour } = options;
     if (minutes !== undefined && (minutes < bounds.minEveryMinutes || minutes > 1440)) {
       return reply.text(
-        `Batches can come every ${bounds.minEveryMinutes} to 1440 minutes, not ${minutes}: e.g. /mode ${mode} ${bounds.everyMinutes}.`,
+        t('mode-bad-minutes', { min: bounds.minEveryMinutes, minutes, mode, example: bounds.everyMinutes }),
       );
     }
     if (perHour !== undefined && (perHour < 1 || perHour > bounds.maxPerHour)) {
       return reply.text(
-        `Posts per hour can be 1 to ${bounds.maxPerHour}, not ${perHour}: e.g. /mode ${mode} ${minutes ?? bounds.everyMinutes} ${bounds.perHour}.`,
+        t('mode-bad-per-hour', {
+          max: bounds.maxPerHour,
+          perHour,
+          example: `/mode ${mode} ${minutes ?? bounds.everyMinutes} ${bounds.perHour}`,
+        }),
       );
     }
     const updated = await services.subscriptions.modify(address, (existing) => {
@@ -60,7 +64,7 @@ export const modeCommand = defineCommand({
       };
     });
     return updated
-      ? subscriptionReply(updated.subscription, now, LEADS[mode], bounds, t, language)
+      ? subscriptionReply(updated.subscription, now, t(LEADS[mode]), bounds, t, language)
       : notSubscribed(t);
   },
 });

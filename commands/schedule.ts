@@ -32,15 +32,17 @@ export const scheduleCommand = defineCommand({
     if (!current) return notSubscribed(t);
     const now = services.clock();
     const bounds = services.config.instant;
-    if (!options.frequency)
-      return subscriptionReply(current, now, 'This chat’s schedule:', bounds, t, language);
+    if (!options.frequency) return subscriptionReply(current, now, t('schedule-lead'), bounds, t, language);
     let changes: SubscriptionChanges;
     switch (options.frequency) {
       case 'weekly': {
         const day = parseWeekday(options.when ?? '');
         if ('suggestions' in day) {
-          const hint = day.suggestions.length ? ` Did you mean ${day.suggestions.join(' or ')}?` : '';
-          return reply.text(`Name a day of the week, e.g. /schedule weekly monday.${hint}`);
+          return reply.text(
+            day.suggestions.length
+              ? t('schedule-name-day-suggest', { suggestions: day.suggestions.join(` ${t('parse-or')} `) })
+              : t('schedule-name-day'),
+          );
         }
         changes = { frequency: { kind: 'weekly', weekday: day.weekday } };
         break;
@@ -49,13 +51,10 @@ export const scheduleCommand = defineCommand({
         const times = [options.when, options.also].filter((time) => time !== undefined);
         const parsed = times.map((time) => normalizeDeliveryTime(time));
         if (parsed.length === 0 || parsed.some((time) => time === null)) {
-          return reply.text(
-            'Give the times on a 24-hour clock: /schedule twice 18:00 (with the /time one), or /schedule twice 07:30 18:00.',
-          );
+          return reply.text(t('schedule-bad-times'));
         }
         const [first, second] = parsed.length === 2 ? parsed : [current.deliveryTime, parsed[0]];
-        if (first === second)
-          return reply.text(`The two times are both ${first}: choose two different ones.`);
+        if (first === second) return reply.text(t('schedule-same-times', { time: first! }));
         changes = { deliveryTime: first!, frequency: { kind: 'twice', secondTime: second! } };
         break;
       }
@@ -63,11 +62,11 @@ export const scheduleCommand = defineCommand({
         changes = { frequency: { kind: options.frequency as 'daily' | 'weekdays' } };
     }
     if (options.frequency !== 'weekly' && options.frequency !== 'twice' && options.when !== undefined) {
-      return reply.text(
-        `/schedule ${options.frequency} takes nothing more; the time is set with /time HH:MM.`,
-      );
+      return reply.text(t('schedule-takes-nothing', { frequency: options.frequency }));
     }
     const updated = await services.subscriptions.update(address, changes);
-    return updated ? subscriptionReply(updated, now, 'Schedule set.', bounds, t, language) : notSubscribed(t);
+    return updated
+      ? subscriptionReply(updated, now, t('schedule-set'), bounds, t, language)
+      : notSubscribed(t);
   },
 });

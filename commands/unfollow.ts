@@ -20,28 +20,31 @@ export const unfollowCommand = defineCommand({
     const current = await services.subscriptions.get(address);
     if (!current) return notSubscribed(t);
     const follows = current.follows ?? [];
-    if (follows.length === 0) return reply.text('This chat follows nobody. /follow <name> starts.');
+    if (follows.length === 0) return reply.text(t('unfollow-nobody'));
     if (options.name.trim().toLowerCase() === 'all') {
       await services.subscriptions.update(address, { follows: [] });
-      return reply.text(`Stopped following ${follows.map((followed) => followed.name).join(', ')}.`);
+      return reply.text(t('unfollow-done', { names: follows.map((followed) => followed.name).join(', ') }));
     }
     // A name as /following shows it needs no search; another spelling goes through the registry.
     const typed = foldTokens(options.name).join(' ');
     let key = follows.find((followed) => foldTokens(followed.name).join(' ') === typed)?.key;
     if (!key) {
-      const found = await findSpeaker(services.quotes, options.name, 'unfollow');
+      const found = await findSpeaker(services.quotes, options.name, 'unfollow', t);
       if ('reply' in found) return found.reply;
       key = found.speaker.key;
     }
     const target = follows.find((followed) => followed.key === key);
     if (!target) {
       return reply.text(
-        `This chat does not follow "${echo(options.name)}". It follows ${follows.map((followed) => followed.name).join(', ')}.`,
+        t('unfollow-not-followed', {
+          name: echo(options.name),
+          names: follows.map((followed) => followed.name).join(', '),
+        }),
       );
     }
     await services.subscriptions.modify(address, (existing) => ({
       changes: { follows: (existing.follows ?? []).filter((followed) => followed.key !== key) },
     }));
-    return reply.text(`Stopped following ${target.name}.`);
+    return reply.text(t('unfollow-done', { names: target.name }));
   },
 });

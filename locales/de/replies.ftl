@@ -189,3 +189,47 @@ settings-quiet-off = Ruhezeiten aus.
 settings-silent-choose = Nutze /settings silent on oder /settings silent off.
 settings-silent-on = Lautlose Zustellung an: Digests und Beiträge kommen ohne Benachrichtigungston.
 settings-silent-off = Lautlose Zustellung aus: Zustellungen benachrichtigen wie gewohnt.
+mode-lead = Die Zustellung dieses Chats:
+mode-set-daily = Modus gesetzt: der Digest nach Zeitplan, keine Sofortbeiträge.
+mode-set-instant = Modus gesetzt: jede neue Meldung kommt hierher, sobald sie eintrifft, in Schüben; kein Digest.
+mode-set-both = Modus gesetzt: neue Meldungen, sobald sie eintreffen, und der Digest nach Zeitplan.
+mode-bad-minutes = Schübe können alle { $min } bis 1440 Minuten kommen, nicht { $minutes }: z. B. /mode { $mode } { $example }.
+mode-bad-per-hour = Beiträge pro Stunde können 1 bis { $max } sein, nicht { $perHour }: z. B. { $example }.
+schedule-lead = Der Zeitplan dieses Chats:
+schedule-set = Zeitplan gesetzt.
+schedule-name-day = Nenne einen Wochentag, z. B. /schedule weekly monday.
+schedule-name-day-suggest = Nenne einen Wochentag, z. B. /schedule weekly monday. Meintest du { $suggestions }?
+schedule-bad-times = Gib die Uhrzeiten im 24-Stunden-Format an: /schedule twice 18:00 (zusammen mit der von /time) oder /schedule twice 07:30 18:00.
+schedule-same-times = Beide Uhrzeiten sind { $time }: wähle zwei verschiedene.
+schedule-takes-nothing = /schedule { $frequency } nimmt nichts weiter; die Uhrzeit setzt /time HH:MM.
+follow-type-a-name = Schreib einen Namen nach /{ $command }, etwa /{ $command } pompeo oder /{ $command } "Mike Pompeo".
+follow-nobody-closest = Niemand namens „{ $name }“ wurde bisher zitiert. Am nächsten: { $names }. Versuch /{ $command } "{ $first }".
+follow-name-only = /{ $command } nimmt nur einen Namen: „{ $words }“ gehört nicht zum Namen von { $name }. Versuch /{ $command } "{ $name }".
+follow-which-one = „{ $name }“ könnte { $count } Personen meinen. Welche? { $choices }
+follow-already = Dieser Chat folgt { $name } schon. /following listet, wem er folgt.
+follow-too-many = Ein Chat kann höchstens { $max } Personen folgen. Entfolge zuerst jemandem mit /unfollow.
+follow-done = Du folgst { $name }: jedes neue Zitat kommt mit seinem Artikel hierher, höchstens alle { $minutes } Minuten und { $perHour } Beiträge pro Stunde. /unfollow { $name } beendet das.
+unfollow-nobody = Dieser Chat folgt niemandem. /follow <Name> fängt an.
+unfollow-done = Du folgst { $names } nicht mehr.
+unfollow-not-followed = Dieser Chat folgt „{ $name }“ nicht. Er folgt { $names }.
+following-nobody = Dieser Chat folgt niemandem. /follow <Name> bringt jedes neue Zitat einer Person hierher.
+following-title = Dieser Chat folgt:
+following-since = seit { $date }
+following-hint = /unfollow <Name> beendet eine.
+follow-done-corrected = Niemand heißt „{ $asked }“; du folgst { $name }: jedes neue Zitat kommt mit seinem Artikel hierher, höchstens alle { $minutes } Minuten und { $perHour } Beiträge pro Stunde. /unfollow { $name } beendet das.
+filter-how = Filter gelten für Sofortbeiträge und den Digest: ganze Wörter, egal ob groß, klein oder mit Akzent. /filter add exclude "transfer window", /filter add include huawei source:<id>, /filter remove <Nummer>, /filter clear.
+filter-none = Keine Filter: jede Meldung kommt.
+filter-title = Die Filter dieses Chats:
+filter-cleared = Alle { $count } Filter entfernt: jede Meldung kommt.
+filter-were-none = Es gab keine Filter.
+filter-no-number = Es gibt keinen Filter { $number }; dieser Chat hat { $count }. /filter listet sie.
+filter-removed-number = Filter { $number } entfernt.
+filter-added = Hinzugefügt: { $rules }.
+filter-not-found = Dieser Chat hat keinen Filter { $rules }. /filter listet sie.
+filter-removed = Entfernt.
+filter-remaining =
+    { $count ->
+        [one] Jetzt { $count } Filter; /filter listet sie.
+       *[other] Jetzt { $count } Filter; /filter listet sie.
+    }
+filter-none-now = Jetzt keine Filter: jede Meldung kommt.

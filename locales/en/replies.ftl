@@ -189,3 +189,47 @@ settings-quiet-off = Quiet hours off.
 settings-silent-choose = Use /settings silent on, or /settings silent off.
 settings-silent-on = Silent delivery on: digests and posts arrive without a notification sound.
 settings-silent-off = Silent delivery off: deliveries notify as usual.
+mode-lead = This chat’s delivery:
+mode-set-daily = Mode set: the digest on its schedule, no instant posts.
+mode-set-instant = Mode set: each new story is posted here as it arrives, in batches; no digest.
+mode-set-both = Mode set: new stories as they arrive, and the digest on its schedule.
+mode-bad-minutes = Batches can come every { $min } to 1440 minutes, not { $minutes }: e.g. /mode { $mode } { $example }.
+mode-bad-per-hour = Posts per hour can be 1 to { $max }, not { $perHour }: e.g. { $example }.
+schedule-lead = This chat’s schedule:
+schedule-set = Schedule set.
+schedule-name-day = Name a day of the week, e.g. /schedule weekly monday.
+schedule-name-day-suggest = Name a day of the week, e.g. /schedule weekly monday. Did you mean { $suggestions }?
+schedule-bad-times = Give the times on a 24-hour clock: /schedule twice 18:00 (with the /time one), or /schedule twice 07:30 18:00.
+schedule-same-times = The two times are both { $time }: choose two different ones.
+schedule-takes-nothing = /schedule { $frequency } takes nothing more; the time is set with /time HH:MM.
+follow-type-a-name = Type a name after /{ $command }, such as /{ $command } pompeo or /{ $command } "Mike Pompeo".
+follow-nobody-closest = Nobody called "{ $name }" has been quoted yet. Closest: { $names }. Try /{ $command } "{ $first }".
+follow-name-only = /{ $command } takes a name only: "{ $words }" is not part of { $name }'s name. Try /{ $command } "{ $name }".
+follow-which-one = "{ $name }" could be { $count } people. Which one? { $choices }
+follow-already = This chat already follows { $name }. /following lists who it follows.
+follow-too-many = A chat can follow at most { $max } people. /unfollow someone first.
+follow-done = Following { $name }: each new quote comes here with its article, at most every { $minutes } minutes and { $perHour } posts an hour. /unfollow { $name } stops it.
+unfollow-nobody = This chat follows nobody. /follow <name> starts.
+unfollow-done = Stopped following { $names }.
+unfollow-not-followed = This chat does not follow "{ $name }". It follows { $names }.
+following-nobody = This chat follows nobody. /follow <name> gets each new quote by a person here.
+following-title = This chat follows:
+following-since = since { $date }
+following-hint = /unfollow <name> stops one.
+follow-done-corrected = Nobody is called "{ $asked }"; following { $name }: each new quote comes here with its article, at most every { $minutes } minutes and { $perHour } posts an hour. /unfollow { $name } stops it.
+filter-how = Filters apply to instant posts and the digest: whole words, any case or accents. /filter add exclude "transfer window", /filter add include huawei source:<id>, /filter remove <number>, /filter clear.
+filter-none = No filters: every story comes.
+filter-title = This chat’s filters:
+filter-cleared = Removed all { $count } filters: every story comes.
+filter-were-none = There were no filters.
+filter-no-number = There is no filter { $number }; this chat has { $count }. /filter lists them.
+filter-removed-number = Removed filter { $number }.
+filter-added = Added: { $rules }.
+filter-not-found = This chat has no filter { $rules }. /filter lists them.
+filter-removed = Removed.
+filter-remaining =
+    { $count ->
+        [one] { $count } filter now; /filter lists them.
+       *[other] { $count } filters now; /filter lists them.
+    }
+filter-none-now = No filters now: every story comes.

@@ -189,3 +189,47 @@ settings-quiet-off = Horas de silencio desactivadas.
 settings-silent-choose = Usa /settings silent on o /settings silent off.
 settings-silent-on = Entrega silenciosa activada: los resúmenes y envíos llegan sin sonido de notificación.
 settings-silent-off = Entrega silenciosa desactivada: las entregas notifican como siempre.
+mode-lead = Las entregas de este chat:
+mode-set-daily = Modo fijado: el resumen según su horario, sin envíos instantáneos.
+mode-set-instant = Modo fijado: cada noticia nueva se publica aquí en cuanto llega, en tandas; sin resumen.
+mode-set-both = Modo fijado: las noticias nuevas en cuanto llegan, y el resumen según su horario.
+mode-bad-minutes = Las tandas pueden llegar cada { $min } a 1440 minutos, no { $minutes }: p. ej. /mode { $mode } { $example }.
+mode-bad-per-hour = Los envíos por hora pueden ser de 1 a { $max }, no { $perHour }: p. ej. { $example }.
+schedule-lead = El horario de este chat:
+schedule-set = Horario fijado.
+schedule-name-day = Indica un día de la semana, p. ej. /schedule weekly monday.
+schedule-name-day-suggest = Indica un día de la semana, p. ej. /schedule weekly monday. ¿Querías decir { $suggestions }?
+schedule-bad-times = Indica las horas en formato de 24 horas: /schedule twice 18:00 (junto con la de /time), o /schedule twice 07:30 18:00.
+schedule-same-times = Las dos horas son { $time }: elige dos distintas.
+schedule-takes-nothing = /schedule { $frequency } no admite nada más; la hora se fija con /time HH:MM.
+follow-type-a-name = Escribe un nombre tras /{ $command }, como /{ $command } pompeo o /{ $command } "Mike Pompeo".
+follow-nobody-closest = Nadie llamado «{ $name }» ha sido citado todavía. Lo más parecido: { $names }. Prueba /{ $command } "{ $first }".
+follow-name-only = /{ $command } solo admite un nombre: «{ $words }» no forma parte del nombre de { $name }. Prueba /{ $command } "{ $name }".
+follow-which-one = «{ $name }» podría ser { $count } personas. ¿Cuál? { $choices }
+follow-already = Este chat ya sigue a { $name }. /following muestra a quién sigue.
+follow-too-many = Un chat puede seguir como mucho a { $max } personas. Usa /unfollow con alguien primero.
+follow-done = Siguiendo a { $name }: cada nueva cita llega aquí con su artículo, como mucho cada { $minutes } minutos y { $perHour } envíos por hora. /unfollow { $name } lo detiene.
+unfollow-nobody = Este chat no sigue a nadie. /follow <nombre> empieza.
+unfollow-done = Has dejado de seguir a { $names }.
+unfollow-not-followed = Este chat no sigue a «{ $name }». Sigue a { $names }.
+following-nobody = Este chat no sigue a nadie. /follow <nombre> trae aquí cada nueva cita de una persona.
+following-title = Este chat sigue a:
+following-since = desde el { $date }
+following-hint = /unfollow <nombre> deja de seguir a una.
+follow-done-corrected = Nadie se llama «{ $asked }»; siguiendo a { $name }: cada nueva cita llega aquí con su artículo, como mucho cada { $minutes } minutos y { $perHour } envíos por hora. /unfollow { $name } lo detiene.
+filter-how = Los filtros se aplican a los envíos instantáneos y al resumen: palabras completas, sin importar mayúsculas ni acentos. /filter add exclude "transfer window", /filter add include huawei source:<id>, /filter remove <número>, /filter clear.
+filter-none = Sin filtros: llegan todas las noticias.
+filter-title = Los filtros de este chat:
+filter-cleared = Quitados los { $count } filtros: llegan todas las noticias.
+filter-were-none = No había filtros.
+filter-no-number = No hay filtro { $number }; este chat tiene { $count }. /filter los muestra.
+filter-removed-number = Filtro { $number } quitado.
+filter-added = Añadido: { $rules }.
+filter-not-found = Este chat no tiene el filtro { $rules }. /filter los muestra.
+filter-removed = Quitado.
+filter-remaining =
+    { $count ->
+        [one] { $count } filtro ahora; /filter los muestra.
+       *[other] { $count } filtros ahora; /filter los muestra.
+    }
+filter-none-now = Ya no hay filtros: llegan todas las noticias.

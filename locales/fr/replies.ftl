@@ -189,3 +189,47 @@ settings-quiet-off = Heures calmes désactivées.
 settings-silent-choose = Utilisez /settings silent on, ou /settings silent off.
 settings-silent-on = Envoi silencieux activé : digests et messages arrivent sans son de notification.
 settings-silent-off = Envoi silencieux désactivé : les envois notifient comme d’habitude.
+mode-lead = Les envois de ce chat :
+mode-set-daily = Mode défini : le digest selon son calendrier, sans envois instantanés.
+mode-set-instant = Mode défini : chaque nouvel article est envoyé ici dès qu’il arrive, par lots ; pas de digest.
+mode-set-both = Mode défini : les nouveaux articles dès leur arrivée, et le digest selon son calendrier.
+mode-bad-minutes = Les lots peuvent arriver toutes les { $min } à 1440 minutes, pas { $minutes } : ex. /mode { $mode } { $example }.
+mode-bad-per-hour = Les envois par heure vont de 1 à { $max }, pas { $perHour } : ex. { $example }.
+schedule-lead = Le calendrier de ce chat :
+schedule-set = Calendrier défini.
+schedule-name-day = Nommez un jour de la semaine, ex. /schedule weekly monday.
+schedule-name-day-suggest = Nommez un jour de la semaine, ex. /schedule weekly monday. Vouliez-vous dire { $suggestions } ?
+schedule-bad-times = Donnez les heures sur 24 heures : /schedule twice 18:00 (avec celle de /time), ou /schedule twice 07:30 18:00.
+schedule-same-times = Les deux heures sont { $time } : choisissez-en deux différentes.
+schedule-takes-nothing = /schedule { $frequency } ne prend rien de plus ; l’heure se règle avec /time HH:MM.
+follow-type-a-name = Tapez un nom après /{ $command }, par ex. /{ $command } pompeo ou /{ $command } "Mike Pompeo".
+follow-nobody-closest = Personne du nom de « { $name } » n’a encore été cité. Les plus proches : { $names }. Essayez /{ $command } "{ $first }".
+follow-name-only = /{ $command } ne prend qu’un nom : « { $words } » ne fait pas partie du nom de { $name }. Essayez /{ $command } "{ $name }".
+follow-which-one = « { $name } » peut désigner { $count } personnes. Laquelle ? { $choices }
+follow-already = Ce chat suit déjà { $name }. /following liste qui il suit.
+follow-too-many = Un chat peut suivre au plus { $max } personnes. Faites d’abord /unfollow sur quelqu’un.
+follow-done = Vous suivez { $name } : chaque nouvelle citation arrive ici avec son article, au plus toutes les { $minutes } minutes et { $perHour } messages par heure. /unfollow { $name } l’arrête.
+unfollow-nobody = Ce chat ne suit personne. /follow <nom> commence.
+unfollow-done = Vous ne suivez plus { $names }.
+unfollow-not-followed = Ce chat ne suit pas « { $name } ». Il suit { $names }.
+following-nobody = Ce chat ne suit personne. /follow <nom> amène ici chaque nouvelle citation d’une personne.
+following-title = Ce chat suit :
+following-since = depuis le { $date }
+following-hint = /unfollow <nom> en arrête une.
+follow-done-corrected = Personne ne s’appelle « { $asked } » ; vous suivez { $name } : chaque nouvelle citation arrive ici avec son article, au plus toutes les { $minutes } minutes et { $perHour } messages par heure. /unfollow { $name } l’arrête.
+filter-how = Les filtres s’appliquent aux envois instantanés et au digest : mots entiers, sans tenir compte de la casse ni des accents. /filter add exclude "transfer window", /filter add include huawei source:<id>, /filter remove <numéro>, /filter clear.
+filter-none = Aucun filtre : tous les articles arrivent.
+filter-title = Les filtres de ce chat :
+filter-cleared = Les { $count } filtres ont été retirés : tous les articles arrivent.
+filter-were-none = Il n’y avait aucun filtre.
+filter-no-number = Il n’y a pas de filtre { $number } ; ce chat en a { $count }. /filter les liste.
+filter-removed-number = Filtre { $number } retiré.
+filter-added = Ajouté : { $rules }.
+filter-not-found = Ce chat n’a pas de filtre { $rules }. /filter les liste.
+filter-removed = Retiré.
+filter-remaining =
+    { $count ->
+        [one] { $count } filtre maintenant ; /filter les liste.
+       *[other] { $count } filtres maintenant ; /filter les liste.
+    }
+filter-none-now = Plus aucun filtre : tous les articles arrivent.

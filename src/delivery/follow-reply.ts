@@ -5,6 +5,7 @@
 import { reply, type Reply } from '../chat/reply.js';
 import { echo } from '../chat/display-limits.js';
 import type { QuoteIndex, Speaker } from '../quotes/quote-index.js';
+import type { Translate } from '../i18n/translations.js';
 
 /** Speakers a chat may follow at once. */
 export const MAX_FOLLOWS = 20;
@@ -14,14 +15,13 @@ export async function findSpeaker(
   quotes: Pick<QuoteIndex, 'search'>,
   name: string,
   command: 'follow' | 'unfollow',
+  t: Translate,
 ): Promise<{ speaker: Speaker; corrected: string | null } | { reply: Reply }> {
   const result = await quotes.search(name, { limit: 1 });
   const asked = echo(name);
   if (result.kind === 'empty') {
     return {
-      reply: reply.text(
-        `Type a name after /${command}, such as /${command} pompeo or /${command} "Mike Pompeo".`,
-      ),
+      reply: reply.text(t('follow-type-a-name', { command })),
     };
   }
   if (result.kind === 'unknown') {
@@ -29,15 +29,19 @@ export async function findSpeaker(
     return {
       reply: reply.text(
         names.length
-          ? `Nobody called "${asked}" has been quoted yet. Closest: ${names.join(', ')}. Try /${command} "${names[0]}".`
-          : `Nobody called "${asked}" has been quoted yet. /speakers lists everyone who has.`,
+          ? t('follow-nobody-closest', { command, name: asked, names: names.join(', '), first: names[0]! })
+          : t('quotes-nobody', { name: asked }),
       ),
     };
   }
   if (result.words.length > 0) {
     return {
       reply: reply.text(
-        `/${command} takes a name only: "${echo(result.words.join(' '))}" is not part of ${result.speakers[0]!.name}'s name. Try /${command} "${result.speakers[0]!.name}".`,
+        t('follow-name-only', {
+          command,
+          words: echo(result.words.join(' ')),
+          name: result.speakers[0]!.name,
+        }),
       ),
     };
   }
@@ -45,7 +49,11 @@ export async function findSpeaker(
     const choices = result.speakers.slice(0, 5).map((speaker) => `/${command} "${speaker.name}"`);
     return {
       reply: reply.text(
-        `"${asked}" could be ${result.speakers.length} people. Which one? ${choices.join(', ')}${result.speakers.length > 5 ? ', …' : ''}`,
+        t('follow-which-one', {
+          name: asked,
+          count: result.speakers.length,
+          choices: `${choices.join(', ')}${result.speakers.length > 5 ? ', …' : ''}`,
+        }),
       ),
     };
   }

@@ -110,6 +110,35 @@ describe('/mode, /schedule, /settings, /filter and /follow through the platforms
     expect(settings).toContain('Notifications: on');
   });
 
+  it('answers a French chat in French: modes, schedules with French day names, filters and follows', async () => {
+    const chat = { id: 602, type: 'private' as const };
+    const french = async (text: string) => {
+      const before = telegram.sent().length;
+      telegram.pushUpdate(textUpdate(text, chat, { id: 43, language_code: 'fr' }));
+      await expect.poll(() => telegram.sent().length).toBeGreaterThan(before);
+      return telegram
+        .sent()
+        .slice(before)
+        .map((message) => String(message.text).replace(/<\/?b>/g, ''))
+        .join('\n');
+    };
+    expect(await french('/mode instant')).toMatch(/^Ce chat n’est pas encore abonné/);
+    expect(await french('/subscribe')).toMatch(/^Abonné/);
+    expect(await french('/mode instant 1')).toBe(
+      'Les lots peuvent arriver toutes les 5 à 1440 minutes, pas 1 : ex. /mode instant 15.',
+    );
+    const both = await french('/mode both 10 4');
+    expect(both).toContain('Mode défini : les nouveaux articles dès leur arrivée');
+    expect(both).toContain('nouveaux articles, au plus toutes les 10 min et 4 par heure');
+    expect(await french('/schedule weekly fri')).toContain('Digest : chaque vendredi à 08:00 UTC');
+    expect(await french('/settings silent on')).toMatch(/^Envoi silencieux activé/);
+    expect(await french('/filter add exclude gossip')).toBe(
+      'Ajouté : exclude "gossip". 1 filtre maintenant ; /filter les liste.',
+    );
+    expect(await french('/following')).toMatch(/^Ce chat ne suit personne\./);
+    expect(await french('/unfollow all')).toMatch(/^Ce chat ne suit personne\./);
+  });
+
   it('adds, lists and removes filters, with phrases, sources and typos', async () => {
     expect(await say('/filter add exclude "Transfer Window", gossip')).toBe(
       'Added: exclude "Transfer Window", exclude "gossip". 2 filters now; /filter lists them.',

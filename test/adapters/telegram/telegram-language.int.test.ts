@@ -94,7 +94,7 @@ describe('a Telegram chat in its own language (real grammY, fake Bot API)', () =
     expect(await say(textUpdate('/qoutes merkel', GERMAN, from))).toContain('Meintest du /quotes?');
     const subscribed = await say(textUpdate('/subscribe klima', GERMAN, from));
     expect(subscribed).toContain('Abonniert: Der Digest kommt ab jetzt jeden Tag hierher.');
-    expect(subscribed).toMatch(/Zustellung: jeden Tag um <b>08:00<\/b> UTC/);
+    expect(subscribed).toMatch(/Digest: jeden Tag um 08:00 UTC/);
     const stored = await app.services.subscriptions.get({
       platform: 'telegram',
       chatId: String(GERMAN.id),
