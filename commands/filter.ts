@@ -64,15 +64,15 @@ export const filterCommand = defineCommand({
         `${t('filter-removed-number', { number })} ${remaining(outcome.subscription.filters ?? [], t)}`,
       );
     }
-    const kind = filterKind(options.kind);
+    const kind = filterKind(options.kind, t);
     if (typeof kind !== 'string') return reply.text(kind.error);
     const sources = (await services.catalog.list()).map((source) => source.id);
-    const parsed = parseRules(kind, options.words ?? '', sources);
+    const parsed = parseRules(kind, options.words ?? '', sources, t);
     if ('error' in parsed) return reply.text(parsed.error);
 
     if (options.action === 'add') {
       const outcome = await services.subscriptions.modify<string>(address, (existing) => {
-        const next = withRules(existing.filters ?? [], parsed.rules);
+        const next = withRules(existing.filters ?? [], parsed.rules, t);
         return 'error' in next ? { refused: next.error } : { changes: { filters: next.rules } };
       });
       if (!outcome) return notSubscribed(t);

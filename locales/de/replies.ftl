@@ -233,3 +233,14 @@ filter-remaining =
        *[other] Jetzt { $count } Filter; /filter listet sie.
     }
 filter-none-now = Jetzt keine Filter: jede Meldung kommt.
+filter-say-kind = Sag include oder exclude: /filter add exclude "transfer window".
+filter-bad-kind = „{ $value }“ ist weder include noch exclude. Z. B. /filter add include huawei.
+filter-bad-kind-suggest = „{ $value }“ ist weder include noch exclude: meintest du { $suggestion }? Z. B. /filter add include huawei.
+filter-too-long = Das ist zu lang für Filter: höchstens { $max } Zeichen je Filter.
+filter-no-source = Es gibt keine Quelle „{ $id }“. /sources listet die IDs.
+filter-no-source-suggest = Es gibt keine Quelle „{ $id }“: meintest du { $suggestions }? /sources listet die IDs.
+filter-say-words = Sag welche Wörter: /filter add { $kind } huawei, oder eine Phrase in Anführungszeichen.
+filter-too-many = Ein Chat kann höchstens { $max } Filter haben; dieser hat { $count }. Entferne zuerst welche mit /filter remove.
+filter-rule-too-long = ein Filter hat höchstens { $max } Zeichen; nimm eine kürzere Phrase.
+filter-rule-no-letters = ein Filter braucht mindestens einen Buchstaben oder eine Ziffer.
+filter-rule-too-many-words = eine Phrase hat höchstens { $max } Wörter; nimm eine kürzere.

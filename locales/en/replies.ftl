@@ -233,3 +233,14 @@ filter-remaining =
        *[other] { $count } filters now; /filter lists them.
     }
 filter-none-now = No filters now: every story comes.
+filter-say-kind = Say include or exclude: /filter add exclude "transfer window".
+filter-bad-kind = "{ $value }" is neither include nor exclude. E.g. /filter add include huawei.
+filter-bad-kind-suggest = "{ $value }" is neither include nor exclude: did you mean { $suggestion }? E.g. /filter add include huawei.
+filter-too-long = That is too long for filters: at most { $max } characters each.
+filter-no-source = There is no source "{ $id }". /sources lists their ids.
+filter-no-source-suggest = There is no source "{ $id }": did you mean { $suggestions }? /sources lists their ids.
+filter-say-words = Say which words: /filter add { $kind } huawei, or a phrase in quotes.
+filter-too-many = A chat can have at most { $max } filters; this one has { $count }. /filter remove some first.
+filter-rule-too-long = a filter is at most { $max } characters; use a shorter phrase.
+filter-rule-no-letters = a filter needs at least one letter or digit.
+filter-rule-too-many-words = a phrase is at most { $max } words; use a shorter one.

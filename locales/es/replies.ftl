@@ -233,3 +233,14 @@ filter-remaining =
        *[other] { $count } filtros ahora; /filter los muestra.
     }
 filter-none-now = Ya no hay filtros: llegan todas las noticias.
+filter-say-kind = Di include o exclude: /filter add exclude "transfer window".
+filter-bad-kind = «{ $value }» no es include ni exclude. P. ej. /filter add include huawei.
+filter-bad-kind-suggest = «{ $value }» no es include ni exclude: ¿querías decir { $suggestion }? P. ej. /filter add include huawei.
+filter-too-long = Es demasiado largo para filtros: como mucho { $max } caracteres cada uno.
+filter-no-source = No hay ninguna fuente «{ $id }». /sources muestra los identificadores.
+filter-no-source-suggest = No hay ninguna fuente «{ $id }»: ¿querías decir { $suggestions }? /sources muestra los identificadores.
+filter-say-words = Di qué palabras: /filter add { $kind } huawei, o una frase entre comillas.
+filter-too-many = Un chat puede tener como mucho { $max } filtros; este tiene { $count }. Quita algunos primero con /filter remove.
+filter-rule-too-long = un filtro tiene como mucho { $max } caracteres; usa una frase más corta.
+filter-rule-no-letters = un filtro necesita al menos una letra o un dígito.
+filter-rule-too-many-words = una frase tiene como mucho { $max } palabras; usa una más corta.

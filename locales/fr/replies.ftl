@@ -233,3 +233,14 @@ filter-remaining =
        *[other] { $count } filtres maintenant ; /filter les liste.
     }
 filter-none-now = Plus aucun filtre : tous les articles arrivent.
+filter-say-kind = Dites include ou exclude : /filter add exclude "transfer window".
+filter-bad-kind = « { $value } » n’est ni include ni exclude. Ex. /filter add include huawei.
+filter-bad-kind-suggest = « { $value } » n’est ni include ni exclude : vouliez-vous dire { $suggestion } ? Ex. /filter add include huawei.
+filter-too-long = C’est trop long pour des filtres : { $max } caractères au plus chacun.
+filter-no-source = Il n’y a pas de source « { $id } ». /sources liste les identifiants.
+filter-no-source-suggest = Il n’y a pas de source « { $id } » : vouliez-vous dire { $suggestions } ? /sources liste les identifiants.
+filter-say-words = Dites quels mots : /filter add { $kind } huawei, ou une phrase entre guillemets.
+filter-too-many = Un chat peut avoir au plus { $max } filtres ; celui-ci en a { $count }. Retirez-en d’abord avec /filter remove.
+filter-rule-too-long = un filtre fait au plus { $max } caractères ; utilisez une phrase plus courte.
+filter-rule-no-letters = un filtre doit contenir au moins une lettre ou un chiffre.
+filter-rule-too-many-words = une phrase fait au plus { $max } mots ; utilisez-en une plus courte.

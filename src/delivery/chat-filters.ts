@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { StoredArticle } from '../articles/stored-article.js';
 import type { Story } from '../stories/story.js';
 import type { FilterRule } from './subscription.js';
+import type { Translate } from '../i18n/translations.js';
 
 /** Bounds on what a chat may set: a filter list stays small and cheap to apply. */
 export const FILTER_LIMITS = {
@@ -33,15 +34,33 @@ export function foldTokens(text: string): string[] {
     .filter((token) => token !== '');
 }
 
-/** The word tokens of a rule as typed, or why it cannot be one. */
-export function ruleTokens(text: string): { tokens: string[] } | { error: string } {
+/**
+ * The word tokens of a rule as typed, or why it cannot be one (`error` in English, `say` in a
+ * chat's language).
+ */
+export function ruleTokens(
+  text: string,
+): { tokens: string[] } | { error: string; say: (t: Translate) => string } {
   if (text.length > FILTER_LIMITS.chars) {
-    return { error: `a filter is at most ${FILTER_LIMITS.chars} characters; use a shorter phrase.` };
+    const max = FILTER_LIMITS.chars;
+    return {
+      error: `a filter is at most ${max} characters; use a shorter phrase.`,
+      say: (t) => t('filter-rule-too-long', { max }),
+    };
   }
   const tokens = foldTokens(text);
-  if (tokens.length === 0) return { error: 'a filter needs at least one letter or digit.' };
+  if (tokens.length === 0) {
+    return {
+      error: 'a filter needs at least one letter or digit.',
+      say: (t) => t('filter-rule-no-letters'),
+    };
+  }
   if (tokens.length > FILTER_LIMITS.words) {
-    return { error: `a phrase is at most ${FILTER_LIMITS.words} words; use a shorter one.` };
+    const max = FILTER_LIMITS.words;
+    return {
+      error: `a phrase is at most ${max} words; use a shorter one.`,
+      say: (t) => t('filter-rule-too-many-words', { max }),
+    };
   }
   return { tokens };
 }

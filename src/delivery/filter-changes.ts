@@ -5,17 +5,20 @@
 import { closestMatches } from '../text/similarity.js';
 import { describeRule, FILTER_LIMITS, ruleTokens } from './chat-filters.js';
 import type { FilterRule } from './subscription.js';
+import type { Translate } from '../i18n/translations.js';
 
 const KINDS = ['include', 'exclude'] as const;
 
 /** include/exclude from what was typed, or the reply for a typo. */
-export function filterKind(text: string | undefined): FilterRule['kind'] | { error: string } {
+export function filterKind(text: string | undefined, t: Translate): FilterRule['kind'] | { error: string } {
   const value = (text ?? '').toLowerCase();
   if (value === 'include' || value === 'exclude') return value;
-  if (!value) return { error: 'Say include or exclude: /filter add exclude "transfer window".' };
+  if (!value) return { error: t('filter-say-kind') };
   const close = closestMatches(value.slice(0, 20), KINDS, 1);
   return {
-    error: `"${value.slice(0, 20)}" is neither include nor exclude${close.length ? `: did you mean ${close[0]}?` : '.'} E.g. /filter add include huawei.`,
+    error: close.length
+      ? t('filter-bad-kind-suggest', { value: value.slice(0, 20), suggestion: close[0]! })
+      : t('filter-bad-kind', { value: value.slice(0, 20) }),
   };
 }
 
@@ -27,9 +30,10 @@ export function parseRules(
   kind: FilterRule['kind'],
   words: string,
   knownSources: readonly string[],
+  t: Translate,
 ): { rules: FilterRule[] } | { error: string } {
   if (words.length > FILTER_LIMITS.chars * 4) {
-    return { error: `That is too long for filters: at most ${FILTER_LIMITS.chars} characters each.` };
+    return { error: t('filter-too-long', { max: FILTER_LIMITS.chars }) };
   }
   let source: string | null = null;
   const kept: string[] = [];
@@ -38,8 +42,14 @@ export function parseRules(
       const id = word.slice('source:'.length);
       if (!knownSources.includes(id)) {
         const close = closestMatches(id.slice(0, 60), knownSources, 2);
+        const named = id.slice(0, 60);
         return {
-          error: `There is no source "${id.slice(0, 60)}"${close.length ? `: did you mean ${close.map((c) => `source:${c}`).join(' or ')}?` : '.'} /sources lists their ids.`,
+          error: close.length
+            ? t('filter-no-source-suggest', {
+                id: named,
+                suggestions: close.map((c) => `source:${c}`).join(` ${t('parse-or')} `),
+              })
+            : t('filter-no-source', { id: named }),
         };
       }
       source = id;
@@ -59,12 +69,12 @@ export function parseRules(
     )
     .filter(Boolean);
   if (parts.length === 0) {
-    return { error: `Say which words: /filter add ${kind} huawei, or a phrase in quotes.` };
+    return { error: t('filter-say-words', { kind }) };
   }
   const rules: FilterRule[] = [];
   for (const part of parts) {
     const tokens = ruleTokens(part);
-    if ('error' in tokens) return { error: `"${part.slice(0, 40)}": ${tokens.error}` };
+    if ('error' in tokens) return { error: `"${part.slice(0, 40)}": ${tokens.say(t)}` };
     rules.push({ kind, text: part, tokens: tokens.tokens, source });
   }
   return { rules };
@@ -79,13 +89,12 @@ export function sameRule(a: FilterRule, b: FilterRule): boolean {
 export function withRules(
   current: readonly FilterRule[],
   added: readonly FilterRule[],
+  t: Translate,
 ): { rules: FilterRule[]; already: FilterRule[] } | { error: string } {
   const fresh = added.filter((rule) => !current.some((existing) => sameRule(existing, rule)));
   const already = added.filter((rule) => !fresh.includes(rule));
   if (current.length + fresh.length > FILTER_LIMITS.rules) {
-    return {
-      error: `A chat can have at most ${FILTER_LIMITS.rules} filters; this one has ${current.length}. /filter remove some first.`,
-    };
+    return { error: t('filter-too-many', { max: FILTER_LIMITS.rules, count: current.length }) };
   }
   return { rules: [...current, ...fresh], already };
 }

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { StoredArticle } from '../../src/articles/stored-article.js';
 import { ArticleWords, foldTokens, ruleTokens, storyFilter } from '../../src/delivery/chat-filters.js';
 import { parseRules, withRules } from '../../src/delivery/filter-changes.js';
+import { testTranslations } from '../helpers/translations.js';
+
+const english = testTranslations().translator('en');
 import type { FilterRule } from '../../src/delivery/subscription.js';
 
 function article(id: string, title: string, text: string, sourceId = 'wire'): StoredArticle {
@@ -78,27 +81,29 @@ describe('chat filters', () => {
   });
 
   it('refuses empty, overlong and too many rules with a sentence saying what to do', () => {
-    expect(ruleTokens('!!!')).toEqual({ error: 'a filter needs at least one letter or digit.' });
+    expect(ruleTokens('!!!')).toMatchObject({ error: 'a filter needs at least one letter or digit.' });
     expect(ruleTokens('one two three four five six seven eight nine')).toMatchObject({
       error: expect.stringContaining('at most 8 words'),
     });
-    expect(parseRules('include', 'huawei source:bbcc', ['bbc', 'reuters'])).toEqual({
+    expect(parseRules('include', 'huawei source:bbcc', ['bbc', 'reuters'], english)).toEqual({
       error: 'There is no source "bbcc": did you mean source:bbc? /sources lists their ids.',
     });
-    const parsed = parseRules('exclude', 'transfer window , gossip source:bbc', ['bbc']);
+    const parsed = parseRules('exclude', 'transfer window , gossip source:bbc', ['bbc'], english);
     expect(parsed).toMatchObject({
       rules: [
         { kind: 'exclude', tokens: ['transfer', 'window'], source: 'bbc' },
         { kind: 'exclude', tokens: ['gossip'], source: 'bbc' },
       ],
     });
-    expect(parseRules('exclude', '"transfer window", “gossip”', [])).toMatchObject({
+    expect(parseRules('exclude', '"transfer window", “gossip”', [], english)).toMatchObject({
       rules: [{ text: 'transfer window' }, { text: 'gossip' }],
     });
     const many = Array.from({ length: 40 }, (_, i) => rule('exclude', `word${i}`));
-    expect(withRules(many, [rule('exclude', 'one more')])).toMatchObject({
+    expect(withRules(many, [rule('exclude', 'one more')], english)).toMatchObject({
       error: expect.stringContaining('at most 40 filters'),
     });
-    expect(withRules(many, [rule('exclude', 'WORD3')])).toMatchObject({ already: [{ text: 'WORD3' }] });
+    expect(withRules(many, [rule('exclude', 'WORD3')], english)).toMatchObject({
+      already: [{ text: 'WORD3' }],
+    });
   });
 });
