@@ -21,7 +21,7 @@ describe.runIf(hasRedisServer())('Redis going away while the bot runs', () => {
     const setup = await startTestApp('sources: []', { storeUrl: redis.url });
     app = setup.app;
     const say = async (line: string) => renderPlainText((await runCommandLine(line, caller, app!.services))!);
-    expect(await say('/sources')).toContain('No sources yet');
+    expect(await say('/sources')).toContain('No sources for every chat yet');
 
     redis.stop();
     await expect
@@ -46,6 +46,6 @@ describe.runIf(hasRedisServer())('Redis going away while the bot runs', () => {
       })
       .toBe(true);
     expect(app.health.snapshot().store).toMatchObject({ state: 'up' });
-    expect(await say('/sources')).toContain('No sources yet');
+    expect(await say('/sources')).toContain('No sources for every chat yet');
   });
 });
