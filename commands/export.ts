@@ -11,9 +11,11 @@ export const exportCommand = defineCommand({
   options: {},
   async run({ services, caller, t }) {
     const chat = caller.platform === 'terminal' ? null : chatKey(caller.platform, caller.chatId);
-    const sources = chat
+    const all = chat
       ? await services.chatSources.ofChat(chat)
       : (await services.catalog.list()).filter(isGlobal);
+    // OPML lists feed addresses: local files and folders (the terminal operator's) have none to give.
+    const sources = all.filter((source) => /^https?:/i.test(source.url));
     if (sources.length === 0) {
       return reply.text(chat ? t('export-none-chat') : t('export-none'));
     }

@@ -187,6 +187,17 @@ describe('/import and /export at the terminal', () => {
   });
 });
 
+describe('/export with only local sources', () => {
+  it('says there is no address to export, rather than counting files it cannot list', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'qw-local-'));
+    writeFileSync(join(folder, 'note.txt'), 'A local note. It has two sentences.');
+    ({ app } = await startTestApp(`sources:\n  - { id: notes, url: "${folder}" }\n`));
+    expect(await say('/export', terminal)).toBe(
+      'There are no feed or page addresses to export (local files and folders have none).',
+    );
+  });
+});
+
 describe('telling people when a source breaks', () => {
   /** A platform that records what it was asked to send (the real ones are tested on the fake servers). */
   function recordingNotifier(): Notifier & { sent: { to: string; text: string }[] } {
