@@ -58,7 +58,12 @@ export class SourceReader {
    */
   constructor(
     private readonly fetch: Fetch,
-    private readonly limits: { maxItemsPerFeed: number; maxFileBytes: number },
+    private readonly limits: {
+      maxItemsPerFeed: number;
+      maxFileBytes: number;
+      /** Files read from one folder; 2,000 when not given. */
+      maxFolderFiles?: number;
+    },
     private readonly feeds: FeedThread = new FeedThread(),
   ) {}
 
@@ -154,7 +159,14 @@ export class SourceReader {
     const files = (await listFiles(folder, 3)).filter((file) =>
       FOLDER_EXTENSIONS.has(extname(file).toLowerCase()),
     );
-    for (const file of files.slice(0, MAX_FOLDER_FILES)) {
+    const limit = this.limits.maxFolderFiles ?? MAX_FOLDER_FILES;
+    // Said, not silent: a folder read in part must not look fully read in /sources.
+    if (files.length > limit) {
+      problems.push(
+        `only the first ${limit} of ${files.length} files are read; split the folder into several sources`,
+      );
+    }
+    for (const file of files.slice(0, limit)) {
       try {
         drafts.push(...(await this.readFile(file, { skipData: true })).drafts);
       } catch (error) {

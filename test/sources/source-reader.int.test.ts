@@ -118,3 +118,22 @@ describe('SourceReader on local files', () => {
     );
   });
 });
+
+describe('SourceReader on a folder with more files than it reads', () => {
+  it('reads the first ones and says how many were left out, instead of looking fully read', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'qw-many-'));
+    for (let i = 1; i <= 5; i++) {
+      writeFileSync(join(folder, `note-${i}.txt`), `Note number ${i} is here. It has two sentences.`);
+    }
+    const small = new SourceReader(fetcher.fetch, {
+      maxItemsPerFeed: 50,
+      maxFileBytes: 200_000,
+      maxFolderFiles: 3,
+    });
+    const reading = await small.read(folder);
+    expect(reading.drafts).toHaveLength(3);
+    expect(reading.problems).toEqual([
+      'only the first 3 of 5 files are read; split the folder into several sources',
+    ]);
+  });
+});
