@@ -1,10 +1,10 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import type { Translate } from '../src/i18n/translations.js';
 import { list, paragraph, reply } from '../src/chat/reply.js';
-import { chatAddress } from '../src/delivery/chat-address.js';
+import { chatSubscription } from '../src/delivery/chat-subscription.js';
 import { describeRule } from '../src/delivery/chat-filters.js';
 import { filterKind, parseRules, ruleLines, sameRule, withRules } from '../src/delivery/filter-changes.js';
-import { noSubscriptionsHere, notSubscribed } from '../src/delivery/subscription-reply.js';
+import { notSubscribed } from '../src/delivery/subscription-reply.js';
 import type { FilterRule } from '../src/delivery/subscription.js';
 
 /**
@@ -26,10 +26,9 @@ export const filterCommand = defineCommand({
     },
   },
   async run({ options, services, caller, t }) {
-    const address = chatAddress(caller);
-    if (!address) return noSubscriptionsHere(t);
-    const current = await services.subscriptions.get(address);
-    if (!current) return notSubscribed(t);
+    const found = await chatSubscription(services.subscriptions, caller, t);
+    if ('refusal' in found) return found.refusal;
+    const { address, current } = found;
     const rules = current.filters ?? [];
     if (!options.action || options.action === 'list') {
       if (rules.length === 0) return reply.text(`${t('filter-none')} ${t('filter-how')}`);

@@ -1,7 +1,6 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { list, paragraph, reply } from '../src/chat/reply.js';
-import { chatAddress } from '../src/delivery/chat-address.js';
-import { noSubscriptionsHere, notSubscribed } from '../src/delivery/subscription-reply.js';
+import { chatSubscription } from '../src/delivery/chat-subscription.js';
 
 /** /following: the people whose new quotes come to this chat. */
 export const followingCommand = defineCommand({
@@ -9,10 +8,9 @@ export const followingCommand = defineCommand({
   description: 'The people whose new quotes come here',
   options: {},
   async run({ services, caller, t }) {
-    const address = chatAddress(caller);
-    if (!address) return noSubscriptionsHere(t);
-    const current = await services.subscriptions.get(address);
-    if (!current) return notSubscribed(t);
+    const found = await chatSubscription(services.subscriptions, caller, t);
+    if ('refusal' in found) return found.refusal;
+    const { current } = found;
     const follows = current.follows ?? [];
     if (follows.length === 0) {
       return reply.text(t('following-nobody'));

@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { reply } from '../src/chat/reply.js';
-import { chatAddress } from '../src/delivery/chat-address.js';
-import { noSubscriptionsHere, notSubscribed, subscriptionReply } from '../src/delivery/subscription-reply.js';
+import { chatSubscription } from '../src/delivery/chat-subscription.js';
+import { notSubscribed, subscriptionReply } from '../src/delivery/subscription-reply.js';
 import { instantBatching, type DeliveryMode } from '../src/delivery/subscription.js';
 
 const LEADS = {
@@ -25,10 +25,9 @@ export const modeCommand = defineCommand({
     per_hour: { type: 'integer', description: 'instant posts: at most this many in an hour' },
   },
   async run({ options, services, caller, t, language }) {
-    const address = chatAddress(caller);
-    if (!address) return noSubscriptionsHere(t);
-    const current = await services.subscriptions.get(address);
-    if (!current) return notSubscribed(t);
+    const found = await chatSubscription(services.subscriptions, caller, t);
+    if ('refusal' in found) return found.refusal;
+    const { address, current } = found;
     const now = services.clock();
     const bounds = services.config.instant;
     if (!options.mode) return subscriptionReply(current, now, t('mode-lead'), bounds, t, language);

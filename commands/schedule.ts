@@ -1,10 +1,10 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { reply } from '../src/chat/reply.js';
-import { chatAddress } from '../src/delivery/chat-address.js';
+import { chatSubscription } from '../src/delivery/chat-subscription.js';
 import { normalizeDeliveryTime } from '../src/delivery/delivery-schedule.js';
 import { parseWeekday } from '../src/delivery/settings-values.js';
 import type { SubscriptionChanges } from '../src/delivery/subscription-store.js';
-import { noSubscriptionsHere, notSubscribed, subscriptionReply } from '../src/delivery/subscription-reply.js';
+import { notSubscribed, subscriptionReply } from '../src/delivery/subscription-reply.js';
 
 /**
  * /schedule daily | weekdays | weekly <day> | twice <HH:MM> [HH:MM]: which days the digest comes,
@@ -26,10 +26,9 @@ export const scheduleCommand = defineCommand({
     also: { type: 'string', description: 'twice: the second time HH:MM (the first becomes <when>)' },
   },
   async run({ options, services, caller, t, language }) {
-    const address = chatAddress(caller);
-    if (!address) return noSubscriptionsHere(t);
-    const current = await services.subscriptions.get(address);
-    if (!current) return notSubscribed(t);
+    const found = await chatSubscription(services.subscriptions, caller, t);
+    if ('refusal' in found) return found.refusal;
+    const { address, current } = found;
     const now = services.clock();
     const bounds = services.config.instant;
     if (!options.frequency) return subscriptionReply(current, now, t('schedule-lead'), bounds, t, language);

@@ -1,8 +1,7 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { reply } from '../src/chat/reply.js';
 import { normalizeTopics } from '../src/delivery/subscription.js';
-import { chatAddress } from '../src/delivery/chat-address.js';
-import { noSubscriptionsHere, notSubscribed } from '../src/delivery/subscription-reply.js';
+import { chatSubscription } from '../src/delivery/chat-subscription.js';
 
 /** /topics [words... | all]: shows this chat's topics, or sets them ("all" for all the news). */
 export const topicsCommand = defineCommand({
@@ -14,10 +13,9 @@ export const topicsCommand = defineCommand({
     topics: { type: 'string', description: 'topic words, or "all"', rest: true },
   },
   async run({ options, services, caller, t }) {
-    const address = chatAddress(caller);
-    if (!address) return noSubscriptionsHere(t);
-    const current = await services.subscriptions.get(address);
-    if (!current) return notSubscribed(t);
+    const found = await chatSubscription(services.subscriptions, caller, t);
+    if ('refusal' in found) return found.refusal;
+    const { address, current } = found;
     if (!options.topics) {
       return reply.text(
         current.topics.length ? t('topics-current', { topics: current.topics.join(', ') }) : t('topics-all'),

@@ -1,10 +1,9 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { echo } from '../src/chat/display-limits.js';
 import { reply } from '../src/chat/reply.js';
-import { chatAddress } from '../src/delivery/chat-address.js';
+import { chatSubscription } from '../src/delivery/chat-subscription.js';
 import { foldTokens } from '../src/delivery/chat-filters.js';
 import { findSpeaker } from '../src/delivery/follow-reply.js';
-import { noSubscriptionsHere, notSubscribed } from '../src/delivery/subscription-reply.js';
 
 /** /unfollow <name|all>: no more quotes by that person (or anyone) here. */
 export const unfollowCommand = defineCommand({
@@ -15,10 +14,9 @@ export const unfollowCommand = defineCommand({
     name: { type: 'string', description: 'a name from /following, or all', required: true, rest: true },
   },
   async run({ options, services, caller, t }) {
-    const address = chatAddress(caller);
-    if (!address) return noSubscriptionsHere(t);
-    const current = await services.subscriptions.get(address);
-    if (!current) return notSubscribed(t);
+    const found = await chatSubscription(services.subscriptions, caller, t);
+    if ('refusal' in found) return found.refusal;
+    const { address, current } = found;
     const follows = current.follows ?? [];
     if (follows.length === 0) return reply.text(t('unfollow-nobody'));
     if (options.name.trim().toLowerCase() === 'all') {
