@@ -23,6 +23,7 @@ button-more = Mehr ›
 more-hint-terminal = Mehr: /more eingeben
 terminal-welcome = Quotewire: { $count } Quelle(n). /help zeigt die Befehle.
 terminal-welcome-interactive = Quotewire: { $count } Quelle(n). /help zeigt die Befehle, Strg-D beendet.
+terminal-first-poll = Der erste Abruf brachte { $articles } neue(n) Artikel aus { $sources } Quelle(n): /digest zeigt sie.
 admin-action-subscription = ihr Abo ändern
 admin-action-sources = die Quellen dieses Chats ändern
 welcome-back = Danke, dass ich wieder da sein darf. Der tägliche Digest hier läuft wieder, mit den bisherigen Einstellungen: /settings zeigt sie.

@@ -23,6 +23,7 @@ button-more = More ›
 more-hint-terminal = More: type /more
 terminal-welcome = Quotewire: { $count } source(s). Type /help for commands.
 terminal-welcome-interactive = Quotewire: { $count } source(s). Type /help for commands, Ctrl-D to quit.
+terminal-first-poll = The first poll brought { $articles } new article(s) from { $sources } source(s): /digest shows them.
 admin-action-subscription = change its subscription
 admin-action-sources = change this chat's sources
 welcome-back = Thanks for having me back. The daily digest here is on again, with its settings as they were: /settings shows them.

@@ -23,6 +23,7 @@ button-more = Más ›
 more-hint-terminal = Más: escribe /more
 terminal-welcome = Quotewire: { $count } fuente(s). Escribe /help para ver los comandos.
 terminal-welcome-interactive = Quotewire: { $count } fuente(s). Escribe /help para ver los comandos, Ctrl-D para salir.
+terminal-first-poll = La primera consulta trajo { $articles } artículo(s) nuevo(s) de { $sources } fuente(s): /digest los muestra.
 admin-action-subscription = cambiar su suscripción
 admin-action-sources = cambiar las fuentes de este chat
 welcome-back = Gracias por volver a invitarme. El resumen diario vuelve a estar activo aquí, con sus ajustes de antes: /settings los muestra.

@@ -23,6 +23,7 @@ button-more = Suite ›
 more-hint-terminal = Suite : tapez /more
 terminal-welcome = Quotewire : { $count } source(s). Tapez /help pour les commandes.
 terminal-welcome-interactive = Quotewire : { $count } source(s). Tapez /help pour les commandes, Ctrl-D pour quitter.
+terminal-first-poll = La première relève a apporté { $articles } nouvel(s) article(s) de { $sources } source(s) : /digest les montre.
 admin-action-subscription = modifier son abonnement
 admin-action-sources = modifier les sources de ce chat
 welcome-back = Merci de m’avoir réinvité. Le digest quotidien reprend ici, avec ses réglages d’avant : /settings les affiche.

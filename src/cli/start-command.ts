@@ -80,6 +80,7 @@ export async function runStartCommand(given: AppConfig, args: CliArguments): Pro
       input: process.stdin,
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
+      firstPoll,
     });
     const ended = await Promise.race([chat, stopped]);
     if (typeof ended === 'object' && ended.lines === 0 && !process.stdin.isTTY && !stopping) {

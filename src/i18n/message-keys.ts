@@ -326,6 +326,7 @@ export interface MessageArgs {
   'subscription-silent': null;
   'subscription-status': null;
   'subscription-topics': null;
+  'terminal-first-poll': { articles: MessageArg; sources: MessageArg };
   'terminal-welcome': { count: MessageArg };
   'terminal-welcome-interactive': { count: MessageArg };
   'time-bad-time': { time: MessageArg };

@@ -5,6 +5,7 @@ import type { Caller } from '../../chat/command-definition.js';
 import { chatSpeech, runCommandLine } from '../../chat/command-runner.js';
 import { renderPlainText } from '../../chat/render-text.js';
 import { digestReply } from '../../digest/digest-reply.js';
+import type { PollOutcome } from '../../sources/poller.js';
 
 /** The local user at the terminal runs the bot, so they are its operator. */
 const TERMINAL_CALLER: Caller = {
@@ -18,18 +19,37 @@ const TERMINAL_CALLER: Caller = {
  * The terminal chat: a welcome line and today's digest, then one command per input line, answered in
  * order. Resolves when the input ends (Ctrl-D, or the end of piped input) and every answer is
  * written, with the number of lines read.
+ *
+ * `firstPoll` is the start's first poll of every source. Piped input is a script that expects
+ * answers from polled sources, so it waits for that poll; a person at a keyboard gets the welcome at
+ * once, from what the store already holds, and a line when the poll has brought new articles.
  */
 export async function runTerminalChat(options: {
   services: Services;
   input: Readable;
   output: Writable;
   interactive: boolean;
+  firstPoll?: Promise<readonly PollOutcome[]>;
 }): Promise<{ lines: number }> {
-  const { services, input, output, interactive } = options;
+  const { services, input, output, interactive, firstPoll } = options;
   const write = (text: string) => output.write(`${text}\n`);
+  if (firstPoll && !interactive) await firstPoll.catch(() => undefined);
   const sources = await services.catalog.list();
   // The terminal's language is the bot's default until `/settings language <code>` keeps another.
   const { t } = await chatSpeech(TERMINAL_CALLER, services);
+  if (firstPoll && interactive) {
+    void firstPoll.then(
+      async (outcomes) => {
+        const articles = outcomes.reduce((sum, outcome) => sum + outcome.newArticles, 0);
+        if (articles === 0) return;
+        const sources = outcomes.filter((outcome) => outcome.newArticles > 0).length;
+        const now = (await chatSpeech(TERMINAL_CALLER, services)).t;
+        // On a line of its own after the prompt the user may be typing at; the prompt comes back.
+        output.write(`\n${now('terminal-first-poll', { articles, sources })}\n> `);
+      },
+      () => undefined,
+    );
+  }
   write(t(interactive ? 'terminal-welcome-interactive' : 'terminal-welcome', { count: sources.length }));
   write('');
   write(renderPlainText(digestReply(await services.digests.build(services.clock()), t)));
