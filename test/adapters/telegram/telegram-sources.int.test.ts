@@ -15,7 +15,10 @@ const OPERATOR = 9;
 
 const IMAGE = 'https://img.example.com/bridge.jpg';
 
-const FEED = (name: string, image?: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>
+const FEED = (
+  name: string,
+  image?: string,
+) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>
 <item><title>${name} opens a new bridge</title><link>http://127.0.0.1/${name}</link><guid>${name}-1</guid>
 ${image ? `<enclosure url="${image}" type="image/jpeg" length="1000"/>` : ''}
 <description>The town of ${name} opened its new bridge on Saturday after two years of work, and the mayor said traffic in the old town would fall by half.</description></item>
@@ -121,7 +124,9 @@ describe("a chat's own sources on Telegram, with the real grammY against a fake 
     const photo = fake.callsOf('sendPhoto')[0]!.payload;
     expect(photo).toMatchObject({ chat_id: String(GROUP.id), photo: IMAGE, parse_mode: 'HTML' });
     expect(visibleLength(String(photo.caption))).toBeLessThanOrEqual(1024);
-    expect(String(photo.caption)).toMatch(/^<b>Quotewire digest for .*<\/b>[\s\S]*1\. Westford opens a new bridge/);
+    expect(String(photo.caption)).toMatch(
+      /^<b>Quotewire digest for .*<\/b>[\s\S]*1\. Westford opens a new bridge/,
+    );
 
     await say(textUpdate('/subscribe', GROUP, { id: ADMIN }));
     expect(await say(textUpdate('/settings images off', GROUP, { id: ADMIN }))).toContain('Images: off');
