@@ -74,13 +74,15 @@ export interface DiscordRenderOptions {
  */
 export function renderDiscordMessages(reply: Reply, options: DiscordRenderOptions = {}): DiscordMessage[] {
   const image = reply.image && safeImageUrl(reply.image.url);
-  if (image && reply.image!.blocks > 0 && reply.image!.blocks < reply.blocks.length) {
+  if (image && reply.image!.blocks > 0) {
     // The image goes under what it illustrates (a digest's title and top story), as the scheduled
     // digest's top story embed shows it; the rest follows in messages of its own.
     const lead = renderDiscordMessages({ blocks: reply.blocks.slice(0, reply.image!.blocks) });
     const rest = { ...reply, image: undefined, blocks: reply.blocks.slice(reply.image!.blocks) };
-    const after = renderDiscordMessages(rest, options);
-    lead[lead.length - 1]!.embeds = [{ image: { url: image }, color: EMBED_COLOR }];
+    const after = rest.blocks.length || rest.more ? renderDiscordMessages(rest, options) : [];
+    const under = lead.at(-1) ?? { allowedMentions: noMentions() };
+    under.embeds = [{ image: { url: image }, color: EMBED_COLOR }];
+    if (lead.length === 0) lead.push(under);
     return [...lead, ...after].slice(0, DISPLAY_LIMITS.replyMessages);
   }
   const max = DISCORD_LIMITS.content;
