@@ -258,4 +258,49 @@ describe('instant posts, follows, filters, quiet hours and silent delivery', () 
     expect(texts('600')).toHaveLength(1);
     expect(texts('600')[0]).toContain('Harbour bridge closes');
   });
+
+  it('posts to the chat’s General once its forum topic is gone: one notice, and the subscription follows', async () => {
+    const topic: Caller = { ...telegramChat('-800'), chatType: 'group', isChatAdmin: true, threadId: '77' };
+    expect(await say('/subscribe', topic)).toMatch(/^Subscribed/);
+    expect(await say('/mode instant 1', topic)).toMatch(/^Mode set/);
+    telegram.fail({
+      method: 'sendMessage',
+      when: (payload) => payload.message_thread_id === 77,
+      times: 100,
+      error: { error_code: 400, description: 'Bad Request: message thread not found' },
+    });
+    now = Date.parse('2026-11-30T10:01:00Z');
+    north.push(FERRY('north', 'Island ferry back in service'), BRIDGE);
+    await poll();
+    now += MINUTE;
+    await instance('host-a').tick();
+    const notice = app.services.i18n.translator('en')('digest-topic-gone');
+    const inTopic = () => telegram.sent('-800').filter((message) => message.message_thread_id === 77);
+    const general = () =>
+      telegram
+        .sent('-800')
+        .filter((message) => message.message_thread_id === undefined)
+        .map((message) => String(message.text));
+    // One try in the topic; then the notice, and both stories, in General.
+    expect(inTopic()).toHaveLength(1);
+    expect(general().filter((text) => text.includes(notice))).toHaveLength(1);
+    expect(general().join('\n')).toContain('Island ferry back in service');
+    expect(general().join('\n')).toContain('Harbour bridge closes');
+    expect(
+      await app.services.subscriptions.get({ platform: 'telegram', chatId: '-800', threadId: '77' }),
+    ).toBe(undefined);
+    expect(
+      await app.services.subscriptions.get({ platform: 'telegram', chatId: '-800', threadId: null }),
+    ).toMatchObject({ mode: 'instant' });
+
+    // The next story goes straight to General: no second notice, nothing posted twice.
+    north.push(ORCHARD);
+    await poll();
+    now += 10 * MINUTE;
+    await instance('host-b').tick();
+    expect(inTopic()).toHaveLength(1);
+    expect(general().filter((text) => text.includes(notice))).toHaveLength(1);
+    expect(general().filter((text) => text.includes('Island ferry back in service'))).toHaveLength(1);
+    expect(general().at(-1)).toContain('Orchard cooperative opens cider press');
+  });
 });
