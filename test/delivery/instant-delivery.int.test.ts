@@ -303,4 +303,35 @@ describe('instant posts, follows, filters, quiet hours and silent delivery', () 
     expect(general().filter((text) => text.includes('Island ferry back in service'))).toHaveLength(1);
     expect(general().at(-1)).toContain('Orchard cooperative opens cider press');
   });
+
+  it('resends a batch to a group’s new id when it has become a supergroup', async () => {
+    const group: Caller = { ...telegramChat('-900'), chatType: 'group', isChatAdmin: true };
+    expect(await say('/subscribe', group)).toMatch(/^Subscribed/);
+    expect(await say('/mode instant 1', group)).toMatch(/^Mode set/);
+    telegram.fail({
+      method: 'sendMessage',
+      when: (payload) => payload.chat_id === '-900',
+      times: 100,
+      error: {
+        error_code: 400,
+        description: 'Bad Request: group chat was upgraded to a supergroup chat',
+        parameters: { migrate_to_chat_id: -100900 },
+      },
+    });
+    now = Date.parse('2026-11-30T10:01:00Z');
+    north.push(FERRY('north', 'Island ferry back in service'), BRIDGE);
+    await poll();
+    now += MINUTE;
+    await instance('host-a').tick();
+    expect(texts('-100900')).toHaveLength(2);
+    expect(texts('-100900').join('\n')).toContain('Island ferry back in service');
+    const moved = { platform: 'telegram' as const, threadId: null };
+    expect(await app.services.subscriptions.get({ ...moved, chatId: '-900' })).toBeUndefined();
+    expect(await app.services.subscriptions.get({ ...moved, chatId: '-100900' })).toMatchObject({
+      mode: 'instant',
+    });
+    now += 10 * MINUTE;
+    await instance('host-b').tick();
+    expect(texts('-100900')).toHaveLength(2);
+  });
 });
