@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { digestReply } from '../src/digest/digest-reply.js';
 import { chatKey } from '../src/sources/source-catalog.js';
+import { chatAddress } from '../src/delivery/chat-address.js';
 
 /** /digest [topic]: today's digest, built now. */
 export const digestCommand = defineCommand({
@@ -14,6 +15,9 @@ export const digestCommand = defineCommand({
     // A chat's own sources are in its digest; other chats' are not.
     const audience = caller.platform === 'terminal' ? null : chatKey(caller.platform, caller.chatId);
     const digest = await services.digests.build(services.clock(), { topic: options.topic ?? null, audience });
-    return digestReply(digest, t);
+    // The top story's image, as in the scheduled digest, unless this chat (or topic) turned images off.
+    const address = chatAddress(caller);
+    const subscription = address && (await services.subscriptions.get(address));
+    return digestReply(digest, t, { images: subscription?.images !== false });
   },
 });

@@ -42,6 +42,20 @@ export interface Reply {
    * its text after the reply at the terminal.
    */
   file?: ReplyFile;
+  /**
+   * A picture shown with the reply's first `blocks` blocks (what it illustrates, such as a digest's
+   * title and top story): on Telegram a photo captioned with them (as much as fits in 1,024
+   * characters, the rest after it), on Discord an embed image under them. The terminal leaves it out.
+   */
+  image?: ReplyImage;
+}
+
+/** See {@link Reply.image}. */
+export interface ReplyImage {
+  /** An absolute http(s) address the platform fetches itself (see safeImageUrl). */
+  url: string;
+  /** How many of the reply's first blocks go with it. */
+  blocks: number;
 }
 
 /** A small text file attached to a reply. */

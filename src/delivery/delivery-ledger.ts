@@ -45,7 +45,7 @@ export interface Claim {
 }
 
 /** Records are kept a little over a week: enough to look into a complaint, small enough to forget. */
-const RECORD_TTL_MS = 8 * 86_400_000;
+export const DELIVERY_RECORD_TTL_MS = 8 * 86_400_000;
 
 /**
  * The delivery ledger: one record per (subscription, local day). Every change is a transaction that
@@ -72,13 +72,13 @@ export class DeliveryLedger {
   }
 
   async get(subscriptionId: string, day: string): Promise<DeliveryRecord | undefined> {
-    return this.records.get(recordKey(subscriptionId, day));
+    return this.records.get(deliveryRecordKey(subscriptionId, day));
   }
 
   async getMany(
     keys: readonly { subscriptionId: string; day: string }[],
   ): Promise<(DeliveryRecord | undefined)[]> {
-    return this.records.getMany(keys.map((key) => recordKey(key.subscriptionId, key.day)));
+    return this.records.getMany(keys.map((key) => deliveryRecordKey(key.subscriptionId, key.day)));
   }
 
   /** Whether a record (as read, outside a transaction) may need work: a cheap filter before claiming. */
@@ -100,7 +100,7 @@ export class DeliveryLedger {
     now: Date,
     freshDigestId: string,
   ): Promise<Claim | null> {
-    const key = recordKey(subscriptionId, day);
+    const key = deliveryRecordKey(subscriptionId, day);
     return this.store.transact(async (tx) => {
       const record = await tx.get<DeliveryRecord>('deliveries', key);
       if (!this.needsWork(record, now)) return null;
@@ -114,7 +114,7 @@ export class DeliveryLedger {
         digestId: resumes ? record.digestId! : freshDigestId,
         attempts: (record?.attempts ?? 0) + 1,
       };
-      tx.set('deliveries', key, this.recordOf(claim, 'sending', now), RECORD_TTL_MS);
+      tx.set('deliveries', key, this.recordOf(claim, 'sending', now), DELIVERY_RECORD_TTL_MS);
       return claim;
     });
   }
@@ -138,9 +138,9 @@ export class DeliveryLedger {
   /** Copies a finished record to another subscription id (a chat that moved keeps today's state). */
   async copy(record: DeliveryRecord, subscriptionId: string): Promise<void> {
     await this.records.set(
-      recordKey(subscriptionId, record.day),
+      deliveryRecordKey(subscriptionId, record.day),
       { ...record, subscriptionId },
-      RECORD_TTL_MS,
+      DELIVERY_RECORD_TTL_MS,
     );
   }
 
@@ -151,13 +151,13 @@ export class DeliveryLedger {
     lastError?: string,
     lapsed = false,
   ): Promise<boolean> {
-    const key = recordKey(claim.subscriptionId, claim.day);
+    const key = deliveryRecordKey(claim.subscriptionId, claim.day);
     return this.store.transact(async (tx) => {
       const current = await tx.get<DeliveryRecord>('deliveries', key);
       if (!current || current.owner !== claim.owner || current.fence !== claim.fence) return false;
       const record = this.recordOf(claim, state, now, lastError);
       if (lapsed) record.leaseUntil = now.toISOString();
-      tx.set('deliveries', key, record, RECORD_TTL_MS);
+      tx.set('deliveries', key, record, DELIVERY_RECORD_TTL_MS);
       return true;
     });
   }
@@ -184,6 +184,7 @@ export class DeliveryLedger {
   }
 }
 
-function recordKey(subscriptionId: string, day: string): string {
+/** The ledger's key of one subscription's record for one day (or delivery slot). */
+export function deliveryRecordKey(subscriptionId: string, day: string): string {
   return `${day}|${subscriptionId}`;
 }

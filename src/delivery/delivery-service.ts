@@ -8,7 +8,8 @@ import { describeError } from '../kernel/describe-error.js';
 import type { Collection, Store } from '../store/store.js';
 import { DeliveryLedger, type Claim } from './delivery-ledger.js';
 import { ArticleWords, filterKey, storyFilter } from './chat-filters.js';
-import { dueSlot, localDay } from './delivery-schedule.js';
+import { dueSlot } from './delivery-schedule.js';
+import { migrateChat, type ChatMigration } from './chat-migration.js';
 import { labelsFor, type ConfiguredDigestWords } from './digest-labels.js';
 import type { Translations } from '../i18n/translations.js';
 import type { DigestSender, SendOutcome } from './digest-sender.js';
@@ -134,23 +135,21 @@ export class DeliveryService {
   }
 
   /**
-   * A chat got a new id (a group became a supergroup): moves its subscriptions and today's ledger
-   * records, so the new id is neither skipped nor sent a second digest today.
+   * A chat got a new id (a group became a supergroup): moves its subscriptions, their settings and
+   * today's ledger records, its language and its own sources (see {@link migrateChat}), so the new
+   * id is neither skipped nor sent a second digest today. Running it again changes nothing.
    */
   async moveChat(
     platform: SubscriptionPlatform,
     fromChatId: string,
     toChatId: string,
-  ): Promise<Subscription[]> {
-    const now = this.deps.clock();
-    const moved = await this.deps.subscriptions.moveChat(platform, fromChatId, toChatId);
-    for (const subscription of moved) {
-      const day = dueSlot(subscription, now)?.slot ?? localDay(now, subscription.timeZone);
-      const oldId = subscription.id.replace(`${platform}:${toChatId}`, `${platform}:${fromChatId}`);
-      const record = await this.ledger.get(oldId, day);
-      if (record?.state === 'sent') await this.ledger.copy(record, subscription.id);
+  ): Promise<ChatMigration> {
+    const moved = await migrateChat(this.deps.store, this.deps.clock(), platform, fromChatId, toChatId);
+    if (moved.subscriptions.length || moved.sources || moved.language) {
+      this.deps.logger.info(
+        `${platform} chat ${fromChatId} moved to ${toChatId}: ${moved.subscriptions.length} subscription(s), ${moved.sources} source(s)`,
+      );
     }
-    if (moved.length) this.deps.logger.info(`${platform} chat ${fromChatId} moved to ${toChatId}`);
     return moved;
   }
 

@@ -11,7 +11,7 @@ import { ArticleWords, storyFilter } from './chat-filters.js';
 import { inQuietHours } from './delivery-schedule.js';
 import { labelsFor } from './digest-labels.js';
 import type { Translations } from '../i18n/translations.js';
-import type { DigestSender, SendOutcome } from './digest-sender.js';
+import type { DeliveryTarget, DigestSender, SendOutcome } from './digest-sender.js';
 import { InstantLedger, type InstantClaim, type InstantState } from './instant-ledger.js';
 import {
   choosePosts,
@@ -213,6 +213,7 @@ export class InstantService {
     news: InstantNews,
     now: Date,
     report: InstantReport,
+    moved = false,
   ): Promise<void> {
     const { options } = this.deps;
     const { everyMinutes, perHour } = instantBatching(subscription, options);
@@ -237,7 +238,9 @@ export class InstantService {
     if (!claim) return;
     report.batches++;
     const outcome = await this.send(subscription, claim, report);
-    await this.settle(subscription, claim, outcome, report);
+    const movedTo = await this.settle(subscription, claim, outcome, report);
+    // A group that became a supergroup: the batch, handed back, goes on at once under the new id.
+    if (movedTo && !moved) await this.postTo(movedTo, news, now, report, true);
   }
 
   private async send(
@@ -246,7 +249,8 @@ export class InstantService {
     report: InstantReport,
   ): Promise<SendOutcome | 'lost'> {
     const sender = this.senders.get(subscription.platform)!;
-    const target = {
+    let topicGone: string | undefined;
+    const target: DeliveryTarget = {
       chatId: subscription.chatId,
       threadId: subscription.threadId,
       labels: labelsFor(subscription.language, this.deps.languages ?? {}, this.deps.translations),
@@ -261,11 +265,17 @@ export class InstantService {
       } catch (error) {
         outcome = { kind: 'failed', reason: describeError(error) };
       }
-      if (outcome.kind !== 'sent') return outcome;
+      // The forum topic or thread is gone: the rest of the batch goes straight to the chat itself,
+      // and the subscription follows once the batch is done, so the notice is given once.
+      if (outcome.topicGone) {
+        topicGone = outcome.topicGone;
+        target.threadId = null;
+      }
+      if (outcome.kind !== 'sent') return topicGone ? { ...outcome, topicGone } : outcome;
       report.posts++;
       if (!(await this.ledger.progress(claim, this.deps.clock()))) return 'lost';
     }
-    return { kind: 'sent' };
+    return topicGone ? { kind: 'sent', topicGone } : { kind: 'sent' };
   }
 
   private async settle(
@@ -273,12 +283,30 @@ export class InstantService {
     claim: InstantClaim,
     outcome: SendOutcome | 'lost',
     report: InstantReport,
-  ): Promise<void> {
+  ): Promise<Subscription | undefined> {
     const now = this.deps.clock();
     if (outcome === 'lost') {
       this.deps.logger.warn(`instant posts to ${subscription.id}: another instance took over; stopped here`);
-      return;
+      return undefined;
     }
+    const movedTo = await this.settleOutcome(subscription, claim, outcome, report, now);
+    if (outcome.topicGone) {
+      const moved = await this.deps.subscriptions.moveToChat(subscription.id);
+      this.deps.logger.warn(
+        `instant: ${subscription.id}: its topic is gone (${outcome.topicGone}); moved to ${moved?.subscription.id ?? 'the chat'}`,
+      );
+    }
+    return movedTo;
+  }
+
+  /** Records how the batch ended; the subscription under its new id when the chat moved. */
+  private async settleOutcome(
+    subscription: Subscription,
+    claim: InstantClaim,
+    outcome: SendOutcome,
+    report: InstantReport,
+    now: Date,
+  ): Promise<Subscription | undefined> {
     switch (outcome.kind) {
       case 'sent':
         await this.ledger.finish(claim, now);
@@ -292,11 +320,17 @@ export class InstantService {
         this.deps.logger.warn(`instant: paused ${subscription.id}: ${outcome.reason}`);
         report.paused++;
         return;
-      case 'moved':
-        // A group that became a supergroup: the subscription follows it; the rest of this batch is dropped.
-        await this.ledger.finish(claim, now);
-        await this.deps.subscriptions.moveChat(subscription.platform, subscription.chatId, outcome.chatId);
-        return;
+      case 'moved': {
+        // A group that became a supergroup: the batch is handed back (what was confirmed stays
+        // confirmed) and moves with the chat's state, to be resumed under the new id.
+        await this.ledger.release(claim, now);
+        const moved = await this.deps.subscriptions.moveChat(
+          subscription.platform,
+          subscription.chatId,
+          outcome.chatId,
+        );
+        return moved.find((next) => next.threadId === subscription.threadId);
+      }
       case 'failed':
         report.failed++;
         await this.ledger.finish(claim, now, true);

@@ -1,5 +1,7 @@
 import type { Clock } from '../kernel/clock.js';
-import type { Collection, Store } from '../store/store.js';
+import type { Collection, Store, Transaction } from '../store/store.js';
+import type { InstantState } from './instant-ledger.js';
+import { migrateChat } from './chat-migration.js';
 import { subscriptionId, type Subscription, type SubscriptionPlatform } from './subscription.js';
 
 /** What a new subscription starts with (from the config's digest defaults). */
@@ -178,7 +180,8 @@ export class SubscriptionStore {
    * A subscription whose forum topic or thread is gone becomes the chat's own (General on
    * Telegram, the parent channel on Discord). When the chat already has one, that one stays and
    * the topic's is removed (`merged`). Returns the chat's subscription, or undefined when `id` is
-   * not (or no longer) a topic's subscription.
+   * not (or no longer) a topic's subscription. What instant posts the topic had goes with it, so
+   * none is posted again in the chat.
    */
   async moveToChat(id: string): Promise<{ subscription: Subscription; merged: boolean } | undefined> {
     return this.store.transact(async (tx) => {
@@ -187,6 +190,7 @@ export class SubscriptionStore {
       const chatId = subscriptionId(topic.platform, topic.chatId, null);
       const existing = await tx.get<Subscription>('subscriptions', chatId);
       tx.delete('subscriptions', id);
+      await moveInstantState(tx, id, chatId);
       if (existing) return { subscription: existing, merged: true };
       const subscription: Subscription = {
         ...topic,
@@ -200,36 +204,33 @@ export class SubscriptionStore {
   }
 
   /**
-   * Moves every subscription of a chat to its new id (a Telegram group upgraded to a supergroup).
-   * Returns the moved subscriptions under their new ids.
+   * Moves every subscription of a chat to its new id (a Telegram group upgraded to a supergroup),
+   * with everything else kept under the old id: see {@link migrateChat}. Returns the chat's
+   * subscriptions under the new id.
    */
   async moveChat(
     platform: SubscriptionPlatform,
     fromChatId: string,
     toChatId: string,
   ): Promise<Subscription[]> {
-    const moved: Subscription[] = [];
-    for (const subscription of await this.list()) {
-      if (subscription.platform !== platform || subscription.chatId !== fromChatId) continue;
-      const next: Subscription = {
-        ...subscription,
-        id: subscriptionId(platform, toChatId, subscription.threadId),
-        chatId: toChatId,
-        updatedAt: this.clock().toISOString(),
-      };
-      // Both in one transaction: never a lost subscription, nor one left under both ids. What instant
-      // posts the chat had moves with it, so none is posted again.
-      await this.store.transact(async (tx) => {
-        tx.set('subscriptions', next.id, next);
-        tx.delete('subscriptions', subscription.id);
-        const instant = await tx.get<Record<string, unknown>>('instant-state', subscription.id);
-        if (instant) {
-          tx.set('instant-state', next.id, { ...instant, subscriptionId: next.id });
-          tx.delete('instant-state', subscription.id);
-        }
-      });
-      moved.push(next);
-    }
-    return moved;
+    return (await migrateChat(this.store, this.clock(), platform, fromChatId, toChatId)).subscriptions;
   }
+}
+
+/**
+ * A topic's instant-posting state becomes its chat's: all of it when the chat had none, else only
+ * what was posted (the chat's own batch and timing stay).
+ */
+async function moveInstantState(tx: Transaction, fromId: string, toId: string): Promise<void> {
+  const state = await tx.get<InstantState>('instant-state', fromId);
+  if (!state) return;
+  tx.delete('instant-state', fromId);
+  const existing = await tx.get<InstantState>('instant-state', toId);
+  tx.set(
+    'instant-state',
+    toId,
+    existing
+      ? { ...existing, posted: { ...state.posted, ...existing.posted } }
+      : { ...state, subscriptionId: toId, batch: null },
+  );
 }

@@ -2,13 +2,15 @@ import { heading, paragraph, quoteBlock, type Block, type Reply, type Span } fro
 import type { Digest, DigestStory } from './digest.js';
 import { capLine, DISPLAY_LIMITS, echo } from '../chat/display-limits.js';
 import type { Translate } from '../i18n/translations.js';
+import { safeImageUrl } from '../articles/image-url.js';
 
 /**
  * The digest as a neutral reply, for text platforms (the terminal, `/digest` anywhere) and
  * `quotewire digest`: a title, one numbered section per story (headline, summary, key quotes,
- * its sources as links) and the quote of the day.
+ * its sources as links) and the quote of the day. With `images`, the top story's image goes with
+ * the title and that story (see Reply.image), as in the scheduled digest.
  */
-export function digestReply(digest: Digest, t: Translate): Reply {
+export function digestReply(digest: Digest, t: Translate, options: { images?: boolean } = {}): Reply {
   const topic = digest.topic && capLine(digest.topic, DISPLAY_LIMITS.name);
   const title = topic
     ? t('digest-title-topic', { date: digest.date, topic })
@@ -32,7 +34,10 @@ export function digestReply(digest: Digest, t: Translate): Reply {
     blocks.push(heading(t('digest-quote-of-the-day')));
     blocks.push(quoteBlock(quote.text, quote.speaker, ', ', { text: quote.source, link: quote.url }));
   }
-  return { blocks };
+  const top = digest.stories[0]!;
+  const image = options.images ? safeImageUrl(top.image) : null;
+  if (!image) return { blocks };
+  return { blocks, image: { url: image, blocks: 2 + storyBlocks(top, 1, t).length } };
 }
 
 /** One story: numbered headline, summary, key quotes, and its sources. */

@@ -258,4 +258,80 @@ describe('instant posts, follows, filters, quiet hours and silent delivery', () 
     expect(texts('600')).toHaveLength(1);
     expect(texts('600')[0]).toContain('Harbour bridge closes');
   });
+
+  it('posts to the chat’s General once its forum topic is gone: one notice, and the subscription follows', async () => {
+    const topic: Caller = { ...telegramChat('-800'), chatType: 'group', isChatAdmin: true, threadId: '77' };
+    expect(await say('/subscribe', topic)).toMatch(/^Subscribed/);
+    expect(await say('/mode instant 1', topic)).toMatch(/^Mode set/);
+    telegram.fail({
+      method: 'sendMessage',
+      when: (payload) => payload.message_thread_id === 77,
+      times: 100,
+      error: { error_code: 400, description: 'Bad Request: message thread not found' },
+    });
+    now = Date.parse('2026-11-30T10:01:00Z');
+    north.push(FERRY('north', 'Island ferry back in service'), BRIDGE);
+    await poll();
+    now += MINUTE;
+    await instance('host-a').tick();
+    const notice = app.services.i18n.translator('en')('digest-topic-gone');
+    const inTopic = () => telegram.sent('-800').filter((message) => message.message_thread_id === 77);
+    const general = () =>
+      telegram
+        .sent('-800')
+        .filter((message) => message.message_thread_id === undefined)
+        .map((message) => String(message.text));
+    // One try in the topic; then the notice, and both stories, in General.
+    expect(inTopic()).toHaveLength(1);
+    expect(general().filter((text) => text.includes(notice))).toHaveLength(1);
+    expect(general().join('\n')).toContain('Island ferry back in service');
+    expect(general().join('\n')).toContain('Harbour bridge closes');
+    expect(
+      await app.services.subscriptions.get({ platform: 'telegram', chatId: '-800', threadId: '77' }),
+    ).toBe(undefined);
+    expect(
+      await app.services.subscriptions.get({ platform: 'telegram', chatId: '-800', threadId: null }),
+    ).toMatchObject({ mode: 'instant' });
+
+    // The next story goes straight to General: no second notice, nothing posted twice.
+    north.push(ORCHARD);
+    await poll();
+    now += 10 * MINUTE;
+    await instance('host-b').tick();
+    expect(inTopic()).toHaveLength(1);
+    expect(general().filter((text) => text.includes(notice))).toHaveLength(1);
+    expect(general().filter((text) => text.includes('Island ferry back in service'))).toHaveLength(1);
+    expect(general().at(-1)).toContain('Orchard cooperative opens cider press');
+  });
+
+  it('resends a batch to a group’s new id when it has become a supergroup', async () => {
+    const group: Caller = { ...telegramChat('-900'), chatType: 'group', isChatAdmin: true };
+    expect(await say('/subscribe', group)).toMatch(/^Subscribed/);
+    expect(await say('/mode instant 1', group)).toMatch(/^Mode set/);
+    telegram.fail({
+      method: 'sendMessage',
+      when: (payload) => payload.chat_id === '-900',
+      times: 100,
+      error: {
+        error_code: 400,
+        description: 'Bad Request: group chat was upgraded to a supergroup chat',
+        parameters: { migrate_to_chat_id: -100900 },
+      },
+    });
+    now = Date.parse('2026-11-30T10:01:00Z');
+    north.push(FERRY('north', 'Island ferry back in service'), BRIDGE);
+    await poll();
+    now += MINUTE;
+    await instance('host-a').tick();
+    expect(texts('-100900')).toHaveLength(2);
+    expect(texts('-100900').join('\n')).toContain('Island ferry back in service');
+    const moved = { platform: 'telegram' as const, threadId: null };
+    expect(await app.services.subscriptions.get({ ...moved, chatId: '-900' })).toBeUndefined();
+    expect(await app.services.subscriptions.get({ ...moved, chatId: '-100900' })).toMatchObject({
+      mode: 'instant',
+    });
+    now += 10 * MINUTE;
+    await instance('host-b').tick();
+    expect(texts('-100900')).toHaveLength(2);
+  });
 });

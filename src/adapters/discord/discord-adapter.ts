@@ -4,7 +4,15 @@
  * commands registered from `commands/` when they changed, and `sender`, Discord's half of daily
  * delivery (REST only). Discord's rate limits are left to discord.js's REST queue.
  */
-import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits } from 'discord.js';
+import {
+  Client,
+  DiscordjsError,
+  DiscordjsErrorCodes,
+  Events,
+  GatewayIntentBits,
+  Routes,
+  type Guild,
+} from 'discord.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { Services } from '../../chat/services.js';
 import { describeError } from '../../kernel/describe-error.js';
@@ -19,7 +27,11 @@ import { syncDiscordCommands } from './discord-command-sync.js';
 import { DEFAULT_FLOOD_LIMITS, FloodGuard, type FloodLimits } from '../../chat/flood-guard.js';
 import type { Clock } from '../../kernel/clock.js';
 import { discordInteractionHandler } from './discord-interactions.js';
-import { DiscordDigestSender } from './discord-sender.js';
+import { DiscordDigestSender, restMessageBody } from './discord-sender.js';
+import { escapeMarkdown } from './discord-markdown.js';
+import { noMentions } from './render-discord.js';
+import { chatKey } from '../../sources/source-catalog.js';
+import type { Subscription } from '../../delivery/subscription.js';
 import { PAUSE_REASONS } from '../../delivery/pause-reasons.js';
 
 /** Everything the adapter needs, from the config and the composition root. */
@@ -131,19 +143,48 @@ export class DiscordAdapter {
       );
     });
     this.client.on(Events.GuildCreate, (guild) => {
-      const channels = [...guild.channels.cache.keys()];
-      membership(
-        Promise.all(channels.map((id) => options.services.subscriptions.resumeChat('discord', id))).then(
-          (resumed) => {
-            const count = resumed.flat().length;
-            if (count)
-              options.logger.info(`discord: back in server ${guild.id}; ${count} subscription(s) resumed`);
-          },
-        ),
-        `resuming server ${guild.id}`,
-      );
+      membership(this.joined(guild), `resuming server ${guild.id}`);
     });
     this.sender = new DiscordDigestSender(this.client.rest);
+  }
+
+  /**
+   * Added to a server (GuildCreate comes only for a server joined while connected; one back from an
+   * outage is GuildAvailable): the paused subscriptions of its channels resume, and each of those
+   * channels is welcomed back in its language, as Telegram's my_chat_member does; a server new to
+   * the bot is greeted in its system channel, in the server's language.
+   */
+  private async joined(guild: Guild): Promise<void> {
+    const { services, logger } = this.options;
+    const resumed: Subscription[] = [];
+    for (const id of guild.channels.cache.keys()) {
+      resumed.push(...(await services.subscriptions.resumeChat('discord', id)));
+    }
+    if (resumed.length) {
+      logger.info(`discord: back in server ${guild.id}; ${resumed.length} subscription(s) resumed`);
+    }
+    const greetings = resumed.length
+      ? [...new Set(resumed.map((subscription) => subscription.chatId))].map((channelId) => ({
+          channelId,
+          key: 'welcome-back' as const,
+        }))
+      : guild.systemChannelId
+        ? [{ channelId: guild.systemChannelId, key: 'welcome-new' as const }]
+        : [];
+    for (const { channelId, key } of greetings) {
+      const language = resumed.length
+        ? await services.languages.ofChat(chatKey('discord', channelId))
+        : services.languages.guess(guild.preferredLocale);
+      const text = escapeMarkdown(services.i18n.translator(language)(key));
+      try {
+        await this.client.rest.post(Routes.channelMessages(channelId), {
+          body: restMessageBody({ content: text, allowedMentions: noMentions() }),
+        });
+      } catch (error) {
+        // A channel may take the digest's embeds yet not this bot's messages now; resumed anyway.
+        logger.info(`discord: could not greet channel ${channelId}: ${describeError(error)}`);
+      }
+    }
   }
 
   private async pauseChannels(channelIds: readonly string[], reason: string): Promise<void> {

@@ -7,6 +7,7 @@
 import { escapeMarkdown, fitRendered, linkTarget, maskedLink, plainText } from './discord-markdown.js';
 import {
   DISCORD_LIMITS,
+  EMBED_COLOR,
   embedLength,
   noMentions,
   type DiscordEmbed,
@@ -36,8 +37,7 @@ export interface DiscordDigestOptions {
   images?: boolean;
 }
 
-/** Quotewire's accent colour for embeds. */
-const COLOR = 0x2f6fde;
+const COLOR = EMBED_COLOR;
 /** A single key quote never takes more than this of a description... */
 const MAX_QUOTE = 1_000;
 /** ...and all of them no more than this, so the summary always has room. */

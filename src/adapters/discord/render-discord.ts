@@ -14,6 +14,7 @@ import {
 } from './discord-markdown.js';
 import type { Block, Reply, Span } from '../../chat/reply.js';
 import { DISPLAY_LIMITS } from '../../chat/display-limits.js';
+import { safeImageUrl } from '../../articles/image-url.js';
 
 /** Discord's documented limits, in UTF-16 units as Discord counts them. */
 export const DISCORD_LIMITS = {
@@ -28,6 +29,9 @@ export const DISCORD_LIMITS = {
   fieldValue: 1_024,
   footer: 2_048,
 } as const;
+
+/** Quotewire's accent colour for embeds. */
+export const EMBED_COLOR = 0x2f6fde;
 
 /** An embed as Discord's API (and discord.js's APIEmbed) takes it. */
 export interface DiscordEmbed {
@@ -69,6 +73,18 @@ export interface DiscordRenderOptions {
  * for (const message of renderDiscordMessages(reply)) await channel.send(message);
  */
 export function renderDiscordMessages(reply: Reply, options: DiscordRenderOptions = {}): DiscordMessage[] {
+  const image = reply.image && safeImageUrl(reply.image.url);
+  if (image && reply.image!.blocks > 0) {
+    // The image goes under what it illustrates (a digest's title and top story), as the scheduled
+    // digest's top story embed shows it; the rest follows in messages of its own.
+    const lead = renderDiscordMessages({ blocks: reply.blocks.slice(0, reply.image!.blocks) });
+    const rest = { ...reply, image: undefined, blocks: reply.blocks.slice(reply.image!.blocks) };
+    const after = rest.blocks.length || rest.more ? renderDiscordMessages(rest, options) : [];
+    const under = lead.at(-1) ?? { allowedMentions: noMentions() };
+    under.embeds = [{ image: { url: image }, color: EMBED_COLOR }];
+    if (lead.length === 0) lead.push(under);
+    return [...lead, ...after].slice(0, DISPLAY_LIMITS.replyMessages);
+  }
   const max = DISCORD_LIMITS.content;
   const pieces = reply.blocks.map((block) => renderBlock(block, max)).filter((parts) => parts.length > 0);
   const hint = options.moreHint === undefined ? 'More: /more' : options.moreHint;

@@ -3,6 +3,7 @@ import type { Block, Reply, Span } from '../../chat/reply.js';
 import { isSafeLink } from '../../chat/reply.js';
 import { DISPLAY_LIMITS } from '../../chat/display-limits.js';
 import { splitTelegramHtml, visibleText } from './split-html.js';
+import { safeImageUrl } from '../../articles/image-url.js';
 
 /**
  * Renders neutral replies for Telegram's HTML parse mode. Every piece of text is escaped here, only
@@ -42,7 +43,21 @@ function escapeAttribute(text: string): string {
  * {@link DISPLAY_LIMITS.replyMessages} of them: the last then says the rest was left out.
  */
 export function renderTelegram(reply: Reply, limit = TELEGRAM_MAX_CHARS): TelegramMessage[] {
-  const messages = packMessages(reply.blocks.flatMap(renderBlock), limit);
+  const pieces = reply.blocks.flatMap(renderBlock);
+  const photo = reply.image && safeImageUrl(reply.image.url);
+  let messages: TelegramMessage[];
+  if (photo && reply.image!.blocks > 0) {
+    // What the image illustrates is its caption; renderBlock gives one piece per block.
+    const lead = pieces.slice(0, reply.image!.blocks);
+    messages = photoFirst(
+      { html: lead.map((p) => p.html).join('\n\n'), plain: lead.map((p) => p.plain).join('\n\n') },
+      pieces.slice(reply.image!.blocks),
+      photo,
+      limit,
+    );
+  } else {
+    messages = packMessages(pieces, limit);
+  }
   if (messages.length <= DISPLAY_LIMITS.replyMessages) return messages;
   const cut = '… (the rest is too long to show)';
   return [...messages.slice(0, DISPLAY_LIMITS.replyMessages - 1), { html: `<i>${cut}</i>`, plain: cut }];
@@ -72,6 +87,23 @@ export function packMessages(
   }
   if (current) messages.push(current);
   return messages.length ? messages : [{ html: '…', plain: '…' }];
+}
+
+/**
+ * Messages led by a photo: its caption is what fits of `lead` in {@link TELEGRAM_MAX_CAPTION}
+ * characters, cut between paragraphs (never inside a tag); the rest of `lead` opens the next
+ * message, followed by `rest`, packed as usual.
+ */
+export function photoFirst(
+  lead: TelegramMessage,
+  rest: readonly TelegramMessage[],
+  photo: string,
+  limit = TELEGRAM_MAX_CHARS,
+): TelegramMessage[] {
+  const [caption, ...more] = splitTelegramHtml(lead.html, TELEGRAM_MAX_CAPTION, 'visible');
+  const after = [...more.map((html) => ({ html, plain: visibleText(html) })), ...rest];
+  const first: TelegramMessage = { html: caption!, plain: visibleText(caption!), photo };
+  return after.length ? [first, ...packMessages(after, limit)] : [first];
 }
 
 /** Spans as HTML: bold, italic, code and safe links; nested in a fixed order so tags always balance. */

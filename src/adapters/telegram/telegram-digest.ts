@@ -1,12 +1,11 @@
 import {
   escapeHtml,
   packMessages,
+  photoFirst,
   spansToHtml,
   spansToPlain,
-  TELEGRAM_MAX_CAPTION,
   type TelegramMessage,
 } from './render-telegram.js';
-import { splitTelegramHtml, visibleText } from './split-html.js';
 import { safeImageUrl } from '../../articles/image-url.js';
 import type { Span } from '../../chat/reply.js';
 import { capLine, DISPLAY_LIMITS } from '../../chat/display-limits.js';
@@ -77,12 +76,9 @@ function renderStories(
   }
   const photo = options.images ? safeImageUrl(digest.stories[0]?.image) : null;
   if (!photo) return packMessages(pieces, limit);
-  // The caption holds what fits of the title and the top story, cut between its paragraphs; the
-  // rest of that story leads the next message.
-  const [caption, ...rest] = splitTelegramHtml(pieces[0]!.html, TELEGRAM_MAX_CAPTION, 'visible');
-  const after = [...rest.map((html) => ({ html, plain: visibleText(html) })), ...pieces.slice(1)];
-  const first: TelegramMessage = { html: caption!, plain: visibleText(caption!), photo };
-  return after.length ? [first, ...packMessages(after, limit)] : [first];
+  // The caption holds what fits of the title and the top story; the rest of that story leads the
+  // next message.
+  return photoFirst(pieces[0]!, pieces.slice(1), photo, limit);
 }
 
 function storyPiece(story: DigestStory, index: number): TelegramMessage {

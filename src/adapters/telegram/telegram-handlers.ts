@@ -1,4 +1,6 @@
-import { Composer, type Context } from 'grammy';
+import { Composer, type Api, type Context } from 'grammy';
+import type { Reply } from '../../chat/reply.js';
+import { classifyTelegramError } from './telegram-errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { Services } from '../../chat/services.js';
 import { commandHead } from '../../chat/command-parser.js';
@@ -31,6 +33,20 @@ export interface TelegramHandlerDeps {
 export function telegramHandlers(deps: TelegramHandlerDeps): Composer<Context> {
   const { services, logger } = deps;
   const composer = new Composer<Context>();
+  /**
+   * A command's reply; when Telegram answers that the group has become a supergroup (a command sent
+   * just before the upgrade), the chat moves and the reply goes to its new id.
+   */
+  const replyMoving = async (api: Api, chatId: string, threadId: string | null, answer: Reply) => {
+    try {
+      await sendTelegramReply(api, chatId, threadId, answer);
+    } catch (error) {
+      const failure = classifyTelegramError(error);
+      if (failure.kind !== 'moved') throw error;
+      await deps.onChatMoved(chatId, failure.chatId);
+      await sendTelegramReply(api, failure.chatId, null, answer);
+    }
+  };
 
   composer.on(['message:text', 'channel_post:text'], async (ctx) => {
     const text = ctx.msg.text;
@@ -43,7 +59,7 @@ export function telegramHandlers(deps: TelegramHandlerDeps): Composer<Context> {
       return;
     }
     const answer = await runCommandLine(text, caller, services);
-    if (answer) await sendTelegramReply(ctx.api, caller.chatId, caller.threadId ?? null, answer);
+    if (answer) await replyMoving(ctx.api, caller.chatId, caller.threadId ?? null, answer);
   });
 
   // A file sent with a command as its caption (/import), or an OPML file sent alone in a private chat.
@@ -69,7 +85,7 @@ export function telegramHandlers(deps: TelegramHandlerDeps): Composer<Context> {
       },
     };
     const answer = await runCommandLine(line, caller, services);
-    if (answer) await sendTelegramReply(ctx.api, caller.chatId, caller.threadId ?? null, answer);
+    if (answer) await replyMoving(ctx.api, caller.chatId, caller.threadId ?? null, answer);
   });
 
   composer.callbackQuery(/^more:(.+)$/, async (ctx) => {
@@ -107,8 +123,13 @@ export function telegramHandlers(deps: TelegramHandlerDeps): Composer<Context> {
     }
   });
 
+  // A group upgraded to a supergroup: Telegram says so in both chats (either may arrive first, or
+  // both to different instances); moving twice does nothing more.
   composer.on('message:migrate_to_chat_id', async (ctx) => {
     await deps.onChatMoved(String(ctx.chat.id), String(ctx.msg.migrate_to_chat_id));
+  });
+  composer.on('message:migrate_from_chat_id', async (ctx) => {
+    await deps.onChatMoved(String(ctx.msg.migrate_from_chat_id), String(ctx.chat.id));
   });
 
   // The bot removed from a chat (or blocked in a private one): its subscriptions pause, settings

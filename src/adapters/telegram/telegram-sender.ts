@@ -96,7 +96,10 @@ export function sendTelegramPart(
     : sendTelegramMessage(api, chatId, threadId, message, undefined, silent);
 }
 
-/** Sends a command's reply, paged with a "More" button when the runner stored a next page. */
+/**
+ * Sends a command's reply, paged with a "More" button when the runner stored a next page; a reply
+ * with an image (a /digest) starts with it as a photo.
+ */
 export async function sendTelegramReply(
   api: Api,
   chatId: string,
@@ -106,6 +109,10 @@ export async function sendTelegramReply(
   const messages = renderTelegram(reply);
   for (const [index, message] of messages.entries()) {
     const last = index === messages.length - 1;
+    if (message.photo) {
+      await sendTelegramPhoto(api, chatId, threadId, { ...message, photo: message.photo });
+      continue;
+    }
     await sendTelegramMessage(
       api,
       chatId,

@@ -18,8 +18,14 @@ import { startTestHttpServer, type TestHttpServer } from '../../helpers/test-htt
 const [C1] = FAKE_CHANNELS as [string];
 const OPERATOR = '970000000000000001';
 
-const FEED = (name: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>
+const IMAGE = 'https://img.example.com/library.jpg';
+
+const FEED = (
+  name: string,
+  image?: string,
+) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>
 <item><title>${name} opens a new library</title><link>http://127.0.0.1/${name}</link><guid>${name}-1</guid>
+${image ? `<enclosure url="${image}" type="image/jpeg" length="1000"/>` : ''}
 <description>The town of ${name} opened its new library on Saturday, and the librarian said membership had doubled within a day of the doors opening.</description></item>
 </channel></rss>`;
 
@@ -31,6 +37,7 @@ describe("a channel's own sources on Discord, with the real discord.js against a
 
   beforeEach(async () => {
     site = await startTestHttpServer({
+      '/pictures.xml': (_req, res) => res.end(FEED('Northfield', IMAGE)),
       '/east.xml': (_req, res) => res.end(FEED('Eastwick')),
       '/west.xml': (_req, res) => res.end(FEED('Westham')),
     });
@@ -87,6 +94,25 @@ describe("a channel's own sources on Discord, with the real discord.js against a
     expect(parseOpml(files[0]!.content).feeds.map((feed) => [feed.title, feed.xmlUrl])).toEqual([
       ['Eastwick', site.url('/east.xml')],
     ]);
+  });
+
+  it('shows the top story’s image in /digest as an embed image, unless images are off', async () => {
+    const manager = { permissions: PERMISSIONS.manager };
+    await edited(slashCommand('source', { action: 'add', target: site.url('/pictures.xml') }, manager));
+    // Whichever story leads, it has the image.
+    site.route('/west.xml', (_req, res) => res.end(FEED('Westham', IMAGE)));
+    await app.services.poller.pollAll({ force: true });
+    const digest = await edited(slashCommand('digest'));
+    expect(String(digest.content)).toMatch(/Northfield opens a new library/);
+    expect(digest.embeds).toEqual([expect.objectContaining({ image: { url: IMAGE } })]);
+
+    fake.interact(slashCommand('subscribe', {}, manager));
+    await expect.poll(() => app.services.subscriptions.list()).toHaveLength(1);
+    fake.interact(slashCommand('settings', { setting: 'images', value: 'off' }, manager));
+    await expect.poll(async () => (await app.services.subscriptions.list())[0]!.images).toBe(false);
+    const plain = await edited(slashCommand('digest'));
+    expect(String(plain.content)).toMatch(/Northfield opens a new library/);
+    expect(plain.embeds ?? []).toEqual([]);
   });
 
   it('tells the channel when its source breaks, and the operator in a DM when a global one does', async () => {

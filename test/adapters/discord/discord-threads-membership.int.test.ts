@@ -147,12 +147,34 @@ describe('Discord threads, images and leaving a server (real discord.js, fake Di
     expect(await delivery().tick()).toMatchObject({ due: 0 });
     expect(fake.calls.length).toBe(before);
 
-    // Added back: the server's subscriptions resume (the deleted channel's stays paused).
+    // Added back: the server's subscriptions resume (the deleted channel's stays paused), and the
+    // channel is welcomed back in its language.
+    await app.services.languages.set(
+      { platform: 'discord', chatId: C1, userId: '1', isOperator: false },
+      'fr',
+    );
+    const posts = fake.posted(C1).length;
     fake.dispatchEvent('GUILD_CREATE', {
       ...guild(FAKE_GUILD_ID),
       channels: [(guild(FAKE_GUILD_ID).channels as unknown[])[0]],
     });
     await expect.poll(() => paused(C1)).toBeNull();
     expect(await paused(C2)).toContain('channel was deleted');
+    await expect.poll(() => fake.posted(C1).length).toBe(posts + 1);
+    expect(String(fake.posted(C1).at(-1)!.content)).toMatch(/^Merci de m’avoir réinvité/);
+    expect(fake.posted(C1).at(-1)!.allowed_mentions).toEqual({ parse: [] });
+    expect(fake.posted(C2)).toHaveLength(0);
+    expect(await delivery().tick()).toMatchObject({ due: 1, sent: 1 });
+  });
+
+  it('greets a server new to it in its system channel, in the server’s language', async () => {
+    fake.dispatchEvent('GUILD_CREATE', {
+      ...guild('880000000000000009'),
+      id: '880000000000000009',
+      system_channel_id: C2,
+      preferred_locale: 'de',
+    });
+    await expect.poll(() => fake.posted(C2).length).toBe(1);
+    expect(String(fake.posted(C2)[0]!.content)).toMatch(/^Hallo! Ich bin Quotewire/);
   });
 });

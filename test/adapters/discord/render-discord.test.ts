@@ -174,4 +174,19 @@ describe('renderDiscordMessages', () => {
     expect(renderDiscordMessages(reply)[0]!.content).toBe('page one\n\n*More: /more*');
     expect(renderDiscordMessages(reply, { moreHint: null })[0]!.content).toBe('page one');
   });
+
+  it('shows a reply’s image as an embed image under what it illustrates, never a bad address', () => {
+    const blocks = [heading('Digest'), paragraph('1. Top story'), paragraph('2. Next story')];
+    const messages = renderDiscordMessages({
+      blocks,
+      image: { url: 'https://img.example.com/a.jpg', blocks: 2 },
+    });
+    expect(messages[0]!.content).toBe('**Digest**\n\n1\\. Top story');
+    expect(messages[0]!.embeds).toEqual([
+      { image: { url: 'https://img.example.com/a.jpg' }, color: 0x2f6fde },
+    ]);
+    expect(messages[1]).toEqual({ content: '2\\. Next story', allowedMentions: { parse: [] } });
+    const refused = renderDiscordMessages({ blocks, image: { url: 'http://localhost/a.jpg', blocks: 2 } });
+    expect(refused.some((message) => message.embeds)).toBe(false);
+  });
 });

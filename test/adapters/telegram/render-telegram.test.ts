@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDigestTelegram } from '../../../src/adapters/telegram/telegram-digest.js';
 import { escapeHtml, renderTelegram } from '../../../src/adapters/telegram/render-telegram.js';
+import { visibleLength } from '../../../src/adapters/telegram/split-html.js';
 import { heading, list, paragraph, quoteBlock, reply } from '../../../src/chat/reply.js';
 import { labelsFor } from '../../../src/delivery/digest-labels.js';
 import { testTranslations } from '../../helpers/translations.js';
@@ -72,5 +73,30 @@ describe('Telegram HTML rendering', () => {
     }
     expect(messages.at(-1)!.html).toContain('<b>Quote of the day</b>');
     expect(messages.map((m) => m.html).join('')).toContain('Quote 1 &amp; more');
+  });
+});
+
+describe('a reply with an image (/digest)', () => {
+  const long = 'A sentence of the top story that goes on. '.repeat(30);
+  const withImage = (url: string) => ({
+    ...reply.of(heading('Digest'), paragraph(long), paragraph('2. The next story')),
+    image: { url, blocks: 2 },
+  });
+
+  it('starts with the photo, captioned with what it illustrates within 1,024 characters', () => {
+    const [photo, ...rest] = renderTelegram(withImage('https://img.example.com/a.jpg'));
+    expect(photo!.photo).toBe('https://img.example.com/a.jpg');
+    expect(visibleLength(photo!.html)).toBeLessThanOrEqual(1024);
+    expect(photo!.html).toMatch(/^<b>Digest<\/b>/);
+    // The rest of the top story goes on after the photo, then the next story.
+    const after = rest.map((m) => m.html).join('\n\n');
+    expect(after).toContain('2. The next story');
+    expect(`${photo!.html} ${after}`.match(/A sentence/g)).toHaveLength(30);
+  });
+
+  it('drops an image address Telegram must not fetch', () => {
+    const messages = renderTelegram(withImage('http://127.0.0.1/admin.png'));
+    expect(messages.some((m) => m.photo)).toBe(false);
+    expect(messages[0]!.html).toMatch(/^<b>Digest<\/b>/);
   });
 });

@@ -196,6 +196,58 @@ describe('the Telegram adapter with the real grammY against a fake Bot API', () 
     });
     await expect.poll(async () => (await subscriptionOf(-10042))?.chatId).toBe('-10042');
     expect(await subscriptionOf(-42)).toBeUndefined();
+    // The supergroup's own service message says the same: nothing more happens.
+    await app.services.subscriptions.update(
+      { platform: 'telegram', chatId: '-10042', threadId: null },
+      { topics: ['kept'] },
+    );
+    const update = fake.pushUpdate({
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: -10042, type: 'supergroup', title: 'G' },
+        migrate_from_chat_id: -42,
+      },
+    });
+    // grammY asks for the next updates once this one is handled.
+    await expect
+      .poll(() => Number(fake.callsOf('getUpdates').at(-1)!.payload.offset))
+      .toBeGreaterThan(Number(update.update_id));
+    expect((await subscriptionOf(-10042))?.topics).toEqual(['kept']);
+  });
+
+  it('moves a group on the supergroup’s message alone, and answers a command at the new id', async () => {
+    fake.admins.set('-10043', new Set([ADMIN]));
+    await app.services.subscriptions.subscribe(
+      { platform: 'telegram', chatId: '-43', threadId: null },
+      { topics: ['ferries'] },
+    );
+    fake.pushUpdate({
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: -10043, type: 'supergroup', title: 'G' },
+        migrate_from_chat_id: -43,
+      },
+    });
+    await expect.poll(async () => (await subscriptionOf(-10043))?.topics).toEqual(['ferries']);
+    // A command sent in a group just before its upgrade: the reply is refused with the new id.
+    await app.services.subscriptions.subscribe({ platform: 'telegram', chatId: '-44', threadId: null });
+    fake.fail({
+      method: 'sendMessage',
+      when: (payload) => String(payload.chat_id) === '-44',
+      times: 5,
+      error: {
+        error_code: 400,
+        description: 'Bad Request: group chat was upgraded to a supergroup chat',
+        parameters: { migrate_to_chat_id: -10044 },
+      },
+    });
+    fake.pushUpdate(textUpdate('/help', { id: -44, type: 'group' }, { id: ADMIN }));
+    await expect.poll(() => fake.sent(-10044).length).toBe(1);
+    expect(String(fake.sent(-10044)[0]!.text)).toContain('/subscribe');
+    expect(await subscriptionOf(-44)).toBeUndefined();
+    expect(await subscriptionOf(-10044)).toBeDefined();
   });
 });
 

@@ -92,6 +92,32 @@ describe('digests with images and forum topics on Telegram (real grammY, fake Bo
     expect(text).toContain('https://w.example/1');
   });
 
+  it('delivers silently on every message, the photo included', async () => {
+    await subscriptions.subscribe({ platform: 'telegram', chatId: '-107', threadId: null }, { silent: true });
+    await subscriptions.subscribe({ platform: 'telegram', chatId: '-108', threadId: null });
+    now = Date.parse('2025-10-24T08:00:00Z');
+    expect(await service().tick()).toMatchObject({ sent: 2 });
+    const to = (chat: string) =>
+      fake.calls.filter((call) => /^send/.test(call.method) && call.payload.chat_id === chat);
+    expect(to('-107')[0]!.method).toBe('sendPhoto');
+    expect(to('-107').length).toBeGreaterThan(1);
+    expect(to('-107').every((call) => call.payload.disable_notification === true)).toBe(true);
+    expect(to('-108').some((call) => 'disable_notification' in call.payload)).toBe(false);
+    // A photo Telegram cannot fetch becomes text, silent still.
+    fake.fail({
+      method: 'sendPhoto',
+      when: (payload) => payload.chat_id === '-107',
+      times: 1,
+      error: { error_code: 400, description: 'Bad Request: failed to get HTTP URL content' },
+    });
+    now = Date.parse('2025-10-25T08:00:00Z');
+    const before = to('-107').length;
+    await service().tick();
+    const today = to('-107').slice(before);
+    expect(today.map((call) => call.method).slice(0, 2)).toEqual(['sendPhoto', 'sendMessage']);
+    expect(today.every((call) => call.payload.disable_notification === true)).toBe(true);
+  });
+
   it('sends text only when the chat turned images off, or the story has none', async () => {
     await subscriptions.subscribe(
       { platform: 'telegram', chatId: '-101', threadId: null },

@@ -3,6 +3,7 @@ import { TelegramAdapter } from '../../../src/adapters/telegram/telegram-adapter
 import { telegramNotifier } from '../../../src/adapters/telegram/telegram-notifier.js';
 import type { App } from '../../../src/app/container.js';
 import { parseOpml } from '../../../src/sources/opml.js';
+import { visibleLength } from '../../../src/adapters/telegram/split-html.js';
 import { startFakeTelegram, textUpdate, type FakeTelegram } from '../../helpers/fake-telegram-server.js';
 import { FAST_LIMITS } from '../../helpers/telegram-test-api.js';
 import { startTestApp } from '../../helpers/test-app.js';
@@ -12,8 +13,14 @@ const GROUP = { id: -900, type: 'supergroup' as const };
 const ADMIN = 41;
 const OPERATOR = 9;
 
-const FEED = (name: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>
+const IMAGE = 'https://img.example.com/bridge.jpg';
+
+const FEED = (
+  name: string,
+  image?: string,
+) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>
 <item><title>${name} opens a new bridge</title><link>http://127.0.0.1/${name}</link><guid>${name}-1</guid>
+${image ? `<enclosure url="${image}" type="image/jpeg" length="1000"/>` : ''}
 <description>The town of ${name} opened its new bridge on Saturday after two years of work, and the mayor said traffic in the old town would fall by half.</description></item>
 </channel></rss>`;
 
@@ -25,6 +32,7 @@ describe("a chat's own sources on Telegram, with the real grammY against a fake 
 
   beforeEach(async () => {
     site = await startTestHttpServer({
+      '/pictures.xml': (_req, res) => res.end(FEED('Westford', IMAGE)),
       '/north.xml': (_req, res) => res.end(FEED('Northton')),
       '/south.xml': (_req, res) => res.end(FEED('Southby')),
     });
@@ -106,6 +114,26 @@ describe("a chat's own sources on Telegram, with the real grammY against a fake 
       ['Northton', site.url('/north.xml')],
       ['Southby', site.url('/south.xml')],
     ]);
+  });
+
+  it('shows the top story’s image with /digest, as a photo captioned within 1,024 characters, unless turned off', async () => {
+    await say(textUpdate(`/source add ${site.url('/pictures.xml')}`, GROUP, { id: ADMIN }));
+    await app.services.poller.pollAll({ force: true });
+    fake.pushUpdate(textUpdate('/digest', GROUP, { id: OPERATOR + 100 }));
+    await expect.poll(() => fake.callsOf('sendPhoto').length).toBe(1);
+    const photo = fake.callsOf('sendPhoto')[0]!.payload;
+    expect(photo).toMatchObject({ chat_id: String(GROUP.id), photo: IMAGE, parse_mode: 'HTML' });
+    expect(visibleLength(String(photo.caption))).toBeLessThanOrEqual(1024);
+    expect(String(photo.caption)).toMatch(
+      /^<b>Quotewire digest for .*<\/b>[\s\S]*1\. Westford opens a new bridge/,
+    );
+
+    await say(textUpdate('/subscribe', GROUP, { id: ADMIN }));
+    expect(await say(textUpdate('/settings images off', GROUP, { id: ADMIN }))).toContain('Images: off');
+    expect(await say(textUpdate('/digest', GROUP, { id: OPERATOR + 100 }))).toContain(
+      'Westford opens a new bridge',
+    );
+    expect(fake.callsOf('sendPhoto')).toHaveLength(1);
   });
 
   it('tells the group once when its source keeps failing, in plain words with the fix', async () => {
