@@ -144,7 +144,7 @@ describe('/mode, /schedule, /settings, /filter and /follow through the platforms
       'Added: exclude "Transfer Window", exclude "gossip". 2 filters now; /filter lists them.',
     );
     expect(await say('/filter add include huawei source:town-news')).toMatch(
-      /^Added: include "huawei" \(source town-news\)/,
+      /^Added: include "huawei" source:town-news/,
     );
     expect(await say('/filter add exlude tabloid')).toBe(
       '"exlude" is neither include nor exclude: did you mean exclude? E.g. /filter add include huawei.',
@@ -155,7 +155,7 @@ describe('/mode, /schedule, /settings, /filter and /follow through the platforms
     expect(await say('/filter add exclude ???')).toBe('"???": a filter needs at least one letter or digit.');
     const listed = await say('/filter');
     expect(listed).toContain('1. exclude "Transfer Window"');
-    expect(listed).toContain('3. include "huawei" (source town-news)');
+    expect(listed).toContain('3. include "huawei" source:town-news');
     expect(await say('/filter remove 2')).toBe('Removed filter 2. 2 filters now; /filter lists them.');
     expect(await say('/filter remove exclude transfer window')).toBe(
       'Removed. 1 filter now; /filter lists them.',

@@ -32,7 +32,7 @@ export async function runTerminalChat(options: {
   const { t } = await chatSpeech(TERMINAL_CALLER, services);
   write(t(interactive ? 'terminal-welcome-interactive' : 'terminal-welcome', { count: sources.length }));
   write('');
-  write(renderPlainText(digestReply(await services.digests.build(services.clock()), t)));
+  write(renderPlainText(digestReply(await services.digests.build(services.clock()), t), t));
   write('');
   const lines = createInterface({ input, terminal: false });
   const prompt = () => {
@@ -49,7 +49,7 @@ export async function runTerminalChat(options: {
     const answer = await runCommandLine(line, TERMINAL_CALLER, services);
     // Asked again for each line: a /settings language line changes it for what follows.
     const now = (await chatSpeech(TERMINAL_CALLER, services)).t;
-    write(answer ? renderPlainText(answer, now('more-hint-terminal')) : now('chat-not-a-command'));
+    write(answer ? renderPlainText(answer, now) : now('chat-not-a-command'));
     write('');
     prompt();
   }
