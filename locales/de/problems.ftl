@@ -86,11 +86,9 @@ problem-page-too-complex = { $url }: { $what ->
     }, mehr als die Artikelerkennung annimmt; füge stattdessen den RSS-Feed der Website hinzu
 notice-unreadable = sie konnte nicht gelesen werden
 
-# Die OPML-Datei von /export (ihr <title>, den Feedreader anzeigen) und Dateien am Terminal.
+# Die OPML-Datei von /export (ihr <title>, den Feedreader anzeigen).
 export-file-title = Quotewire-Quellen
 export-file-title-chat = Quotewire-Quellen von { $chat }
-terminal-file-start = --- { $name } ---
-terminal-file-end = --- Ende von { $name } ---
 
 # Warum die Zustellung hier pausiert, wenn die Plattform sie abgelehnt hat (in /settings).
 pause-platform-said = die Plattform hat das Posten hier abgelehnt ("{ $reason }"); { $hint }

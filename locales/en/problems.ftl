@@ -87,11 +87,9 @@ problem-page-too-complex = { $url }: { $what ->
     }, beyond what article extraction accepts; add the site's RSS feed instead
 notice-unreadable = it could not be read
 
-# The OPML file /export sends (its <title>, shown by feed readers), and how the terminal shows a file.
+# The OPML file /export sends (its <title>, shown by feed readers).
 export-file-title = Quotewire sources
 export-file-title-chat = Quotewire sources of { $chat }
-terminal-file-start = --- { $name } ---
-terminal-file-end = --- end of { $name } ---
 
 # Why deliveries here are paused, when the platform refused them (shown by /settings).
 pause-platform-said = the platform refused to post here ("{ $reason }"); { $hint }

@@ -86,11 +86,9 @@ problem-page-too-complex = { $url }: { $what ->
     }, más de lo que acepta la extracción de artículos; añade en su lugar el feed RSS del sitio
 notice-unreadable = no se pudo leer
 
-# El archivo OPML de /export (su <title>, que muestran los lectores de feeds) y los archivos en el terminal.
+# El archivo OPML de /export (su <title>, que muestran los lectores de feeds).
 export-file-title = Fuentes de Quotewire
 export-file-title-chat = Fuentes de Quotewire de { $chat }
-terminal-file-start = --- { $name } ---
-terminal-file-end = --- fin de { $name } ---
 
 # Por qué los envíos están en pausa aquí, cuando la plataforma los rechazó (lo muestra /settings).
 pause-platform-said = la plataforma rechazó publicar aquí ("{ $reason }"); { $hint }

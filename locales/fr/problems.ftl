@@ -86,11 +86,9 @@ problem-page-too-complex = { $url } : { $what ->
     }, au-delà de ce que l’extraction d’articles accepte ; ajoutez plutôt le flux RSS du site
 notice-unreadable = elle n’a pas pu être lue
 
-# Le fichier OPML de /export (son <title>, affiché par les lecteurs de flux) et les fichiers au terminal.
+# Le fichier OPML de /export (son <title>, affiché par les lecteurs de flux).
 export-file-title = Sources Quotewire
 export-file-title-chat = Sources Quotewire de { $chat }
-terminal-file-start = --- { $name } ---
-terminal-file-end = --- fin de { $name } ---
 
 # Pourquoi les envois sont en pause ici, quand la plateforme les a refusés (affiché par /settings).
 pause-platform-said = la plateforme a refusé de publier ici (« { $reason } ») ; { $hint }

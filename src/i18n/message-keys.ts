@@ -92,12 +92,14 @@ export interface MessageArgs {
   'follow-already': { name: MessageArg };
   'follow-done': { minutes: MessageArg; name: MessageArg; perHour: MessageArg };
   'follow-done-corrected': { asked: MessageArg; minutes: MessageArg; name: MessageArg; perHour: MessageArg };
+  'follow-done-terminal': { name: MessageArg };
   'follow-name-only': { command: MessageArg; name: MessageArg; words: MessageArg };
   'follow-nobody-closest': { command: MessageArg; first: MessageArg; name: MessageArg; names: MessageArg };
   'follow-too-many': { max: MessageArg };
   'follow-type-a-name': { command: MessageArg };
   'follow-which-one': { choices: MessageArg; count: MessageArg; name: MessageArg };
   'following-hint': null;
+  'following-no-quote-yet': null;
   'following-nobody': null;
   'following-since': { date: MessageArg };
   'following-title': null;

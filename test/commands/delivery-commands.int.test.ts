@@ -246,9 +246,33 @@ describe('/mode, /schedule, /settings, /filter and /follow through the platforms
     }
   });
 
-  it('answers at the terminal that subscriptions are for chats', async () => {
-    const terminal = { platform: 'terminal' as const, chatId: 't', userId: 'me', isOperator: true };
-    const answer = await runCommandLine('/follow pompeo', terminal, app.services);
-    expect(renderPlainText(answer!)).toMatch(/^Subscriptions are for chats on Telegram or Discord/);
+  it('follows and filters at the terminal, which keeps its own record that nothing is delivered to', async () => {
+    const terminal = { platform: 'terminal' as const, chatId: 'terminal', userId: 'local', isOperator: true };
+    const atTerminal = async (line: string) =>
+      renderPlainText((await runCommandLine(line, terminal, app.services))!);
+    expect(await atTerminal('/subscribe')).toMatch(/^Subscriptions are for chats on Telegram or Discord/);
+    expect(await atTerminal('/following')).toMatch(/^This chat follows nobody\./);
+    expect(await atTerminal('/follow "Mike Pompeo"')).toMatch(
+      /^Following Mike Pompeo\. Nothing is posted to the terminal between commands: \/following shows/,
+    );
+    expect(await atTerminal('/following')).toContain(
+      'Mike Pompeo (since ', // …and his newest quote, since the terminal gets no posts:
+    );
+    expect(await atTerminal('/following')).toContain('“We will find a way to keep the island connected,”');
+
+    expect(await atTerminal('/digest')).toContain('Library reopens');
+    expect(await atTerminal('/filter add exclude library')).toBe(
+      'Added: exclude "library". 1 filter now; /filter lists them.',
+    );
+    const filtered = await atTerminal('/digest');
+    expect(filtered).not.toContain('Library reopens');
+    expect(filtered).toContain('Ferry talks resume');
+    expect(await atTerminal('/filter clear')).toMatch(/^Removed all 1 filters/);
+    expect(await atTerminal('/digest')).toContain('Library reopens');
+    expect(await atTerminal('/unfollow all')).toBe('Stopped following Mike Pompeo.');
+
+    // The record is never a delivery target: no platform sends to "terminal".
+    const stored = (await app.services.subscriptions.list()).filter((sub) => sub.platform === 'terminal');
+    expect(stored.map((sub) => sub.id)).toEqual(['terminal:terminal']);
   });
 });
