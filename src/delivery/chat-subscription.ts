@@ -23,9 +23,9 @@ export async function chatSubscription(
 }
 
 /**
- * Where the terminal keeps its filters and follows: a record like a chat's subscription that no
- * platform delivers to (delivery only posts to platforms with a sender), so /digest at the terminal
- * can apply the filters and /following show the follows' quotes.
+ * Where the terminal keeps its filters and follows: a record like a chat's subscription that is
+ * never delivered to (SubscriptionStore.list leaves it out), so /digest at the terminal can apply the
+ * filters and /following show the follows' quotes.
  */
 export const TERMINAL_ADDRESS: ChatAddress = { platform: 'terminal', chatId: 'terminal', threadId: null };
 

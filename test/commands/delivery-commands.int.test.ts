@@ -7,6 +7,7 @@ import { TelegramAdapter } from '../../src/adapters/telegram/telegram-adapter.js
 import type { App } from '../../src/app/container.js';
 import { runCommandLine } from '../../src/chat/command-runner.js';
 import { renderPlainText } from '../../src/chat/render-text.js';
+import { TERMINAL_ADDRESS } from '../../src/delivery/chat-subscription.js';
 import {
   FAKE_CHANNELS,
   slashCommand,
@@ -271,8 +272,10 @@ describe('/mode, /schedule, /settings, /filter and /follow through the platforms
     expect(await atTerminal('/digest')).toContain('Library reopens');
     expect(await atTerminal('/unfollow all')).toBe('Stopped following Mike Pompeo.');
 
-    // The record is never a delivery target: no platform sends to "terminal".
-    const stored = (await app.services.subscriptions.list()).filter((sub) => sub.platform === 'terminal');
-    expect(stored.map((sub) => sub.id)).toEqual(['terminal:terminal']);
+    // The terminal's record is kept, but is no subscription: delivery and the console never list it.
+    expect((await app.services.subscriptions.get(TERMINAL_ADDRESS))?.follows).toEqual([]);
+    const listed = await app.services.subscriptions.list();
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.some((subscription) => subscription.platform === 'terminal')).toBe(false);
   });
 });

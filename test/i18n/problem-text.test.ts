@@ -143,6 +143,26 @@ describe('chat replies about sources in German', () => {
   }
 });
 
+describe('the terminal in German', () => {
+  it('says a missing OPML file is missing in German', async () => {
+    const { app } = await startTestApp('sources: []\ndigest: { language: de }');
+    try {
+      const terminal: Caller = {
+        platform: 'terminal',
+        chatId: 'terminal',
+        userId: 'local',
+        isOperator: true,
+      };
+      const answer = renderPlainText(
+        (await runCommandLine('/import /nowhere/feeds.opml', terminal, app.services))!,
+      );
+      expect(answer).toBe('Nichts importiert: unter /nowhere/feeds.opml gibt es weder Datei noch Ordner.');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('pause reasons a platform gave, in the chat’s language', () => {
   const discord =
     'Missing Permissions (Discord 403/50013): the bot lacks permissions; give it Send Messages and Embed Links in the channel, then /subscribe again';
