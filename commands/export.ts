@@ -19,8 +19,8 @@ export const exportCommand = defineCommand({
     if (sources.length === 0) {
       return reply.text(chat ? t('export-none-chat') : t('export-none'));
     }
-    // The file's own title, read by feed readers; it stays English like the file's other markup.
-    const title = chat ? `Quotewire sources of ${chat}` : 'Quotewire sources';
+    // The file's own title, which feed readers show as the name of what was imported.
+    const title = chat ? t('export-file-title-chat', { chat }) : t('export-file-title');
     const content = await exportOpml(title, sources, services.statuses, services.clock());
     return reply.withFile(t('export-done', { count: sources.length }), {
       name: 'quotewire-sources.opml',

@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import type { Translate } from '../src/i18n/translations.js';
 import { list, paragraph, reply } from '../src/chat/reply.js';
-import { chatSubscription } from '../src/delivery/chat-subscription.js';
+import { chatPreferences } from '../src/delivery/chat-subscription.js';
 import { describeRule } from '../src/delivery/chat-filters.js';
 import { filterKind, parseRules, ruleLines, sameRule, withRules } from '../src/delivery/filter-changes.js';
 import { notSubscribed } from '../src/delivery/subscription-reply.js';
@@ -26,7 +26,7 @@ export const filterCommand = defineCommand({
     },
   },
   async run({ options, services, caller, t }) {
-    const found = await chatSubscription(services.subscriptions, caller, t);
+    const found = await chatPreferences(services.subscriptions, caller, t);
     if ('refusal' in found) return found.refusal;
     const { address, current } = found;
     const rules = current.filters ?? [];

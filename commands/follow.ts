@@ -1,9 +1,9 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { echo } from '../src/chat/display-limits.js';
 import { reply } from '../src/chat/reply.js';
-import { chatAddress } from '../src/delivery/chat-address.js';
+import { chatPreferences } from '../src/delivery/chat-subscription.js';
 import { findSpeaker, MAX_FOLLOWS } from '../src/delivery/follow-reply.js';
-import { noSubscriptionsHere, notSubscribed } from '../src/delivery/subscription-reply.js';
+import { notSubscribed } from '../src/delivery/subscription-reply.js';
 import { instantBatching } from '../src/delivery/subscription.js';
 
 /** /follow <name>: this chat gets each new quote by that person, with its article, as it comes. */
@@ -22,9 +22,9 @@ export const followCommand = defineCommand({
     },
   },
   async run({ options, services, caller, t }) {
-    const address = chatAddress(caller);
-    if (!address) return noSubscriptionsHere(t);
-    if (!(await services.subscriptions.get(address))) return notSubscribed(t);
+    const chat = await chatPreferences(services.subscriptions, caller, t);
+    if ('refusal' in chat) return chat.refusal;
+    const { address } = chat;
     const found = await findSpeaker(services.quotes, options.name, 'follow', t);
     if ('reply' in found) return found.reply;
     const { speaker } = found;
@@ -47,6 +47,8 @@ export const followCommand = defineCommand({
     });
     if (!outcome) return notSubscribed(t);
     if (outcome.refused) return reply.text(outcome.refused);
+    // Nothing is posted to the terminal between commands: /following shows the quotes instead.
+    if (caller.platform === 'terminal') return reply.text(t('follow-done-terminal', { name: speaker.name }));
     const { everyMinutes, perHour } = instantBatching(outcome.subscription, services.config.instant);
     const done = { name: speaker.name, minutes: everyMinutes, perHour };
     return reply.text(

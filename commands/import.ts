@@ -4,6 +4,8 @@ import { AttachmentError } from '../src/chat/attachment-download.js';
 import { defineCommand } from '../src/chat/command-definition.js';
 import { reply } from '../src/chat/reply.js';
 import { describeError } from '../src/kernel/describe-error.js';
+import { problemText } from '../src/i18n/problem-text.js';
+import { problem } from '../src/sources/source-problem.js';
 import { importOpml, importReply, notOpmlReply } from '../src/sources/opml-import.js';
 import { OpmlError } from '../src/sources/opml.js';
 import { chatKey } from '../src/sources/source-catalog.js';
@@ -43,7 +45,12 @@ export const importCommand = defineCommand({
         return reply.text(caller.platform === 'terminal' ? t('import-give-path') : t('import-send-file'));
       }
     } catch (error) {
-      const reason = error instanceof AttachmentError ? error.describe(t) : describeError(error);
+      const reason =
+        error instanceof AttachmentError
+          ? error.describe(t)
+          : (error as NodeJS.ErrnoException).code === 'ENOENT' && options.file
+            ? problemText(problem('no-file', { path: resolve(options.file) }), t)
+            : describeError(error);
       return reply.text(t('import-nothing', { reason }));
     }
     const adder = `${caller.platform}:${caller.userId}`;

@@ -2,7 +2,7 @@ import { defineCommand, type Caller } from '../src/chat/command-definition.js';
 import { reply, type Reply } from '../src/chat/reply.js';
 import type { Services } from '../src/chat/services.js';
 import type { Translate } from '../src/i18n/translations.js';
-import { refusalReason } from '../src/sources/source-admission.js';
+import { refusalReason } from '../src/i18n/problem-text.js';
 import { chatKey, isGlobal } from '../src/sources/source-catalog.js';
 
 /**

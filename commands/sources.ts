@@ -4,6 +4,7 @@ import type { Services } from '../src/chat/services.js';
 import { chatKey, isGlobal, type SourceRecord } from '../src/sources/source-catalog.js';
 import type { SourceStatus } from '../src/sources/source-status.js';
 import type { Translate } from '../src/i18n/translations.js';
+import { lastErrorText } from '../src/i18n/problem-text.js';
 
 /**
  * /sources: every source with where it comes from (the config file, or added in chat by whom), its
@@ -85,7 +86,7 @@ async function describeAll(
 }
 
 function describe(source: SourceRecord, status: SourceStatus, t: Translate): Span[] {
-  const failing = { count: status.consecutiveFailures, error: status.lastError ?? '' };
+  const failing = { count: status.consecutiveFailures, error: lastErrorText(status, t) };
   const state = status.lastError
     ? status.nextAttemptAt
       ? t('sources-failing-next', { ...failing, next: status.nextAttemptAt })

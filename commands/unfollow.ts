@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/chat/command-definition.js';
 import { echo } from '../src/chat/display-limits.js';
 import { reply } from '../src/chat/reply.js';
-import { chatSubscription } from '../src/delivery/chat-subscription.js';
+import { chatPreferences } from '../src/delivery/chat-subscription.js';
 import { foldTokens } from '../src/delivery/chat-filters.js';
 import { findSpeaker } from '../src/delivery/follow-reply.js';
 
@@ -14,7 +14,7 @@ export const unfollowCommand = defineCommand({
     name: { type: 'string', description: 'a name from /following, or all', required: true, rest: true },
   },
   async run({ options, services, caller, t }) {
-    const found = await chatSubscription(services.subscriptions, caller, t);
+    const found = await chatPreferences(services.subscriptions, caller, t);
     if ('refusal' in found) return found.refusal;
     const { address, current } = found;
     const follows = current.follows ?? [];

@@ -32,7 +32,7 @@ subscription-status = Status:
 subscription-paused = pausiert ({ $reason }); /subscribe setzt es fort
 subscription-next = nächster Digest { $when }
 subscription-change = Ändern mit /topics, /time HH:MM [Gebiet/Stadt], /schedule, /mode, /filter, /follow, /settings language|images|quiet|silent; beenden mit /unsubscribe.
-subscription-none-here = Abos gibt es für Chats auf Telegram oder Discord. Hier zeigt /digest jederzeit den heutigen Digest.
+subscription-none-here = Abos gibt es für Chats auf Telegram oder Discord. Hier zeigt /digest jederzeit den heutigen Digest, mit den Filtern von /filter; auch /follow und /following funktionieren hier.
 subscription-not-subscribed = Dieser Chat hat noch kein Abo. Sende /subscribe [themen...], um den Digest täglich zu erhalten.
 
 source-not-found = Keine Quelle "{ $id }". /sources listet die IDs.

@@ -32,7 +32,7 @@ subscription-status = Status:
 subscription-paused = paused ({ $reason }); /subscribe resumes it
 subscription-next = next digest { $when }
 subscription-change = Change with /topics, /time HH:MM [Area/City], /schedule, /mode, /filter, /follow, /settings language|images|quiet|silent; stop with /unsubscribe.
-subscription-none-here = Subscriptions are for chats on Telegram or Discord. Here, /digest shows today’s digest at any time.
+subscription-none-here = Subscriptions are for chats on Telegram or Discord. Here, /digest shows today’s digest at any time, with the filters of /filter; /follow and /following work here too.
 subscription-not-subscribed = This chat is not subscribed yet. Send /subscribe [topics...] to get the digest every day.
 
 source-not-found = No source "{ $id }". /sources lists the ids.

@@ -32,7 +32,7 @@ subscription-status = Estado:
 subscription-paused = en pausa ({ $reason }); /subscribe la reanuda
 subscription-next = próximo resumen { $when }
 subscription-change = Cambia con /topics, /time HH:MM [Región/Ciudad], /schedule, /mode, /filter, /follow, /settings language|images|quiet|silent; detén con /unsubscribe.
-subscription-none-here = Las suscripciones son para chats de Telegram o Discord. Aquí, /digest muestra el resumen de hoy en cualquier momento.
+subscription-none-here = Las suscripciones son para chats de Telegram o Discord. Aquí, /digest muestra el resumen de hoy en cualquier momento, con los filtros de /filter; /follow y /following también funcionan aquí.
 subscription-not-subscribed = Este chat aún no está suscrito. Envía /subscribe [temas...] para recibir el resumen cada día.
 
 source-not-found = No hay ninguna fuente "{ $id }". /sources muestra los ids.

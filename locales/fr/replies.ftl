@@ -32,7 +32,7 @@ subscription-status = État :
 subscription-paused = en pause ({ $reason }) ; /subscribe le reprend
 subscription-next = prochain digest { $when }
 subscription-change = Modifiez avec /topics, /time HH:MM [Région/Ville], /schedule, /mode, /filter, /follow, /settings language|images|quiet|silent ; arrêtez avec /unsubscribe.
-subscription-none-here = Les abonnements sont pour les chats Telegram ou Discord. Ici, /digest montre le digest du jour à tout moment.
+subscription-none-here = Les abonnements sont pour les chats Telegram ou Discord. Ici, /digest montre le digest du jour à tout moment, avec les filtres de /filter ; /follow et /following marchent ici aussi.
 subscription-not-subscribed = Ce chat n’est pas encore abonné. Envoyez /subscribe [sujets...] pour recevoir le digest chaque jour.
 
 source-not-found = Aucune source "{ $id }". /sources liste les ids.

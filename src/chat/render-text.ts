@@ -1,17 +1,23 @@
 import type { Block, Reply, Span } from './reply.js';
 import { isSafeLink } from './reply.js';
+import type { Translate } from '../i18n/translations.js';
 
 /**
  * Renders a reply as plain text for the terminal. Control characters from article text are removed
- * so that a hostile title cannot move the cursor or change the terminal's colours. `moreHint` is the
- * last line of a paged answer, in the chat's language.
+ * so that a hostile title cannot move the cursor or change the terminal's colours. With `t`, the
+ * words around the reply (the last line of a paged answer, the lines around a file) are in the
+ * chat's language; without, English, as the CLI prints them.
  */
-export function renderPlainText(reply: Reply, moreHint = 'More: type /more'): string {
+export function renderPlainText(reply: Reply, t?: Translate): string {
   const text = reply.blocks.map(renderBlock).join('\n\n');
-  const withFile = reply.file
-    ? `${text}\n\n--- ${clean(reply.file.name)} ---\n${clean(reply.file.content).trimEnd()}\n--- end of ${clean(reply.file.name)} ---`
-    : text;
-  return reply.more ? `${withFile}\n\n${moreHint}` : withFile;
+  let withFile = text;
+  if (reply.file) {
+    const name = clean(reply.file.name);
+    const start = t ? t('terminal-file-start', { name }) : `--- ${name} ---`;
+    const end = t ? t('terminal-file-end', { name }) : `--- end of ${name} ---`;
+    withFile = `${text}\n\n${start}\n${clean(reply.file.content).trimEnd()}\n${end}`;
+  }
+  return reply.more ? `${withFile}\n\n${t ? t('more-hint-terminal') : 'More: type /more'}` : withFile;
 }
 
 function renderBlock(block: Block): string {

@@ -145,7 +145,10 @@ export function filterKey(rules: readonly FilterRule[] | undefined): string {
   return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
 }
 
-/** How a rule reads in lists and replies: `exclude "transfer window" (source bbc)`. */
+/**
+ * How a rule reads in lists and replies: `exclude "transfer window" source:bbc`, the way it is typed
+ * after /filter add, so it reads the same in every language.
+ */
 export function describeRule(rule: FilterRule): string {
-  return `${rule.kind} "${rule.text}"${rule.source ? ` (source ${rule.source})` : ''}`;
+  return `${rule.kind} "${rule.text}"${rule.source ? ` source:${rule.source}` : ''}`;
 }

@@ -21,3 +21,35 @@ export async function chatSubscription(
   const current = await subscriptions.get(address);
   return current ? { address, current } : { refusal: notSubscribed(t) };
 }
+
+/**
+ * Where the terminal keeps its filters and follows: a record like a chat's subscription that is
+ * never delivered to (SubscriptionStore.list leaves it out), so /digest at the terminal can apply the
+ * filters and /following show the follows' quotes.
+ */
+export const TERMINAL_ADDRESS: ChatAddress = { platform: 'terminal', chatId: 'terminal', threadId: null };
+
+/**
+ * The record /filter and /follow change: a chat's subscription (or why there is none), and at the
+ * terminal its own record, made on first use since the terminal cannot /subscribe.
+ */
+export async function chatPreferences(
+  subscriptions: SubscriptionStore,
+  caller: Caller,
+  t: Translate,
+): Promise<{ address: ChatAddress; current: Subscription } | { refusal: Reply }> {
+  if (caller.platform !== 'terminal') return chatSubscription(subscriptions, caller, t);
+  const current =
+    (await subscriptions.get(TERMINAL_ADDRESS)) ??
+    (await subscriptions.subscribe(TERMINAL_ADDRESS)).subscription;
+  return { address: TERMINAL_ADDRESS, current };
+}
+
+/** The filters of the chat a command came from (the terminal's own at the terminal), for /digest. */
+export async function chatFilterRules(
+  subscriptions: SubscriptionStore,
+  caller: Caller,
+): Promise<Subscription['filters']> {
+  const address = chatAddress(caller) ?? TERMINAL_ADDRESS;
+  return (await subscriptions.get(address))?.filters;
+}

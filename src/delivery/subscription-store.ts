@@ -42,10 +42,15 @@ export class SubscriptionStore {
     return this.subscriptions.get(subscriptionId(address.platform, address.chatId, address.threadId));
   }
 
-  /** Every subscription, paused ones included. */
+  /**
+   * Every subscription, paused ones included. The terminal's record (its filters and follows, see
+   * TERMINAL_ADDRESS) is not one: nothing is delivered to it, so delivery and the web console skip it.
+   */
   async list(): Promise<Subscription[]> {
     const all: Subscription[] = [];
-    for await (const [, subscription] of this.subscriptions.entries()) all.push(subscription);
+    for await (const [, subscription] of this.subscriptions.entries()) {
+      if (subscription.platform !== 'terminal') all.push(subscription);
+    }
     return all;
   }
 

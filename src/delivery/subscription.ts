@@ -111,8 +111,11 @@ export function instantBatching(
   };
 }
 
-/** Chat platforms that can receive digests. */
-export type SubscriptionPlatform = 'telegram' | 'discord';
+/**
+ * Where a subscription lives. The terminal's record holds only its filters and follows: no sender
+ * delivers to it (see TERMINAL_ADDRESS).
+ */
+export type SubscriptionPlatform = 'telegram' | 'discord' | 'terminal';
 
 /** The store key of a chat's (or a chat thread's) subscription. */
 export function subscriptionId(platform: string, chatId: string, threadId: string | null): string {

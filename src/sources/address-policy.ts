@@ -6,6 +6,7 @@
  * to connect to, and {@link checkUrl} about every URL before it connects at all.
  */
 import { isIP } from 'node:net';
+import { problem, type SourceProblem } from './source-problem.js';
 
 /** What kind of network an IP address belongs to. Only `public` is fetched without opting in. */
 export type AddressRange =
@@ -44,6 +45,8 @@ export interface AddressRefusal {
 export interface UrlProblem {
   kind: 'bad-url' | 'forbidden-address';
   message: string;
+  /** The same as data, for a chat to word in its language. */
+  problem: SourceProblem;
 }
 
 /**
@@ -143,14 +146,33 @@ export function checkUrl(url: URL, policy: AddressPolicy): UrlProblem | null {
     return {
       kind: 'bad-url',
       message: `${displayUrl(url)} is not an http or https address; Quotewire only fetches web feeds and pages`,
+      problem: problem('not-http', { url: displayUrl(url) }),
     };
   }
   const host = stripBrackets(url.hostname);
   if (isIP(host) === 0) return null;
   const refusal = checkAddress(host, policy);
   return refusal
-    ? { kind: 'forbidden-address', message: describeRefusal(displayUrl(url), refusal, false) }
+    ? {
+        kind: 'forbidden-address',
+        message: describeRefusal(displayUrl(url), refusal, false),
+        problem: refusalProblem(displayUrl(url), refusal, false),
+      }
     : null;
+}
+
+/** {@link describeRefusal} as data: the catalogues name the range and the remedy from `range`. */
+export function refusalProblem(
+  subject: string,
+  refusal: AddressRefusal,
+  subjectIsHostName: boolean,
+): SourceProblem {
+  return problem('forbidden-address', {
+    subject,
+    via: subjectIsHostName ? 'host' : 'url',
+    range: refusal.range,
+    address: refusal.address,
+  });
 }
 
 /** The URL with any user name and password removed, for messages and logs. */

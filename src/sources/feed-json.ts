@@ -6,6 +6,7 @@ import { escapeHtml, resolveHtmlUrls } from './feed-html.js';
 import { finishItem, type FeedItem, type ParsedFeed } from './feed-item.js';
 import { parseFeedDate } from './feed-date.js';
 import { FeedParseError } from './feed-error.js';
+import { problem } from './source-problem.js';
 import { hostOf } from './feed-atom.js';
 import { resolveWebUrl } from './feed-url.js';
 import { safeImageUrl } from '../articles/image-url.js';
@@ -21,9 +22,13 @@ export function parseJsonFeed(text: string, feedUrl: string): ParsedFeed {
     const where = error instanceof SyntaxError ? /position \d+/.exec(error.message)?.[0] : undefined;
     throw new FeedParseError(
       `the feed is not valid JSON${where ? ` (at ${where})` : ''}; ask the publisher or try again later`,
+      [],
+      problem('bad-json', {}),
     );
   }
-  if (!isObject(document)) throw new FeedParseError('the JSON document is not a JSON Feed object');
+  if (!isObject(document)) {
+    throw new FeedParseError('the JSON document is not a JSON Feed object', [], problem('json-not-feed', {}));
+  }
   const selfUrl = resolveWebUrl(string(document.feed_url), feedUrl) ?? feedUrl;
   const link = resolveWebUrl(string(document.home_page_url), selfUrl);
   const base = link ?? selfUrl;

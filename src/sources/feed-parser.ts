@@ -10,6 +10,7 @@
 import { detectFormat, sniffXmlRoot } from './detect-format.js';
 import { discoverFeedLinks } from './feed-discovery.js';
 import { FeedParseError } from './feed-error.js';
+import { problem } from './source-problem.js';
 import { deferAtomEntry, parseAtom } from './feed-atom.js';
 import { parseJsonFeed } from './feed-json.js';
 import { deferRssItem, parseRss } from './feed-rss.js';
@@ -37,6 +38,8 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
   if (text.length > MAX_FEED_CHARS) {
     throw new FeedParseError(
       `the feed is ${Math.round(text.length / 1024 / 1024)} MB, far larger than any real feed; check the address`,
+      [],
+      problem('feed-huge', { mb: Math.round(text.length / 1024 / 1024) }),
     );
   }
   const format = detectFormat(text);
@@ -61,39 +64,60 @@ function htmlPageError(html: string, pageUrl: string): FeedParseError {
   if (!first) {
     return new FeedParseError(
       "this is an HTML page, not a feed, and it does not link to one; find the site's RSS or Atom feed address and add that",
+      [],
+      problem('html-no-feed', {}),
     );
   }
   const more = others.length > 0 ? ` (and ${others.length} more)` : '';
   return new FeedParseError(
     `this is an HTML page, not a feed; it links to a feed at ${first}${more}: add that instead`,
     feedLinks,
+    problem('html-feed-link', { feed: first, more: others.length }),
   );
 }
 
 function notAFeed(text: string): FeedParseError {
   const body = text.replace(/^\uFEFF/, '').trim();
-  if (!body) return new FeedParseError('the response is empty; check the address or try again later');
+  if (!body) {
+    return new FeedParseError(
+      'the response is empty; check the address or try again later',
+      [],
+      problem('empty-response', {}),
+    );
+  }
   if (body.startsWith('{') || body.startsWith('[')) {
     try {
       JSON.parse(body);
     } catch {
-      return new FeedParseError('the feed is not valid JSON; ask the publisher or try again later');
+      return new FeedParseError(
+        'the feed is not valid JSON; ask the publisher or try again later',
+        [],
+        problem('bad-json', {}),
+      );
     }
     return new FeedParseError(
       'this is JSON but not a JSON Feed (it has no "version": "https://jsonfeed.org/version/…"); check the address',
+      [],
+      problem('json-not-feed', {}),
     );
   }
   const root = sniffXmlRoot(body);
   if (root) {
-    const what =
-      root.localName.toLowerCase() === 'opml'
-        ? 'an OPML subscription list'
-        : `XML with a <${root.name}> root`;
-    return new FeedParseError(`this is ${what}, not an RSS, Atom or JSON feed; check the address`);
+    const opml = root.localName.toLowerCase() === 'opml';
+    const what = opml ? 'an OPML subscription list' : `XML with a <${root.name}> root`;
+    return new FeedParseError(
+      `this is ${what}, not an RSS, Atom or JSON feed; check the address`,
+      [],
+      opml ? problem('opml-not-feed', {}) : problem('other-xml', { root: root.name }),
+    );
   }
   if (body.startsWith('<')) {
     // Starts like markup but no element can be found: let the XML reader say exactly where it breaks.
     readXml(body);
   }
-  return new FeedParseError('this is plain text, not a feed; check the address');
+  return new FeedParseError(
+    'this is plain text, not a feed; check the address',
+    [],
+    problem('plain-text', {}),
+  );
 }

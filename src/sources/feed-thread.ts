@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { feedDrafts, type FeedDrafts } from './feed-drafts.js';
 import { FeedParseError } from './feed-error.js';
 import type { FeedRequest } from './feed-worker.js';
+import type { SourceProblem } from './source-problem.js';
 
 /** Feeds at least this long (in characters) are parsed on the worker thread. */
 export const OFF_THREAD_CHARS = 1_000_000;
@@ -20,7 +21,8 @@ interface Pending {
 }
 
 type Reply =
-  { id: number; result: FeedDrafts } | { id: number; error: { message: string; feedLinks: string[] | null } };
+  | { id: number; result: FeedDrafts }
+  | { id: number; error: { message: string; feedLinks: string[] | null; problem: SourceProblem | null } };
 
 /** Parses feeds into drafts: in this thread when small, on the feed worker when large. */
 export class FeedThread {
@@ -71,7 +73,9 @@ export class FeedThread {
       if (this.pending.size === 0) worker.unref();
       if ('result' in reply) task?.resolve(reply.result);
       else if (reply.error.feedLinks)
-        task?.reject(new FeedParseError(reply.error.message, reply.error.feedLinks));
+        task?.reject(
+          new FeedParseError(reply.error.message, reply.error.feedLinks, reply.error.problem ?? undefined),
+        );
       else task?.reject(new Error(reply.error.message));
     });
     const failAll = (error: Error) => {

@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { feedDrafts } from './feed-drafts.js';
 import { FeedParseError } from './feed-error.js';
+import { problemOf } from './source-problem.js';
 
 /** What the main thread sends. */
 export interface FeedRequest {
@@ -26,6 +27,7 @@ parentPort?.on('message', (request: FeedRequest) => {
       error: {
         message: error instanceof Error ? error.message : String(error),
         feedLinks: error instanceof FeedParseError ? error.feedLinks : null,
+        problem: problemOf(error),
       },
     });
   }

@@ -3,6 +3,7 @@
  * what that means, in words for someone who did not write the parser.
  */
 import { FeedParseError } from './feed-error.js';
+import { problem } from './source-problem.js';
 import { lineOf, type XmlSyntaxError } from './feed-xml-scan.js';
 
 /** The refusal for XML that stayed broken after the repair pass. */
@@ -11,5 +12,7 @@ export function notWellFormed(error: XmlSyntaxError, text: string): FeedParseErr
   const where = lineOf(text, error.cutOff ? text.length : error.index);
   return new FeedParseError(
     `the feed is not well-formed XML (line ${where}): ${error.detail}; ask the publisher or try again later`,
+    [],
+    problem('xml-broken', { line: where, detail: error.detail }),
   );
 }

@@ -5,6 +5,7 @@
  * references feeds really use (feed-entities.ts).
  */
 import { FeedParseError } from './feed-error.js';
+import { problem } from './source-problem.js';
 import { repairXml } from './feed-xml-repair.js';
 import { notWellFormed } from './feed-xml-error.js';
 import { scanDeferred, scanXml, type DeferTest, type XmlElement, type XmlNode } from './feed-xml-scan.js';
@@ -55,6 +56,8 @@ export function readFeedXml(text: string, defer: DeferTest | null): FeedXml {
   if (scan.tooDeep) {
     throw new FeedParseError(
       `the feed nests elements more than ${MAX_DEPTH} levels deep, which no real feed does; ask the publisher to fix it`,
+      [],
+      problem('too-deep', { max: MAX_DEPTH }),
     );
   }
   const repaired = source;

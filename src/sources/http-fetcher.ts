@@ -21,7 +21,9 @@ import {
   checkUrl,
   describeRefusal,
   displayUrl,
+  refusalProblem,
 } from './address-policy.js';
+import { problem, type HttpAdvice, type NetworkCause, type SourceProblem } from './source-problem.js';
 
 /** What went wrong with a fetch; callers decide from this whether to back off, retry or tell the user. */
 export type FetchErrorKind =
@@ -45,14 +47,17 @@ export class FetchError extends Error {
   readonly status?: number;
   /** How long the server asked us to wait (Retry-After on 429 or 503), for the backoff. */
   readonly retryAfterMs?: number;
+  /** The same as data, for a chat to word in its language (see source-problem.ts). */
+  readonly problem?: SourceProblem;
 
   constructor(
     kind: FetchErrorKind,
     message: string,
-    details: { status?: number; retryAfterMs?: number; cause?: unknown } = {},
+    details: { status?: number; retryAfterMs?: number; cause?: unknown; problem?: SourceProblem } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.kind = kind;
+    if (details.problem !== undefined) this.problem = details.problem;
     if (details.status !== undefined) this.status = details.status;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
   }
@@ -159,8 +164,8 @@ export function createHttpFetcher(options: HttpFetcherOptions): HttpFetcher {
     try {
       for (let redirects = 0; ; redirects++) {
         visited.add(url.href);
-        const problem = checkUrl(url, options.addressPolicy);
-        if (problem) throw new FetchError(problem.kind, problem.message);
+        const refused = checkUrl(url, options.addressPolicy);
+        if (refused) throw new FetchError(refused.kind, refused.message, { problem: refused.problem });
 
         const response = await sendRequest(url, conditional, controller.signal);
         const location = REDIRECT_STATUSES.has(response.statusCode)
@@ -173,12 +178,20 @@ export function createHttpFetcher(options: HttpFetcherOptions): HttpFetcher {
             throw new FetchError(
               'redirect-loop',
               `${displayUrl(url)} redirects back to ${displayUrl(next)}, a loop; the site is misconfigured, so open it in a browser to find the feed's real address`,
+              { problem: problem('redirect-loop', { url: displayUrl(url), next: displayUrl(next) }) },
             );
           }
           if (redirects >= options.maxRedirects) {
             throw new FetchError(
               'too-many-redirects',
               `${displayUrl(start)} redirected more than ${options.maxRedirects} times (last to ${displayUrl(next)}); use the final address directly or raise polling.maxRedirects in the config`,
+              {
+                problem: problem('too-many-redirects', {
+                  url: displayUrl(start),
+                  max: options.maxRedirects,
+                  last: displayUrl(next),
+                }),
+              },
             );
           }
           url = next;
@@ -208,7 +221,10 @@ export function createHttpFetcher(options: HttpFetcherOptions): HttpFetcher {
         throw new FetchError(
           'timeout',
           `${displayUrl(url)} timed out after ${formatSeconds(options.timeoutMs)}; the site may be slow or down, Quotewire will retry with backoff`,
-          { cause: error },
+          {
+            cause: error,
+            problem: problem('timeout', { url: displayUrl(url), seconds: formatSeconds(options.timeoutMs) }),
+          },
         );
       }
       throw toFetchError(error, url);
@@ -254,6 +270,7 @@ function parseUrl(input: string): URL {
     throw new FetchError(
       'bad-url',
       `"${redactText(input)}" is not a valid URL; write it in full, such as https://example.com/feed.xml`,
+      { problem: problem('bad-url', { text: redactText(input) }) },
     );
   }
 }
@@ -265,6 +282,7 @@ function resolveLocation(from: URL, location: string): URL {
     throw new FetchError(
       'bad-url',
       `${displayUrl(from)} redirected to "${redactText(location)}", which is not a valid URL; the site is misconfigured`,
+      { problem: problem('bad-redirect', { url: displayUrl(from), location: redactText(location) }) },
     );
   }
 }
@@ -305,6 +323,9 @@ async function readBody(url: URL, response: UndiciResponse, maxBytes: number): P
     new FetchError(
       'too-large',
       `${displayUrl(url)} sent more than ${formatBytes(maxBytes)}; raise polling.maxBytes in the config if this source really is that big`,
+      {
+        problem: problem('too-large', { url: displayUrl(url), size: formatBytes(maxBytes), unpacked: 'no' }),
+      },
     );
   const declared = Number(headerValue(response.headers, 'content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -358,6 +379,7 @@ async function decodeContent(
         throw new FetchError(
           'network',
           `${displayUrl(url)} answered with an unsupported Content-Encoding (${encoding}); the site is sending something Quotewire cannot read`,
+          { problem: problem('bad-encoding', { url: displayUrl(url), encoding, broken: 'no' }) },
         );
       }
     } catch (error) {
@@ -366,13 +388,20 @@ async function decodeContent(
         throw new FetchError(
           'too-large',
           `${displayUrl(url)} unpacks to more than ${formatBytes(maxBytes)}; raise polling.maxBytes in the config if this source really is that big`,
-          { cause: error },
+          {
+            cause: error,
+            problem: problem('too-large', {
+              url: displayUrl(url),
+              size: formatBytes(maxBytes),
+              unpacked: 'yes',
+            }),
+          },
         );
       }
       throw new FetchError(
         'network',
         `${displayUrl(url)} sent a broken ${encoding} body that could not be unpacked; the site may be misconfigured, Quotewire will retry with backoff`,
-        { cause: error },
+        { cause: error, problem: problem('bad-encoding', { url: displayUrl(url), encoding, broken: 'yes' }) },
       );
     }
   }
@@ -399,24 +428,35 @@ function statusError(url: URL, status: number, headers: ResponseHeaders, nowMs: 
     status === 429 || status === 503
       ? parseRetryAfter(headerValue(headers, 'retry-after'), nowMs)
       : undefined;
-  let advice: string;
-  if (status === 429) {
-    advice =
-      retryAfterMs === undefined
-        ? 'the site is rate-limiting Quotewire, which will retry with backoff'
-        : `the site is rate-limiting Quotewire, which will wait ${formatSeconds(retryAfterMs)} before trying again`;
-  } else if (status === 404 || status === 410) {
-    advice = 'the feed may have moved or been removed; check the address in a browser';
-  } else if (status === 401 || status === 403) {
-    advice = 'the site refuses access; check the address or whether it needs a login';
-  } else if (status >= 500) {
-    advice = 'the site may be down, Quotewire will retry with backoff';
-  } else if (status >= 300 && status < 400) {
-    advice = 'the site redirected without saying where to; check the address in a browser';
-  } else {
-    advice = 'check the address in a browser';
-  }
-  return new FetchError('http-status', `${answered}; ${advice}`, { status, retryAfterMs });
+  const kind: HttpAdvice =
+    status === 429
+      ? retryAfterMs === undefined
+        ? 'rate-limited'
+        : 'rate-limited-wait'
+      : status === 404 || status === 410
+        ? 'gone'
+        : status === 401 || status === 403
+          ? 'no-access'
+          : status >= 500
+            ? 'server'
+            : status >= 300 && status < 400
+              ? 'redirect'
+              : 'other';
+  const seconds = retryAfterMs === undefined ? '' : formatSeconds(retryAfterMs);
+  const advice: Record<HttpAdvice, string> = {
+    'rate-limited': 'the site is rate-limiting Quotewire, which will retry with backoff',
+    'rate-limited-wait': `the site is rate-limiting Quotewire, which will wait ${seconds} before trying again`,
+    gone: 'the feed may have moved or been removed; check the address in a browser',
+    'no-access': 'the site refuses access; check the address or whether it needs a login',
+    server: 'the site may be down, Quotewire will retry with backoff',
+    redirect: 'the site redirected without saying where to; check the address in a browser',
+    other: 'check the address in a browser',
+  };
+  return new FetchError('http-status', `${answered}; ${advice[kind]}`, {
+    status,
+    retryAfterMs,
+    problem: problem('http-status', { url: displayUrl(url), status, advice: kind, seconds }),
+  });
 }
 
 /** Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
@@ -435,24 +475,40 @@ function toFetchError(error: unknown, url: URL): FetchError {
   if (forbidden instanceof ForbiddenAddressError) {
     return new FetchError('forbidden-address', describeRefusal(forbidden.host, forbidden.refusal, true), {
       cause: error,
+      problem: refusalProblem(forbidden.host, forbidden.refusal, true),
     });
   }
   const code = findCause(error, (e) => typeof (e as NodeJS.ErrnoException).code === 'string') as
     NodeJS.ErrnoException | undefined;
   const host = url.host;
-  const reasons: Record<string, string> = {
-    ECONNREFUSED: `could not connect to ${host} (connection refused); check the address, or whether the site is up`,
-    ENOTFOUND: `could not find ${url.hostname} (no such host name); check the address for typos`,
-    EAI_AGAIN: `could not look up ${url.hostname} (DNS did not answer); check the network, Quotewire will retry with backoff`,
-    ECONNRESET: `${host} dropped the connection; the site may be overloaded, Quotewire will retry with backoff`,
-    UND_ERR_SOCKET: `${host} dropped the connection; the site may be overloaded, Quotewire will retry with backoff`,
-    ETIMEDOUT: `could not connect to ${host} in time; the site may be down, Quotewire will retry with backoff`,
-    UND_ERR_CONNECT_TIMEOUT: `could not connect to ${host} in time; the site may be down, Quotewire will retry with backoff`,
-    EHOSTUNREACH: `${host} is unreachable from this machine; check the network`,
-    ENETUNREACH: `${host} is unreachable from this machine; check the network`,
+  const causes: Record<string, NetworkCause> = {
+    ECONNREFUSED: 'refused',
+    ENOTFOUND: 'no-host',
+    EAI_AGAIN: 'dns',
+    ECONNRESET: 'dropped',
+    UND_ERR_SOCKET: 'dropped',
+    ETIMEDOUT: 'connect-timeout',
+    UND_ERR_CONNECT_TIMEOUT: 'connect-timeout',
+    EHOSTUNREACH: 'unreachable',
+    ENETUNREACH: 'unreachable',
   };
-  const known = code?.code === undefined ? undefined : reasons[code.code];
-  if (known !== undefined) return new FetchError('network', known, { cause: error });
+  const sentences: Record<NetworkCause, string> = {
+    refused: `could not connect to ${host} (connection refused); check the address, or whether the site is up`,
+    'no-host': `could not find ${url.hostname} (no such host name); check the address for typos`,
+    dns: `could not look up ${url.hostname} (DNS did not answer); check the network, Quotewire will retry with backoff`,
+    dropped: `${host} dropped the connection; the site may be overloaded, Quotewire will retry with backoff`,
+    'connect-timeout': `could not connect to ${host} in time; the site may be down, Quotewire will retry with backoff`,
+    unreachable: `${host} is unreachable from this machine; check the network`,
+  };
+  const cause = code?.code === undefined ? undefined : causes[code.code];
+  if (cause !== undefined) {
+    // Name lookups are about the host name alone; connections name the port too, when there is one.
+    const named = cause === 'no-host' || cause === 'dns' ? url.hostname : host;
+    return new FetchError('network', sentences[cause], {
+      cause: error,
+      problem: problem('network', { host: named, cause }),
+    });
+  }
   if (
     code?.code?.includes('CERT') ||
     code?.code?.startsWith('ERR_TLS') ||
@@ -461,14 +517,14 @@ function toFetchError(error: unknown, url: URL): FetchError {
     return new FetchError(
       'network',
       `${host} presented a TLS certificate that could not be verified (${code.code}); the site's HTTPS setup is broken`,
-      { cause: error },
+      { cause: error, problem: problem('tls', { host, code: code.code }) },
     );
   }
   const detail = code?.code ?? (error instanceof Error ? error.message : String(error));
   return new FetchError(
     'network',
     `could not fetch ${displayUrl(url)} (${redactText(detail)}); Quotewire will retry with backoff`,
-    { cause: error },
+    { cause: error, problem: problem('fetch-failed', { url: displayUrl(url), detail: redactText(detail) }) },
   );
 }
 

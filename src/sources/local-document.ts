@@ -10,6 +10,7 @@ import { collapseWhitespace, htmlToText } from '../text/html-to-text.js';
 import { removePageFurniture } from '../text/page-furniture.js';
 import { splitSentences } from '../text/sentences.js';
 import { markdownToText } from './markdown-to-text.js';
+import { problem, SourceError } from './source-problem.js';
 import { extractPage, normalizeDate, PageExtractionError, readPageMetadata } from './page-extractor.js';
 
 /** Formats a local document can be read as. */
@@ -40,7 +41,12 @@ export function parseLocalDocument(content: string, filePath: string, format: Lo
   const body = content.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const parts =
     format === 'html' ? readHtml(body, url) : format === 'markdown' ? readMarkdown(body) : readText(body);
-  if (!parts.text) throw new Error(`${source} has no text to read; check that it is the right file`);
+  if (!parts.text) {
+    throw new SourceError(
+      `${source} has no text to read; check that it is the right file`,
+      problem('no-text', { name: source }),
+    );
+  }
   return { url, source, ...parts };
 }
 

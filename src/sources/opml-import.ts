@@ -6,7 +6,8 @@
  */
 import { heading, list, paragraph, reply, type Reply, type Span } from '../chat/reply.js';
 import { MAX_OPML_FEEDS, parseOpml, writeOpml, OpmlError } from './opml.js';
-import { refusalReason, type AdmissionResult } from './source-admission.js';
+import type { AdmissionResult } from './source-admission.js';
+import { problemText, refusalReason } from '../i18n/problem-text.js';
 import type { Translate } from '../i18n/translations.js';
 import type { SourceRecord } from './source-catalog.js';
 import type { SourceStatusStore } from './source-status.js';
@@ -62,9 +63,14 @@ export async function importOpml(
   return report;
 }
 
-/** A refusal's reason, without `say` when it has none (the report is also printed as JSON). */
-function reasonOf(result: { reason: string; say?: (t: Translate) => string }): Omit<ImportProblem, 'url'> {
-  return result.say ? { reason: result.reason, say: result.say } : { reason: result.reason };
+/**
+ * A refusal's reason, without `say` when it has none. The report is also printed as JSON by the CLI,
+ * which shows the English `reason`: a function stays out of it, where a problem's data would not.
+ */
+function reasonOf(result: Extract<AdmissionResult, { kind: 'refused' }>): Omit<ImportProblem, 'url'> {
+  const { problem } = result;
+  const say = result.say ?? (problem ? (t: Translate) => problemText(problem, t) : undefined);
+  return say ? { reason: result.reason, say } : { reason: result.reason };
 }
 
 /** The report as a chat reply, in the chat's language: counts first, then each feed with its reason. */

@@ -9,6 +9,7 @@ import { parseHTML } from 'linkedom';
 import { collapseWhitespace, decodeHtmlEntities, htmlToText, measureHtml } from '../text/html-to-text.js';
 import { removePageFurniture } from '../text/page-furniture.js';
 import { safeImageUrl } from '../articles/image-url.js';
+import { problem, type SourceProblem } from './source-problem.js';
 
 /** What `extractPage` found on a page. */
 export interface ExtractedPage {
@@ -41,6 +42,8 @@ export class PageExtractionError extends Error {
     message: string,
     readonly url: string,
     readonly reason: PageExtractionFailure,
+    /** The same as data, for a chat to word in its language (see source-problem.ts). */
+    readonly problem?: SourceProblem,
   ) {
     super(message);
   }
@@ -91,6 +94,7 @@ export function extractPage(html: string, url: string, limits: PageLimits = DEFA
         'or the address of a single article',
       url,
       'no-article',
+      problem('no-article', { url }),
     );
   }
 
@@ -123,18 +127,29 @@ export function readPageMetadata(
 }
 
 function checkSize(html: string, url: string, limits: PageLimits): void {
-  const refuse = (what: string, reason: PageExtractionFailure): PageExtractionError =>
+  const refuse = (
+    what: string,
+    reason: PageExtractionFailure,
+    limit: 'size' | 'elements' | 'depth',
+    amount: string,
+  ): PageExtractionError =>
     new PageExtractionError(
       `${url}: ${what}, beyond what article extraction accepts; add the site's RSS feed instead`,
       url,
       reason,
+      problem('page-too-complex', { url, what: limit, amount }),
     );
   if (html.length > limits.maxChars) {
-    throw refuse(`the page is ${(html.length / 1e6).toFixed(1)} million characters long`, 'too-large');
+    const millions = (html.length / 1e6).toFixed(1);
+    throw refuse(`the page is ${millions} million characters long`, 'too-large', 'size', millions);
   }
   const { elements, depth } = measureHtml(html);
-  if (elements > limits.maxElements) throw refuse(`the page has ${elements} elements`, 'too-complex');
-  if (depth > limits.maxDepth) throw refuse(`the page nests its markup ${depth} levels deep`, 'too-complex');
+  if (elements > limits.maxElements) {
+    throw refuse(`the page has ${elements} elements`, 'too-complex', 'elements', String(elements));
+  }
+  if (depth > limits.maxDepth) {
+    throw refuse(`the page nests its markup ${depth} levels deep`, 'too-complex', 'depth', String(depth));
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import type { SourceCatalog, SourceRecord } from './source-catalog.js';
 import type { SourceReader } from './source-reader.js';
 import type { SourceStatus, SourceStatusStore } from './source-status.js';
 import { describeError } from '../kernel/describe-error.js';
+import { problemOf } from './source-problem.js';
 import { completeTeasers } from './teaser-completer.js';
 import { pollSlot, type PollLeases } from './poll-leases.js';
 import type { SourceNotices } from './source-notices.js';
@@ -162,6 +163,7 @@ export class Poller {
         lastAttemptAt: done,
         lastSuccessAt: done,
         lastError: null,
+        lastProblem: null,
         problems: reading.problems,
         consecutiveFailures: 0,
         nextAttemptAt: null,
@@ -204,6 +206,7 @@ export class Poller {
       ...status,
       lastAttemptAt: now.toISOString(),
       lastError: message,
+      lastProblem: problemOf(error),
       consecutiveFailures: failures,
       nextAttemptAt: new Date(now.getTime() + delay).toISOString(),
     };

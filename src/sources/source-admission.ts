@@ -9,6 +9,7 @@ import type { ChatSources } from './chat-sources.js';
 import { isGlobal, type SourceCatalog, type SourceRecord } from './source-catalog.js';
 import type { SourceReader } from './source-reader.js';
 import type { Translate } from '../i18n/translations.js';
+import { problem, problemOf, type SourceProblem } from './source-problem.js';
 
 export type AdmissionResult =
   /** `poll` is null when chats already shared the source, so nothing new was fetched. */
@@ -16,19 +17,18 @@ export type AdmissionResult =
   /** The location is a config source an operator had removed: it is back. */
   | { kind: 'restored'; source: SourceRecord; poll: PollOutcome }
   /**
-   * `known`: it is read already (for this chat, or for every chat). `say`: the reason in a chat's
-   * language, for the refusals Quotewire itself decides; the others (a fetch's error, the address
-   * policy) are English, as the log and the web console show them.
+   * `reason` is English, as the log, the CLI and the web console show it. `known`: it is read already
+   * (for this chat, or for every chat). A chat words the reason in its language from `say` (the
+   * refusals Quotewire itself decides) or `problem` (a fetch's error, the address policy): see
+   * refusalReason in src/i18n/problem-text.ts.
    */
-  | { kind: 'refused'; reason: string; known?: boolean; say?: (t: Translate) => string };
-
-/** Why an address was refused, in the chat's language where Quotewire has the words. */
-export function refusalReason(
-  result: { reason: string; say?: (t: Translate) => string },
-  t: Translate,
-): string {
-  return result.say ? result.say(t) : result.reason;
-}
+  | {
+      kind: 'refused';
+      reason: string;
+      known?: boolean;
+      say?: (t: Translate) => string;
+      problem?: SourceProblem;
+    };
 
 /** Who is adding: chat operators give URLs; the operator at the terminal may also give local paths. */
 export interface Adder {
@@ -67,7 +67,7 @@ export class SourceAdmission {
       };
     }
     const target = this.locate(location.trim(), adder);
-    if ('refused' in target) return { kind: 'refused', reason: target.refused };
+    if ('refused' in target) return { kind: 'refused', reason: target.refused, problem: target.problem };
     const hidden = (await this.deps.catalog.hidden()).find((source) => source.url === target.location);
     if (hidden) {
       const source = await this.deps.catalog.restore(hidden.id);
@@ -86,7 +86,7 @@ export class SourceAdmission {
       try {
         await this.deps.reader.read(target.location);
       } catch (error) {
-        return { kind: 'refused', reason: describeError(error) };
+        return readRefusal(error);
       }
     }
     const source = await this.deps.catalog.add(target.location, adder.id, this.deps.clock());
@@ -110,13 +110,13 @@ export class SourceAdmission {
     if (location.length > MAX_LOCATION_CHARS)
       return this.add(location, { id: adderId, mayAddLocalFiles: false });
     const target = this.locate(location.trim(), { id: adderId, mayAddLocalFiles: false });
-    if ('refused' in target) return { kind: 'refused', reason: target.refused };
+    if ('refused' in target) return { kind: 'refused', reason: target.refused, problem: target.problem };
     const known = await this.deps.chatSources.known(target.location);
     if (!known) {
       try {
         await this.deps.reader.read(target.location);
       } catch (error) {
-        return { kind: 'refused', reason: describeError(error) };
+        return readRefusal(error);
       }
     }
     const result = await this.deps.chatSources.follow(
@@ -157,13 +157,17 @@ export class SourceAdmission {
   }
 
   /** The location as the catalog keeps it (a URL, or an absolute path), or why it is refused. */
-  private locate(location: string, adder: Adder): { location: string } | { refused: string } {
+  private locate(
+    location: string,
+    adder: Adder,
+  ): { location: string } | { refused: string; problem: SourceProblem } {
     const isFileUrl = /^file:/i.test(location);
     const looksLikePath = !isFileUrl && !/^[a-z][a-z0-9+.-]*:/i.test(location);
     if (isFileUrl || looksLikePath) {
       if (!adder.mayAddLocalFiles) {
         return {
           refused: `local files and folders can only be added at the terminal or in the config file; here, give a full address such as https://example.com/feed.xml`,
+          problem: problem('local-files-here', {}),
         };
       }
       let path: string;
@@ -172,11 +176,13 @@ export class SourceAdmission {
       } catch {
         return {
           refused: `"${location}" is not a file URL; give a path such as /srv/news or file:///srv/news`,
+          problem: problem('not-file-url', { location }),
         };
       }
       // A relative path is taken from the folder Quotewire was started in, as a shell would.
       path = resolve(path);
-      if (!existsSync(path)) return { refused: `no file or folder at ${path}` };
+      if (!existsSync(path))
+        return { refused: `no file or folder at ${path}`, problem: problem('no-file', { path }) };
       return { location: path };
     }
     let url: URL;
@@ -185,9 +191,18 @@ export class SourceAdmission {
     } catch {
       return {
         refused: `"${location}" is not a URL; give a full address such as https://example.com/feed.xml`,
+        problem: problem('not-url', { location }),
       };
     }
-    const problem = checkUrl(url, this.deps.policy);
-    return problem ? { refused: problem.message } : { location: url.href };
+    const refused = checkUrl(url, this.deps.policy);
+    return refused ? { refused: refused.message, problem: refused.problem } : { location: url.href };
   }
+}
+
+/** A location that could not be read, refused with the reader's reason (and its problem, if any). */
+function readRefusal(error: unknown): AdmissionResult {
+  const found = problemOf(error);
+  return found
+    ? { kind: 'refused', reason: describeError(error), problem: found }
+    : { kind: 'refused', reason: describeError(error) };
 }

@@ -15,6 +15,7 @@ import type { Logger } from '../kernel/logger.js';
 import type { Store } from '../store/store.js';
 import { isGlobal, type SourceRecord } from './source-catalog.js';
 import type { SourceStatus } from './source-status.js';
+import { lastErrorText } from '../i18n/problem-text.js';
 
 /** A chat platform's way to deliver a notice; registered by the chat service when the platform runs. */
 export interface Notifier {
@@ -82,7 +83,7 @@ export class SourceNotices {
     this.deps.logger.warn(
       `source ${source.id} has failed ${status.consecutiveFailures} times in a row: ${reason}; telling ${isGlobal(source) ? 'the operators' : 'its chats'}`,
     );
-    await this.deliver(source, (t) => failingNotice(source, status, reason, t));
+    await this.deliver(source, (t) => failingNotice(source, status, t));
   }
 
   /** Tells the chats that read a chat source that an operator removed it. */
@@ -120,7 +121,7 @@ export class SourceNotices {
 }
 
 /** The notice itself: which source, why in plain words, and what to do. */
-function failingNotice(source: SourceRecord, status: SourceStatus, reason: string, t: Translate): Reply {
+function failingNotice(source: SourceRecord, status: SourceStatus, t: Translate): Reply {
   const named = { id: source.id, url: source.url };
   const fix = isGlobal(source)
     ? source.origin === 'config'
@@ -131,7 +132,7 @@ function failingNotice(source: SourceRecord, status: SourceStatus, reason: strin
     t(isGlobal(source) ? 'notice-source-failing-global' : 'notice-source-failing-chat', {
       ...named,
       count: status.consecutiveFailures,
-      reason,
+      reason: status.lastError ? lastErrorText(status, t) : t('notice-unreadable'),
       fix,
     }),
   );

@@ -10,6 +10,7 @@ import type { FetchResult } from './http-fetcher.js';
 import { looksBinary, parseLocalDocument } from './local-document.js';
 import { extractPage, PageExtractionError } from './page-extractor.js';
 import { discoverFeedLinks } from './feed-discovery.js';
+import { problem, SourceError } from './source-problem.js';
 
 /** Fetches a URL (the HTTP fetcher, or a fake in tests). */
 export type Fetch = (url: string, conditional?: Validators) => Promise<FetchResult>;
@@ -71,11 +72,14 @@ export class SourceReader {
     if (/^https?:\/\//i.test(location)) return this.readUrl(location, validators);
     const path = location.startsWith('file://') ? fileURLToPath(location) : location;
     const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      throw new Error(
-        error.code === 'ENOENT'
-          ? `${path} does not exist; check the source's path (relative paths are relative to the config file)`
-          : `cannot read ${path}: ${error.code ?? error.message}`,
-      );
+      if (error.code === 'ENOENT') {
+        throw new SourceError(
+          `${path} does not exist; check the source's path (relative paths are relative to the config file)`,
+          problem('path-missing', { path }),
+        );
+      }
+      const code = error.code ?? error.message;
+      throw new SourceError(`cannot read ${path}: ${code}`, problem('path-unreadable', { path, code }));
     });
     if (info.isDirectory()) return this.readFolder(path);
     return { ...(await this.readFile(path)), kind: 'file', notModified: false, validators: {}, problems: [] };
@@ -112,8 +116,10 @@ export class SourceReader {
       };
     }
     if (format === 'markdown' || format === 'text') {
-      throw new Error(
-        `${url} serves ${result.contentType ?? 'an unknown type'} that is neither a feed nor a web page; check the URL`,
+      const type = result.contentType ?? 'an unknown type';
+      throw new SourceError(
+        `${url} serves ${type} that is neither a feed nor a web page; check the URL`,
+        problem('not-feed-or-page', { url, type: result.contentType ?? '?' }),
       );
     }
     const { title, drafts } = await this.feeds.parse(text, result.url, this.limits.maxItemsPerFeed);
@@ -130,12 +136,16 @@ export class SourceReader {
   ): Promise<{ title: string | null; drafts: ArticleDraft[] }> {
     const info = await stat(path);
     if (info.size > this.limits.maxFileBytes) {
-      throw new Error(`${path} is larger than polling.maxBytes (${this.limits.maxFileBytes} bytes)`);
+      throw new SourceError(
+        `${path} is larger than polling.maxBytes (${this.limits.maxFileBytes} bytes)`,
+        problem('file-too-large', { path, max: this.limits.maxFileBytes }),
+      );
     }
     const text = decodeBody(await readFile(path), null);
     if (looksBinary(text)) {
-      throw new Error(
+      throw new SourceError(
         `${basename(path)} is not a text document (it holds binary data: an image, a PDF, an archive?); Quotewire reads feeds, web pages, Markdown and plain text`,
+        problem('binary-file', { name: basename(path) }),
       );
     }
     const format = detectFormat(text, { fileName: basename(path) });
@@ -187,8 +197,9 @@ function extractPageOrPointToFeed(html: string, url: string): ReturnType<typeof 
   } catch (error) {
     const feeds = error instanceof PageExtractionError ? discoverFeedLinks(html, url) : [];
     if (feeds.length === 0) throw error;
-    throw new Error(
+    throw new SourceError(
       `${url} is a web page without an article, but it links to a feed at ${feeds[0]}: add that instead`,
+      problem('page-links-feed', { url, feed: feeds[0]! }),
     );
   }
 }

@@ -1,5 +1,6 @@
 import type { Store } from '../store/store.js';
 import type { Validators } from './source-reader.js';
+import type { SourceProblem } from './source-problem.js';
 
 /** How a source is doing, shown by /sources and used to schedule retries. */
 export interface SourceStatus {
@@ -9,6 +10,11 @@ export interface SourceStatus {
   lastSuccessAt: string | null;
   /** Why the last attempt failed, in words a user can act on; null when it worked. */
   lastError: string | null;
+  /**
+   * The same as data, for chats to word in their language; null when the error has none (or for a
+   * status stored before problems were kept), and chats then see `lastError`.
+   */
+  lastProblem: SourceProblem | null;
   /** Files of a folder source that could not be read on the last poll. */
   problems: string[];
   consecutiveFailures: number;
@@ -25,6 +31,7 @@ export const EMPTY_STATUS: SourceStatus = {
   lastAttemptAt: null,
   lastSuccessAt: null,
   lastError: null,
+  lastProblem: null,
   problems: [],
   consecutiveFailures: 0,
   nextAttemptAt: null,

@@ -7,6 +7,7 @@ import { TelegramAdapter } from '../../src/adapters/telegram/telegram-adapter.js
 import type { App } from '../../src/app/container.js';
 import { runCommandLine } from '../../src/chat/command-runner.js';
 import { renderPlainText } from '../../src/chat/render-text.js';
+import { TERMINAL_ADDRESS } from '../../src/delivery/chat-subscription.js';
 import {
   FAKE_CHANNELS,
   slashCommand,
@@ -144,7 +145,7 @@ describe('/mode, /schedule, /settings, /filter and /follow through the platforms
       'Added: exclude "Transfer Window", exclude "gossip". 2 filters now; /filter lists them.',
     );
     expect(await say('/filter add include huawei source:town-news')).toMatch(
-      /^Added: include "huawei" \(source town-news\)/,
+      /^Added: include "huawei" source:town-news/,
     );
     expect(await say('/filter add exlude tabloid')).toBe(
       '"exlude" is neither include nor exclude: did you mean exclude? E.g. /filter add include huawei.',
@@ -155,7 +156,7 @@ describe('/mode, /schedule, /settings, /filter and /follow through the platforms
     expect(await say('/filter add exclude ???')).toBe('"???": a filter needs at least one letter or digit.');
     const listed = await say('/filter');
     expect(listed).toContain('1. exclude "Transfer Window"');
-    expect(listed).toContain('3. include "huawei" (source town-news)');
+    expect(listed).toContain('3. include "huawei" source:town-news');
     expect(await say('/filter remove 2')).toBe('Removed filter 2. 2 filters now; /filter lists them.');
     expect(await say('/filter remove exclude transfer window')).toBe(
       'Removed. 1 filter now; /filter lists them.',
@@ -246,9 +247,35 @@ describe('/mode, /schedule, /settings, /filter and /follow through the platforms
     }
   });
 
-  it('answers at the terminal that subscriptions are for chats', async () => {
-    const terminal = { platform: 'terminal' as const, chatId: 't', userId: 'me', isOperator: true };
-    const answer = await runCommandLine('/follow pompeo', terminal, app.services);
-    expect(renderPlainText(answer!)).toMatch(/^Subscriptions are for chats on Telegram or Discord/);
+  it('follows and filters at the terminal, which keeps its own record that nothing is delivered to', async () => {
+    const terminal = { platform: 'terminal' as const, chatId: 'terminal', userId: 'local', isOperator: true };
+    const atTerminal = async (line: string) =>
+      renderPlainText((await runCommandLine(line, terminal, app.services))!);
+    expect(await atTerminal('/subscribe')).toMatch(/^Subscriptions are for chats on Telegram or Discord/);
+    expect(await atTerminal('/following')).toMatch(/^This chat follows nobody\./);
+    expect(await atTerminal('/follow "Mike Pompeo"')).toMatch(
+      /^Following Mike Pompeo\. Nothing is posted to the terminal between commands: \/following shows/,
+    );
+    expect(await atTerminal('/following')).toContain(
+      'Mike Pompeo (since ', // …and his newest quote, since the terminal gets no posts:
+    );
+    expect(await atTerminal('/following')).toContain('“We will find a way to keep the island connected,”');
+
+    expect(await atTerminal('/digest')).toContain('Library reopens');
+    expect(await atTerminal('/filter add exclude library')).toBe(
+      'Added: exclude "library". 1 filter now; /filter lists them.',
+    );
+    const filtered = await atTerminal('/digest');
+    expect(filtered).not.toContain('Library reopens');
+    expect(filtered).toContain('Ferry talks resume');
+    expect(await atTerminal('/filter clear')).toMatch(/^Removed all 1 filters/);
+    expect(await atTerminal('/digest')).toContain('Library reopens');
+    expect(await atTerminal('/unfollow all')).toBe('Stopped following Mike Pompeo.');
+
+    // The terminal's record is kept, but is no subscription: delivery and the console never list it.
+    expect((await app.services.subscriptions.get(TERMINAL_ADDRESS))?.follows).toEqual([]);
+    const listed = await app.services.subscriptions.list();
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.some((subscription) => subscription.platform === 'terminal')).toBe(false);
   });
 });

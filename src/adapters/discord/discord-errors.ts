@@ -1,13 +1,13 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import type { SendOutcome } from '../../delivery/digest-sender.js';
 import { describeError } from '../../kernel/describe-error.js';
+import { PAUSE_HINTS } from '../../delivery/pause-reasons.js';
 
 /** What the channel's owner should do, for the errors that mean the bot cannot post there. */
 const GONE_HINTS: Record<number, string> = {
-  10003: 'the channel was deleted; /subscribe in another channel',
-  50001: 'the bot cannot see the channel; give it View Channel there, then /subscribe again',
-  50013:
-    'the bot lacks permissions; give it Send Messages and Embed Links in the channel, then /subscribe again',
+  10003: PAUSE_HINTS.channelDeleted.text,
+  50001: PAUSE_HINTS.cannotSee.text,
+  50013: PAUSE_HINTS.noPermission.text,
 };
 
 /**
@@ -21,8 +21,7 @@ export function classifyDiscordError(error: unknown): Exclude<SendOutcome, { kin
     const code = typeof error.code === 'number' ? error.code : 0;
     const what = `${error.message} (Discord ${error.status}${code ? `/${code}` : ''})`;
     if (error.status === 403 || error.status === 404) {
-      const hint =
-        GONE_HINTS[code] ?? 'check that the bot is still in the server and may post in the channel';
+      const hint = GONE_HINTS[code] ?? PAUSE_HINTS.checkAccess.text;
       return { kind: 'gone', reason: `${what}: ${hint}` };
     }
     return { kind: 'failed', reason: what };

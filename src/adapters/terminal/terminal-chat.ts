@@ -5,6 +5,8 @@ import type { Caller } from '../../chat/command-definition.js';
 import { chatSpeech, runCommandLine } from '../../chat/command-runner.js';
 import { renderPlainText } from '../../chat/render-text.js';
 import { digestReply } from '../../digest/digest-reply.js';
+import { ArticleWords, storyFilter } from '../../delivery/chat-filters.js';
+import { chatFilterRules } from '../../delivery/chat-subscription.js';
 import type { PollOutcome } from '../../sources/poller.js';
 
 /** The local user at the terminal runs the bot, so they are its operator. */
@@ -52,7 +54,10 @@ export async function runTerminalChat(options: {
   }
   write(t(interactive ? 'terminal-welcome-interactive' : 'terminal-welcome', { count: sources.length }));
   write('');
-  write(renderPlainText(digestReply(await services.digests.build(services.clock()), t)));
+  // The terminal's own filters (/filter) apply to the digest it opens with, as to /digest.
+  const rules = await chatFilterRules(services.subscriptions, TERMINAL_CALLER).catch(() => undefined);
+  const accept = storyFilter(rules, new ArticleWords());
+  write(renderPlainText(digestReply(await services.digests.build(services.clock(), { accept }), t), t));
   write('');
   const lines = createInterface({ input, terminal: false });
   const prompt = () => {
@@ -69,7 +74,7 @@ export async function runTerminalChat(options: {
     const answer = await runCommandLine(line, TERMINAL_CALLER, services);
     // Asked again for each line: a /settings language line changes it for what follows.
     const now = (await chatSpeech(TERMINAL_CALLER, services)).t;
-    write(answer ? renderPlainText(answer, now('more-hint-terminal')) : now('chat-not-a-command'));
+    write(answer ? renderPlainText(answer, now) : now('chat-not-a-command'));
     write('');
     prompt();
   }

@@ -293,8 +293,12 @@ describe('the Discord adapter with the real discord.js against a fake Discord', 
       const { callbacks } = await answered(
         slashCommand('settings', {}, { channelId: C2, permissions: PERMISSIONS.manager }),
       );
-      // Markdown-escaped, as Discord shows it: "paused (Missing Permissions (Discord 403/50013): ...".
-      expect(String(callbacks[0]!.data!.content)).toContain('paused \\(Missing Permissions');
+      // The platform's words quoted, what to do in the chat's language; Markdown-escaped, as Discord shows it.
+      const shown = String(callbacks[0]!.data!.content);
+      expect(shown).toContain('paused \\(the platform refused to post here');
+      expect(shown).toMatch(
+        /Missing Permissions \\\(Discord 403\/50013\\\).*the bot lacks permissions; give it Send/,
+      );
     });
   });
 });
