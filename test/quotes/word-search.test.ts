@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleRepository } from '../../src/articles/article-repository.js';
+import { ArticlePipeline } from '../../src/ingest/article-pipeline.js';
+import { analyzeInThisThread, analyzeText, type TextAnalyzer } from '../../src/ingest/text-analysis.js';
 import type { StoredArticle } from '../../src/articles/stored-article.js';
 import { PART_SIZE } from '../../src/quotes/quote-buckets.js';
 import { QuoteIndex, type WordSearch } from '../../src/quotes/quote-index.js';
@@ -47,6 +49,46 @@ describe('words of a search', () => {
       phrases: [['rate', 'of', 'zurich']],
       ignored: ['of', 'the', 'and'],
     });
+  });
+});
+
+describe('words of quotes at ingest', () => {
+  it('are folded once, by the analyzer (in its worker), and filed as it gave them', async () => {
+    const text = 'The meeting ran late.\n\n"The Harbour tariffs must fall," said Ada Quist, the mayor.';
+    const analysis = analyzeText(text, 1, 'Harbour talks');
+    expect(analysis.quoteTerms).toEqual([['harbour', 'tariff', 'fall']]);
+    // Without a title (not for the index) nothing is folded for it.
+    expect(analyzeText(text, 1).quoteTerms).toBeUndefined();
+
+    const { store } = await openTempStore();
+    try {
+      const repository = new ArticleRepository(store);
+      const quoteIndex = new QuoteIndex(store, repository, { refreshMs: 0 });
+      // The real analysis, with the words it gives marked: the index must file these, not fold again.
+      const analyze: TextAnalyzer = async (...args) => {
+        const result = await analyzeInThisThread(...args);
+        return { ...result, quoteTerms: result.quoteTerms?.map((terms) => [...terms, 'workerword']) };
+      };
+      const pipeline = new ArticlePipeline({
+        analyze,
+        store,
+        repository,
+        quoteIndex,
+        options: { sentences: 1, maxArticleChars: 10_000 },
+      });
+      const draft = { url: 'https://news.example/h', title: 'Harbour talks', byline: null, published: null };
+      await pipeline.process(
+        [{ ...draft, source: 'Example Wire', text }],
+        'wire',
+        new Date('2026-11-20T09:00:00Z'),
+      );
+      expect(texts(await quoteIndex.searchWords('workerword'))).toEqual(['The Harbour tariffs must fall,']);
+      expect((await quoteIndex.searchWords('tariffs harbour')).hits[0]).toMatchObject({
+        speaker: 'Ada Quist',
+      });
+    } finally {
+      await store.close();
+    }
   });
 });
 
