@@ -43,7 +43,7 @@ export interface WordPage {
  * in one quote would otherwise mean reading both words' whole history; past this, the answer says
  * how far back it searched, which keeps every answer fast.
  */
-export const WORD_SCAN_LIMIT = 60_000;
+export const WORD_SCAN_LIMIT = 20_000;
 /** Postings of the rarest word read at least per round of days. */
 const MIN_ROUND = 200;
 /** Days read at most per round. */
