@@ -35,6 +35,7 @@ export async function runWebBench(request: WebBenchRequest): Promise<string> {
       'web page: the same store served by a restarted Quotewire, pages asked over HTTP from another process',
       line('speaker page:', latencies.speaker),
       line('search:', latencies.search),
+      line('words-only search:', latencies.words),
       ...(failures.length ? [`  FAILED requests: ${failures.slice(0, 5).join(', ')}`] : []),
     ].join('\n');
   } finally {
@@ -43,24 +44,29 @@ export async function runWebBench(request: WebBenchRequest): Promise<string> {
 }
 
 /**
- * Speaker pages of quoted people (first and later pages; half of them among the 50 most quoted) and
- * searches for the cast's names (surnames, full names, words, typos), in a seeded order.
+ * Speaker pages of quoted people (first and later pages; half of them among the 50 most quoted),
+ * searches for the cast's names (surnames, full names, words, typos), and searches by words alone
+ * (one word, several, a phrase, a later page, a word never quoted), in a seeded order.
  */
 async function measure(
   ready: WebServeReady,
   cast: readonly Person[],
   count: number,
   seed: number,
-): Promise<{ latencies: { speaker: number[]; search: number[] }; failures: string[] }> {
+): Promise<{ latencies: Record<Kind, number[]>; failures: string[] }> {
   const random = seeded(seed);
+  // Its own sequence, so that the other kinds' requests are the ones they were before.
+  const wordsRandom = seeded(seed + 1);
   const quoted = ready.speakers;
   const speaker = () =>
     quoted[Math.floor(random() * (random() < 0.5 ? Math.min(50, quoted.length) : quoted.length))]!;
   const anyone = () => cast[Math.floor(random() * cast.length)]!;
   const famous = () => cast[Math.floor(random() * 50)]!;
   const topics = ['port', 'tariff', 'strike', 'turbines', 'nurses'];
-  const paths: [kind: 'speaker' | 'search', path: string][] = [];
+  const paths: [kind: Kind, path: string][] = [];
   for (let i = 0; i < count; i++) {
+    // Words alone every other request, between the others (whose mix stays as it was).
+    if (i % 2 === 0) paths.push(['words', wordsSearch(i, wordsRandom)]);
     const person = random() < 0.5 ? famous() : anyone();
     const full = `${person.given} ${person.family}`;
     const kind = i % 10;
@@ -71,7 +77,7 @@ async function measure(
     else if (kind < 9) paths.push(['search', searchPath(person.family, topics[i % topics.length]!)]);
     else paths.push(['search', searchPath(typo(person.family, random), '')]);
   }
-  const latencies = { speaker: [] as number[], search: [] as number[] };
+  const latencies: Record<Kind, number[]> = { speaker: [], search: [], words: [] };
   const failures: string[] = [];
   for (const [kind, path] of paths) {
     const started = performance.now();
@@ -106,6 +112,32 @@ function serve(request: WebBenchRequest): Promise<{ ready: WebServeReady; stop()
       }),
     );
   });
+}
+
+type Kind = 'speaker' | 'search' | 'words';
+
+/**
+ * Words alone, over the generated quotes' vocabulary: a topic word (in a sixth of the quotes or
+ * fewer), a word in every quote, two or three words, a phrase, a later page, a word no quote has,
+ * and two words that are each in many quotes but never in the same one (the costliest: it reads
+ * up to the scan limit).
+ */
+function wordsSearch(i: number, random: () => number): string {
+  const topic = ['port', 'tariff', 'strike', 'turbines', 'nurses', 'dredging', 'classrooms', 'wages'];
+  const one = topic[Math.floor(random() * topic.length)]!;
+  const searches = [
+    one,
+    one,
+    'plan',
+    `${one} winter`,
+    `protect ${one} matters`,
+    `"${one} plan"`,
+    '"proper vote" council',
+    'zeppelin',
+    'dredging drought',
+  ];
+  const words = searches[Math.floor(random() * searches.length)]!;
+  return searchPath('', words, i % 7 === 0 ? 3 : 1);
 }
 
 /** One letter changed, as someone typing fast would. */

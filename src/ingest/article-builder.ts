@@ -17,17 +17,18 @@ export async function buildArticle(
 }
 
 /**
- * {@link buildArticle}, and for ingest also the article's word filter for the quote index, built
- * by the analyzer (in its worker thread) when the article has a quote to file.
+ * {@link buildArticle}, and for ingest also the article's word filter and its quotes' indexed words
+ * for the quote index, built by the analyzer (in its worker thread) when the article has a quote to
+ * file.
  */
 export async function buildIndexedArticle(
   draft: ArticleDraft,
   analyze: TextAnalyzer,
   options: BuildOptions,
   withTermFilter = true,
-): Promise<{ article: Article; termFilter?: string }> {
+): Promise<{ article: Article; termFilter?: string; quoteTerms?: string[][] }> {
   const text = boundText(draft.text, options.maxArticleChars);
-  const { quotes, summary, termFilter } = await analyze(
+  const { quotes, summary, termFilter, quoteTerms } = await analyze(
     text,
     options.sentences,
     withTermFilter ? draft.title : undefined,
@@ -44,7 +45,9 @@ export async function buildIndexedArticle(
     quotes,
     ...(draft.image ? { image: draft.image } : {}),
   };
-  return termFilter === undefined ? { article } : { article, termFilter };
+  return termFilter === undefined
+    ? { article }
+    : { article, termFilter, ...(quoteTerms ? { quoteTerms } : {}) };
 }
 
 /** Cuts an over-long text at the last paragraph break before the limit, so offsets stay valid. */

@@ -33,11 +33,13 @@ export class ArticlePipeline implements DraftProcessor {
 
   async process(drafts: ArticleDraft[], sourceId: string, now: Date): Promise<StoredArticle[]> {
     const termFilters = new Map<string, string>();
+    const quoteTerms = new Map<string, string[]>();
     const seenAt = now.toISOString();
     const entries = await Promise.all(
       drafts.map(async (draft) => {
         const built = await buildIndexedArticle(draft, this.deps.analyze, this.deps.options);
         if (built.termFilter !== undefined) termFilters.set(built.article.id, built.termFilter);
+        built.quoteTerms?.forEach((terms, index) => quoteTerms.set(`${built.article.id}#${index}`, terms));
         const article: StoredArticle = {
           ...built.article,
           seenAt,
@@ -50,7 +52,7 @@ export class ArticlePipeline implements DraftProcessor {
     const commit = this.committing.then(() =>
       this.deps.store.transact(async (tx) => {
         const stored = await this.deps.repository.stageNew(tx, entries);
-        return { stored, speakers: await this.deps.quoteIndex.stage(tx, stored, termFilters) };
+        return { stored, speakers: await this.deps.quoteIndex.stage(tx, stored, termFilters, quoteTerms) };
       }),
     );
     this.committing = commit.catch(() => undefined);

@@ -1,6 +1,7 @@
 import { extractQuotes } from '../quotes/quote-extractor.js';
 import { SPEAKER_THRESHOLD, type Quote } from '../quotes/quote.js';
 import { buildTermFilter } from '../quotes/search-terms.js';
+import { quoteWordTerms } from '../quotes/word-terms.js';
 import { summarize } from '../summaries/extractive-summarizer.js';
 
 /** What the offline engines derive from an article's text. */
@@ -13,6 +14,11 @@ export interface TextAnalysis {
    * it filed. Built here so that ingest's main thread does not fold every article's words.
    */
   termFilter?: string;
+  /**
+   * The words each quote is filed under in the word index (see quoteWordTerms), by position in
+   * `quotes`, empty for a quote that is not filed; with `termFilter`, for the same reason.
+   */
+  quoteTerms?: string[][];
 }
 
 /** Analyses a text: in this thread, or in a worker thread (see analyzer-pool.ts). */
@@ -22,7 +28,10 @@ export type TextAnalyzer = (text: string, sentences: number, title?: string) => 
 export function analyzeText(text: string, sentences: number, title?: string): TextAnalysis {
   const quotes = extractQuotes(text);
   const analysis: TextAnalysis = { quotes, summary: summarize(text, sentences) };
-  if (title !== undefined && quotes.some(isFiled)) analysis.termFilter = buildTermFilter(`${title}\n${text}`);
+  if (title !== undefined && quotes.some(isFiled)) {
+    analysis.termFilter = buildTermFilter(`${title}\n${text}`);
+    analysis.quoteTerms = quotes.map((quote) => (isFiled(quote) ? quoteWordTerms(quote.text) : []));
+  }
   return analysis;
 }
 

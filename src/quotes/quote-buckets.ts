@@ -45,6 +45,12 @@ export type DayCounts = [day: string, count: number][];
 /** Quotes newly filed by one batch: per spelling, per day. */
 export type FiledCounts = Map<string, Map<string, number>>;
 
+/** A newly filed quote and where it now lies: slot `slot` of its part (parts only grow at the end). */
+export interface PlacedQuote extends PartAddress {
+  slot: number;
+  ref: QuoteRef;
+}
+
 /**
  * Quotes per stored part. A batch rewrites the last part of each (spelling, day) it adds to, so a
  * small part keeps ingest cheap (about 25 quotes, 10 KB, per speaker and batch) while a busy day
@@ -120,7 +126,7 @@ export class QuoteBuckets {
 
   /**
    * Within a transaction: files new quotes and returns how many were new, per spelling and day,
-   * and the new quotes themselves. Each (spelling, day) reads and rewrites only its last part; a
+   * and the new quotes themselves, by spelling and with the part and slot each was put in. Each (spelling, day) reads and rewrites only its last part; a
    * quote already in that part (the same article and position, or the same words from another copy
    * of the story) is not filed twice. Every part written is read through the transaction first, even
    * a new one, so two writers filing under the same speaker and day at once never overwrite each
@@ -129,7 +135,7 @@ export class QuoteBuckets {
   async append(
     tx: Transaction,
     refsByVariant: ReadonlyMap<string, readonly QuoteRef[]>,
-  ): Promise<{ counts: FiledCounts; added: Map<string, QuoteRef[]> }> {
+  ): Promise<{ counts: FiledCounts; added: Map<string, QuoteRef[]>; placed: PlacedQuote[] }> {
     const plans: { variant: string; day: string; known: number; refs: QuoteRef[] }[] = [];
     const months = new Map<string, MonthAddress>();
     for (const [variant, refs] of refsByVariant) {
@@ -164,6 +170,7 @@ export class QuoteBuckets {
     const contents = await tx.getMany<QuoteRef[]>('speaker-quotes', openParts);
     const filed: FiledCounts = new Map();
     const added = new Map<string, QuoteRef[]>();
+    const placed: PlacedQuote[] = [];
     plans.forEach((plan, i) => {
       const open = contents[i] ?? [];
       const already = new Set(open.map((ref) => `${ref.articleId}#${ref.index}`));
@@ -187,6 +194,7 @@ export class QuoteBuckets {
           current = [];
         }
         current.push(ref);
+        placed.push({ variant: plan.variant, day: plan.day, part, slot: current.length - 1, ref });
       }
       tx.set('speaker-quotes', partKey({ variant: plan.variant, day: plan.day, part }), current);
       directories
@@ -203,7 +211,7 @@ export class QuoteBuckets {
         [...directories.get(key)!].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
       );
     }
-    return { counts: filed, added };
+    return { counts: filed, added, placed };
   }
 
   /** Quotes per day of each (spelling, month), in the order asked. */

@@ -6,7 +6,8 @@
  * Everything lives in store collections, written in one batch per ingested batch of articles:
  * `speakers` (the registry), `speaker-days` and `speaker-quotes` (the quotes, see
  * quote-buckets.ts), `quote-days` (per day, how often each speaker was quoted, for `/quotes` alone)
- * and `article-terms` (a word filter per article, for `/quotes <name> <words>`). Memory holds only
+ * `article-terms` (a word filter per article, for `/quotes <name> <words>`), and the word index
+ * (`word-days`, `word-quotes`: see word-index.ts) for searching by words alone. Memory holds only
  * the registry's cache.
  */
 import type { ArticleRepository } from '../articles/article-repository.js';
@@ -21,6 +22,8 @@ import { filterTerms } from './search-terms.js';
 import type { Speaker } from './speaker-index.js';
 import { parseSpeakerName } from './speaker-name.js';
 import { SpeakerRegistry, type RegistryUpdate, type SpeakerTally } from './speaker-registry.js';
+import { WordIndex, type BuiltWordTerms } from './word-index.js';
+import { parseWordQuery } from './word-terms.js';
 
 export type { Speaker } from './speaker-index.js';
 
@@ -60,6 +63,22 @@ export type QuoteSearch =
   /** The name has nothing to search for (only punctuation, say). */
   | { kind: 'empty' };
 
+/** Quotes found by words alone, from every speaker. */
+export interface WordSearch {
+  /** The words looked up (folded), each of which every hit contains. */
+  words: string[];
+  /** Phrases (folded words) every hit contains as written. */
+  phrases: string[][];
+  /** Words typed but not searched: too common ("the", "of") or a single letter. */
+  ignored: string[];
+  hits: QuoteHit[];
+  /** Hits over all pages; null when unknown (several words, and not every day was searched). */
+  total: number | null;
+  hasMore: boolean;
+  /** When the search stopped before the oldest quotes: the oldest day searched (YYYY-MM-DD). */
+  searchedSince: string | null;
+}
+
 /** How often each spelling was quoted on one day, by spelling key. */
 type DayTally = Record<string, number>;
 
@@ -90,16 +109,22 @@ export class QuoteIndex {
   private readonly buckets: QuoteBuckets;
   private readonly dayTallies: CounterCollection;
   private readonly termFilters: Collection<string>;
+  private readonly words: WordIndex;
 
   constructor(
     private readonly store: Store,
     private readonly articles: ArticleRepository,
-    options: { refreshMs?: number } = {},
+    options: {
+      refreshMs?: number;
+      /** Most postings a words-only search reads (see WORD_SCAN_LIMIT); smaller in tests. */
+      wordScanLimit?: number;
+    } = {},
   ) {
     this.registry = new SpeakerRegistry(store, options);
     this.buckets = new QuoteBuckets(store);
     this.dayTallies = store.counters('quote-days');
     this.termFilters = store.collection<string>('article-terms');
+    this.words = new WordIndex(store, options.wordScanLimit);
   }
 
   /**
@@ -142,6 +167,36 @@ export class QuoteIndex {
       total: page.total,
       hasMore: page.hasMore,
       searchedOnly: page.searchedOnly,
+    };
+  }
+
+  /**
+   * Quotes by anyone that contain every word of `text` (case and accents ignored, whole words,
+   * plurals folded), newest first, a page at a time; words in double quotes must stand together as
+   * a phrase. Function words ("the", "of") are not searched, as they are not indexed.
+   */
+  async searchWords(text: string, options: { offset?: number; limit?: number } = {}): Promise<WordSearch> {
+    const query = parseWordQuery(text);
+    const [index, page] = await Promise.all([
+      this.registry.current(),
+      this.words.search(query, {
+        offset: Math.max(0, options.offset ?? 0),
+        limit: Math.max(1, options.limit ?? 10),
+      }),
+    ]);
+    const nameOf = new Map<string, string>();
+    for (const ref of page.refs) {
+      const speaker = index.speakerOf(ref.variant);
+      if (speaker) nameOf.set(ref.variant, speaker.name);
+    }
+    return {
+      words: query.terms,
+      phrases: query.phrases,
+      ignored: query.ignored,
+      hits: onePerQuote(page.refs).map((ref) => toHit(ref, nameOf)),
+      total: page.total,
+      hasMore: page.hasMore,
+      searchedSince: page.searchedSince,
     };
   }
 
@@ -202,18 +257,21 @@ export class QuoteIndex {
   /**
    * Within a transaction: files the attributed quotes of newly stored articles (a few reads and
    * writes per collection, whatever the number of articles). `builtFilters` holds word filters
-   * already built by ingest's analysis workers, by article id. Returns what {@link applyCommitted}
-   * needs once the transaction is committed.
+   * already built by ingest's analysis workers, by article id, and `builtTerms` each quote's indexed
+   * words, by `<articleId>#<index>`. Returns what {@link applyCommitted} needs once the transaction
+   * is committed.
    */
   async stage(
     tx: Transaction,
     articles: readonly StoredArticle[],
     builtFilters?: ReadonlyMap<string, string>,
+    builtTerms?: BuiltWordTerms,
   ): Promise<RegistryUpdate | null> {
     const { refsByVariant, names, termFilters } = fileQuotes(articles, builtFilters);
     if (refsByVariant.size === 0) return null;
     // Counts come from what was actually filed, so an article given twice is not counted twice.
-    const { counts: filed, added } = await this.buckets.append(tx, refsByVariant);
+    const { counts: filed, added, placed } = await this.buckets.append(tx, refsByVariant);
+    this.words.stage(tx, placed, builtTerms);
     for (const { key, value } of termFilters) tx.set('article-terms', key, value);
     const tallies = new Map<string, SpeakerTally>();
     for (const [variant, days] of filed) {

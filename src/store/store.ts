@@ -26,6 +26,8 @@ export type CollectionName =
   | 'speaker-days'
   | 'quote-days'
   | 'article-terms'
+  | 'word-days'
+  | 'word-quotes'
   | 'pages'
   | 'subscriptions'
   | 'deliveries'

@@ -123,6 +123,25 @@ export interface SpeakersView {
 
 export type SearchView =
   | { kind: 'empty'; name: string; words: string }
+  /** Words alone: quotes by anyone that contain them (see QuoteIndex.searchWords). */
+  | {
+      kind: 'words';
+      name: string;
+      words: string;
+      /** The words looked up, folded; every quote listed has each of them. */
+      appliedWords: string[];
+      /** Phrases typed in double quotes, folded, which every quote listed has as written. */
+      phrases: string[];
+      /** Words not searched: too common ("the", "of") or a single letter. */
+      ignored: string[];
+      quotes: WebQuoteHit[];
+      page: number;
+      pageSize: number;
+      total: number | null;
+      hasMore: boolean;
+      /** When older quotes were not searched: the oldest day searched (YYYY-MM-DD). */
+      searchedSince: string | null;
+    }
   | { kind: 'unknown'; name: string; words: string; suggestions: WebSpeaker[] }
   | {
       kind: 'found';

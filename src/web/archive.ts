@@ -219,12 +219,12 @@ export class Archive {
     };
   }
 
-  /** Quotes by the speakers a name finds (typos forgiven, as /quotes does), narrowed by words. */
+  /**
+   * Quotes by the speakers a name finds (typos forgiven, as /quotes does), narrowed by words; without
+   * a name, quotes by anyone that contain the words (the word index over quote texts).
+   */
   async search(name: string, words: string, page: number): Promise<SearchView> {
-    // Words narrow down what a speaker said: quotes are filed by speaker, and the store has no
-    // full-text index, so words alone would mean reading every quote. (/quotes would take the
-    // first word for a name, which on a form with two fields would only confuse.)
-    if (!name.trim()) return { kind: 'empty', name, words };
+    if (!name.trim()) return words.trim() ? this.searchWords(words, page) : { kind: 'empty', name, words };
     const result = await this.deps.quotes.search(name.slice(0, 200), {
       words: words.slice(0, 200) || undefined,
       offset: (page - 1) * RESULTS_PER_PAGE,
@@ -247,6 +247,27 @@ export class Archive {
       total: result.total,
       hasMore: result.hasMore,
       searchedOnly: result.searchedOnly,
+    };
+  }
+
+  private async searchWords(words: string, page: number): Promise<SearchView> {
+    const result = await this.deps.quotes.searchWords(words.slice(0, 200), {
+      offset: (page - 1) * RESULTS_PER_PAGE,
+      limit: RESULTS_PER_PAGE,
+    });
+    return {
+      kind: 'words',
+      name: '',
+      words,
+      appliedWords: result.words,
+      phrases: result.phrases.map((phrase) => phrase.join(' ')),
+      ignored: result.ignored,
+      quotes: result.hits.map(webQuoteHit),
+      page,
+      pageSize: RESULTS_PER_PAGE,
+      total: result.total,
+      hasMore: result.hasMore,
+      searchedSince: result.searchedSince,
     };
   }
 

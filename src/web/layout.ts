@@ -52,7 +52,7 @@ export function page(options: PageOptions, body: Interpolation): Html {
           ${
             options.publicPages
               ? html`<form class="search" role="search" action="/search" method="get">
-                  <label for="search-name">Who said it</label>
+                  <label for="search-name">Who said it <span class="hint">(optional)</span></label>
                   <input
                     id="search-name"
                     name="name"
@@ -68,7 +68,7 @@ export function page(options: PageOptions, body: Interpolation): Html {
                     type="search"
                     autocomplete="off"
                     value="${searched.words}"
-                    placeholder="words in the quote or its article"
+                    placeholder="words in the quote, “a phrase”"
                   />
                   <button type="submit">Search</button>
                 </form>`

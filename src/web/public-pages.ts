@@ -223,22 +223,16 @@ export function speakerPage(view: SpeakerView, path: string): Html {
 
 export function searchPage(view: SearchView | null): Html {
   const intro = html`<h1>Search quotes</h1>`;
-  if (view !== null && view.kind === 'empty' && view.words.trim()) {
-    return html`${intro}
-      <p>
-        Words alone are not searched: type who said it too (a surname or a full name; a typo or two is
-        forgiven), and the words then narrow down that speaker’s quotes.
-      </p>
-      <p><a href="/speakers">Everyone quoted</a> is listed, most quoted first.</p>`;
-  }
   if (view === null || view.kind === 'empty') {
     return html`${intro}
       <p>
-        Type who said it (a surname or a full name; a typo or two is forgiven), and optionally words the quote
-        or its article must contain, in the form above.
+        Type who said it (a surname or a full name; a typo or two is forgiven), words the quote must contain
+        (“in double quotes” for a phrase), or both, in the form above. With a name, the words may also be in
+        the quote’s article.
       </p>
       <p><a href="/speakers">Everyone quoted</a> is listed too.</p>`;
   }
+  if (view.kind === 'words') return wordsResults(view);
   if (view.kind === 'unknown') {
     return html`${intro}
       <p>Nobody called “${clip(view.name, 80)}” has been quoted yet.</p>
@@ -272,6 +266,42 @@ export function searchPage(view: SearchView | null): Html {
       hasMore: view.hasMore,
       pages: view.total === null ? null : Math.max(1, Math.ceil(view.total / view.pageSize)),
       at: (page) => searchPath(view.name, view.words, page),
+    })}`;
+}
+
+/** Quotes by anyone with the words of a words-only search. */
+function wordsResults(view: Extract<SearchView, { kind: 'words' }>): Html {
+  const intro = html`<h1>Search quotes</h1>`;
+  const ignored = view.ignored.length
+    ? html`<p class="meta">
+        Too common to search: ${view.ignored.map((word, i) => html`${i > 0 ? ', ' : ''}“${clip(word, 40)}”`)}.
+      </p>`
+    : '';
+  if (view.appliedWords.length === 0) {
+    return html`${intro}${ignored}
+      <p>Nothing left to search for: add a less common word, or who said it.</p>`;
+  }
+  const searched = [
+    ...view.phrases.map((phrase) => `“${phrase}”`),
+    ...view.appliedWords
+      .filter((word) => !view.phrases.some((phrase) => phrase.split(' ').includes(word)))
+      .map((word) => `“${word}”`),
+  ].join(' ');
+  const range =
+    view.quotes.length === 0
+      ? ''
+      : html` (${(view.page - 1) * view.pageSize + 1}–${(view.page - 1) * view.pageSize + view.quotes.length}${view.total === null ? '' : html` of ${view.total}`})`;
+  return html`${intro}
+    <h2>Quotes with ${searched}${range}</h2>
+    ${ignored}
+    ${view.searchedSince !== null ? html`<p class="meta">Searched quotes since ${view.searchedSince} only; another word, a phrase or who said it narrows it down.</p>` : ''}
+    ${view.quotes.length ? quoteList(view.quotes) : html`<p>No quotes with ${searched}.</p>`}
+    ${pager({
+      label: 'Pages of results',
+      page: view.page,
+      hasMore: view.hasMore,
+      pages: view.total === null ? null : Math.max(1, Math.ceil(view.total / view.pageSize)),
+      at: (page) => searchPath('', view.words, page),
     })}`;
 }
 

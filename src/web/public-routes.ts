@@ -4,6 +4,7 @@
 import type { Hono } from 'hono';
 import { localDay } from '../delivery/delivery-schedule.js';
 import { dayAddress } from './archive.js';
+import { clip } from './html.js';
 import {
   dayPage,
   daysPage,
@@ -124,7 +125,11 @@ export function publicRoutes(app: Hono<WebEnv>, parts: WebParts): void {
     const words = c.req.query('words') ?? '';
     const view = name.trim() || words.trim() ? await archive.search(name, words, page) : null;
     const title =
-      view && view.kind === 'found' ? `Quotes by ${view.speakers.map((s) => s.name).join(', ')}` : 'Search';
+      view?.kind === 'found'
+        ? `Quotes by ${view.speakers.map((s) => s.name).join(', ')}`
+        : view?.kind === 'words'
+          ? `Quotes with “${clip(words.trim(), 60)}”`
+          : 'Search';
     return sendPage(c, parts, { title, section: 'search', searched: { name, words } }, searchPage(view));
   });
 
@@ -177,9 +182,8 @@ export function publicRoutes(app: Hono<WebEnv>, parts: WebParts): void {
     if (page === null) return jsonError(c, 400, BAD_PAGE);
     const name = c.req.query('name') ?? '';
     const words = c.req.query('words') ?? '';
-    if (!name.trim()) {
-      const why = words.trim() ? 'words alone are not searched: ' : '';
-      return jsonError(c, 400, `${why}give name= (who said it) and, if you like, words=`);
+    if (!name.trim() && !words.trim()) {
+      return jsonError(c, 400, 'give name= (who said it), words= (words in the quote), or both');
     }
     return c.json(await archive.search(name, words, page));
   });

@@ -122,7 +122,8 @@ function apiIndex(parts: WebParts): { endpoints: Record<string, string> } {
       'GET /api/articles/{id}': 'the address of the story an article belongs to',
       'GET /api/speakers?letters=&page=': 'everyone quoted, most quoted first',
       'GET /api/speakers/{key}?page=': 'a speaker’s quotes, newest first',
-      'GET /api/search?name=&words=&page=': 'quotes by the speakers a name finds, as /quotes',
+      'GET /api/search?name=&words=&page=':
+        'quotes by the speakers a name finds, as /quotes, narrowed by words; or, with words alone, quotes by anyone that contain them',
     });
   }
   if (parts.config.web.console) {

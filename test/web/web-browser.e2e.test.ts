@@ -69,6 +69,13 @@ describe.skipIf(!chromiumPath)('the web page in Chromium', () => {
     await page.getByRole('link', { name: 'Mike Pompeo' }).first().click();
     await page.waitForURL(/\/speakers\/mike\+pompeo$/);
     expect(await page.locator('h1').textContent()).toBe('Mike Pompeo');
+
+    // Words alone: quotes by anyone that contain them.
+    await page.getByLabel('Words').fill('Huawei');
+    await page.getByLabel('Words').press('Enter');
+    await page.waitForURL(/\/search\?name=&words=Huawei/);
+    expect(await page.locator('main h2').first().textContent()).toMatch(/^Quotes with “huawei” \(1–\d+/);
+    expect(await page.locator('ul.quotes blockquote').count()).toBeGreaterThan(0);
     await page.close();
     expect(problems.join('\n')).toBe('');
   });

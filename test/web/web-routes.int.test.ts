@@ -186,13 +186,44 @@ describe('public pages', () => {
       quotes: unknown[];
     };
     expect(unknownWords).toMatchObject({ kind: 'found', quotes: [] });
-    // Words narrow a speaker's quotes; alone they are refused with what to do, not taken for a name.
-    const wordsAlone = await get('/search?words=huawei');
-    expect(wordsAlone.status).toBe(200);
-    expect(wordsAlone.body).toContain('Words alone are not searched');
-    const apiWordsAlone = await get('/api/search?words=huawei');
-    expect(apiWordsAlone.status).toBe(400);
-    expect(apiWordsAlone.body).toContain('words alone are not searched');
+  });
+
+  it('search by words alone: quotes by anyone, escaped, with phrases in double quotes', async () => {
+    // The hostile article's quote (an <img> in it), found by its words without a name.
+    const page = await get('/search?words=TERMINAL+winter');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('value="TERMINAL winter"');
+    expect(textOf(page.body)).toContain('Quotes with “terminal” “winter” (1–1 of 1)');
+    expect(textOf(page.body)).toContain('The terminal will stay open for every boat this winter');
+    expect(page.body).toContain('href="/speakers/jane+doe"');
+    expect(page.body).not.toMatch(/<img|<script/i);
+    expect(page.body).toContain('&lt;img src=x onerror=alert(2)&gt;');
+    const phrase = await get(`/search?words=${encodeURIComponent('"every boat"')}`);
+    expect(textOf(phrase.body)).toContain('Quotes with “every boat” (1–1 of 1)');
+    const reversed = await get(`/search?words=${encodeURIComponent('"boat every"')}`);
+    expect(textOf(reversed.body)).toContain('No quotes with “boat every”');
+    const api = (await (await fetch(`${origin}/api/search?words=terminal`)).json()) as {
+      kind: string;
+      appliedWords: string[];
+      total: number;
+      quotes: { speaker: string; text: string; storyPath: string }[];
+    };
+    expect(api).toMatchObject({ kind: 'words', appliedWords: ['terminal'], total: 1 });
+    expect(api.quotes[0]).toMatchObject({ speaker: 'Jane Doe' });
+    expect(api.quotes[0]!.text).toContain('<img src=x onerror=alert(2)>');
+    // Quotes from the bundled sample too, whoever said them.
+    const huawei = (await (await fetch(`${origin}/api/search?words=huawei`)).json()) as {
+      quotes: { speaker: string }[];
+    };
+    expect(huawei.quotes.length).toBeGreaterThan(0);
+    expect(huawei.quotes.every((hit) => hit.speaker.length > 0)).toBe(true);
+    const common = await get('/search?words=the+of');
+    expect(textOf(common.body)).toContain('Too common to search: “the”, “of”');
+    expect(textOf(common.body)).toContain('Nothing left to search for');
+    const hostile = await get(`/search?words=${encodeURIComponent('"><script>alert(4)</script>')}`);
+    expect(hostile.status).toBe(200);
+    expect(hostile.body).not.toContain('<script>alert(4)');
+    expect((await get('/api/search?words=%20')).status).toBe(400);
   });
 
   it('list past days, and refuse a day to come', async () => {
