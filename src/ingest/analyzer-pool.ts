@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Logger } from '../kernel/logger.js';
 import type { AnalysisRequest } from './analyzer-worker.js';
 import { analyzeInThisThread, type TextAnalysis, type TextAnalyzer } from './text-analysis.js';
@@ -152,12 +152,23 @@ export function createAnalyzerPool(
 class WorkerLostError extends Error {}
 
 /**
+ * The analysis worker's V8 heap limits. Each thread has its own young generation, which V8 sizes from
+ * the process's heap limit: up to two 16 MB semi-spaces, and a worker turning texts over keeps them
+ * full. Analysis garbage dies within one text, so 4 MB semi-spaces collect it as cheaply (measured on
+ * the ingest bench: the worker's CPU time unchanged) and the process stays about 30 MB smaller.
+ */
+export const ANALYZER_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 12 };
+
+/**
  * The compiled worker next to this file. Running from the TypeScript sources (tests, benchmarks), the
  * worker first registers tsx's loader in its own thread, then imports the .ts entry.
  */
-function startAnalyzerWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./analyzer-worker.js', import.meta.url));
+export function startAnalyzerWorker(): Worker {
+  const resourceLimits = ANALYZER_WORKER_LIMITS;
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL('./analyzer-worker.js', import.meta.url), { resourceLimits });
+  }
   const entry = new URL('./analyzer-worker.ts', import.meta.url).href;
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true });
+  return new Worker(bootstrap, { eval: true, resourceLimits });
 }

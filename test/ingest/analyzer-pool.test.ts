@@ -1,6 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAnalyzerPool, type AnalyzerPool } from '../../src/ingest/analyzer-pool.js';
+import {
+  ANALYZER_WORKER_LIMITS,
+  createAnalyzerPool,
+  startAnalyzerWorker,
+  type AnalyzerPool,
+} from '../../src/ingest/analyzer-pool.js';
 import { createMemoryLogger } from '../../src/kernel/logger.js';
 
 /**
@@ -72,5 +77,20 @@ describe('the analysis worker pool', () => {
     const after = await pool.analyze('A normal text. It has two sentences.', 1);
     expect(after.summary).not.toEqual(['from a worker']);
     expect(started).toBe(startedBefore);
+  });
+
+  it('runs the real analyzer on a worker whose young generation is bounded', async () => {
+    const logger = createMemoryLogger();
+    let worker: Worker | undefined;
+    pool = createAnalyzerPool(1, logger, { startWorker: () => (worker = startAnalyzerWorker()) });
+    const result = await pool.analyze('"We will rebuild the bridge by spring," said Maria Gonzalez.', 1);
+    expect(result.quotes.map((quote) => quote.speaker)).toEqual(['Maria Gonzalez']);
+    // Answered by the worker, not by this thread after a failed start.
+    expect(logger.lines).toEqual([]);
+    // V8 would otherwise give the thread up to 48 MB of young generation (see ANALYZER_WORKER_LIMITS).
+    expect(ANALYZER_WORKER_LIMITS.maxYoungGenerationSizeMb).toBeLessThanOrEqual(16);
+    expect(worker?.resourceLimits?.maxYoungGenerationSizeMb).toBe(
+      ANALYZER_WORKER_LIMITS.maxYoungGenerationSizeMb,
+    );
   });
 });
