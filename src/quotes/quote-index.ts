@@ -177,8 +177,12 @@ export class QuoteIndex {
     const days = Array.from({ length: MOST_QUOTED_LOOKBACK_DAYS }, (_, back) =>
       new Date(now.getTime() - back * 86_400_000).toISOString().slice(0, 10),
     );
-    const [index, tallies] = await Promise.all([this.registry.current(), this.dayTallies.getMany(days)]);
-    const found = tallies.findIndex((tally) => tally && Object.keys(tally).length > 0);
+    const index = await this.registry.current();
+    // Today first: a day's tally has a row per spelling quoted (hundreds on a busy day), and the
+    // past week is read only when nobody has been quoted yet today.
+    const today = await this.dayTallies.get(days[0]!);
+    const tallies = hasCounts(today) ? [today] : [today, ...(await this.dayTallies.getMany(days.slice(1)))];
+    const found = tallies.findIndex(hasCounts);
     if (found < 0) return { day: null, speakers: [], total: 0 };
     const bySpeaker = new Map<string, { speaker: Speaker; count: number }>();
     for (const [key, count] of Object.entries(tallies[found]!)) {
@@ -240,6 +244,10 @@ export class QuoteIndex {
   applyCommitted(update: RegistryUpdate | null): Promise<void> {
     return this.registry.applyCommitted(update);
   }
+}
+
+function hasCounts(tally: DayTally | undefined): tally is DayTally {
+  return tally !== undefined && Object.keys(tally).length > 0;
 }
 
 /**
