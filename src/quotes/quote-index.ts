@@ -15,8 +15,9 @@ import type { Collection, CounterCollection, Store, Transaction } from '../store
 import { fingerprintOf, QuoteBuckets, type FiledQuote } from './quote-buckets.js';
 import { QuoteFilter } from './quote-filter.js';
 import { fileQuotes } from './quote-filing.js';
-import { readQuotePage } from './quote-pages.js';
+import { FilteredScan, readQuotePage, type QuotePage, type VariantMonths } from './quote-pages.js';
 import { resolveQuery } from './quote-query.js';
+import { ScanCache } from './scan-cache.js';
 import { filterTerms } from './search-terms.js';
 import type { Speaker } from './speaker-index.js';
 import { parseSpeakerName } from './speaker-name.js';
@@ -90,13 +91,20 @@ export class QuoteIndex {
   private readonly buckets: QuoteBuckets;
   private readonly dayTallies: CounterCollection;
   private readonly termFilters: Collection<string>;
+  private readonly scans: ScanCache;
 
+  /**
+   * @param options.refreshMs How long the speaker registry is trusted before checking the store
+   *   for other instances' speakers.
+   * @param options.now Monotonic milliseconds (replaceable in tests): how old a kept search is.
+   */
   constructor(
     private readonly store: Store,
     private readonly articles: ArticleRepository,
-    options: { refreshMs?: number } = {},
+    options: { refreshMs?: number; now?: () => number } = {},
   ) {
     this.registry = new SpeakerRegistry(store, options);
+    this.scans = new ScanCache(options.now ?? (() => performance.now()));
     this.buckets = new QuoteBuckets(store);
     this.dayTallies = store.counters('quote-days');
     this.termFilters = store.collection<string>('article-terms');
@@ -127,11 +135,11 @@ export class QuoteIndex {
     const terms = filterTerms(query.words);
     const nameOf = new Map(speakers.flatMap((speaker) => speaker.variants.map((key) => [key, speaker.name])));
     const variants = [...nameOf.keys()].map((key) => ({ key, months: index.record(key)?.months ?? [] }));
-    const page = await readQuotePage(this.buckets, variants, {
-      offset: Math.max(0, options.offset ?? 0),
-      limit: Math.max(1, options.limit ?? 10),
-      filter: terms.length ? new QuoteFilter(terms, this.termFilters, this.articles) : undefined,
-    });
+    const offset = Math.max(0, options.offset ?? 0);
+    const limit = Math.max(1, options.limit ?? 10);
+    const page = terms.length
+      ? await this.filteredPage(terms, variants, offset, limit)
+      : await readQuotePage(this.buckets, variants, { offset, limit });
     return {
       kind: 'found',
       name: query.name,
@@ -143,6 +151,24 @@ export class QuoteIndex {
       hasMore: page.hasMore,
       searchedOnly: page.searchedOnly,
     };
+  }
+
+  /**
+   * A page of quotes with words: a next page continues the search its previous page made (kept a
+   * few minutes), a first page always searches anew.
+   */
+  private async filteredPage(
+    terms: readonly string[],
+    variants: readonly VariantMonths[],
+    offset: number,
+    limit: number,
+  ): Promise<QuotePage> {
+    const key = ScanCache.keyOf(terms, variants);
+    const scan =
+      (offset > 0 ? this.scans.find(key) : undefined) ??
+      new FilteredScan(this.buckets, variants, new QuoteFilter(terms, this.termFilters, this.articles));
+    this.scans.keep(key, scan);
+    return scan.page(offset, limit);
   }
 
   /**
