@@ -7,7 +7,7 @@
 import type { FilteredScan, VariantMonths } from './quote-pages.js';
 
 /** Searches kept: a few chats paging at once. */
-const MAX_SCANS = 16;
+const MAX_SCANS = 8;
 /** A search older than this starts again: someone paging reads a page in seconds, not minutes. */
 const SCAN_TTL_MS = 10 * 60_000;
 
