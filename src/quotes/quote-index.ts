@@ -167,8 +167,10 @@ export class QuoteIndex {
     const scan =
       (offset > 0 ? this.scans.find(key) : undefined) ??
       new FilteredScan(this.buckets, variants, new QuoteFilter(terms, this.termFilters, this.articles));
-    this.scans.keep(key, scan);
-    return scan.page(offset, limit);
+    const page = await scan.page(offset, limit);
+    // Only a page with more after it is continued.
+    if (page.hasMore) this.scans.keep(key, scan);
+    return page;
   }
 
   /**
