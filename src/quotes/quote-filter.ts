@@ -13,6 +13,8 @@ export class QuoteFilter {
   private readonly filters = new Map<string, TermFilter | null>();
   /** Words of articles loaded so far (null: the article is gone), per article. */
   private readonly texts = new Map<string, Set<string> | null>();
+  /** Words of the titles seen so far, by title: an article's quotes share its title. */
+  private readonly titles = new Map<string, Set<string>>();
 
   /**
    * @param terms The folded words to look for (see `filterTerms`).
@@ -39,8 +41,9 @@ export class QuoteFilter {
     });
     // Then the quote and title, which are at hand; only what they lack needs the article's text.
     const missing = maybe.map((ref) => {
-      const own = new Set(searchTerms(`${ref.text} ${ref.title}`));
-      return this.terms.filter((term) => !own.has(term));
+      const quoteTerms = searchTerms(ref.text);
+      const titleTerms = this.titleTerms(ref);
+      return this.terms.filter((term) => !titleTerms.has(term) && !quoteTerms.includes(term));
     });
     const toLoad = [
       ...new Set(
@@ -60,5 +63,15 @@ export class QuoteFilter {
       const words = this.texts.get(ref.articleId);
       return words ? lacking.every((term) => words.has(term)) : false;
     });
+  }
+
+  /**
+   * The words of a quote's article title. Searching the quote and the title apart finds the same
+   * words as searching them joined by a space: no word spans the space.
+   */
+  private titleTerms(ref: QuoteRef): Set<string> {
+    let terms = this.titles.get(ref.title);
+    if (!terms) this.titles.set(ref.title, (terms = new Set(searchTerms(ref.title))));
+    return terms;
   }
 }

@@ -16,8 +16,9 @@ import type { Collection, CounterCollection, Store, Transaction } from '../store
 import { fingerprintOf, QuoteBuckets, type FiledQuote } from './quote-buckets.js';
 import { QuoteFilter } from './quote-filter.js';
 import { fileQuotes } from './quote-filing.js';
-import { readQuotePage } from './quote-pages.js';
+import { FilteredScan, readQuotePage, type QuotePage, type VariantMonths } from './quote-pages.js';
 import { resolveQuery } from './quote-query.js';
+import { ScanCache } from './scan-cache.js';
 import { filterTerms } from './search-terms.js';
 import type { Speaker } from './speaker-index.js';
 import { parseSpeakerName } from './speaker-name.js';
@@ -110,7 +111,13 @@ export class QuoteIndex {
   private readonly dayTallies: CounterCollection;
   private readonly termFilters: Collection<string>;
   private readonly words: WordIndex;
+  private readonly scans: ScanCache;
 
+  /**
+   * @param options.refreshMs How long the speaker registry is trusted before checking the store
+   *   for other instances' speakers.
+   * @param options.now Monotonic milliseconds (replaceable in tests): how old a kept search is.
+   */
   constructor(
     private readonly store: Store,
     private readonly articles: ArticleRepository,
@@ -118,9 +125,11 @@ export class QuoteIndex {
       refreshMs?: number;
       /** Most postings a words-only search reads (see WORD_SCAN_LIMIT); smaller in tests. */
       wordScanLimit?: number;
+      now?: () => number;
     } = {},
   ) {
     this.registry = new SpeakerRegistry(store, options);
+    this.scans = new ScanCache(options.now ?? (() => performance.now()));
     this.buckets = new QuoteBuckets(store);
     this.dayTallies = store.counters('quote-days');
     this.termFilters = store.collection<string>('article-terms');
@@ -152,11 +161,11 @@ export class QuoteIndex {
     const terms = filterTerms(query.words);
     const nameOf = new Map(speakers.flatMap((speaker) => speaker.variants.map((key) => [key, speaker.name])));
     const variants = [...nameOf.keys()].map((key) => ({ key, months: index.record(key)?.months ?? [] }));
-    const page = await readQuotePage(this.buckets, variants, {
-      offset: Math.max(0, options.offset ?? 0),
-      limit: Math.max(1, options.limit ?? 10),
-      filter: terms.length ? new QuoteFilter(terms, this.termFilters, this.articles) : undefined,
-    });
+    const offset = Math.max(0, options.offset ?? 0);
+    const limit = Math.max(1, options.limit ?? 10);
+    const page = terms.length
+      ? await this.filteredPage(terms, variants, offset, limit)
+      : await readQuotePage(this.buckets, variants, { offset, limit });
     return {
       kind: 'found',
       name: query.name,
@@ -201,6 +210,26 @@ export class QuoteIndex {
   }
 
   /**
+   * A page of quotes with words: a next page continues the search its previous page made (kept a
+   * few minutes), a first page always searches anew.
+   */
+  private async filteredPage(
+    terms: readonly string[],
+    variants: readonly VariantMonths[],
+    offset: number,
+    limit: number,
+  ): Promise<QuotePage> {
+    const key = ScanCache.keyOf(terms, variants);
+    const scan =
+      (offset > 0 ? this.scans.find(key) : undefined) ??
+      new FilteredScan(this.buckets, variants, new QuoteFilter(terms, this.termFilters, this.articles));
+    const page = await scan.page(offset, limit);
+    // Only a page with more after it is continued.
+    if (page.hasMore) this.scans.keep(key, scan);
+    return page;
+  }
+
+  /**
    * The registry key of the speaker each name (as an article wrote it) belongs to, for the names
    * the registry knows: "Pompeo" and "Mike Pompeo" give the same key (instant posts for /follow).
    */
@@ -232,8 +261,12 @@ export class QuoteIndex {
     const days = Array.from({ length: MOST_QUOTED_LOOKBACK_DAYS }, (_, back) =>
       new Date(now.getTime() - back * 86_400_000).toISOString().slice(0, 10),
     );
-    const [index, tallies] = await Promise.all([this.registry.current(), this.dayTallies.getMany(days)]);
-    const found = tallies.findIndex((tally) => tally && Object.keys(tally).length > 0);
+    const index = await this.registry.current();
+    // Today first: a day's tally has a row per spelling quoted (hundreds on a busy day), and the
+    // past week is read only when nobody has been quoted yet today.
+    const today = await this.dayTallies.get(days[0]!);
+    const tallies = hasCounts(today) ? [today] : [today, ...(await this.dayTallies.getMany(days.slice(1)))];
+    const found = tallies.findIndex(hasCounts);
     if (found < 0) return { day: null, speakers: [], total: 0 };
     const bySpeaker = new Map<string, { speaker: Speaker; count: number }>();
     for (const [key, count] of Object.entries(tallies[found]!)) {
@@ -298,6 +331,10 @@ export class QuoteIndex {
   applyCommitted(update: RegistryUpdate | null): Promise<void> {
     return this.registry.applyCommitted(update);
   }
+}
+
+function hasCounts(tally: DayTally | undefined): tally is DayTally {
+  return tally !== undefined && Object.keys(tally).length > 0;
 }
 
 /**

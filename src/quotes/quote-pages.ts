@@ -58,14 +58,11 @@ export async function readQuotePage(
   variants: readonly VariantMonths[],
   request: PageRequest,
 ): Promise<QuotePage> {
-  const months = newestFirst(
-    variants.flatMap(({ key, months: counts }) =>
-      counts.map(([month, count]) => ({ variant: key, key: month, count })),
-    ),
-  );
-  const total = months.reduce((sum, month) => sum + month.count, 0);
+  if (request.filter && request.filter.terms.length > 0) {
+    return new FilteredScan(buckets, variants, request.filter).page(request.offset, request.limit);
+  }
+  const { months, total } = monthsOf(variants);
   const days = new DayReader(buckets, months);
-  if (request.filter && request.filter.terms.length > 0) return filteredPage(days, request, request.filter);
   // Whole months, then whole days, before the page are counted, not read.
   const skippedMonths = days.skipMonths(request.offset);
   const { refs, skipped } = await days.read(
@@ -81,33 +78,81 @@ export async function readQuotePage(
   };
 }
 
-async function filteredPage(days: DayReader, request: PageRequest, filter: QuoteFilter): Promise<QuotePage> {
-  const wanted = request.offset + request.limit + 1;
-  const matches: FiledQuote[] = [];
-  let batch = MIN_FILTER_BATCH;
-  let windowSize = MIN_WINDOW;
-  let scanned = 0;
-  while (!days.done && matches.length < wanted && scanned < FILTER_SCAN_LIMIT) {
-    const refs = sortQuotes((await days.read(Math.min(batch, FILTER_SCAN_LIMIT - scanned))).refs);
-    scanned += refs.length;
-    // Check a few more than still needed at a time, so that a page loads few articles; while
-    // nothing matches, check twice as many each time, so that a rare word means few reads.
-    for (let i = 0; i < refs.length && matches.length < wanted;) {
-      const window = refs.slice(i, i + Math.max(windowSize, (wanted - matches.length) * 2));
-      const selected = await filter.select(window);
-      matches.push(...selected);
-      i += window.length;
-      windowSize = selected.length ? MIN_WINDOW : Math.min(windowSize * 2, MAX_FILTER_BATCH);
-    }
-    batch = Math.min(batch * 2, MAX_FILTER_BATCH);
+function monthsOf(variants: readonly VariantMonths[]): { months: Period[]; total: number } {
+  const months = newestFirst(
+    variants.flatMap(({ key, months: counts }) =>
+      counts.map(([month, count]) => ({ variant: key, key: month, count })),
+    ),
+  );
+  return { months, total: months.reduce((sum, month) => sum + month.count, 0) };
+}
+
+/**
+ * A word-filtered search through the quotes of `variants`, newest first, that can be continued:
+ * the next page (`/more`) picks up where the previous one stopped instead of searching the first
+ * pages' quotes again. Its answers are those of a new search, because the quotes are read and
+ * checked in the same order and batches whatever page is asked: the matches found so far are
+ * always the first matches of the whole sequence. Pages are answered one at a time.
+ */
+export class FilteredScan {
+  private readonly days: DayReader;
+  private readonly matches: FiledQuote[] = [];
+  /** The quotes read by the last batch, sorted; those from `pendingAt` on are not checked yet. */
+  private pending: FiledQuote[] = [];
+  private pendingAt = 0;
+  private batch = MIN_FILTER_BATCH;
+  private windowSize = MIN_WINDOW;
+  private scanned = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    buckets: QuoteBuckets,
+    variants: readonly VariantMonths[],
+    private readonly filter: QuoteFilter,
+  ) {
+    this.days = new DayReader(buckets, monthsOf(variants).months);
   }
-  const searchedAll = days.done && matches.length < wanted;
-  return {
-    refs: matches.slice(request.offset, request.offset + request.limit),
-    total: searchedAll ? matches.length : null,
-    hasMore: matches.length > request.offset + request.limit,
-    searchedOnly: !days.done && matches.length < wanted ? scanned : null,
-  };
+
+  /** The quotes `offset` to `offset + limit - 1` that pass the filter. */
+  page(offset: number, limit: number): Promise<QuotePage> {
+    const answer = this.queue.then(() => this.answer(offset, limit));
+    this.queue = answer.catch(() => undefined);
+    return answer;
+  }
+
+  private async answer(offset: number, limit: number): Promise<QuotePage> {
+    const wanted = offset + limit + 1;
+    const { days, matches } = this;
+    while (matches.length < wanted) {
+      if (this.pendingAt >= this.pending.length) {
+        if (days.done || this.scanned >= FILTER_SCAN_LIMIT) break;
+        this.pending = sortQuotes(
+          (await days.read(Math.min(this.batch, FILTER_SCAN_LIMIT - this.scanned))).refs,
+        );
+        this.pendingAt = 0;
+        this.scanned += this.pending.length;
+        this.batch = Math.min(this.batch * 2, MAX_FILTER_BATCH);
+        continue;
+      }
+      // Check a few more than still needed at a time, so that a page loads few articles; while
+      // nothing matches, check twice as many each time, so that a rare word means few reads.
+      const window = this.pending.slice(
+        this.pendingAt,
+        this.pendingAt + Math.max(this.windowSize, (wanted - matches.length) * 2),
+      );
+      const selected = await this.filter.select(window);
+      for (const ref of selected) matches.push(ref);
+      this.pendingAt += window.length;
+      this.windowSize = selected.length ? MIN_WINDOW : Math.min(this.windowSize * 2, MAX_FILTER_BATCH);
+    }
+    const searchedAll = days.done && matches.length < wanted;
+    return {
+      refs: matches.slice(offset, offset + limit),
+      total: searchedAll ? matches.length : null,
+      hasMore: matches.length > offset + limit,
+      searchedOnly: !days.done && matches.length < wanted ? this.scanned : null,
+    };
+  }
 }
 
 /**

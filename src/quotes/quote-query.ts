@@ -4,7 +4,7 @@
  * may be a title ("/quotes Secretary Pompeo", "/quotes mr pompeo") or a first name whose surname,
  * perhaps misspelt, comes next ("/quotes mike pompei").
  */
-import type { NameMatch, SpeakerIndex } from './speaker-index.js';
+import type { NameMatch, NearWordsMemo, SpeakerIndex } from './speaker-index.js';
 import { isTitleWord, parseSpeakerName, stripControls, type SpeakerName } from './speaker-name.js';
 
 /** Words of a `/quotes` line that may complete the name: `/quotes mike pompeo huawei`. */
@@ -31,33 +31,36 @@ export function resolveQuery(
   );
   const start = titleEnd(line);
   const [first, ...rest] = line.slice(start);
+  // The name is matched alone and with each completion: each word's near spellings are found once.
+  const memo: NearWordsMemo = new Map();
   if (first === undefined) {
     // Only a title ("/quotes president"): search it as a name all the same.
-    return line.length ? resolveName(index, line[line.length - 1]!, []) : null;
+    return line.length ? resolveName(index, line[line.length - 1]!, [], memo) : null;
   }
-  return resolveName(index, first, rest);
+  return resolveName(index, first, rest, memo);
 }
 
 function resolveName(
   index: SpeakerIndex,
   name: string,
   rest: readonly string[],
+  memo: NearWordsMemo,
 ): { match: NameMatch; name: string; words: string } | null {
   const parsed = parseSpeakerName(name);
-  if (!parsed) return rest.length ? resolveName(index, rest[0]!, rest.slice(1)) : null;
-  const alone = index.match(parsed.tokens);
+  if (!parsed) return rest.length ? resolveName(index, rest[0]!, rest.slice(1), memo) : null;
+  const alone = index.match(parsed.tokens, { memo });
   // A known surname alone is a complete answer; a first name alone ("mike") rarely is.
   const exactAlone =
     alone.kind === 'found' && alone.corrected === null && index.isSurname(parsed.tokens.at(-1)!);
   for (let take = Math.min(MAX_NAME_COMPLETION, rest.length); take > 0; take--) {
     const longer = parseSpeakerName([name, ...rest.slice(0, take)].join(' '));
     if (!longer || longer.tokens.length <= parsed.tokens.length) continue;
-    const match = index.match(longer.tokens, { suggest: false });
+    const match = index.match(longer.tokens, { suggest: false, memo });
     if (match.kind === 'found' && (match.corrected === null || !exactAlone)) {
       return { match, name: [name, ...rest.slice(0, take)].join(' '), words: rest.slice(take).join(' ') };
     }
   }
-  const fullName = unknownFullName(index, parsed, alone, rest[0]);
+  const fullName = unknownFullName(index, parsed, alone, rest[0], memo);
   if (fullName) return { match: fullName, name: `${name} ${rest[0]}`, words: rest.slice(1).join(' ') };
   return { match: alone, name, words: rest.join(' ') };
 }
@@ -74,11 +77,12 @@ function unknownFullName(
   first: SpeakerName,
   alone: NameMatch,
   next: string | undefined,
+  memo: NearWordsMemo,
 ): NameMatch | null {
   if (alone.kind !== 'found' || next === undefined || index.isSurname(first.tokens.at(-1)!)) return null;
   const surname = parseSpeakerName(next);
   if (!surname || surname.tokens.length !== 1 || !index.isSurname(surname.tokens[0]!)) return null;
-  const match = index.match([...first.tokens, ...surname.tokens]);
+  const match = index.match([...first.tokens, ...surname.tokens], { memo });
   return match.kind === 'unknown' ? match : { kind: 'unknown', suggestions: match.speakers.slice(0, 5) };
 }
 

@@ -49,6 +49,17 @@ export type NameMatch =
   | { kind: 'found'; speakers: Speaker[]; corrected: string | null }
   | { kind: 'unknown'; suggestions: Speaker[] };
 
+/**
+ * The known words near each query word, shared by the several matches one query makes (the name
+ * alone, then with the words after it): the same words are not looked up again.
+ */
+export type NearWordsMemo = Map<string, ReadonlyMap<string, number>>;
+
+/** "jean-luc picard" → "jean-luc", "jean", "luc", "picard". */
+function nameParts(key: string): string[] {
+  return key.split(' ').flatMap((token) => [token, ...(token.includes('-') ? token.split('-') : [])]);
+}
+
 /** Typos tolerated in one query word: none in one- or two-letter words, one up to four letters, else two. */
 function typoLimit(word: string): number {
   return word.length <= 2 ? 0 : word.length <= 4 ? 1 : 2;
@@ -60,6 +71,8 @@ export class SpeakerIndex {
   private readonly byWord = new Map<string, Set<string>>();
   private readonly typos = new TypoIndex();
   private readonly canonical = new Map<string, string>();
+  /** Each spelling's words, and the parts of its hyphenated ones, as the match compares them. */
+  private readonly partsOf = new Map<string, string[]>();
   private readonly dirtySurnames = new Set<string>();
   private groups: Map<string, Speaker> | null = null;
   private ranked: Speaker[] | null = null;
@@ -98,6 +111,7 @@ export class SpeakerIndex {
         this.typos.add(word);
       }
     }
+    this.partsOf.set(key, nameParts(key));
     this.sortedWords = null;
     if (record.kind === 'person') {
       const surname = tokens[tokens.length - 1]!;
@@ -130,17 +144,26 @@ export class SpeakerIndex {
    * typos could be corrected several ways, or not at all, the closest known speakers instead
    * (unless `suggest` is false: looking for them costs more than the match).
    */
-  match(queryTokens: readonly string[], options: { suggest?: boolean } = {}): NameMatch {
+  match(
+    queryTokens: readonly string[],
+    options: { suggest?: boolean; memo?: NearWordsMemo } = {},
+  ): NameMatch {
     const words = queryTokens.filter(Boolean).slice(0, 8);
     if (words.length === 0) return { kind: 'unknown', suggestions: [] };
-    const near = words.map((word) => new Map(this.nearWords(word).map((n) => [n.word, n.distance])));
+    const near = words.map((word) => this.nearMap(word, options.memo));
     const anchor = words.reduce((best, word, i) => (word.length > words[best]!.length ? i : best), 0);
     const scored = new Map<string, { cost: number; spelled: string }>();
-    for (const candidate of near[anchor]!.keys()) {
+    let cheapest = Number.POSITIVE_INFINITY;
+    for (const [candidate, distance] of near[anchor]!) {
+      // Candidates come nearest first, and a spelling first reached through one costs at least its
+      // distance (a nearer word of it would have been a candidate before): none past the cheapest can win.
+      if (distance > cheapest) break;
       for (const key of this.byWord.get(candidate) ?? []) {
         if (scored.has(key)) continue;
-        const score = this.score(words, near, key);
-        if (score) scored.set(key, score);
+        const score = this.score(words, near, key, cheapest);
+        if (!score) continue;
+        scored.set(key, score);
+        if (score.cost < cheapest) cheapest = score.cost;
       }
     }
     if (scored.size === 0) {
@@ -168,28 +191,41 @@ export class SpeakerIndex {
     return this.speakersOf([...keys]);
   }
 
+  /** Known words near a query word, nearest first, with their distance; looked up once per memo. */
+  private nearMap(word: string, memo: NearWordsMemo | undefined): ReadonlyMap<string, number> {
+    const known = memo?.get(word);
+    if (known) return known;
+    const near = new Map(this.nearWords(word).map((n) => [n.word, n.distance]));
+    memo?.set(word, near);
+    return near;
+  }
+
   private nearWords(word: string): { word: string; distance: number }[] {
     if (word.length === 1)
       return this.wordsStartingWith(word, 200).map((found) => ({ word: found, distance: 0 }));
     return this.typos.near(word, typoLimit(word));
   }
 
-  /** Total typos of a spelling against the query, or null when some query word is not in it. */
+  /**
+   * Total typos of a spelling against the query, or null when some query word is not in it or the
+   * total exceeds `bound` (such a spelling cannot be the closest).
+   */
   private score(
     words: readonly string[],
-    near: readonly Map<string, number>[],
+    near: readonly ReadonlyMap<string, number>[],
     key: string,
+    bound: number,
   ): { cost: number; spelled: string } | null {
-    const tokens = key.split(' ');
-    const parts = tokens.flatMap((token) => [token, ...(token.includes('-') ? token.split('-') : [])]);
+    const parts = this.partsOf.get(key) ?? nameParts(key);
     let cost = 0;
     const spelled: string[] = [];
     for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      const distances = near[i]!;
       let bestToken: string | null = null;
       let bestDistance = Number.POSITIVE_INFINITY;
       for (const part of parts) {
-        const distance =
-          near[i]!.get(part) ?? (words[i]!.length === 1 && part.startsWith(words[i]!) ? 0 : undefined);
+        const distance = distances.get(part) ?? (word.length === 1 && part.startsWith(word) ? 0 : undefined);
         if (distance !== undefined && distance < bestDistance) {
           bestDistance = distance;
           bestToken = part;
@@ -197,6 +233,7 @@ export class SpeakerIndex {
       }
       if (bestToken === null) return null;
       cost += bestDistance;
+      if (cost > bound) return null;
       spelled.push(bestToken);
     }
     return { cost, spelled: spelled.join(' ') };

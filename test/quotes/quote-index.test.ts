@@ -288,6 +288,48 @@ describe('QuoteIndex', () => {
     expect(seen).toEqual(Array.from({ length: total }, (_, i) => `Line ${total - 1 - i}`));
   });
 
+  it('continues a word search on its next page with the answers a new search gives', async () => {
+    const env = await setup();
+    // Every third quote has the word: in the quote, the title or only the article's text.
+    const list = Array.from({ length: 90 }, (_, i) => {
+      const where = i % 9;
+      const quote = where === 0 ? `The harbour plan ${i}` : `Line ${i}`;
+      return article([['Ada Quist', quote]], {
+        day: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`,
+        hour: i % 24,
+        title: where === 3 ? `Harbours ${i}` : `Story ${i}`,
+        text: where === 6 ? `The harbour again.\n\n"${quote}"` : `"${quote}"`,
+      });
+    });
+    await store(env, list);
+    const pagesOf = async (index: QuoteIndex, pages: number[]) => {
+      const answers: QuoteSearch[] = [];
+      for (const page of pages) {
+        answers.push(await index.search('quist', { words: 'harbour', offset: page * 4, limit: 4 }));
+      }
+      return answers;
+    };
+    // A fresh index for each page searches anew; one index continues its previous page's search.
+    const fresh = async (page: number) =>
+      (await pagesOf(new QuoteIndex(env.store, env.articles), [page]))[0]!;
+    const continued = await pagesOf(env.index, [0, 1, 2, 1, 4, 7, 8]);
+    for (const [i, page] of [0, 1, 2, 1, 4, 7, 8].entries()) {
+      expect(continued[i]).toEqual(await fresh(page));
+    }
+    expect(found(continued[0]!).hits).toHaveLength(4);
+    expect(found(continued[6]!)).toMatchObject({ hits: [], total: 30, hasMore: false });
+    // A quote filed between two pages starts a new search, which sees it.
+    await store(env, [
+      article([['Ada Quist', 'The newest harbour word']], {
+        day: '2026-11-30',
+        seen: '2026-11-30T12:00:00.000Z',
+      }),
+    ]);
+    const after = found((await pagesOf(env.index, [1]))[0]!);
+    expect(after).toEqual(found(await fresh(1)));
+    expect(found((await pagesOf(env.index, [0]))[0]!).hits[0]!.text).toBe('The newest harbour word');
+  });
+
   it('stops a word search at its limit and says how far it looked', async () => {
     const env = await setup();
     const count = FILTER_SCAN_LIMIT + 100;

@@ -111,6 +111,17 @@ describe('SpeakerIndex.match', () => {
     expect(names(near, 'rabb')).toEqual(['Ana Rabb']);
   });
 
+  it('finds the closest spelling over every word, not only the longest one', () => {
+    // "mora" is one typo from both Mira and Nora: ambiguous, so suggested instead.
+    const index = registry('Mira Lindqvist', 'Nora Lindqvist', 'Ola Lindqvist', 'Kai Lindkvist');
+    expect(index.match(['mora', 'lindqvist'])).toMatchObject({ kind: 'unknown' });
+    expect(index.match(['nora', 'lindkvist'])).toMatchObject({ kind: 'found', corrected: 'nora lindqvist' });
+    expect(names(index, 'kai lindqvist')).toEqual(['Kai Lindkvist']);
+    // The nearer of two near surnames wins; two first names as near as each other are ambiguous.
+    expect(index.match(['lindqvisk'])).toMatchObject({ kind: 'found', corrected: 'lindqvist' });
+    expect(index.match(['mira', 'lindkvist'])).toMatchObject({ kind: 'found', corrected: 'mira lindqvist' });
+  });
+
   it('answers an unknown name with the closest known speakers, when there are any', () => {
     expect(index.match(['pomp'])).toMatchObject({ kind: 'unknown' });
     const match = index.match(['pomp']);
