@@ -20,6 +20,7 @@ import {
   deliveries,
   seedSubscriptions,
   startInstance,
+  tightestSpan,
   type Instance,
 } from '../test/helpers/cluster-harness.js';
 import { startFakeTelegram } from '../test/helpers/fake-telegram-server.js';
@@ -95,6 +96,8 @@ const instances: Instance[] = Array.from({ length: INSTANCES }, (_, i) => startI
 const kills: { at: number; name: string }[] = [];
 let downtimeMs = 0;
 let redisRestarted = false;
+/** What happened when, for the report of slow seconds: kills, restarts, Redis going away. */
+const events: { at: number; what: string }[] = [{ at: started, what: 'instances started' }];
 
 const ledgerStore = await openStore(storeUrl);
 const ledger = new DeliveryLedger(ledgerStore, { leaseMs: LEASE_SECONDS * 1000, maxAttemptsPerDay: 5 });
@@ -130,6 +133,7 @@ for (;;) {
     victim.child.kill('SIGKILL');
     await victim.exited;
     kills.push({ at: Date.now(), name: victim.name });
+    events.push({ at: Date.now(), what: `${victim.name} killed and restarted` });
     instances[index] = startInstance(victim.name, env);
     if (!redisRestarted && kills.length === 2) {
       // Once, halfway through: Redis itself goes away for a moment and comes back with its data.
@@ -140,6 +144,7 @@ for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 2000));
       redis = await startRedis(port, redisFolder);
       downtimeMs += Date.now() - downAt;
+      events.push({ at: downAt, what: `Redis down for ${((Date.now() - downAt) / 1000).toFixed(1)} s` });
     }
   }
 }
@@ -177,10 +182,21 @@ console.log(
     1000,
   )} messages (limit ${LIMIT})`,
 );
+console.log(
+  `  tightest ${LIMIT + 1}:       ${tightestSpan(
+    sent.map((call) => call.at),
+    LIMIT + 1,
+  )} ms for ${LIMIT + 1} messages in a row (over 1000 ms keeps within the limit)`,
+);
 console.log(`  429s received:     ${fake.tooMany}`);
 console.log(`  getUpdates 409s:   ${fake.conflicts} (two pollers at once)`);
 console.log(
   `  time to finish:    ${(finishedMs / 1000).toFixed(1)} s from the first message to the last (${sent.length} messages); floor ${(floorMs / 1000).toFixed(1)} s + downtime ${(downtimeMs / 1000).toFixed(1)} s → ${((finishedMs / (floorMs + downtimeMs) - 1) * 100).toFixed(1)}% above (target ≤ 10%)`,
+);
+
+printSlowSeconds(
+  sent.map((call) => call.at),
+  events,
 );
 
 for (const instance of instances) instance.child.kill('SIGTERM');
@@ -188,3 +204,35 @@ await Promise.all(instances.map((instance) => instance.exited));
 await ledgerStore.close();
 await fake.close();
 redis.kill('SIGTERM');
+
+/**
+ * Where the time above the floor went: the messages of each second of the fan-out, and each second
+ * that sent fewer than the limit allows (less two for rounding at its edges), with what happened in
+ * the seconds before it. Seconds are counted from the first message.
+ */
+function printSlowSeconds(times: readonly number[], happenings: readonly { at: number; what: string }[]): void {
+  if (times.length === 0) return;
+  const first = Math.min(...times);
+  const perSecond: number[] = [];
+  for (const at of times) {
+    const second = Math.floor((at - first) / 1000);
+    perSecond[second] = (perSecond[second] ?? 0) + 1;
+  }
+  const counts = Array.from(perSecond, (n) => n ?? 0);
+  console.log(`  messages per second, from the first message (${counts.length} s):`);
+  for (let from = 0; from < counts.length; from += 20) {
+    console.log(`    +${String(from).padStart(3)} s: ${counts.slice(from, from + 20).join(' ')}`);
+  }
+  const lostSeconds = counts.slice(0, -1).reduce((lost, n) => lost + Math.max(0, LIMIT - n) / LIMIT, 0);
+  console.log(
+    `  seconds lost below ${LIMIT}/s: ${lostSeconds.toFixed(1)} (every second but the last; the slow ones below)`,
+  );
+  const slow = counts.map((n, second) => ({ n, second })).filter(({ n }) => n < LIMIT - 2);
+  for (const { n, second } of slow) {
+    const at = first + second * 1000;
+    const before = happenings
+      .filter((h) => h.at <= at + 1000 && h.at > at - 15_000)
+      .map((h) => `${h.what} at ${((h.at - first) / 1000).toFixed(1)} s`);
+    console.log(`    +${second} s: ${n}${before.length ? ` (after: ${before.join('; ')})` : ''}`);
+  }
+}
