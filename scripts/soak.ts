@@ -38,7 +38,7 @@ const CHATS = Number(values.chats);
 const INSTANCES = Number(values.instances);
 const KILL_EVERY_MS = Number(values['kill-every']) * 1000;
 const TOKEN = '777:soak';
-const LEASE_SECONDS = 10;
+const LEASE_SECONDS = 5;
 const LIMIT = 30;
 
 /** A redis-server that keeps its data across a restart (append-only file, synced on every write). */
