@@ -192,7 +192,9 @@ console.log(
     LIMIT + 1,
   )} ms for ${LIMIT + 1} messages in a row (over 1000 ms keeps within the limit)`,
 );
-console.log(`  429s received:     ${fake.tooMany}`);
+console.log(
+  `  429s received:     ${fake.tooMany} (${fake.refused.filter((r) => r.limit === 'global').length} over the bot's ${LIMIT}/s, ${fake.refused.filter((r) => r.limit === 'chat').length} over a chat's 1/s)`,
+);
 console.log(`  getUpdates 409s:   ${fake.conflicts} (two pollers at once)`);
 console.log(
   `  time to finish:    ${(finishedMs / 1000).toFixed(1)} s from the first message to the last (${sent.length} messages); floor ${(floorMs / 1000).toFixed(1)} s + downtime ${(downtimeMs / 1000).toFixed(1)} s → ${((finishedMs / (floorMs + downtimeMs) - 1) * 100).toFixed(1)}% above (target ≤ 10%)`,
@@ -202,6 +204,12 @@ printSlowSeconds(
   sent.map((call) => call.at),
   events,
 );
+if (fake.refused.length && sent.length) {
+  const first = sent[0]!.at;
+  console.log(
+    `  429s at: ${fake.refused.map((r) => `+${((r.at - first) / 1000).toFixed(1)} s (${r.limit})`).join(', ')}`,
+  );
+}
 
 for (const instance of instances) instance.child.kill('SIGTERM');
 await Promise.all(instances.map((instance) => instance.exited));
@@ -214,7 +222,10 @@ redis.kill('SIGTERM');
  * that sent fewer than the limit allows (less two for rounding at its edges), with what happened in
  * the seconds before it. Seconds are counted from the first message.
  */
-function printSlowSeconds(times: readonly number[], happenings: readonly { at: number; what: string }[]): void {
+function printSlowSeconds(
+  times: readonly number[],
+  happenings: readonly { at: number; what: string }[],
+): void {
   if (times.length === 0) return;
   const first = Math.min(...times);
   const perSecond: number[] = [];

@@ -23,7 +23,7 @@ interface Slot {
  * milliseconds after its turn, and not always the same few, so without it the (count+1)th message
  * could arrive within the window of the first.
  */
-const WINDOW_MARGIN_MS = 30;
+const WINDOW_MARGIN_MS = 40;
 
 /**
  * A rate limit shared by every instance on one store (Redis): each key (all messages, one chat, one
