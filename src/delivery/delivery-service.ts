@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { hostname } from 'node:os';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
@@ -98,6 +99,8 @@ export class DeliveryService {
   /** Articles' folded words for chats' filters, read once for every chat of a tick. */
   private readonly words = new ArticleWords();
   private stopping = false;
+  /** Ends a wait for another instance's lease at once when the service stops. */
+  private readonly stopped = new AbortController();
   /** Claims held now, by ledger key: renewed together by the heartbeat while a tick runs. */
   private readonly held = new Map<string, Held>();
 
@@ -148,6 +151,7 @@ export class DeliveryService {
    */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopped.abort();
     await this.running?.catch(() => undefined);
   }
 
@@ -191,7 +195,6 @@ export class DeliveryService {
       let refilling: Promise<boolean> | null = null;
       /** A look found nothing more: the rest is the next tick's. */
       let exhausted = false;
-      let lapsesAt: number | null = null;
       // When the list runs out, look again at once instead of waiting for the next tick: chats of a
       // dead instance whose lease lapsed meanwhile go out now, and when another instance's claims are
       // about to lapse, wait for that rather than idling until the next tick.
@@ -207,9 +210,11 @@ export class DeliveryService {
             jobs.push(...more.jobs);
             return true;
           }
-          lapsesAt = more.lapsesAt;
+          const lapsesAt = more.lapsesAt;
           if (lapsesAt === null) return false;
-          await new Promise((resolve) => setTimeout(resolve, Math.max(50, lapsesAt! - at.getTime() + 50)));
+          await sleep(Math.max(50, lapsesAt - at.getTime() + 50), undefined, {
+            signal: this.stopped.signal,
+          }).catch(() => undefined);
           // A clock that does not move (a test's) would wait for ever.
           if (this.deps.clock().getTime() < lapsesAt) return false;
         }
