@@ -161,13 +161,19 @@ const byChat = deliveries(sent);
 const duplicates = [...byChat.entries()].flatMap(([chat, entry]) =>
   entry.duplicates.map((d) => ({ chat, ...d })),
 );
+// A duplicate inside the documented window: its first copy was accepted just before an instance was
+// killed (in flight: sent, not yet recorded), and the copy came after.
 const explained = duplicates.map((duplicate) => {
-  const kill = kills.find((k) => k.at >= duplicate.at - (LEASE_SECONDS + 10) * 1000 && k.at <= duplicate.at);
+  const firstAt = sent.find(
+    (call) => String(call.payload.chat_id) === duplicate.chat && String(call.payload.text) === duplicate.text,
+  )!.at;
+  const kill = kills.find((k) => k.at >= firstAt && k.at - firstAt < 3000 && k.at <= duplicate.at);
+  const when = (at: number) => `+${((at - started) / 1000).toFixed(1)} s`;
   return {
     ...duplicate,
     reason: kill
-      ? `resent after ${kill.name} was killed at +${Math.round((kill.at - started) / 1000)} s (in flight when it died)`
-      : 'UNEXPLAINED',
+      ? `first sent at ${when(firstAt)}, ${kill.name} killed at ${when(kill.at)} before recording it, resent at ${when(duplicate.at)}`
+      : `UNEXPLAINED: first sent at ${when(firstAt)}, again at ${when(duplicate.at)}; kills at ${kills.map((k) => when(k.at)).join(', ')}`,
   };
 });
 const served = [...byChat.keys()].length;
