@@ -96,6 +96,8 @@ const instances: Instance[] = Array.from({ length: INSTANCES }, (_, i) => startI
 const kills: { at: number; name: string }[] = [];
 let downtimeMs = 0;
 let redisRestarted = false;
+/** When Redis was away: a message the platform accepted then may have found no store to record it. */
+let redisOutage: { from: number; to: number } | null = null;
 /** What happened when, for the report of slow seconds: kills, restarts, Redis going away. */
 const events: { at: number; what: string }[] = [{ at: started, what: 'instances started' }];
 
@@ -148,6 +150,7 @@ for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 2000));
       redis = await startRedis(port, redisFolder);
       downtimeMs += Date.now() - downAt;
+      redisOutage = { from: downAt, to: Date.now() };
       events.push({ at: downAt, what: `Redis down for ${((Date.now() - downAt) / 1000).toFixed(1)} s` });
     }
   }
@@ -169,6 +172,13 @@ const explained = duplicates.map((duplicate) => {
   )!.at;
   const kill = kills.find((k) => k.at >= firstAt && k.at - firstAt < 3000 && k.at <= duplicate.at);
   const when = (at: number) => `+${((at - started) / 1000).toFixed(1)} s`;
+  const outage = redisOutage as { from: number; to: number } | null;
+  if (!kill && outage && firstAt >= outage.from - 1000 && firstAt <= outage.to) {
+    return {
+      ...duplicate,
+      reason: `first sent at ${when(firstAt)} as Redis went away (its record could not be written), resent at ${when(duplicate.at)}`,
+    };
+  }
   return {
     ...duplicate,
     reason: kill

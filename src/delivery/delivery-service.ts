@@ -6,7 +6,7 @@ import type { Logger } from '../kernel/logger.js';
 import type { DeliveryMetrics } from '../metrics/metrics.js';
 import type { Digest } from '../digest/digest.js';
 import { describeError } from '../kernel/describe-error.js';
-import type { Collection, Store } from '../store/store.js';
+import { StoreUnavailableError, type Collection, type Store } from '../store/store.js';
 import { DeliveryLedger, type Claim } from './delivery-ledger.js';
 import { ArticleWords, filterKey, storyFilter } from './chat-filters.js';
 import { dueSlot, localDay } from './delivery-schedule.js';
@@ -240,6 +240,23 @@ export class DeliveryService {
       `delivery: ${report.sent} sent, ${report.failed} failed, ${report.paused} paused, ${report.moved} moved of ${report.due} due`,
     );
     return report;
+  }
+
+  /**
+   * Records an outcome, again and again while the store is away (a Redis restart): a message the
+   * platform accepted must not go out a second time for want of its record. Not for longer than a
+   * lease, after which the claim may be another instance's (the fenced write then refuses anyway).
+   */
+  private async recording<T>(write: () => Promise<T>): Promise<T> {
+    const until = Date.now() + this.options.leaseMs;
+    for (;;) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError) || Date.now() >= until) throw error;
+        await sleep(250);
+      }
+    }
   }
 
   /**
@@ -478,20 +495,20 @@ export class DeliveryService {
     const now = this.deps.clock();
     switch (outcome.kind) {
       case 'sent':
-        await this.ledger.finish(claim, 'sent', now);
+        await this.recording(() => this.ledger.finish(claim, 'sent', now));
         report.sent++;
         return;
       case 'stopped':
-        await this.ledger.release(claim, now);
+        await this.recording(() => this.ledger.release(claim, now));
         return;
       case 'gone':
-        await this.ledger.finish(claim, 'skipped', now, outcome.reason);
+        await this.recording(() => this.ledger.finish(claim, 'skipped', now, outcome.reason));
         await this.deps.subscriptions.pause(subscription.id, outcome.reason);
         this.deps.logger.warn(`delivery: paused ${subscription.id}: ${outcome.reason}`);
         report.paused++;
         return;
       case 'moved': {
-        await this.ledger.finish(claim, 'skipped', now, `moved to ${outcome.chatId}`);
+        await this.recording(() => this.ledger.finish(claim, 'skipped', now, `moved to ${outcome.chatId}`));
         const moved = await this.deps.subscriptions.moveChat(
           subscription.platform,
           subscription.chatId,
@@ -515,7 +532,9 @@ export class DeliveryService {
       }
       case 'failed': {
         const givingUp = claim.attempts >= this.options.maxAttemptsPerDay;
-        await this.ledger.finish(claim, givingUp ? 'gave-up' : 'failed', now, outcome.reason);
+        await this.recording(() =>
+          this.ledger.finish(claim, givingUp ? 'gave-up' : 'failed', now, outcome.reason),
+        );
         report.failed++;
         this.deps.logger.warn(
           `delivery to ${subscription.id} failed (attempt ${claim.attempts}): ${outcome.reason}${givingUp ? '; giving up for today' : '; will retry'}`,
