@@ -55,6 +55,8 @@ export const DELIVERY_RECORD_TTL_MS = 8 * 86_400_000;
  *   under a lapsed lease) for one instance, raising the fence;
  * - {@link progress} records each confirmed message and renews the lease, but only while the claim
  *   is still this instance's: otherwise the sender stops;
+ * - {@link renew} extends the leases of the claims an instance holds (a heartbeat), so the lease can
+ *   be short: a dead instance's claims are resumed within one lease, not after the longest send;
  * - {@link finish} records the outcome, under the same check; {@link release} hands a claim back
  *   at once (a clean shutdown), without counting an attempt.
  *
@@ -128,6 +130,29 @@ export class DeliveryLedger {
   /** Records how the attempt ended; false when the claim was no longer ours (nothing written). */
   finish(claim: Claim, state: Exclude<DeliveryRecord['state'], 'sending'>, now: Date, lastError?: string) {
     return this.write(claim, state, now, lastError);
+  }
+
+  /**
+   * Extends the lease of claims this instance still holds (its heartbeat), so a claim waiting its
+   * turn at the rate gate never lapses while a dead instance's claims lapse within one short lease.
+   * One transaction for all of them; returns the claims that are no longer this instance's (taken
+   * over after a stall), whose senders must stop.
+   */
+  async renew(claims: readonly Claim[], now: Date): Promise<Claim[]> {
+    if (claims.length === 0) return [];
+    const keys = claims.map((claim) => recordKey(claim.subscriptionId, claim.day));
+    return this.store.transact(async (tx) => {
+      const records = await tx.getMany<DeliveryRecord>('deliveries', keys);
+      const lost: Claim[] = [];
+      const leaseUntil = new Date(now.getTime() + this.options.leaseMs).toISOString();
+      claims.forEach((claim, index) => {
+        const current = records[index];
+        if (!current || current.owner !== claim.owner || current.fence !== claim.fence) lost.push(claim);
+        else if (current.state === 'sending')
+          tx.set('deliveries', keys[index]!, { ...current, leaseUntil }, RECORD_TTL_MS);
+      });
+      return lost;
+    });
   }
 
   /** Hands the claim back at once, keeping its progress, as if this attempt had not been made. */

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { hostname } from 'node:os';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { DeliveryMetrics } from '../metrics/metrics.js';
 import type { Digest } from '../digest/digest.js';
 import { describeError } from '../kernel/describe-error.js';
-import type { Collection, Store } from '../store/store.js';
+import { StoreUnavailableError, type Collection, type Store } from '../store/store.js';
 import { DeliveryLedger, type Claim } from './delivery-ledger.js';
 import { ArticleWords, filterKey, storyFilter } from './chat-filters.js';
 import { dueSlot } from './delivery-schedule.js';
@@ -24,8 +25,10 @@ export interface DeliveryOptions {
   /** Failed attempts per chat and day before giving up until tomorrow. */
   maxAttemptsPerDay: number;
   /**
-   * How long a claim on one chat's digest holds without news from its instance: every confirmed
-   * message renews it; after that, another instance (or this one restarted) resumes the chat.
+   * How long a claim on one chat's digest holds without news from its instance: the instance renews
+   * the claims it holds every fifth of this (a heartbeat), and every confirmed message renews it too;
+   * after that, another instance (or this one restarted) resumes the chat. Short is fine: it is how
+   * long a dead instance's chats wait, not how long a send may take.
    */
   leaseMs: number;
   /** This instance's name in the ledger: unique per process, even on one host. */
@@ -57,6 +60,20 @@ interface Job {
 
 const DIGEST_TTL_MS = 2 * 86_400_000;
 const LEDGER_BATCH = 500;
+/**
+ * A claim whose sender has confirmed nothing for this long (a request that hangs) is no longer
+ * renewed, so its lease lapses and another instance resumes the chat, as it would after a crash.
+ */
+const STALLED_AFTER_MS = 2 * 60_000;
+
+/** A claim this instance holds, for the heartbeat. */
+interface Held {
+  claim: Claim;
+  /** When its sender last made progress (claimed, or a message confirmed), by the clock. */
+  since: number;
+  /** Set when the heartbeat found the claim taken over: the sender stops at the next message. */
+  lost: boolean;
+}
 
 /**
  * Daily delivery, the same for every platform. On each tick (every minute in production, by hand in
@@ -83,6 +100,10 @@ export class DeliveryService {
   /** Articles' folded words for chats' filters, read once for every chat of a tick. */
   private readonly words = new ArticleWords();
   private stopping = false;
+  /** Ends a wait for another instance's lease at once when the service stops. */
+  private readonly stopped = new AbortController();
+  /** Claims held now, by ledger key: renewed together by the heartbeat while a tick runs. */
+  private readonly held = new Map<string, Held>();
 
   constructor(
     private readonly deps: {
@@ -131,6 +152,7 @@ export class DeliveryService {
    */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopped.abort();
     await this.running?.catch(() => undefined);
   }
 
@@ -157,54 +179,159 @@ export class DeliveryService {
     const report: TickReport = { due: 0, sent: 0, failed: 0, paused: 0, moved: 0, digestsBuilt: 0 };
     if (this.stopping) return report;
     const now = this.deps.clock();
-    const jobs = await this.dueJobs(now);
-    report.due = jobs.length;
-    if (jobs.length === 0) return report;
+    const first = await this.dueJobs(now, new Set());
+    report.due = first.jobs.length;
+    if (first.jobs.length === 0) return report;
 
-    const digests = await this.prepareDigests(jobs, now, report);
-    let next = 0;
-    const worker = async () => {
-      while (!this.stopping && next < jobs.length) {
-        const job = jobs[next++]!;
-        const digest = digests.get(job.digestId);
-        if (digest) await this.deliver(job, digest, report, jobs);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, jobs.length) }, worker));
+    const heartbeat = setInterval(() => void this.heartbeat(), Math.max(200, this.options.leaseMs / 5));
+    heartbeat.unref();
+    try {
+      const jobs = [...first.jobs];
+      const digests = await this.prepareDigests(jobs, now, report);
+      /** Chats this tick claimed: tried once per tick, so a failing one waits for the next tick. */
+      const claimed = new Set<string>();
+      let next = 0;
+      let refilling: Promise<boolean> | null = null;
+      /** A look found nothing more: the rest is the next tick's. */
+      let exhausted = false;
+      // When the list runs out, look again at once instead of waiting for the next tick: chats of a
+      // dead instance whose lease lapsed meanwhile go out now, and when another instance's claims are
+      // about to lapse, wait for that rather than idling until the next tick.
+      const refill = async (): Promise<boolean> => {
+        for (;;) {
+          if (this.stopping) return false;
+          const at = this.deps.clock();
+          const more = await this.dueJobs(at, claimed, false);
+          if (more.jobs.length > 0) {
+            report.due += more.jobs.length;
+            const built = await this.prepareDigests(more.jobs, at, report);
+            for (const [id, digest] of built) digests.set(id, digest);
+            jobs.push(...more.jobs);
+            return true;
+          }
+          const lapsesAt = more.lapsesAt;
+          if (lapsesAt === null) return false;
+          await sleep(Math.max(50, lapsesAt - at.getTime() + 50), undefined, {
+            signal: this.stopped.signal,
+          }).catch(() => undefined);
+          // A clock that does not move (a test's) would wait for ever.
+          if (this.deps.clock().getTime() < lapsesAt) return false;
+        }
+      };
+      const worker = async () => {
+        while (!this.stopping) {
+          if (next >= jobs.length) {
+            if (exhausted) return;
+            refilling ??= refill().finally(() => (refilling = null));
+            if (!(await refilling)) exhausted = true;
+            continue;
+          }
+          const job = jobs[next++]!;
+          const digest = digests.get(job.digestId);
+          if (digest) await this.deliver(job, digest, report, jobs, claimed);
+        }
+      };
+      await Promise.all(Array.from({ length: this.options.concurrency }, worker));
+    } finally {
+      clearInterval(heartbeat);
+    }
     this.deps.logger.info(
       `delivery: ${report.sent} sent, ${report.failed} failed, ${report.paused} paused, ${report.moved} moved of ${report.due} due`,
     );
     return report;
   }
 
-  /** Subscriptions due now whose ledger record for the day says there is still something to send. */
-  private async dueJobs(now: Date): Promise<Job[]> {
-    const candidates: { subscription: Subscription; day: string; slot: string; audience: string }[] = [];
+  /**
+   * Records an outcome, again and again while the store is away (a Redis restart): a message the
+   * platform accepted must not go out a second time for want of its record. Not for longer than a
+   * lease, after which the claim may be another instance's (the fenced write then refuses anyway).
+   */
+  private async recording<T>(write: () => Promise<T>): Promise<T> {
+    const until = Date.now() + this.options.leaseMs;
+    for (;;) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError) || Date.now() >= until) throw error;
+        await sleep(250);
+      }
+    }
+  }
+
+  /**
+   * Renews the leases of the claims this instance holds; a claim found taken over is marked lost,
+   * and one whose sender is stuck is left to lapse.
+   */
+  private async heartbeat(): Promise<void> {
+    const now = this.deps.clock();
+    const live = [...this.held.values()].filter(
+      (held) => !held.lost && now.getTime() - held.since < STALLED_AFTER_MS,
+    );
+    try {
+      const lost = new Set(
+        await this.ledger.renew(
+          live.map((held) => held.claim),
+          now,
+        ),
+      );
+      for (const held of live) if (lost.has(held.claim)) held.lost = true;
+    } catch {
+      // The store is away (logged once by its own watch): the next beat tries again, and a lease
+      // that lapses meanwhile is what it is for.
+    }
+  }
+
+  /**
+   * Subscriptions due now whose ledger record for the day says there is still something to send,
+   * leaving out `skip` (ledger keys this tick claimed already), and with `retryFailed` false, the
+   * failed ones (those wait for the next tick). `lapsesAt`: when the first claim of another instance
+   * that looks dead (two heartbeats missed) lapses, null when none does.
+   */
+  private async dueJobs(
+    now: Date,
+    skip: ReadonlySet<string>,
+    retryFailed = true,
+  ): Promise<{ jobs: Job[]; lapsesAt: number | null }> {
+    const candidates: { subscription: Subscription; day: string; slot: string }[] = [];
     for (const subscription of await this.deps.subscriptions.list()) {
       if (subscription.paused || !this.senders.has(subscription.platform)) continue;
       // Instant-only chats get no digest.
       if (subscription.mode === 'instant') continue;
       const due = dueSlot(subscription, now);
-      if (!due) continue;
-      const audience = (await this.deps.audienceOf?.(subscription.platform, subscription.chatId)) ?? '';
-      candidates.push({ subscription, ...due, audience });
+      if (!due || skip.has(ledgerKey(subscription.id, due.slot))) continue;
+      candidates.push({ subscription, ...due });
     }
     const jobs: Job[] = [];
+    let lapsesAt: number | null = null;
     for (let i = 0; i < candidates.length; i += LEDGER_BATCH) {
       const batch = candidates.slice(i, i + LEDGER_BATCH);
       const records = await this.ledger.getMany(
         batch.map(({ subscription, slot }) => ({ subscriptionId: subscription.id, day: slot })),
       );
-      batch.forEach(({ subscription, day, slot, audience }, index) => {
+      // A first look only: the claim before sending decides, in a transaction.
+      const open = batch.flatMap((candidate, index) => {
         const record = records[index];
-        // A first look only: the claim before sending decides, in a transaction.
-        if (!this.ledger.needsWork(record, now)) return;
+        if (record?.state === 'sending' && record.leaseUntil) {
+          const lapses = Date.parse(record.leaseUntil);
+          const left = lapses - now.getTime();
+          if (left > 0 && left < this.options.leaseMs * 0.6) lapsesAt = Math.min(lapsesAt ?? lapses, lapses);
+        }
+        if (!this.ledger.needsWork(record, now)) return [];
+        if (!retryFailed && record?.state === 'failed') return [];
+        return [{ ...candidate, record }];
+      });
+      // Whose digest each chat gets, asked only of the chats that need one, all at once.
+      const audiences = await Promise.all(
+        open.map(({ subscription }) => this.deps.audienceOf?.(subscription.platform, subscription.chatId)),
+      );
+      open.forEach(({ subscription, day, slot, record }, index) => {
+        const audience = audiences[index] ?? '';
         const resumes = record && record.partsSent > 0 && record.digestId;
         const digestId = resumes ? record.digestId! : freshDigestId(now, subscription, audience);
         jobs.push({ subscription, day, slot, digestId, audience });
       });
     }
-    return jobs;
+    return { jobs, lapsesAt };
   }
 
   /** One digest per distinct topic set, stored as a snapshot so a resumed delivery sends the same one. */
@@ -257,8 +384,15 @@ export class DeliveryService {
     });
   }
 
-  private async deliver(job: Job, digest: Digest, report: TickReport, queue: Job[]): Promise<void> {
-    const { subscription, day, slot } = job;
+  private async deliver(
+    job: Job,
+    digest: Digest,
+    report: TickReport,
+    queue: Job[],
+    claimed: Set<string>,
+  ): Promise<void> {
+    const { subscription, slot } = job;
+    const key = ledgerKey(subscription.id, slot);
     const claim = await this.ledger.claim(
       subscription.id,
       slot,
@@ -268,6 +402,25 @@ export class DeliveryService {
     );
     // Another instance has it (or finished it) since the due list was read.
     if (!claim) return;
+    claimed.add(key);
+    const held: Held = { claim, since: this.deps.clock().getTime(), lost: false };
+    this.held.set(key, held);
+    try {
+      await this.sendClaimed(job, digest, claim, held, report, queue);
+    } finally {
+      this.held.delete(key);
+    }
+  }
+
+  private async sendClaimed(
+    job: Job,
+    digest: Digest,
+    claim: Claim,
+    held: Held,
+    report: TickReport,
+    queue: Job[],
+  ): Promise<void> {
+    const { subscription, day } = job;
     const snapshot = claim.digestId === job.digestId ? digest : await this.snapshots.get(claim.digestId);
     const sender = this.senders.get(subscription.platform)!;
     let lost = false;
@@ -289,7 +442,8 @@ export class DeliveryService {
               claim.partsSent = index + 1;
               return true;
             }
-            lost = !(await this.ledger.progress(claim, index + 1, this.deps.clock()));
+            held.since = this.deps.clock().getTime();
+            lost = held.lost || !(await this.ledger.progress(claim, index + 1, this.deps.clock()));
             // Between two messages is where a shutdown stops a long digest: the rest goes out after
             // the restart, from the next message on.
             return !lost && !this.stopping;
@@ -340,20 +494,20 @@ export class DeliveryService {
     const now = this.deps.clock();
     switch (outcome.kind) {
       case 'sent':
-        await this.ledger.finish(claim, 'sent', now);
+        await this.recording(() => this.ledger.finish(claim, 'sent', now));
         report.sent++;
         return;
       case 'stopped':
-        await this.ledger.release(claim, now);
+        await this.recording(() => this.ledger.release(claim, now));
         return;
       case 'gone':
-        await this.ledger.finish(claim, 'skipped', now, outcome.reason);
+        await this.recording(() => this.ledger.finish(claim, 'skipped', now, outcome.reason));
         await this.deps.subscriptions.pause(subscription.id, outcome.reason);
         this.deps.logger.warn(`delivery: paused ${subscription.id}: ${outcome.reason}`);
         report.paused++;
         return;
       case 'moved': {
-        await this.ledger.finish(claim, 'skipped', now, `moved to ${outcome.chatId}`);
+        await this.recording(() => this.ledger.finish(claim, 'skipped', now, `moved to ${outcome.chatId}`));
         const moved = await this.deps.subscriptions.moveChat(
           subscription.platform,
           subscription.chatId,
@@ -377,7 +531,9 @@ export class DeliveryService {
       }
       case 'failed': {
         const givingUp = claim.attempts >= this.options.maxAttemptsPerDay;
-        await this.ledger.finish(claim, givingUp ? 'gave-up' : 'failed', now, outcome.reason);
+        await this.recording(() =>
+          this.ledger.finish(claim, givingUp ? 'gave-up' : 'failed', now, outcome.reason),
+        );
         report.failed++;
         this.deps.logger.warn(
           `delivery to ${subscription.id} failed (attempt ${claim.attempts}): ${outcome.reason}${givingUp ? '; giving up for today' : '; will retry'}`,
@@ -403,4 +559,8 @@ function freshDigestId(
     ...(audience ? [audience] : []),
     ...(filters ? [`filters=${filters}`] : []),
   ].join('|');
+}
+
+function ledgerKey(subscriptionId: string, slot: string): string {
+  return `${slot}|${subscriptionId}`;
 }

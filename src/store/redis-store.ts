@@ -74,9 +74,10 @@ export async function openRedisStore(url: string, status?: RedisStatusListener):
     socket: {
       connectTimeout: 5_000,
       // At start, a Redis that cannot be reached is a configuration problem to report at once;
-      // once running, an outage is waited out with growing pauses.
+      // once running, an outage is waited out with pauses growing to a second (not more: every
+      // instance of a cluster is back within a second of Redis, rather than up to five).
       reconnectStrategy: (retries: number, cause: Error) =>
-        connected ? Math.min(250 * 2 ** retries, 5_000) : cause,
+        connected ? Math.min(100 * 2 ** retries, 1_000) : cause,
     },
   });
   // Every collection's keyv adapter listens on this one client.

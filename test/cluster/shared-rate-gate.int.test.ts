@@ -3,6 +3,7 @@ import { SharedRateGate } from '../../src/cluster/shared-rate-gate.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { hasRedisServer, startRedisServer } from '../helpers/redis-server.js';
+import { openTempStore } from '../helpers/temp-store.js';
 
 /** The most grants in any window of `ms` milliseconds. */
 function busiestWindow(times: readonly number[], ms: number): number {
@@ -69,5 +70,40 @@ describe.runIf(hasRedisServer())('a rate limit shared by three instances through
     const other = Date.now();
     await b.acquire('43', false);
     expect(Date.now() - other).toBeLessThan(200);
+  });
+});
+
+describe('the shared gate’s pace when messages leave after their turn', () => {
+  /** 31 messages to 31 chats through one gate whose every wait overshoots by `lateMs`; their grant times. */
+  async function grantsWhenLate(lateMs: number): Promise<number[]> {
+    const { store } = await openTempStore();
+    let now = 0;
+    const gate = new SharedRateGate(
+      store,
+      { name: 'late', globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 0 },
+      () => now,
+      async (ms) => {
+        now += ms + lateMs;
+      },
+    );
+    const grants: number[] = [];
+    for (let chat = 0; chat <= 30; chat++) {
+      await gate.acquire(String(chat), false);
+      grants.push(now);
+    }
+    await store.close();
+    return grants;
+  }
+
+  it('keeps its pace through a few milliseconds of lateness, and slows down beyond that', async () => {
+    const interval = (1000 / 30) * 1.035;
+    // 3 ms late each time: the turns stay where they were, so 31 messages take 30 intervals.
+    const slightly = await grantsWhenLate(3);
+    expect(slightly.at(-1)!).toBeLessThan(30 * interval + 5);
+    // 20 ms late (a starved machine): the lateness beyond the credit is kept, and the pace drops.
+    const very = await grantsWhenLate(20);
+    expect(very.at(-1)!).toBeGreaterThan(30 * (interval + 14));
+    // Never faster than the limit: 31 messages always span more than a second.
+    expect(slightly.at(-1)! - slightly[0]!).toBeGreaterThan(1000);
   });
 });

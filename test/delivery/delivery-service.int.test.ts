@@ -431,4 +431,81 @@ describe('DeliveryService with the Telegram sender against a fake Bot API', () =
     expect(fake.sent('9101')).toHaveLength(afterTakeover);
     expect(logger.lines.some((line) => line.includes('another instance took it over'))).toBe(true);
   });
+
+  /** A sender that waits (as at a busy rate gate) until `go()` before sending each digest. */
+  const waitingSender = () => {
+    const real = new TelegramDigestSender(fakeTelegramApi(fake));
+    let go: () => void = () => undefined;
+    const turn = new Promise<void>((resolve) => (go = resolve));
+    const sender: DigestSender = {
+      platform: 'telegram',
+      post: (target, post) => real.post(target, post),
+      send: async (target, digest, progress) => {
+        await turn;
+        return real.send(target, digest, progress);
+      },
+    };
+    return { sender, go };
+  };
+  const ledgerRecord = (chat: string, leaseMs: number) =>
+    new DeliveryLedger(store, { leaseMs, maxAttemptsPerDay: 5 }).get(`telegram:${chat}`, '2025-10-24');
+
+  it('renews the claims it holds while they wait, so a short lease only frees a dead instance’s', async () => {
+    now = Date.parse('2025-10-24T07:00:00Z');
+    await subscribe('9201');
+    now = Date.parse('2025-10-24T08:00:00Z');
+    const { sender, go } = waitingSender();
+    const waiting = service({ instanceId: 'busy', leaseMs: 1000 }, sender).tick();
+    await expect.poll(async () => (await ledgerRecord('9201', 1000))?.state).toBe('sending');
+    // Three leases go by while the message waits its turn: the heartbeat keeps the claim.
+    now += 3000;
+    await expect
+      .poll(async () => Date.parse((await ledgerRecord('9201', 1000))?.leaseUntil ?? '0'))
+      .toBeGreaterThan(now);
+    expect((await service({ instanceId: 'other', leaseMs: 1000 }).tick()).due).toBe(0);
+    go();
+    expect(await waiting).toMatchObject({ sent: 1 });
+    expect(fake.sent('9201')).toHaveLength(1);
+  });
+
+  it('stops renewing a claim whose sender is stuck, so another instance resumes the chat', async () => {
+    now = Date.parse('2025-10-24T07:00:00Z');
+    await subscribe('9202');
+    now = Date.parse('2025-10-24T08:00:00Z');
+    const { sender } = waitingSender();
+    void service({ instanceId: 'stuck', leaseMs: 1000 }, sender).tick();
+    await expect.poll(async () => (await ledgerRecord('9202', 1000))?.state).toBe('sending');
+    const leaseUntil = (await ledgerRecord('9202', 1000))!.leaseUntil;
+    now += 3 * MINUTE;
+    // Several heartbeats (every 200 ms) pass without renewing it...
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect((await ledgerRecord('9202', 1000))!.leaseUntil).toBe(leaseUntil);
+    // ...and the chat goes out from another instance.
+    expect(await service({ instanceId: 'other', leaseMs: 1000 }).tick()).toMatchObject({ due: 1, sent: 1 });
+    expect(fake.sent('9202')).toHaveLength(1);
+  });
+
+  it('resumes a dead instance’s chat in the same fan-out once its lease lapses, without waiting for a tick', async () => {
+    now = Date.parse('2025-10-24T07:00:00Z');
+    await subscribe('9301');
+    await subscribe('9302');
+    now = Date.parse('2025-10-24T08:00:00Z');
+    // An instance claimed chat 9301 and died: nothing renews its claim.
+    const ledger = new DeliveryLedger(store, { leaseMs: 1000, maxAttemptsPerDay: 5 });
+    expect(await ledger.claim('telegram:9301', '2025-10-24', 'dead', new Date(now), 'x')).not.toBeNull();
+    // Time moves on for real from here, half a lease later.
+    const start = Date.now() - 500;
+    const base = now;
+    const moving = setInterval(() => (now = base + Date.now() - start), 5);
+    try {
+      now = base + 500;
+      const report = await service({ instanceId: 'alive', leaseMs: 1000 }).tick();
+      // One tick sent both: 9302 at once, 9301 as soon as the dead claim lapsed.
+      expect(report).toMatchObject({ sent: 2 });
+      expect(fake.sent('9301')).toHaveLength(1);
+      expect(fake.sent('9302')).toHaveLength(1);
+    } finally {
+      clearInterval(moving);
+    }
+  });
 });

@@ -93,6 +93,20 @@ export function busiestWindow(times: readonly number[], ms: number): number {
   return most;
 }
 
+/**
+ * The shortest time any `count` consecutive messages took, by the time the fake accepted them: with
+ * `count` one over the per-second limit, how close the bot came to that limit (above 1000 ms is
+ * within it; the difference is the margin left for jitter).
+ */
+export function tightestSpan(times: readonly number[], count: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let tightest = Infinity;
+  for (let end = count - 1; end < sorted.length; end++) {
+    tightest = Math.min(tightest, sorted[end]! - sorted[end - count + 1]!);
+  }
+  return tightest;
+}
+
 /** Per chat: how many messages it got, and how many of them repeated an earlier one word for word. */
 export function deliveries(
   sent: readonly { payload: Record<string, unknown>; at: number }[],

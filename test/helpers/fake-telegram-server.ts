@@ -57,6 +57,8 @@ export interface FakeTelegram {
   readonly conflicts: number;
   /** Messages refused with 429 because they broke the limits given to startFakeTelegram. */
   readonly tooMany: number;
+  /** Each refused message: when, and which limit it broke. */
+  readonly refused: readonly { at: number; limit: 'global' | 'chat' }[];
   /** Keeps a file as if a user had sent it; returns its file_id (for getFile and the download). */
   addFile(content: string): string;
   close(): Promise<void>;
@@ -82,6 +84,7 @@ export async function startFakeTelegram(
   let nextUpdateId = 1;
   let conflicts = 0;
   let tooMany = 0;
+  const refused: { at: number; limit: 'global' | 'chat' }[] = [];
   /** Times of accepted messages: all, and per chat. */
   const accepted: number[] = [];
   const lastToChat = new Map<string, number>();
@@ -147,11 +150,10 @@ export async function startFakeTelegram(
           const at = now();
           while (accepted.length && accepted[0]! <= at - 1000) accepted.shift();
           const last = lastToChat.get(String(chatId));
-          if (
-            accepted.length >= options.limits.globalPerSecond ||
-            (last !== undefined && at - last < 1000 / options.limits.perChatPerSecond)
-          ) {
+          const overGlobal = accepted.length >= options.limits.globalPerSecond;
+          if (overGlobal || (last !== undefined && at - last < 1000 / options.limits.perChatPerSecond)) {
             tooMany++;
+            refused.push({ at, limit: overGlobal ? 'global' : 'chat' });
             calls.pop();
             return answer(res, 429, {
               ok: false,
@@ -303,6 +305,7 @@ export async function startFakeTelegram(
     get conflicts() {
       return conflicts;
     },
+    refused,
     get tooMany() {
       return tooMany;
     },
