@@ -140,7 +140,7 @@ export class DeliveryLedger {
    */
   async renew(claims: readonly Claim[], now: Date): Promise<Claim[]> {
     if (claims.length === 0) return [];
-    const keys = claims.map((claim) => recordKey(claim.subscriptionId, claim.day));
+    const keys = claims.map((claim) => deliveryRecordKey(claim.subscriptionId, claim.day));
     return this.store.transact(async (tx) => {
       const records = await tx.getMany<DeliveryRecord>('deliveries', keys);
       const lost: Claim[] = [];
@@ -149,7 +149,7 @@ export class DeliveryLedger {
         const current = records[index];
         if (!current || current.owner !== claim.owner || current.fence !== claim.fence) lost.push(claim);
         else if (current.state === 'sending')
-          tx.set('deliveries', keys[index]!, { ...current, leaseUntil }, RECORD_TTL_MS);
+          tx.set('deliveries', keys[index]!, { ...current, leaseUntil }, DELIVERY_RECORD_TTL_MS);
       });
       return lost;
     });
