@@ -45,11 +45,13 @@ export async function chatPreferences(
   return { address: TERMINAL_ADDRESS, current };
 }
 
-/** The filters of the chat a command came from (the terminal's own at the terminal), for /digest. */
-export async function chatFilterRules(
+/**
+ * The record holding the settings of the chat a command came from (the terminal's own at the
+ * terminal), without creating one: /digest reads its filters and image setting from it.
+ */
+export async function callerSubscription(
   subscriptions: SubscriptionStore,
   caller: Caller,
-): Promise<Subscription['filters']> {
-  const address = chatAddress(caller) ?? TERMINAL_ADDRESS;
-  return (await subscriptions.get(address))?.filters;
+): Promise<Subscription | undefined> {
+  return subscriptions.get(chatAddress(caller) ?? TERMINAL_ADDRESS);
 }

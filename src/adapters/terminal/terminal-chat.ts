@@ -6,7 +6,7 @@ import { chatSpeech, runCommandLine } from '../../chat/command-runner.js';
 import { renderPlainText } from '../../chat/render-text.js';
 import { digestReply } from '../../digest/digest-reply.js';
 import { ArticleWords, storyFilter } from '../../delivery/chat-filters.js';
-import { chatFilterRules } from '../../delivery/chat-subscription.js';
+import { callerSubscription } from '../../delivery/chat-subscription.js';
 import type { PollOutcome } from '../../sources/poller.js';
 
 /** The local user at the terminal runs the bot, so they are its operator. */
@@ -55,7 +55,8 @@ export async function runTerminalChat(options: {
   write(t(interactive ? 'terminal-welcome-interactive' : 'terminal-welcome', { count: sources.length }));
   write('');
   // The terminal's own filters (/filter) apply to the digest it opens with, as to /digest.
-  const rules = await chatFilterRules(services.subscriptions, TERMINAL_CALLER).catch(() => undefined);
+  const rules = (await callerSubscription(services.subscriptions, TERMINAL_CALLER).catch(() => undefined))
+    ?.filters;
   const accept = storyFilter(rules, new ArticleWords());
   write(renderPlainText(digestReply(await services.digests.build(services.clock(), { accept }), t), t));
   write('');
