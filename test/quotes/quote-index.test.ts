@@ -6,6 +6,7 @@ import { QuoteIndex, type QuoteSearch } from '../../src/quotes/quote-index.js';
 import { FILTER_SCAN_LIMIT } from '../../src/quotes/quote-pages.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
+import { quotedArticles } from '../helpers/quoted-article.js';
 import { openTempStore } from '../helpers/temp-store.js';
 
 let stores: Store[] = [];
@@ -26,30 +27,8 @@ async function setup(): Promise<{
   return { store, url, articles, index: new QuoteIndex(store, articles, { refreshMs: 0 }) };
 }
 
-let serial = 0;
 /** An article with the given quotes (speaker, text), published on `day` at `hour`. */
-function article(
-  quotes: [speaker: string | null, text: string][],
-  options: { day?: string; hour?: number; title?: string; text?: string; seen?: string } = {},
-): StoredArticle {
-  const id = `a${++serial}`;
-  const published = `${options.day ?? '2026-11-20'}T${String(options.hour ?? 10).padStart(2, '0')}:00:00.000Z`;
-  const body = options.text ?? quotes.map(([, text]) => `"${text}"`).join('\n\n');
-  return {
-    id,
-    url: `https://news.example/${id}`,
-    title: options.title ?? `Story ${id}`,
-    byline: null,
-    published,
-    source: 'Example Wire',
-    text: body,
-    summary: [],
-    quotes: quotes.map(([speaker, text]) => ({ text, speaker, start: 0, end: text.length, verb: 'said' })),
-    seenAt: options.seen ?? '2026-11-27T12:00:00.000Z',
-    sourceId: 'wire',
-    categories: [],
-  };
-}
+const article = quotedArticles('a');
 
 async function store(setupResult: Awaited<ReturnType<typeof setup>>, list: StoredArticle[]): Promise<void> {
   await setupResult.articles.saveMany(

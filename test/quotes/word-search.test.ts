@@ -2,38 +2,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleRepository } from '../../src/articles/article-repository.js';
 import { ArticlePipeline } from '../../src/ingest/article-pipeline.js';
 import { analyzeInThisThread, analyzeText, type TextAnalyzer } from '../../src/ingest/text-analysis.js';
-import type { StoredArticle } from '../../src/articles/stored-article.js';
 import { PART_SIZE } from '../../src/quotes/quote-buckets.js';
 import { QuoteIndex, type WordSearch } from '../../src/quotes/quote-index.js';
 import { parseWordQuery, quoteWordTerms } from '../../src/quotes/word-terms.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { hasRedisServer, startRedisServer } from '../helpers/redis-server.js';
+import { quotedArticles } from '../helpers/quoted-article.js';
 import { openTempStore } from '../helpers/temp-store.js';
 
-let serial = 0;
 /** An article with the given quotes (speaker, text), published on `day` at `hour`. */
-function article(
-  quotes: [speaker: string, text: string][],
-  options: { day?: string; hour?: number; title?: string } = {},
-): StoredArticle {
-  const id = `w${++serial}`;
-  const published = `${options.day ?? '2026-11-20'}T${String(options.hour ?? 10).padStart(2, '0')}:00:00.000Z`;
-  return {
-    id,
-    url: `https://news.example/${id}`,
-    title: options.title ?? `Story ${id}`,
-    byline: null,
-    published,
-    source: 'Example Wire',
-    text: quotes.map(([, text]) => `"${text}"`).join('\n\n'),
-    summary: [],
-    quotes: quotes.map(([speaker, text]) => ({ text, speaker, start: 0, end: text.length, verb: 'said' })),
-    seenAt: '2026-11-27T12:00:00.000Z',
-    sourceId: 'wire',
-    categories: [],
-  };
-}
+const article = quotedArticles('w');
 
 const texts = (result: WordSearch) => result.hits.map((hit) => hit.text);
 
