@@ -11,7 +11,7 @@
  */
 import type { StoredArticle } from '../articles/stored-article.js';
 import { STOP_WORDS } from '../text/stop-words.js';
-import { IntBuffer, IntIds } from './int-lists.js';
+import { IntBuffer } from './int-lists.js';
 import { hashWord, isWordChar, scanWords } from './word-hashes.js';
 
 /**
@@ -36,83 +36,55 @@ const NOT_NAMES: readonly string[] = (
   'august september october november december today yesterday tomorrow mr mrs ms dr sir'
 ).split(' ');
 
-/**
- * What clustering knows about every article of a window, in flat typed arrays: a day of 100,000
- * articles is a dozen arrays, not a million small objects for the garbage collector to trace.
- * Article `i`'s words are `terms[termStart[i]]` to `terms[termStart[i + 1] - 1]`, and so on.
- */
-export interface FeatureTable {
-  /** How many articles. */
-  count: number;
-  /** When each happened (ms): the publication time, or first seen when that is unknown or later. */
-  time: Float64Array;
-  /** Each article's distinct content words of title and lead, as dense word ids, in order of first use. */
-  termStart: Int32Array;
-  terms: Int32Array;
-  /** How often each of `terms` occurs (title words counted double). */
-  counts: Int32Array;
-  /** How many distinct words all the articles use: word ids run from 0 to this, exclusive. */
-  distinctTerms: number;
-  /**
-   * Names in each article, as word hashes (see word-hashes.ts), each once: capitalised words of the
-   * lead and the quoted speakers.
-   */
-  entityStart: Int32Array;
-  entities: Int32Array;
-  /** Bottom-k MinHash of each lead's word shingles, ascending: SKETCH_SIZE slots per article. */
-  sketches: Int32Array;
-  /** How many of an article's SKETCH_SIZE slots are used (fewer for a short lead). */
-  sketchLength: Uint8Array;
-}
+/** What features are read from. */
+export type FeatureSource = Pick<StoredArticle, 'title' | 'text' | 'quotes'>;
 
-/** Reads the features of `articles`; linear in their titles plus a bounded prefix of each text. */
-export function readFeatures(articles: readonly StoredArticle[]): FeatureTable {
-  const count = articles.length;
-  const context = featureContext();
-  const time = new Float64Array(count);
-  const termStart = new Int32Array(count + 1);
-  const terms = new IntBuffer(count * 64);
-  const counts = new IntBuffer(count * 64);
-  const entityStart = new Int32Array(count + 1);
-  const entities = new IntBuffer(count * 8);
-  const sketches = new Int32Array(count * SKETCH_SIZE);
-  const sketchLength = new Uint8Array(count);
-  const names = new Set<number>();
-  const sketch: number[] = [];
-  articles.forEach((article, i) => {
-    time[i] = articleTime(article);
+/**
+ * One article's features packed into 32-bit integers, as {@link FeatureReader.read} gives them and
+ * story-clustering.ts reads them: three counts (words, names, sketch values), then the words' hashes
+ * in order of first use, their counts, the names' hashes and the sketch, ascending.
+ */
+const HEADER = 3;
+
+/**
+ * Reads articles' features one at a time (at ingest, or for articles stored without them); the
+ * caches it keeps make a batch of articles cheaper than one reader per article.
+ */
+export class FeatureReader {
+  private readonly context = featureContext();
+  private readonly names = new Set<number>();
+  private readonly sketch: number[] = [];
+  private readonly terms = new IntBuffer(256);
+  private readonly counts = new IntBuffer(256);
+
+  /** The packed features of one article; linear in its title plus a bounded prefix of its text. */
+  read(article: FeatureSource): Int32Array {
+    const { context, names, sketch, terms, counts } = this;
     names.clear();
+    terms.length = 0;
+    counts.length = 0;
     const titleWords = readWords(article, context, names);
     countTerms(context, titleWords, terms, counts);
-    termStart[i + 1] = terms.length;
-    for (const name of names) entities.push(name);
-    entityStart[i + 1] = entities.length;
     shingleSketch(context.words, titleWords, sketch);
-    sketches.set(sketch, i * SKETCH_SIZE);
-    sketchLength[i] = sketch.length;
-  });
-  return {
-    count,
-    time,
-    termStart,
-    terms: terms.done(),
-    counts: counts.done(),
-    distinctTerms: context.termIds.size,
-    entityStart,
-    entities: entities.done(),
-    sketches,
-    sketchLength,
-  };
+    const packed = new Int32Array(HEADER + terms.length * 2 + names.size + sketch.length);
+    packed[0] = terms.length;
+    packed[1] = names.size;
+    packed[2] = sketch.length;
+    packed.set(terms.done(), HEADER);
+    packed.set(counts.done(), HEADER + terms.length);
+    let at = HEADER + terms.length * 2;
+    for (const name of names) packed[at++] = name;
+    packed.set(sketch, at);
+    return packed;
+  }
 }
 
-/** Reused across the articles of one clustering: caches and scratch space. */
+/** Reused across the articles of one reader: caches and scratch space. */
 interface FeatureContext {
   /** The name word hashes of each speaker's spelling. */
   speakerNames: Map<string, number[]>;
   /** Hashes of the capitalised words that are not names. */
   notNames: ReadonlySet<number>;
-  /** The dense id of each word hash, in order of first use across all the articles. */
-  termIds: IntIds;
   /** Scratch word list (hashes), read and dropped within one article. */
   words: number[];
   /** Scratch open-addressing table (word hash + 1, 0 when free), its counts and used slots. */
@@ -125,7 +97,6 @@ function featureContext(): FeatureContext {
   return {
     speakerNames: new Map(),
     notNames: new Set(NOT_NAMES.map(hashWord)),
-    termIds: new IntIds(1 << 16),
     words: [],
     slots: new Int32Array(TABLE_SIZE),
     slotCounts: new Int32Array(TABLE_SIZE),
@@ -137,7 +108,7 @@ function featureContext(): FeatureContext {
  * Reads the content words of the title and lead into `context.words` and the names into `names`;
  * returns how many of the words are the title's.
  */
-function readWords(article: StoredArticle, context: FeatureContext, names: Set<number>): number {
+function readWords(article: FeatureSource, context: FeatureContext, names: Set<number>): number {
   const title = article.title.length > TITLE_CHARS ? article.title.slice(0, TITLE_CHARS) : article.title;
   const { text } = article;
   const { words, speakerNames, notNames } = context;
@@ -170,12 +141,12 @@ function readWords(article: StoredArticle, context: FeatureContext, names: Set<n
 }
 
 /**
- * Appends the distinct words of `context.words` in order of first use, as dense ids, to `terms`,
+ * Appends the distinct words of `context.words` in order of first use, as hashes, to `terms`,
  * and their counts (the title's TITLE_WEIGHT times) to `counts`. Counted in a reused hash table:
  * cheaper than a Map or a sort per article.
  */
 function countTerms(context: FeatureContext, titleWords: number, terms: IntBuffer, counts: IntBuffer): void {
-  const { slots, slotCounts, words, termIds, used } = context;
+  const { slots, slotCounts, words, used } = context;
   const mask = TABLE_SIZE - 1;
   used.length = 0;
   const limit = Math.min(words.length, TABLE_SIZE / 2);
@@ -190,7 +161,7 @@ function countTerms(context: FeatureContext, titleWords: number, terms: IntBuffe
     slotCounts[slot]! += k < titleWords ? TITLE_WEIGHT : 1;
   }
   for (const slot of used) {
-    terms.push(termIds.idOf(slots[slot]! - 1));
+    terms.push(slots[slot]! - 1);
     counts.push(slotCounts[slot]!);
     slots[slot] = 0;
     slotCounts[slot] = 0;
@@ -223,13 +194,19 @@ function isoTime(text: string): number {
     const ms = digits(text, 20, 3);
     // Years below 100 would be read as 19xx by Date.UTC; they take the general path.
     const valid = year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23;
-    if (valid && minute <= 59 && second <= 59 && ms >= 0) {
-      const time = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-      // Date.UTC rolls 31 February into March; Date.parse refuses it. Only a valid date takes the fast path.
-      if (new Date(time).getUTCDate() === day) return time;
+    // Date.UTC rolls 31 February into March; Date.parse refuses it. Only a valid date takes the
+    // fast path, checked by arithmetic: a Date object per timestamp costs more than the parse.
+    if (valid && minute <= 59 && second <= 59 && ms >= 0 && day <= daysInMonth(year, month)) {
+      return Date.UTC(year, month - 1, day, hour, minute, second, ms);
     }
   }
   return Date.parse(text);
+}
+
+/** Days in `month` (1-12) of `year`, in the proleptic Gregorian calendar that Date uses. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** The decimal number in `text[at, at + length)`, or -1 when any of it is not a digit. */
@@ -356,30 +333,4 @@ function insertSmallest(sketch: number[], value: number): void {
   let end = Math.min(sketch.length, SKETCH_SIZE - 1);
   for (; end > at; end--) sketch[end] = sketch[end - 1]!;
   sketch[at] = value;
-}
-
-/**
- * Estimated Jaccard similarity of two leads' shingle sets from their sketches (articles `a` and `b`
- * of the table): the share of the SKETCH_SIZE smallest values of the union that both sketches hold.
- */
-export function sketchSimilarity(table: FeatureTable, a: number, b: number): number {
-  const { sketches, sketchLength } = table;
-  const aEnd = a * SKETCH_SIZE + sketchLength[a]!;
-  const bEnd = b * SKETCH_SIZE + sketchLength[b]!;
-  let i = a * SKETCH_SIZE;
-  let j = b * SKETCH_SIZE;
-  let union = 0;
-  let both = 0;
-  while (union < SKETCH_SIZE && (i < aEnd || j < bEnd)) {
-    const x = i < aEnd ? sketches[i]! : Infinity;
-    const y = j < bEnd ? sketches[j]! : Infinity;
-    if (x === y) {
-      both++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-    union++;
-  }
-  return union > 0 ? both / union : 0;
 }

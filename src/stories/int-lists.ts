@@ -82,63 +82,6 @@ abstract class IntTable {
   protected abstract move(from: number, to: number): void;
 }
 
-/**
- * A list of integer ids per key, for keys that are dense ids (0 to `keys` - 1), appended to and read
- * back newest first:
- *
- * @example
- * for (let e = lists.first(key); e !== -1; e = lists.next(e)) visit(lists.id(e));
- */
-export class DenseLists {
-  private readonly heads: Int32Array;
-  private readonly sizes: Int32Array;
-  /** Entries: the id, and the entry added to the same key before it (-1 for none). */
-  private ids: Int32Array<ArrayBuffer>;
-  private links: Int32Array<ArrayBuffer>;
-  private entries = 0;
-
-  /** @param expectedEntries - room to start with, so that a known total costs no regrowing. */
-  constructor(keys: number, expectedEntries = 1024) {
-    this.heads = new Int32Array(keys).fill(-1);
-    this.sizes = new Int32Array(keys);
-    this.ids = new Int32Array(Math.max(16, expectedEntries));
-    this.links = new Int32Array(Math.max(16, expectedEntries));
-  }
-
-  /** Appends `id` to the list of `key`. */
-  add(key: number, id: number): void {
-    if (this.entries === this.ids.length) {
-      this.ids = grown(this.ids);
-      this.links = grown(this.links);
-    }
-    const entry = this.entries++;
-    this.ids[entry] = id;
-    this.links[entry] = this.heads[key]!;
-    this.heads[key] = entry;
-    this.sizes[key]!++;
-  }
-
-  /** How many ids `key` has. */
-  size(key: number): number {
-    return this.sizes[key]!;
-  }
-
-  /** The newest entry of `key`, or -1. */
-  first(key: number): number {
-    return this.heads[key]!;
-  }
-
-  /** The entry added to the same key before `entry`, or -1. */
-  next(entry: number): number {
-    return this.links[entry]!;
-  }
-
-  /** The id of `entry`. */
-  id(entry: number): number {
-    return this.ids[entry]!;
-  }
-}
-
 /** Dense ids (0, 1, 2...) for integer keys, in order of first sight. */
 export class IntIds extends IntTable {
   private ids: Int32Array;
@@ -153,6 +96,12 @@ export class IntIds extends IntTable {
   /** How many keys have an id. */
   get size(): number {
     return this.count;
+  }
+
+  /** The id of `key`, or -1 when it has none (and none is given). */
+  find(key: number): number {
+    const slot = this.slotOf(key);
+    return slot < 0 ? -1 : this.ids[slot]!;
   }
 
   /** The id of `key`, given it now when it has none. */

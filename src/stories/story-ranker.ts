@@ -9,15 +9,21 @@
  *   nothing, so a big story of the morning still beats an evening brief;
  * - the subscriber's topics: a story about one of them counts `topicBoost` times.
  */
+import type { StoredArticle } from '../articles/stored-article.js';
 import { speakerKey } from '../quotes/speaker-name.js';
 import { articleTime } from './article-features.js';
 import { topicMatcher, storyMatches } from './story-topics.js';
-import { sourceKey, type Story } from './story.js';
+import { sourceKey, type Story, type StoryArticle } from './story.js';
 
-export interface RankOptions {
+export interface RankOptions<A extends StoryArticle = StoredArticle> {
   now: Date;
   /** The subscriber's topics; stories about any of them are boosted. */
   topics?: readonly string[];
+  /**
+   * Whether a story is about a topic; by default, whether one of its articles names it in its
+   * categories, title or text (story-topics.ts). Stories of briefs, which hold no text, need it.
+   */
+  about?: (story: Story<A>, topic: string) => boolean;
   /** Hours after which freshness is halved. */
   halfLifeHours?: number;
   /** Factor for a story about one of `topics`. */
@@ -25,8 +31,8 @@ export interface RankOptions {
 }
 
 /** A story with what its rank was computed from, for the digest and for tests. */
-export interface RankedStory {
-  story: Story;
+export interface RankedStory<A extends StoryArticle = StoredArticle> {
+  story: Story<A>;
   score: number;
   /** Distinct sources that carried it. */
   sources: number;
@@ -48,19 +54,34 @@ const MAX_SPEAKERS = 3;
 const FRESHNESS_FLOOR = 0.25;
 
 /** Ranks stories, best first; ties go to the more recent, then to the smaller id. */
-export function rankStories(stories: readonly Story[], options: RankOptions): RankedStory[] {
+export function rankStories<A extends StoryArticle>(
+  stories: readonly Story<A>[],
+  options: RankOptions<A> & Required<Pick<RankOptions<A>, 'about'>>,
+): RankedStory<A>[];
+export function rankStories(stories: readonly Story[], options: RankOptions): RankedStory[];
+export function rankStories<A extends StoryArticle>(
+  stories: readonly Story<A>[],
+  options: RankOptions<A>,
+): RankedStory<A>[] {
   const now = options.now.getTime();
   const halfLife = (options.halfLifeHours ?? HALF_LIFE_HOURS) * 3_600_000;
-  const topics = (options.topics ?? [])
-    .map((topic) => ({ topic, matches: topicMatcher(topic) }))
-    .filter((entry) => entry.matches !== null);
+  const about = options.about;
+  // Topics that can match nothing (only separators) are dropped, whichever test is used.
+  const topics = (options.topics ?? []).flatMap((topic) => {
+    const matches = topicMatcher(topic);
+    if (!matches) return [];
+    const test = about
+      ? (story: Story<A>) => about(story, topic)
+      : (story: Story<A>) => storyMatches(story as unknown as Story, matches);
+    return [{ topic, test }];
+  });
   const keys = new Map<string, string>();
   const voices = stories.map((story) => storyVoices(story, keys));
   const prominence = new Map<string, number>();
   for (const storyVoice of voices)
     for (const key of storyVoice.keys()) prominence.set(key, (prominence.get(key) ?? 0) + 1);
 
-  const ranked = stories.map((story, i): RankedStory => {
+  const ranked = stories.map((story, i): RankedStory<A> => {
     // Most stories have one article; they need no set to count one source.
     const sources = story.articles.length === 1 ? 1 : new Set(story.articles.map(sourceKey)).size;
     const latest = story.articles.reduce((max, article) => Math.max(max, articleTime(article)), 0);
@@ -73,7 +94,7 @@ export function rankStories(stories: readonly Story[], options: RankOptions): Ra
       SPEAKER_WEIGHT * speakers.slice(0, MAX_SPEAKERS).reduce((sum, speaker) => sum + speaker.weight, 0);
     const age = Math.max(0, now - latest);
     const freshness = FRESHNESS_FLOOR + (1 - FRESHNESS_FLOOR) * 0.5 ** (age / halfLife);
-    const matched = topics.filter((entry) => storyMatches(story, entry.matches!)).map((entry) => entry.topic);
+    const matched = topics.filter((entry) => entry.test(story)).map((entry) => entry.topic);
     const boost = matched.length > 0 ? (options.topicBoost ?? TOPIC_BOOST) : 1;
     return {
       story,
@@ -93,7 +114,7 @@ export function rankStories(stories: readonly Story[], options: RankOptions): Ra
  * The speakers quoted in a story, keyed by surname so that "Pompeo" and "Mike Pompeo" are one
  * voice, each with the fullest spelling seen. `keys` caches the surname of each spelling.
  */
-function storyVoices(story: Story, keys: Map<string, string>): Map<string, string> {
+function storyVoices(story: Story<StoryArticle>, keys: Map<string, string>): Map<string, string> {
   const voices = new Map<string, string>();
   for (const article of story.articles) {
     for (const quote of article.quotes) {

@@ -1,11 +1,23 @@
 import type { StoredArticle } from '../articles/stored-article.js';
+import type { Quote } from '../quotes/quote.js';
+
+/**
+ * What stories are made and ranked from: a whole stored article, or its brief (story-tracker.ts),
+ * which a digest ranks instead until it knows which stories it shows.
+ */
+export interface StoryArticle extends Pick<
+  StoredArticle,
+  'id' | 'source' | 'sourceId' | 'published' | 'seenAt'
+> {
+  quotes: readonly Pick<Quote, 'speaker'>[];
+}
 
 /** One event as told by one or more articles (from one or more sources). */
-export interface Story {
+export interface Story<A extends StoryArticle = StoredArticle> {
   /** Stable for the same set of articles: a hash of their ids. */
   id: string;
   /** The articles that tell it; the first is the lead (the most complete telling). */
-  articles: StoredArticle[];
+  articles: A[];
 }
 
 /**
