@@ -9,6 +9,7 @@ import { PageStore } from '../chat/page-store.js';
 import { ChatLanguages } from '../i18n/chat-languages.js';
 import { Translations } from '../i18n/translations.js';
 import { ArticlePipeline } from '../ingest/article-pipeline.js';
+import { StoryTracker } from '../stories/story-tracker.js';
 import { ArticleRepository } from '../articles/article-repository.js';
 import { createAnalyzerPool } from '../ingest/analyzer-pool.js';
 import type { AppConfig } from '../config/load-config.js';
@@ -58,6 +59,12 @@ export interface App {
   /** Stops scheduling, lets polls under way finish, closes connections and the store. */
   close(): Promise<void>;
 }
+
+/**
+ * Hours of articles the story tracker holds beyond the digest window: a digest asked for a little
+ * more (`quotewire digest --since`) is still built from it, and word weights count more than a day.
+ */
+const TRACKER_SPARE_HOURS = 12;
 
 /** What tests (or another deployment) may replace. */
 export interface AppOverrides {
@@ -124,11 +131,18 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     languages,
   });
   const analyzers = createAnalyzerPool(config.limits.analysisWorkers, logger);
+  // Stories are kept as articles arrive, so that a digest ranks them without clustering its window.
+  const stories = new StoryTracker({
+    articles,
+    clock,
+    horizonHours: config.digest.windowHours + TRACKER_SPARE_HOURS,
+  });
   const processor = new ArticlePipeline({
     analyze: analyzers.analyze,
     store,
     repository: articles,
     quoteIndex: quotes,
+    stories,
     options: { sentences: config.summarizer.sentences, maxArticleChars: config.limits.maxArticleChars },
   });
   const poller = new Poller({
@@ -178,7 +192,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const digests = new DigestBuilder(
     articles,
     { ...config.digest, sentences: config.summarizer.sentences },
-    { summarizer, logger, visibility: (chat) => chatSources.visibleTo(chat) },
+    { summarizer, logger, visibility: (chat) => chatSources.visibleTo(chat), stories },
   );
   const scheduler = new PollScheduler({
     poller,
@@ -198,6 +212,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     admission,
     poller,
     articles,
+    stories,
     quotes,
     digests,
     pages: new PageStore(store),

@@ -90,14 +90,27 @@ export class ArticleRepository {
 
   /** Articles first seen at or after `since`, newest first. */
   async seenSince(since: Date, now: Date): Promise<StoredArticle[]> {
+    const articles = await this.getMany(await this.idsSeenSince(since, now));
+    return (
+      articles
+        .filter((article) => Date.parse(article.seenAt) >= since.getTime())
+        // Plain comparison: ISO times and hex ids sort the same as with localeCompare, a hundred times faster.
+        .sort((a, b) =>
+          a.seenAt !== b.seenAt ? (a.seenAt < b.seenAt ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+        )
+    );
+  }
+
+  /**
+   * The ids of the articles first seen on the UTC days from `since` to `now`, each once: those
+   * seen since `since`, and some seen earlier on its day (only reading the articles tells).
+   */
+  async idsSeenSince(since: Date, now: Date): Promise<string[]> {
     const ids: string[] = [];
     for (let day = startOfUtcDay(since); day <= now.getTime(); day += 86_400_000) {
-      ids.push(...(await this.days.members(new Date(day).toISOString().slice(0, 10))));
+      for (const id of await this.days.members(new Date(day).toISOString().slice(0, 10))) ids.push(id);
     }
-    const articles = await this.getMany([...new Set(ids)]);
-    return articles
-      .filter((article) => Date.parse(article.seenAt) >= since.getTime())
-      .sort((a, b) => b.seenAt.localeCompare(a.seenAt) || a.id.localeCompare(b.id));
+    return [...new Set(ids)];
   }
 }
 

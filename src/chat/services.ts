@@ -13,6 +13,7 @@ import type { SourceNotices } from '../sources/source-notices.js';
 import type { SourceStatusStore } from '../sources/source-status.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import type { StoryTracker } from '../stories/story-tracker.js';
 import type { ChatLanguages } from '../i18n/chat-languages.js';
 import type { Translations } from '../i18n/translations.js';
 import type { WebAccess } from '../web/login-links.js';
@@ -33,6 +34,8 @@ export interface Services {
   articles: ArticleRepository;
   quotes: QuoteIndex;
   digests: DigestBuilder;
+  /** The stories of the last days, kept up to date at ingest, that digests and the web rank. */
+  stories: StoryTracker;
   /** Next pages of long answers, for /more and "More" buttons. */
   pages: PageStore;
   /** Chats subscribed to the daily digest, for /subscribe, /topics, /time and /settings. */

@@ -3,6 +3,7 @@ import { startChatService } from '../app/chat-service.js';
 import { createApp } from '../app/container.js';
 import type { AppConfig } from '../config/load-config.js';
 import { createStderrLogger } from '../kernel/logger.js';
+import { describeError } from '../kernel/describe-error.js';
 import type { CliArguments } from './arguments.js';
 import { complain, print } from './output.js';
 import type { WebServer } from '../web/web-server.js';
@@ -68,6 +69,11 @@ export async function runStartCommand(given: AppConfig, args: CliArguments): Pro
   // Local files are read in milliseconds: the chat can answer from them before its first command.
   await Promise.all(local.map((source) => services.poller.pollSource(source)));
   const firstPoll = services.poller.pollAll();
+  // After a restart the day's stories are placed again before the first digest asks for them.
+  services.stories.catchUp().catch((error: unknown) => {
+    if (!stopping)
+      logger.warn(`reading the day's stories failed, the first digest will: ${describeError(error)}`);
+  });
   await app.scheduler.start();
   await app.heartbeat.start();
   app.health.report('scheduler', 'up', `polls on "${config.polling.schedule}"`);

@@ -4,13 +4,13 @@
  * summarized by the configured engine into the platform-neutral Digest.
  */
 import type { ArticleRepository } from '../articles/article-repository.js';
-import type { StoredArticle } from '../articles/stored-article.js';
 import type { Logger } from '../kernel/logger.js';
 import { describeError } from '../kernel/describe-error.js';
-import { clusterStories } from '../stories/story-clusterer.js';
+import { clusterStories, orderStories } from '../stories/story-clusterer.js';
+import type { ArticleBrief, StoryTracker } from '../stories/story-tracker.js';
 import { rankStories, type RankedStory } from '../stories/story-ranker.js';
 import { normalizeTopic, storyMatches, topicMatcher } from '../stories/story-topics.js';
-import { sourceKey, type Story } from '../stories/story.js';
+import { sourceKey, type Story, type StoryArticle } from '../stories/story.js';
 import {
   OfflineStorySummarizer,
   type StorySummarizer,
@@ -61,6 +61,27 @@ export interface DigestBuilderDeps {
    * Which sources' articles a chat may see (ChatSources.visibleTo); every article when not given.
    */
   visibility?: (chat: string | null) => Promise<(sourceId: string) => boolean>;
+  /**
+   * The stories kept up to date at ingest (story-tracker.ts); without it, or for a window it does
+   * not hold, each digest clusters its window's articles itself.
+   */
+  stories?: Pick<StoryTracker, 'storiesSeen' | 'wholeStories'>;
+}
+
+/** A chat's view of stories: only the articles of sources it sees, each story reordered and named for them. */
+function visibleStories(
+  stories: readonly Story<ArticleBrief>[],
+  visible: (sourceId: string) => boolean,
+): Story<ArticleBrief>[] {
+  const groups = stories.map((story) => story.articles.filter((brief) => visible(brief.sourceId)));
+  return orderStories(
+    groups.filter((group) => group.length > 0),
+    (brief) => brief.textLength,
+  );
+}
+
+function countArticles(stories: readonly Story<StoryArticle>[]): number {
+  return stories.reduce((sum, story) => sum + story.articles.length, 0);
 }
 
 /** More articles than this add nothing to a summary but cost (an LLM's tokens, mostly). */
@@ -83,7 +104,6 @@ const DEFAULT_CONCURRENCY = 4;
 export class DigestBuilder {
   private readonly summarizer: StorySummarizer;
   private readonly offline = new OfflineStorySummarizer();
-  private lastClustering: { ids: ReadonlySet<string>; stories: Story[] } | null = null;
 
   constructor(
     private readonly articles: Pick<ArticleRepository, 'seenSince'>,
@@ -106,16 +126,33 @@ export class DigestBuilder {
     const topic = normalizeTopic(request.topic);
     const topics = [...new Set((request.topics ?? []).map(normalizeTopic).filter((t): t is string => !!t))];
 
-    const seen = await this.articles.seenSince(since, now);
-    const visible = await this.deps.visibility?.(request.audience ?? null);
-    const recent = visible ? seen.filter((article) => visible(article.sourceId)) : seen;
-    const stories = this.cluster(recent);
+    const visible = (await this.deps.visibility?.(request.audience ?? null)) ?? null;
     const filter = topic ? topicMatcher(topic) : null;
     const accept = request.accept;
-    const wanted = stories.filter(
-      (story) => (!filter || storyMatches(story, filter)) && (!accept || accept(story)),
-    );
-    const ranked = rankStories(wanted, { now, topics }).slice(0, this.options.maxStories);
+    const tracker = this.deps.stories;
+    const tracked = tracker ? await tracker.storiesSeen(since, now) : null;
+    let ranked: RankedStory[];
+    let counts: Digest['stats'];
+    if (tracked && !filter && !accept && topics.length === 0) {
+      // The usual digest: ranked from the stories kept at ingest; only the top ones are read whole.
+      const shown = visible ? visibleStories(tracked, visible) : tracked;
+      const top = rankStories(shown, { now, about: () => false }).slice(0, this.options.maxStories);
+      const whole = await tracker!.wholeStories(top.map((entry) => entry.story));
+      ranked = top.flatMap((entry, i) => (whole[i] ? [{ ...entry, story: whole[i] }] : []));
+      counts = { articles: countArticles(shown), stories: shown.length };
+    } else {
+      // Topics and filters read the articles' words: every story of the window is read whole.
+      const stories = tracked
+        ? (await tracker!.wholeStories(visible ? visibleStories(tracked, visible) : tracked)).filter(
+            (story): story is Story => story !== null,
+          )
+        : await this.clusterWindow(since, now, visible);
+      const wanted = stories.filter(
+        (story) => (!filter || storyMatches(story, filter)) && (!accept || accept(story)),
+      );
+      ranked = rankStories(wanted, { now, topics }).slice(0, this.options.maxStories);
+      counts = { articles: countArticles(stories), stories: wanted.length };
+    }
     const summaries = await mapConcurrently(
       ranked,
       this.options.concurrency ?? DEFAULT_CONCURRENCY,
@@ -131,24 +168,18 @@ export class DigestBuilder {
       topics,
       stories: digestStories,
       quoteOfTheDay: quoteOfTheDay(ranked, digestStories),
-      stats: { articles: recent.length, stories: wanted.length },
+      stats: counts,
     };
   }
 
-  /**
-   * Clusters the window's articles, reusing the last result when the articles are the same: the
-   * morning delivery builds one digest per subscriber (topics differ, the news does not).
-   */
-  private cluster(articles: readonly StoredArticle[]): Story[] {
-    const last = this.lastClustering;
-    // The same ids as last time (the store never returns one twice): compared through a set rather
-    // than a sorted, joined key, which costs a sort of 100,000 strings on a busy day.
-    const same =
-      last !== null && last.ids.size === articles.length && articles.every((a) => last.ids.has(a.id));
-    if (same) return last.stories;
-    const stories = clusterStories(articles);
-    this.lastClustering = { ids: new Set(articles.map((article) => article.id)), stories };
-    return stories;
+  /** The window's articles clustered from the store, for a builder without a tracker or a window beyond it. */
+  private async clusterWindow(
+    since: Date,
+    now: Date,
+    visible: ((sourceId: string) => boolean) | null,
+  ): Promise<Story[]> {
+    const seen = await this.articles.seenSince(since, now);
+    return clusterStories(visible ? seen.filter((article) => visible(article.sourceId)) : seen);
   }
 
   private async summarize(story: Story): Promise<StorySummary> {

@@ -19,16 +19,16 @@ export async function buildArticle(
 /**
  * {@link buildArticle}, and for ingest also the article's word filter and its quotes' indexed words
  * for the quote index, built by the analyzer (in its worker thread) when the article has a quote to
- * file.
+ * file, and its story-clustering features.
  */
 export async function buildIndexedArticle(
   draft: ArticleDraft,
   analyze: TextAnalyzer,
   options: BuildOptions,
   withTermFilter = true,
-): Promise<{ article: Article; termFilter?: string; quoteTerms?: string[][] }> {
+): Promise<{ article: Article; termFilter?: string; quoteTerms?: string[][]; features?: Int32Array }> {
   const text = boundText(draft.text, options.maxArticleChars);
-  const { quotes, summary, termFilter, quoteTerms } = await analyze(
+  const { quotes, summary, termFilter, quoteTerms, features } = await analyze(
     text,
     options.sentences,
     withTermFilter ? draft.title : undefined,
@@ -45,9 +45,12 @@ export async function buildIndexedArticle(
     quotes,
     ...(draft.image ? { image: draft.image } : {}),
   };
-  return termFilter === undefined
-    ? { article }
-    : { article, termFilter, ...(quoteTerms ? { quoteTerms } : {}) };
+  return {
+    article,
+    ...(termFilter !== undefined ? { termFilter } : {}),
+    ...(quoteTerms ? { quoteTerms } : {}),
+    ...(features ? { features } : {}),
+  };
 }
 
 /** Cuts an over-long text at the last paragraph break before the limit, so offsets stay valid. */

@@ -2,6 +2,7 @@ import type { ArticleDraft } from '../articles/article.js';
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { StoredArticle } from '../articles/stored-article.js';
 import type { QuoteIndex } from '../quotes/quote-index.js';
+import type { StoryTracker } from '../stories/story-tracker.js';
 import type { DraftProcessor } from '../sources/poller.js';
 import type { Store } from '../store/store.js';
 import { buildIndexedArticle, type BuildOptions } from './article-builder.js';
@@ -27,6 +28,8 @@ export class ArticlePipeline implements DraftProcessor {
       store: Store;
       repository: ArticleRepository;
       quoteIndex: QuoteIndex;
+      /** Places each committed batch in its stories (story-tracker.ts). */
+      stories?: Pick<StoryTracker, 'add'>;
       options: BuildOptions;
     },
   ) {}
@@ -34,11 +37,13 @@ export class ArticlePipeline implements DraftProcessor {
   async process(drafts: ArticleDraft[], sourceId: string, now: Date): Promise<StoredArticle[]> {
     const termFilters = new Map<string, string>();
     const quoteTerms = new Map<string, string[]>();
+    const features = new Map<string, Int32Array>();
     const seenAt = now.toISOString();
     const entries = await Promise.all(
       drafts.map(async (draft) => {
         const built = await buildIndexedArticle(draft, this.deps.analyze, this.deps.options);
         if (built.termFilter !== undefined) termFilters.set(built.article.id, built.termFilter);
+        if (built.features) features.set(built.article.id, built.features);
         built.quoteTerms?.forEach((terms, index) => quoteTerms.set(`${built.article.id}#${index}`, terms));
         const article: StoredArticle = {
           ...built.article,
@@ -58,6 +63,7 @@ export class ArticlePipeline implements DraftProcessor {
     this.committing = commit.catch(() => undefined);
     const { stored, speakers } = await commit;
     await this.deps.quoteIndex.applyCommitted(speakers);
+    this.deps.stories?.add(stored, features);
     return stored;
   }
 }

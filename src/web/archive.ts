@@ -15,8 +15,9 @@ import type { Logger } from '../kernel/logger.js';
 import type { QuoteIndex } from '../quotes/quote-index.js';
 import type { Store } from '../store/store.js';
 import { clusterStories } from '../stories/story-clusterer.js';
-import { rankStories } from '../stories/story-ranker.js';
-import type { Story } from '../stories/story.js';
+import { rankStories, type RankedStory } from '../stories/story-ranker.js';
+import type { StoryTracker } from '../stories/story-tracker.js';
+import type { Story, StoryArticle } from '../stories/story.js';
 import type { StorySummarizer } from '../summaries/story-summarizer.js';
 import {
   publicUrl,
@@ -42,6 +43,11 @@ export interface ArchiveDeps {
   logger: Logger;
   /** How stories are summarized; by default the LLM's stored summaries, else offline. */
   summarizer?: StorySummarizer;
+  /**
+   * The stories kept at ingest, which the chats' digests rank too: today's page and its stories
+   * come from them (same stories, same ids as in the chats); older windows are clustered here.
+   */
+  stories?: Pick<StoryTracker, 'storiesSeen' | 'wholeStories'>;
 }
 
 /** Quotes on a page of a speaker. */
@@ -80,7 +86,7 @@ export class Archive {
     this.digests = new DigestBuilder(
       { seenSince: (since, until) => this.windowArticles(since, until) },
       { ...config.digest, sentences: config.summarizer.sentences },
-      { summarizer: this.summarizer, logger: deps.logger },
+      { summarizer: this.summarizer, logger: deps.logger, stories: deps.stories },
     );
   }
 
@@ -123,10 +129,9 @@ export class Archive {
     const until = parseUntil(untilText, this.deps.clock());
     if (!until || !/^[0-9a-f]{16}$/.test(id)) return null;
     const since = new Date(until.getTime() - this.windowHours * 3_600_000);
-    const stories = await this.cluster(since, until);
-    const story = stories.find((candidate) => candidate.id === id);
-    if (!story) return null;
-    const entry = rankStories(stories, { now: until }).find((ranked) => ranked.story === story)!;
+    const found = await this.findStory(id, since, until);
+    if (!found) return null;
+    const { story, entry } = found;
     const { quotesPerStory } = this.deps.config.digest;
     const summary = await this.summarizer.summarize(summarizedPart(story), {
       sentences: this.deps.config.summarizer.sentences,
@@ -312,7 +317,35 @@ export class Archive {
     return articles.filter((article) => Date.parse(article.seenAt) <= until.getTime());
   }
 
-  private async cluster(since: Date, until: Date): Promise<Story[]> {
+  /**
+   * Story `id` of the window, whole, and its rank among the window's stories. The tracker's stories
+   * first; an id it does not know (a link made before a restart placed the day again) is looked
+   * for in the window clustered at once.
+   */
+  private async findStory(
+    id: string,
+    since: Date,
+    until: Date,
+  ): Promise<{ story: Story; entry: RankedStory } | null> {
+    const tracked = await this.deps.stories?.storiesSeen(since, until);
+    const brief = tracked?.find((candidate) => candidate.id === id);
+    if (tracked && brief) {
+      const [story] = await this.deps.stories!.wholeStories([brief]);
+      const entry = rankStories(tracked, { now: until, about: () => false }).find((r) => r.story === brief)!;
+      return story ? { story, entry: { ...entry, story } } : null;
+    }
+    const stories = await this.clusterAtOnce(since, until);
+    const story = stories.find((candidate) => candidate.id === id);
+    if (!story) return null;
+    return { story, entry: rankStories(stories, { now: until }).find((ranked) => ranked.story === story)! };
+  }
+
+  /** The window's stories: the tracker's when it holds the window, else clustered here. */
+  private async cluster(since: Date, until: Date): Promise<Story<StoryArticle>[]> {
+    return (await this.deps.stories?.storiesSeen(since, until)) ?? this.clusterAtOnce(since, until);
+  }
+
+  private async clusterAtOnce(since: Date, until: Date): Promise<Story[]> {
     const articles = await this.windowArticles(since, until);
     const key = `${since.toISOString()}|${until.toISOString()}|${articles.length}`;
     const kept = this.clusterings.get(key);

@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../src/kernel/logger.js';
 import { ArticleRepository } from '../../src/articles/article-repository.js';
 import type { StoredArticle } from '../../src/articles/stored-article.js';
-import { DigestBuilder, type DigestOptions } from '../../src/digest/digest-builder.js';
+import {
+  DigestBuilder,
+  type DigestBuilderDeps,
+  type DigestOptions,
+} from '../../src/digest/digest-builder.js';
+import { StoryTracker } from '../../src/stories/story-tracker.js';
 import type { Store } from '../../src/store/store.js';
 import type { Story } from '../../src/stories/story.js';
 import {
@@ -40,9 +45,27 @@ async function repositoryWith(articles: StoredArticle[]): Promise<ArticleReposit
 const dayOfNews = () =>
   [...huaweiReports, iranReport, ...wireCopies, ...floodUpdates, bikeLanes].map(storedArticle);
 
-describe('DigestBuilder', () => {
+/** A builder that clusters each window itself, or one that ranks the stories kept at ingest, as the app's. */
+const makers = {
+  'clustering its window': (
+    repository: ArticleRepository,
+    options: DigestOptions,
+    deps: DigestBuilderDeps = {},
+  ) => new DigestBuilder(repository, options, deps),
+  'ranking the stories kept at ingest': (
+    repository: ArticleRepository,
+    options: DigestOptions,
+    deps: DigestBuilderDeps = {},
+  ) =>
+    new DigestBuilder(repository, options, {
+      ...deps,
+      stories: new StoryTracker({ articles: repository, clock: () => NOW, horizonHours: 36 }),
+    }),
+};
+
+describe.each(Object.entries(makers))('DigestBuilder %s', (_, makeBuilder) => {
   it('builds the digest model: date, ranked stories with summary, quotes and every source linked', async () => {
-    const builder = new DigestBuilder(await repositoryWith(dayOfNews()), OPTIONS);
+    const builder = makeBuilder(await repositoryWith(dayOfNews()), OPTIONS);
     const digest = await builder.build(NOW);
 
     expect(digest.date).toBe('2026-11-27');
@@ -81,7 +104,7 @@ describe('DigestBuilder', () => {
   });
 
   it('filters to a topic (categories, title or text, whole words) and says which', async () => {
-    const builder = new DigestBuilder(await repositoryWith(dayOfNews()), OPTIONS);
+    const builder = makeBuilder(await repositoryWith(dayOfNews()), OPTIONS);
     const huawei = await builder.build(NOW, { topic: ' huawei ' });
     expect(huawei.topic).toBe('huawei');
     expect(huawei.stories).toHaveLength(1);
@@ -98,7 +121,7 @@ describe('DigestBuilder', () => {
   });
 
   it("ranks the subscriber's topics higher without dropping the rest", async () => {
-    const builder = new DigestBuilder(await repositoryWith(dayOfNews()), OPTIONS);
+    const builder = makeBuilder(await repositoryWith(dayOfNews()), OPTIONS);
     const digest = await builder.build(NOW, { topics: ['transport'] });
     expect(digest.stories[0]!.headline).toBe(bikeLanes.title);
     expect(digest.stories[0]!.topics).toEqual(['transport']);
@@ -107,7 +130,7 @@ describe('DigestBuilder', () => {
 
   it('keeps to maxStories, the window and the time zone of the date', async () => {
     const old = storedArticle({ ...iranReport, title: 'An old story about something else', hoursAgo: 30 });
-    const builder = new DigestBuilder(await repositoryWith([...dayOfNews(), old]), {
+    const builder = makeBuilder(await repositoryWith([...dayOfNews(), old]), {
       ...OPTIONS,
       maxStories: 2,
       timeZone: 'Pacific/Kiritimati',
@@ -136,7 +159,7 @@ describe('DigestBuilder', () => {
         };
       },
     };
-    const builder = new DigestBuilder(
+    const builder = makeBuilder(
       await repositoryWith(dayOfNews()),
       { ...OPTIONS, concurrency: 2 },
       { summarizer },
@@ -146,7 +169,7 @@ describe('DigestBuilder', () => {
     expect(
       digest.stories.every((story) => story.engine === 'llm' && story.headline.startsWith('LLM: ')),
     ).toBe(true);
-    const offline = await new DigestBuilder(await repositoryWith(dayOfNews()), OPTIONS).build(NOW);
+    const offline = await makeBuilder(await repositoryWith(dayOfNews()), OPTIONS).build(NOW);
     expect(digest.stories.map((story) => story.id)).toEqual(offline.stories.map((story) => story.id));
   });
 
@@ -159,7 +182,7 @@ describe('DigestBuilder', () => {
         return { ...(await new OfflineStorySummarizer().summarize(story, options)), engine: 'llm' };
       },
     };
-    const builder = new DigestBuilder(await repositoryWith(dayOfNews()), OPTIONS, { summarizer, logger });
+    const builder = makeBuilder(await repositoryWith(dayOfNews()), OPTIONS, { summarizer, logger });
     const digest = await builder.build(NOW);
     expect(digest.stories).toHaveLength(5);
     expect(digest.stories.filter((story) => story.engine === 'offline')).toHaveLength(1);
@@ -167,9 +190,44 @@ describe('DigestBuilder', () => {
   });
 
   it('builds an empty digest from an empty store', async () => {
-    const digest = await new DigestBuilder(await repositoryWith([]), OPTIONS).build(NOW);
+    const digest = await makeBuilder(await repositoryWith([]), OPTIONS).build(NOW);
     expect(digest.stories).toEqual([]);
     expect(digest.quoteOfTheDay).toBeNull();
     expect(digest.stats).toEqual({ articles: 0, stories: 0 });
+  });
+});
+
+describe('DigestBuilder over the stories kept at ingest', () => {
+  it('gives the digest of clustering the window at once, for every chat, reading few articles whole', async () => {
+    const articles = dayOfNews();
+    const repository = await repositoryWith(articles);
+    let read = 0;
+    const counting = {
+      idsSeenSince: repository.idsSeenSince.bind(repository),
+      getMany: (ids: readonly string[]) => {
+        read += ids.length;
+        return repository.getMany(ids);
+      },
+    };
+    const stories = new StoryTracker({ articles: counting, clock: () => NOW, horizonHours: 36 });
+    await stories.storiesSeen(new Date(NOW.getTime() - 3_600_000), NOW);
+    read = 0;
+    const options = { ...OPTIONS, maxStories: 2 };
+    const tracked = await new DigestBuilder(repository, options, { stories }).build(NOW);
+    expect(tracked).toEqual(await new DigestBuilder(repository, options).build(NOW));
+    // The two stories shown, whole; not the nine articles of the day.
+    expect(read).toBe(tracked.stories.reduce((sum, story) => sum + story.articles, 0));
+
+    // A chat that does not see the Guardian gets the Huawei story without it, as if never stored.
+    const visibility = async (chat: string | null) => (source: string) =>
+      chat !== 'telegram:1' || source !== 'the-guardian';
+    const forChat = await new DigestBuilder(repository, options, { stories, visibility }).build(NOW, {
+      audience: 'telegram:1',
+    });
+    const unseen = await new DigestBuilder(repository, options, { visibility }).build(NOW, {
+      audience: 'telegram:1',
+    });
+    expect(forChat).toEqual(unseen);
+    expect(forChat.stories[0]!.links.map((link) => link.source)).not.toContain('The Guardian');
   });
 });
