@@ -56,12 +56,21 @@ export function normalizeLink(url: string | null | undefined): string | null {
 }
 
 function normalizeForHash(text: string): string {
+  // ASCII is its own NFKC form and its letters and digits are a-z and 0-9 once lowercased: the same
+  // result without the Unicode normalization and property classes (most feed text is ASCII).
+  if (!NON_ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
