@@ -35,6 +35,10 @@ describe('article identity', () => {
       },
       { url: '', title: 'Café résumé', text: 'Ligature ﬁle and ① circled, Straße.' },
       { url: '', title: '', text: '...' },
+      // Long texts: the key reads the opening, cut after 4,000 folded characters (here at a space).
+      { url: '', title: 'Long', text: 'Abc, '.repeat(2_500) },
+      { url: '', title: 'Long', text: 'ab '.repeat(3_000) },
+      { url: '', title: 'Long', text: `${'-'.repeat(5_000)}Late start ${'x9 '.repeat(2_000)}` },
     ];
     for (const draft of drafts) {
       const opening = fold(draft.text.slice(0, 8000)).slice(0, 4000);
