@@ -72,7 +72,9 @@ export class ArticleRepository {
         tx.set('article-keys', key, article.id);
       }
       const day = article.seenAt.slice(0, 10);
-      byDay.set(day, [...(byDay.get(day) ?? []), article.id]);
+      const ids = byDay.get(day);
+      if (ids) ids.push(article.id);
+      else byDay.set(day, [article.id]);
       fresh.push(article);
     }
     for (const [day, ids] of byDay) tx.addMembers('article-days', day, ids);

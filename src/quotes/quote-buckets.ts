@@ -115,9 +115,17 @@ function monthKey({ variant, month }: MonthAddress): string {
   return `${variant}|${month}`;
 }
 
+/** Quote texts whose fingerprints are remembered between batches (stored quotes are cut at 1,000 characters: 4 MB at most). */
+const FINGERPRINTS_KEPT = 4_096;
+
 export class QuoteBuckets {
   private readonly parts: Collection<QuoteRef[]>;
   private readonly days: Collection<DayCounts>;
+  /**
+   * Fingerprints by quote text: each batch compares its quotes with every quote already in the
+   * open part of each speaker's day, the same few hundred texts batch after batch.
+   */
+  private readonly fingerprints = new Map<string, string>();
 
   constructor(store: Store) {
     this.parts = store.collection<QuoteRef[]>('speaker-quotes');
@@ -176,9 +184,9 @@ export class QuoteBuckets {
       const already = new Set(open.map((ref) => `${ref.articleId}#${ref.index}`));
       // Two copies of one story (a wire story in two feeds) carry the same quote on the same day:
       // it is filed once.
-      const texts = new Set(open.map(fingerprintOf));
+      const texts = new Set(open.map((ref) => this.fingerprintOf(ref)));
       const fresh = plan.refs.filter((ref) => {
-        const text = fingerprintOf(ref);
+        const text = this.fingerprintOf(ref);
         if (already.has(`${ref.articleId}#${ref.index}`) || texts.has(text)) return false;
         texts.add(text);
         return true;
@@ -212,6 +220,17 @@ export class QuoteBuckets {
       );
     }
     return { counts: filed, added, placed };
+  }
+
+  /** {@link fingerprintOf}, remembered for the texts seen lately. */
+  private fingerprintOf(ref: QuoteRef): string {
+    if (ref.fingerprint) return ref.fingerprint;
+    let known = this.fingerprints.get(ref.text);
+    if (known === undefined) {
+      if (this.fingerprints.size >= FINGERPRINTS_KEPT) this.fingerprints.clear();
+      this.fingerprints.set(ref.text, (known = quoteFingerprint(ref.text)));
+    }
+    return known;
   }
 
   /** Quotes per day of each (spelling, month), in the order asked. */

@@ -12,6 +12,10 @@ import { StoreError, StoreUnavailableError } from './store.js';
 
 /** How long a write waits for another process (a `quotewire poll` beside the service) to finish its own. */
 const BUSY_TIMEOUT_MS = 10_000;
+/** Page size of a newly created file. */
+const NEW_PAGE_BYTES = 16_384;
+/** WAL size at which a commit checkpoints it into the database file. */
+const CHECKPOINT_BYTES = 40 * 1024 * 1024;
 
 /**
  * The embedded store: one SQLite file through libsql, whose prebuilt engine ships inside npm
@@ -25,10 +29,15 @@ export function openSqliteStore(path: string, faults?: CommitFaults): Store {
   try {
     db = new Database(path);
     db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // A new file gets 16 KB pages (an existing one keeps its own): an article of a few KB then fits
+    // in its page instead of spilling to overflow pages, and a commit writes a quarter as many WAL
+    // frames; on the ingest bench the main thread spent about half as long in COMMIT.
+    db.exec(`PRAGMA page_size = ${NEW_PAGE_BYTES}`);
     if (path !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
     // Checkpoint the WAL every ~40 MB rather than every 4 MB: ingest writes tens of MB in bursts.
-    db.exec('PRAGMA wal_autocheckpoint = 10000');
+    const pageBytes = Number((db.prepare('PRAGMA page_size').raw().get() as [number])[0]) || 4096;
+    db.exec(`PRAGMA wal_autocheckpoint = ${Math.ceil(CHECKPOINT_BYTES / pageBytes)}`);
   } catch (error) {
     throw new StoreError(
       `cannot open the SQLite store at ${path}: ${reason(error)}; set store.url in the config (or QUOTEWIRE_STORE) to a writable file`,

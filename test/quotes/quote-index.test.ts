@@ -368,6 +368,27 @@ describe('QuoteIndex', () => {
     expect(result.hits.map((hit) => hit.text.toLowerCase())).toEqual([quote.toLowerCase()]);
   });
 
+  it('files a copy of a known quote once, also after more quotes than it remembers fingerprints of', async () => {
+    const env = await setup();
+    const quote = 'The port will reopen on Monday.';
+    await store(env, [article([['Mike Pompeo', quote]], { day: '2026-11-25' })]);
+    // More distinct quotes than QuoteBuckets keeps fingerprints of (4,096), under other speakers.
+    const others = Array.from({ length: 4_200 }, (_, i) => `Statement number ${i} on the budget.`);
+    await store(env, [
+      article(
+        others.map((text, i): [string, string] => [`Anna Speaker${i % 40}`, text]),
+        { day: '2026-11-25' },
+      ),
+    ]);
+    await store(env, [
+      article([['Mike Pompeo', quote.toUpperCase()]], { day: '2026-11-25', title: 'Wire copy' }),
+      article([['Mike Pompeo', 'A new remark.']], { day: '2026-11-25' }),
+    ]);
+    const result = found(await env.index.search('mike pompeo'));
+    expect(result.hits.map((hit) => hit.text).sort()).toEqual(['A new remark.', quote]);
+    expect(result.total).toBe(2);
+  });
+
   it('never files a quote whose speaker is uncertain', async () => {
     const env = await setup();
     const list = [article([['Mike Pompeo', 'Sure of this one.']])];

@@ -10,6 +10,23 @@ describe('decodeBody', () => {
     expect(decodeBody(Buffer.from(FEED, 'utf8'))).toBe(FEED);
   });
 
+  it('decodes declared UTF-8 as iconv-lite does, broken bytes and BOMs included', () => {
+    const bodies = [
+      Buffer.from(FEED, 'utf8'),
+      Buffer.from([0x61, 0xc3, 0x28, 0x62, 0xe2, 0x82, 0x63, 0xf0, 0x9f, 0x98]),
+      Buffer.from([0xed, 0xa0, 0x80, 0x78, 0xff, 0xfe, 0x80, 0xc0, 0xaf]),
+      Buffer.from([0xe2, 0x80]),
+    ];
+    for (const body of bodies) {
+      expect(decodeBody(body, 'application/rss+xml; charset=utf-8')).toBe(
+        iconv.decode(body, 'utf-8').replace(/^\ufeff/, ''),
+      );
+    }
+    // As before: one BOM goes as the byte order mark, one in decoding and one after.
+    const boms = Buffer.from('\ufeff\ufeff\ufeff\ufeffFour BOMs', 'utf8');
+    expect(decodeBody(boms, 'text/xml; charset=UTF-8')).toBe('\ufeffFour BOMs');
+  });
+
   it('strips a UTF-8 byte order mark', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FEED, 'utf8')]);
     expect(decodeBody(bytes)).toBe(FEED);

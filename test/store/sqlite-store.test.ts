@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'libsql';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { StoreError } from '../../src/store/store.js';
@@ -11,6 +12,36 @@ const tempFile = () => join(mkdtempSync(join(tmpdir(), 'qw-store-')), 'nested', 
 describe('the embedded SQLite store', () => {
   const file = tempFile();
   storeContract(() => openStore(`sqlite://${file}`));
+
+  it('makes new files with 16 KB pages and keeps the pages of an existing file', async () => {
+    const pragma = (path: string, name: string) => {
+      const db = new Database(path);
+      try {
+        return (db.prepare(`PRAGMA ${name}`).raw().get() as [number])[0];
+      } finally {
+        db.close();
+      }
+    };
+    const fresh = tempFile();
+    const store = await openStore(`sqlite://${fresh}`);
+    await store.collection<string>('meta').set('k', 'v');
+    await store.close();
+    expect(pragma(fresh, 'page_size')).toBe(16_384);
+
+    // A store made before (4 KB pages, its tables already there) opens, reads and writes as it was.
+    const older = join(mkdtempSync(join(tmpdir(), 'qw-store-')), 'old.sqlite');
+    const db = new Database(older);
+    db.exec('PRAGMA page_size = 4096');
+    db.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    db.exec(`INSERT INTO meta (key, value) VALUES ('old', '{"value":"kept"}')`);
+    db.close();
+    const reopened = await openStore(`sqlite://${older}`);
+    expect(await reopened.collection<string>('meta').get('old')).toBe('kept');
+    await reopened.collection<string>('meta').set('new', 'written');
+    expect(await reopened.collection<string>('meta').get('new')).toBe('written');
+    await reopened.close();
+    expect(pragma(older, 'page_size')).toBe(4096);
+  });
 
   it('lists more entries than one page of iteration', async () => {
     const store = await openStore(`sqlite://${tempFile()}`);
