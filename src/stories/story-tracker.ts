@@ -212,14 +212,23 @@ const NO_QUOTES: ArticleBrief['quotes'] = Object.freeze([]) as ArticleBrief['quo
 /** What ranking reads of an article: who carried it, when, who it quotes and how long it is. */
 function briefOf(article: StoredArticle): ArticleBrief {
   const speakers = new Set<string>();
-  for (const quote of article.quotes) if (quote.speaker) speakers.add(quote.speaker);
+  for (const quote of article.quotes) if (quote.speaker) speakers.add(own(quote.speaker));
   return {
-    id: article.id,
-    source: article.source,
-    sourceId: article.sourceId,
-    published: article.published,
-    seenAt: article.seenAt,
+    id: own(article.id),
+    source: own(article.source),
+    sourceId: own(article.sourceId),
+    published: article.published === null ? null : own(article.published),
+    seenAt: own(article.seenAt),
     quotes: speakers.size === 0 ? NO_QUOTES : Array.from(speakers, (speaker) => ({ speaker })),
     textLength: article.text.length,
   };
+}
+
+/**
+ * A copy of a string that holds nothing else: V8 may keep a short string cut from a long one (a
+ * speaker's name from the article's text, a date from a feed) as a view of the long one, and a
+ * brief held for days would keep the whole article or feed alive with it.
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }
