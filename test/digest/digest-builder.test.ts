@@ -24,6 +24,7 @@ import {
   storedArticle,
   wireCopies,
 } from '../stories/news-fixtures.js';
+import { countedReads } from '../helpers/counted-reads.js';
 import { openTempStore } from '../helpers/temp-store.js';
 
 let store: Store | undefined;
@@ -201,22 +202,15 @@ describe('DigestBuilder over the stories kept at ingest', () => {
   it('gives the digest of clustering the window at once, for every chat, reading few articles whole', async () => {
     const articles = dayOfNews();
     const repository = await repositoryWith(articles);
-    let read = 0;
-    const counting = {
-      idsSeenSince: repository.idsSeenSince.bind(repository),
-      getMany: (ids: readonly string[]) => {
-        read += ids.length;
-        return repository.getMany(ids);
-      },
-    };
+    const counting = countedReads(repository);
     const stories = new StoryTracker({ articles: counting, clock: () => NOW, horizonHours: 36 });
     await stories.storiesSeen(new Date(NOW.getTime() - 3_600_000), NOW);
-    read = 0;
+    counting.reads = 0;
     const options = { ...OPTIONS, maxStories: 2 };
     const tracked = await new DigestBuilder(repository, options, { stories }).build(NOW);
     expect(tracked).toEqual(await new DigestBuilder(repository, options).build(NOW));
     // The two stories shown, whole; not the nine articles of the day.
-    expect(read).toBe(tracked.stories.reduce((sum, story) => sum + story.articles, 0));
+    expect(counting.reads).toBe(tracked.stories.reduce((sum, story) => sum + story.articles, 0));
 
     // A chat that does not see the Guardian gets the Huawei story without it, as if never stored.
     const visibility = async (chat: string | null) => (source: string) =>

@@ -9,6 +9,7 @@ import { ArticlePipeline } from '../../src/ingest/article-pipeline.js';
 import { analyzeInThisThread, analyzeText, type TextAnalyzer } from '../../src/ingest/text-analysis.js';
 import { QuoteIndex } from '../../src/quotes/quote-index.js';
 import type { Story, StoryArticle } from '../../src/stories/story.js';
+import { countedReads } from '../helpers/counted-reads.js';
 import { openTempStore } from '../helpers/temp-store.js';
 import {
   NOW,
@@ -70,22 +71,15 @@ describe('StoryTracker', () => {
   it('reads the articles another instance stored, once, and keeps those it placed itself', async () => {
     const [first, ...rest] = oldestFirst(dayOfNews());
     const repository = await repositoryWith(rest);
-    let reads = 0;
-    const counting = {
-      idsSeenSince: repository.idsSeenSince.bind(repository),
-      getMany: (ids: readonly string[]) => {
-        reads += ids.length;
-        return repository.getMany(ids);
-      },
-    };
+    const counting = countedReads(repository);
     const tracker = trackerFor(counting);
     tracker.add([first!]);
 
     const stories = (await tracker.storiesSeen(...dayWindow))!;
     expect(stories.flatMap((story) => story.articles)).toHaveLength(9);
-    expect(reads).toBe(8);
+    expect(counting.reads).toBe(8);
     await tracker.storiesSeen(...dayWindow);
-    expect(reads).toBe(8);
+    expect(counting.reads).toBe(8);
     expect(idsOf(stories)).toEqual(idsOf(clusterStories([first!, ...rest])));
   });
 
@@ -121,18 +115,12 @@ describe('StoryTracker', () => {
   it('places nothing of a reading that failed, and reads it all again next time', async () => {
     const articles = dayOfNews();
     const repository = await repositoryWith(articles);
-    let fail = true;
-    const flaky = {
-      idsSeenSince: repository.idsSeenSince.bind(repository),
-      getMany: async (ids: readonly string[]) => {
-        if (fail) throw new Error('store away');
-        return repository.getMany(ids);
-      },
-    };
+    const flaky = countedReads(repository);
+    flaky.failing = true;
     const tracker = trackerFor(flaky);
     await expect(tracker.storiesSeen(...dayWindow)).rejects.toThrow('store away');
     expect(tracker.size).toBe(0);
-    fail = false;
+    flaky.failing = false;
     const stories = (await tracker.storiesSeen(...dayWindow))!;
     expect(idsOf(stories)).toEqual(idsOf(clusterStories(articles)));
   });
@@ -150,14 +138,8 @@ describe('StoryTracker', () => {
 describe('stories at ingest', () => {
   it('places each committed batch with the features the analysis read, so a digest reads nothing back', async () => {
     const repository = await repositoryWith([]);
-    let readBack = 0;
-    const tracker = trackerFor({
-      idsSeenSince: repository.idsSeenSince.bind(repository),
-      getMany: (ids: readonly string[]) => {
-        readBack += ids.length;
-        return repository.getMany(ids);
-      },
-    });
+    const counting = countedReads(repository);
+    const tracker = trackerFor(counting);
     let analysed = 0;
     const analyze: TextAnalyzer = async (...args) => {
       const result = await analyzeInThisThread(...args);
@@ -187,7 +169,7 @@ describe('stories at ingest', () => {
     expect(analysed).toBe(specs.length);
     expect(tracker.size).toBe(specs.length);
     const stories = (await tracker.storiesSeen(...dayWindow))!;
-    expect(readBack).toBe(0);
+    expect(counting.reads).toBe(0);
     expect(stories.map((story) => story.articles.length).sort()).toEqual([1, 1, 2, 2, 3]);
   });
 
