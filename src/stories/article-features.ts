@@ -171,8 +171,12 @@ function countTerms(context: FeatureContext, titleWords: number, terms: IntBuffe
 /**
  * When an article's news happened (ms): its publication time, or when it was first seen if that
  * is unknown or later (a feed's clock in the future must not make an item look fresh forever).
+ * A brief that carries it already (`time`, story-tracker.ts) is not parsed again.
  */
-export function articleTime(article: Pick<StoredArticle, 'published' | 'seenAt'>): number {
+export function articleTime(
+  article: Pick<StoredArticle, 'published' | 'seenAt'> & { time?: number },
+): number {
+  if (article.time !== undefined) return article.time;
   const seen = isoTime(article.seenAt);
   const published = article.published ? isoTime(article.published) : NaN;
   return Number.isFinite(published) && !(published > seen) ? published : seen;

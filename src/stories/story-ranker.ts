@@ -53,6 +53,8 @@ const MAX_SPEAKERS = 3;
 /** The share of the score that never fades. */
 const FRESHNESS_FLOOR = 0.25;
 
+const NO_VOICES: ReadonlyMap<string, string> = new Map();
+
 /** Ranks stories, best first; ties go to the more recent, then to the smaller id. */
 export function rankStories<A extends StoryArticle>(
   stories: readonly Story<A>[],
@@ -85,10 +87,13 @@ export function rankStories<A extends StoryArticle>(
     // Most stories have one article; they need no set to count one source.
     const sources = story.articles.length === 1 ? 1 : new Set(story.articles.map(sourceKey)).size;
     const latest = story.articles.reduce((max, article) => Math.max(max, articleTime(article)), 0);
-    const speakers = [...voices[i]!].map(([key, name]) => ({
-      name,
-      weight: 1 + Math.log2(prominence.get(key) ?? 1),
-    }));
+    const speakers =
+      voices[i]!.size === 0
+        ? []
+        : [...voices[i]!].map(([key, name]) => ({
+            name,
+            weight: 1 + Math.log2(prominence.get(key) ?? 1),
+          }));
     if (speakers.length > 1) speakers.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
     const voiceScore =
       SPEAKER_WEIGHT * speakers.slice(0, MAX_SPEAKERS).reduce((sum, speaker) => sum + speaker.weight, 0);
@@ -114,7 +119,9 @@ export function rankStories<A extends StoryArticle>(
  * The speakers quoted in a story, keyed by surname so that "Pompeo" and "Mike Pompeo" are one
  * voice, each with the fullest spelling seen. `keys` caches the surname of each spelling.
  */
-function storyVoices(story: Story<StoryArticle>, keys: Map<string, string>): Map<string, string> {
+function storyVoices(story: Story<StoryArticle>, keys: Map<string, string>): ReadonlyMap<string, string> {
+  // Most stories quote nobody: they share one empty map (a day has tens of thousands of stories).
+  if (story.articles.every((article) => article.quotes.length === 0)) return NO_VOICES;
   const voices = new Map<string, string>();
   for (const article of story.articles) {
     for (const quote of article.quotes) {

@@ -28,6 +28,8 @@ import type { Story, StoryArticle } from './story.js';
 export interface ArticleBrief extends StoryArticle {
   /** Characters of text: the longest telling leads a story. */
   textLength: number;
+  /** When its news happened (ms), as articleTime gives it: read once, not at every digest. */
+  time: number;
 }
 
 export interface StoryTrackerDeps {
@@ -98,10 +100,11 @@ export class StoryTracker {
         this.passed.set(article.id, seen);
         continue;
       }
-      this.held.set(article.id, { ...briefOf(article), seenTime: seen });
+      const brief: HeldBrief = { ...briefOf(article), seenTime: seen };
+      this.held.set(article.id, brief);
       inputs.push({
         key: article.id,
-        time: articleTime(article),
+        time: brief.time,
         seen,
         features: features?.get(article.id) ?? this.reader.read(article),
       });
@@ -221,6 +224,7 @@ function briefOf(article: StoredArticle): ArticleBrief {
     seenAt: own(article.seenAt),
     quotes: speakers.size === 0 ? NO_QUOTES : Array.from(speakers, (speaker) => ({ speaker })),
     textLength: article.text.length,
+    time: articleTime(article),
   };
 }
 
