@@ -162,6 +162,8 @@ export class StoryClustering {
   /** Articles held that use each word, by word id. */
   private frequency = new Int32Array(1 << 12);
   private documents = 0;
+  /** Word ids with a frequency above zero. */
+  private usedTerms = 0;
   private readonly items: (Item | null)[] = [];
   private readonly clusters: (Cluster | null)[] = [];
   /** Words (dense ids) of all items, and their weights, at each item's `termsAt`. */
@@ -192,6 +194,14 @@ export class StoryClustering {
   /** Articles held. */
   get size(): number {
     return this.documents;
+  }
+
+  /**
+   * Words given an id so far, and those that articles held still use: ids are never reused, so a
+   * clustering kept for weeks should be started again when most of its words are gone.
+   */
+  get vocabulary(): { ids: number; used: number } {
+    return { ids: this.termIds.size, used: this.usedTerms };
   }
 
   /**
@@ -253,7 +263,9 @@ export class StoryClustering {
       for (const i of cluster.members) {
         const item = this.items[i]!;
         const { items } = this.terms;
-        for (let k = item.termsAt; k < item.termsAt + item.termCount; k++) this.frequency[items[k]!]!--;
+        for (let k = item.termsAt; k < item.termsAt + item.termCount; k++) {
+          if (--this.frequency[items[k]!]! === 0) this.usedTerms--;
+        }
         this.documents--;
         this.deadValues += item.termCount;
         forgotten.push(item.key);
@@ -322,7 +334,7 @@ export class StoryClustering {
     for (let k = 0; k < words; k++) {
       const term = this.termId(packed[HEADER + k]!);
       this.terms.items[termsAt + k] = term;
-      this.frequency[term]!++;
+      if (this.frequency[term]!++ === 0) this.usedTerms++;
     }
     const namesAt = this.ints.reserve(nameCount + sketchCount);
     const from = HEADER + words * 2;

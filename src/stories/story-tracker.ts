@@ -41,18 +41,25 @@ export interface StoryTrackerDeps {
    */
   horizonHours: number;
   options?: Partial<ClusterOptions>;
+  /**
+   * Word ids past which, when fewer than a quarter are still used, the stories are placed afresh
+   * (see forgetOld); 262,144 when not given.
+   */
+  vocabularyLimit?: number;
 }
 
 /** Articles read from the store at a time while catching up, and placed in one batch. */
 const CATCH_UP_BATCH = 2_000;
 /** Articles read while catching up are placed this many at a time, between chats' turns. */
 const PLACE_BATCH = 5_000;
+/** Word ids a tracker gives before it may start afresh (a few megabytes of tables). */
+const VOCABULARY_LIMIT = 1 << 18;
 /** Stories that are past the horizon are forgotten at most this often. */
 const FORGET_EVERY_MS = 3_600_000;
 
 /** See the file comment. */
 export class StoryTracker {
-  private readonly clustering: StoryClustering;
+  private clustering: StoryClustering;
   private readonly reader = new FeatureReader();
   /** The briefs of the articles held, by id. */
   private readonly held = new Map<string, HeldBrief>();
@@ -68,6 +75,11 @@ export class StoryTracker {
   /** Articles held. */
   get size(): number {
     return this.held.size;
+  }
+
+  /** Word ids given so far (they grow with the news until the tracker starts afresh). */
+  get words(): number {
+    return this.clustering.vocabulary.ids;
   }
 
   /** How far back a window may start to be built from what is held. */
@@ -202,6 +214,14 @@ export class StoryTracker {
       const brief = this.held.get(id);
       this.held.delete(id);
       if (brief) this.passed.set(id, Date.parse(brief.seenAt));
+    }
+    // Word ids are never freed: after weeks of news most belong to words no article held uses
+    // any more. Then the stories held are placed afresh from the store, as after a restart.
+    const { ids, used } = this.clustering.vocabulary;
+    if (ids > (this.deps.vocabularyLimit ?? VOCABULARY_LIMIT) && used * 4 < ids) {
+      this.clustering = new StoryClustering(this.deps.options);
+      this.held.clear();
+      this.catchUp().catch(() => undefined); // a digest that asks meanwhile reads again
     }
   }
 }

@@ -112,6 +112,30 @@ describe('StoryTracker', () => {
     expect(stories.flatMap((story) => story.articles.map((a) => a.id))).toEqual([fresh.id]);
   });
 
+  it('starts afresh from the store once most of its word ids belong to forgotten stories', async () => {
+    const articles = dayOfNews();
+    const later = new Date(NOW.getTime() + 3 * 24 * HOUR);
+    const fresh = storedArticle({ ...iranReport, title: 'Iran talks resume', hoursAgo: -71 });
+    const repository = await repositoryWith([...articles, fresh]);
+    let now = NOW;
+    const tracker = new StoryTracker({
+      articles: repository,
+      clock: () => now,
+      horizonHours: 36,
+      vocabularyLimit: 50,
+    });
+    tracker.add(articles);
+    const dayWords = tracker.words;
+    expect(dayWords).toBeGreaterThan(50);
+
+    now = later;
+    tracker.add([fresh]);
+    const stories = (await tracker.storiesSeen(new Date(later.getTime() - 24 * HOUR), later))!;
+    expect(stories.flatMap((story) => story.articles.map((a) => a.id))).toEqual([fresh.id]);
+    // Only the fresh article's words are known again.
+    expect(tracker.words).toBeLessThan(dayWords / 2);
+  });
+
   it('places nothing of a reading that failed, and reads it all again next time', async () => {
     const articles = dayOfNews();
     const repository = await repositoryWith(articles);
