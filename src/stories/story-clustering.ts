@@ -109,12 +109,6 @@ interface Cluster {
   sums: { centroid: TermWeights; names: Map<number, number> } | null;
 }
 
-/** A story as the clustering holds it: its articles' keys and times, in the order they joined. */
-export interface ClusterView {
-  members: { key: string; time: number }[];
-  latest: number;
-}
-
 /**
  * A growable array of 32-bit integers. (Two classes rather than one generic one: code shared by
  * both array types runs several times slower in V8.)
@@ -232,21 +226,17 @@ export class StoryClustering {
     return placed;
   }
 
-  /** The story of a placed article's number, as {@link ClusterView}; null once forgotten. */
-  cluster(number: number): ClusterView | null {
-    const cluster = this.clusters[number];
-    if (!cluster) return null;
-    return {
-      members: cluster.members.map((i) => ({ key: this.items[i]!.key, time: this.items[i]!.time })),
-      latest: cluster.latest,
-    };
-  }
-
-  /** Every story held, by story number. */
-  *stories(): Generator<[number, ClusterView]> {
-    for (let c = 0; c < this.clusters.length; c++) {
-      const view = this.cluster(c);
-      if (view) yield [c, view];
+  /**
+   * Every story held, as the keys of its articles in the order they joined. The same array is
+   * passed for each story: read it before the next.
+   */
+  forEachStory(visit: (keys: readonly string[]) => void): void {
+    const keys: string[] = [];
+    for (const cluster of this.clusters) {
+      if (!cluster) continue;
+      keys.length = 0;
+      for (const i of cluster.members) keys.push(this.items[i]!.key);
+      visit(keys);
     }
   }
 

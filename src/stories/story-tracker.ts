@@ -112,7 +112,7 @@ export class StoryTracker {
         this.passed.set(article.id, seen);
         continue;
       }
-      const brief: HeldBrief = { ...briefOf(article), seenTime: seen };
+      const brief: HeldBrief = briefOf(article, seen);
       this.held.set(article.id, brief);
       inputs.push({
         key: article.id,
@@ -135,14 +135,14 @@ export class StoryTracker {
     const from = since.getTime();
     const to = until.getTime();
     const groups: ArticleBrief[][] = [];
-    for (const [, story] of this.clustering.stories()) {
+    this.clustering.forEachStory((keys) => {
       const members: ArticleBrief[] = [];
-      for (const { key } of story.members) {
+      for (const key of keys) {
         const brief = this.held.get(key)!;
         if (brief.seenTime >= from && brief.seenTime <= to) members.push(brief);
       }
       if (members.length > 0) groups.push(members);
-    }
+    });
     return orderStories(
       groups,
       (brief) => brief.textLength,
@@ -233,7 +233,7 @@ type HeldBrief = ArticleBrief & { seenTime: number; soloId?: string };
 const NO_QUOTES: ArticleBrief['quotes'] = Object.freeze([]) as ArticleBrief['quotes'];
 
 /** What ranking reads of an article: who carried it, when, who it quotes and how long it is. */
-function briefOf(article: StoredArticle): ArticleBrief {
+function briefOf(article: StoredArticle, seenTime: number): HeldBrief {
   const speakers = new Set<string>();
   for (const quote of article.quotes) if (quote.speaker) speakers.add(own(quote.speaker));
   return {
@@ -245,6 +245,7 @@ function briefOf(article: StoredArticle): ArticleBrief {
     quotes: speakers.size === 0 ? NO_QUOTES : Array.from(speakers, (speaker) => ({ speaker })),
     textLength: article.text.length,
     time: articleTime(article),
+    seenTime,
   };
 }
 
