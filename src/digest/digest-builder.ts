@@ -136,7 +136,7 @@ export class DigestBuilder {
     if (tracked && !filter && !accept && topics.length === 0) {
       // The usual digest: ranked from the stories kept at ingest; only the top ones are read whole.
       const shown = visible ? visibleStories(tracked, visible) : tracked;
-      const top = rankStories(shown, { now, about: () => false }).slice(0, this.options.maxStories);
+      const top = rankStories(shown, { now, about: () => false, limit: this.options.maxStories });
       const whole = await tracker!.wholeStories(top.map((entry) => entry.story));
       ranked = top.flatMap((entry, i) => (whole[i] ? [{ ...entry, story: whole[i] }] : []));
       counts = { articles: countArticles(shown), stories: shown.length };

@@ -41,12 +41,14 @@ export function clusterStories(
 /**
  * Stories from their articles: each lead first (the longest telling by `length`, the newest on a
  * tie), the rest newest first, and the stories newest first (by their latest article).
- * `idOfOne`, when given, names a story of one article (a cache: most stories have one).
+ * `idOfOne`, when given, names a story of one article (a cache: most stories have one); with
+ * `newestFirst` false the stories are left in the order of `groups` (ranking orders them anyway).
  */
 export function orderStories<A extends StoryArticle>(
   groups: readonly A[][],
   length: (article: A) => number,
   idOfOne: (article: A) => string = (article) => storyId([article]),
+  newestFirst = true,
 ): Story<A>[] {
   const told = groups.map((members) => {
     if (members.length === 1) {
@@ -54,18 +56,17 @@ export function orderStories<A extends StoryArticle>(
       return { story: { id: idOfOne(only), articles: [only] }, latest: articleTime(only) };
     }
     const times = new Map(members.map((article) => [article, articleTime(article)]));
-    const newestFirst = (a: A, b: A) => times.get(b)! - times.get(a)! || (a.id < b.id ? -1 : 1);
+    const byTime = (a: A, b: A) => times.get(b)! - times.get(a)! || (a.id < b.id ? -1 : 1);
     let lead = members[0]!;
     for (const article of members) {
       const longer = length(article) - length(lead);
-      if (longer > 0 || (longer === 0 && newestFirst(article, lead) < 0)) lead = article;
+      if (longer > 0 || (longer === 0 && byTime(article, lead) < 0)) lead = article;
     }
-    const ordered = [lead, ...members.filter((article) => article !== lead).sort(newestFirst)];
+    const ordered = [lead, ...members.filter((article) => article !== lead).sort(byTime)];
     let latest = 0;
     for (const time of times.values()) latest = Math.max(latest, time);
     return { story: { id: storyId(ordered), articles: ordered }, latest };
   });
-  return told
-    .sort((a, b) => b.latest - a.latest || (a.story.id < b.story.id ? -1 : 1))
-    .map(({ story }) => story);
+  if (newestFirst) told.sort((a, b) => b.latest - a.latest || (a.story.id < b.story.id ? -1 : 1));
+  return told.map(({ story }) => story);
 }

@@ -26,6 +26,8 @@ export interface RankOptions<A extends StoryArticle = StoredArticle> {
   about?: (story: Story<A>, topic: string) => boolean;
   /** Hours after which freshness is halved. */
   halfLifeHours?: number;
+  /** Only the best this many are wanted (a digest shows ten of a day's tens of thousands). */
+  limit?: number;
   /** Factor for a story about one of `topics`. */
   topicBoost?: number;
 }
@@ -110,9 +112,25 @@ export function rankStories<A extends StoryArticle>(
       topics: matched,
     };
   });
-  return ranked.sort(
-    (a, b) => b.score - a.score || b.latest - a.latest || (a.story.id < b.story.id ? -1 : 1),
-  );
+  return best(ranked, options.limit ?? ranked.length);
+}
+
+/** Best first: higher score, then more recent, then the smaller id. */
+const better = (a: RankedStory<StoryArticle>, b: RankedStory<StoryArticle>) =>
+  b.score - a.score || b.latest - a.latest || (a.story.id < b.story.id ? -1 : 1);
+
+/** The `limit` best of `ranked`, best first: a sort of the few kept rather than of them all. */
+function best<R extends RankedStory<StoryArticle>>(ranked: R[], limit: number): R[] {
+  if (limit >= ranked.length) return ranked.sort(better);
+  const kept: R[] = [];
+  for (const entry of ranked) {
+    if (kept.length === limit && better(entry, kept[limit - 1]!) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && better(entry, kept[at - 1]!) < 0) at--;
+    kept.splice(at, 0, entry);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
 }
 
 /**

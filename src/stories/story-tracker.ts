@@ -125,7 +125,7 @@ export class StoryTracker {
   }
 
   /**
-   * The stories of the articles first seen in [since, until], each with only those articles,
+   * The stories of the articles first seen in [since, until], in no particular order, each with only those articles,
    * after reading any the store has that are not held yet; null when the window starts before the
    * horizon (the caller clusters it from the store itself).
    */
@@ -147,6 +147,7 @@ export class StoryTracker {
       groups,
       (brief) => brief.textLength,
       (brief) => ((brief as HeldBrief).soloId ??= storyId([brief])),
+      false,
     );
   }
 

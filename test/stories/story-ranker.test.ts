@@ -94,3 +94,20 @@ describe('rankStories', () => {
     expect(titles(rankStories([...stories].reverse(), { now: NOW }))).toEqual(once);
   });
 });
+
+describe('rankStories with a limit', () => {
+  it('gives the first stories of the whole ranking, in its order, ties included', () => {
+    const stories = Array.from({ length: 40 }, (_, i) =>
+      story(`Story ${i}`, {
+        sources: 1 + (i % 4),
+        hoursAgo: 1 + (i % 7),
+        speakers: i % 3 ? [] : ['Ada Quist'],
+      }),
+    );
+    const all = rankStories(stories, { now: NOW });
+    for (const limit of [1, 3, 10, 39, 40, 50]) {
+      const top = rankStories([...stories].reverse(), { now: NOW, limit });
+      expect(top.map((entry) => entry.story.id)).toEqual(all.slice(0, limit).map((entry) => entry.story.id));
+    }
+  });
+});
