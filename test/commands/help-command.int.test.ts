@@ -24,7 +24,7 @@ describe('/help with a command name', () => {
     expect(await say('/help quotes')).toBe(
       '  • /quotes [name] [words...] — What a person said, newest first; words narrow it down; alone, today’s most quoted',
     );
-    expect(await say('/help /Speakers')).toMatch(/^  • \/speakers \[name\.\.\.\] — Everyone quoted/);
+    expect(await say('/help /Speakers')).toMatch(/^ {2}• \/speakers \[name\.\.\.\] — Everyone quoted/);
     // Full help is unchanged.
     expect(await say('/help')).toContain('/digest [topic...]');
   });
