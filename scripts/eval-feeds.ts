@@ -4,7 +4,7 @@
  *
  * Usage: npm run eval:feeds -- <dir>      (e.g. ../shared/corpus/feeds-dev)
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { decodeBody } from '../src/sources/decode-body.js';
@@ -51,6 +51,15 @@ async function main(): Promise<void> {
   const dir = process.argv[2];
   if (!dir) {
     console.error('usage: eval-feeds <dir>');
+    process.exitCode = 2;
+    return;
+  }
+  // The README's example path (../shared/corpus/feeds-dev) exists only beside a checkout that has it.
+  const folder = await stat(dir).catch(() => null);
+  if (!folder?.isDirectory()) {
+    console.error(
+      `eval-feeds: ${dir} is not a folder; give a folder of feed files (usage: eval-feeds <dir>)`,
+    );
     process.exitCode = 2;
     return;
   }

@@ -3,6 +3,7 @@
 command-start = Was Quotewire macht und wie man es abonniert
 option-start-payload = wird ignoriert
 command-help = Was Quotewire macht und welche Befehle es kennt
+option-help-command = ein Befehl, etwa quotes: nur seine Verwendung
 command-subscribe = Den Digest täglich hier erhalten, auf Wunsch nur zu bestimmten Themen
 option-subscribe-topics = Themenwörter, z. B. klima energie
 command-unsubscribe = Den täglichen Digest hier beenden

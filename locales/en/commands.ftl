@@ -5,6 +5,7 @@
 command-start = What Quotewire does and how to subscribe
 option-start-payload = ignored
 command-help = What Quotewire does and the commands it knows
+option-help-command = one command, such as quotes: its usage alone
 command-subscribe = Get the digest here every day, optionally only for some topics
 option-subscribe-topics = topic words, e.g. climate energy
 command-unsubscribe = Stop the daily digest here

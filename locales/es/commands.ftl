@@ -3,6 +3,7 @@
 command-start = Qué hace Quotewire y cómo suscribirse
 option-start-payload = se ignora
 command-help = Qué hace Quotewire y qué comandos conoce
+option-help-command = un comando, como quotes: solo su uso
 command-subscribe = Recibir el resumen aquí cada día, si quieres solo sobre algunos temas
 option-subscribe-topics = palabras de tema, p. ej. clima energía
 command-unsubscribe = Dejar de recibir el resumen diario aquí

@@ -3,6 +3,7 @@
 command-start = Ce que fait Quotewire et comment s’abonner
 option-start-payload = ignoré
 command-help = Ce que fait Quotewire et les commandes qu’il connaît
+option-help-command = une commande, comme quotes : son usage seul
 command-subscribe = Recevoir le digest ici chaque jour, éventuellement sur certains sujets
 option-subscribe-topics = mots-clés, p. ex. climat énergie
 command-unsubscribe = Arrêter le digest quotidien ici

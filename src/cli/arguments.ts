@@ -181,9 +181,14 @@ function unknownOption(raw: string, command: CliCommand | null): UsageError {
   const why = suggestion
     ? `did you mean --${suggestion}?`
     : owners.length
-      ? `only ${owners.join(' and ')} ${owners.length > 1 ? 'take' : 'takes'} it`
+      ? `only ${listed(owners)} ${owners.length > 1 ? 'take' : 'takes'} it`
       : `it takes ${takes.map(optionUsage).join(', ')}`;
   return new UsageError(`${command} does not take ${raw}: ${why}`, command);
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}` : words.join('');
 }
 
 function ownersOf(name: string): CliCommand[] {

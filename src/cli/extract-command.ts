@@ -61,7 +61,9 @@ export async function runExtractCommand(config: AppConfig, args: CliArguments): 
   } finally {
     await fetcher.close();
   }
-  print(args.json ? JSON.stringify({ articles }, null, 2) : articles.map(formatArticle).join('\n\n'));
+  // Nothing read prints nothing (not an empty line): stderr has already said why.
+  if (args.json) print(JSON.stringify({ articles }, null, 2));
+  else if (articles.length > 0) print(articles.map(formatArticle).join('\n\n'));
   return failed > 0 ? 1 : 0;
 }
 

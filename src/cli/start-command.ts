@@ -104,7 +104,7 @@ export async function runStartCommand(given: AppConfig, args: CliArguments): Pro
     if (typeof outcome === 'string') {
       logger.info(`${outcome} received: finishing work in flight, then stopping`);
     } else {
-      complain(`quotewire: cannot run: ${outcome.reason}`);
+      complain(`cannot run: ${outcome.reason}`);
       exitCode = 1;
     }
     await chat.stop();

@@ -157,7 +157,7 @@ async function runSourcesImport(config: AppConfig, file: string, args: CliArgume
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    complain(`cannot read ${file}: ${describeError(error)}`);
+    complain(`cannot read ${file}: ${readProblem(error)}`);
     return 1;
   }
   return withApp(config, async ({ services }) => {
@@ -178,4 +178,19 @@ async function runSourcesImport(config: AppConfig, file: string, args: CliArgume
     );
     return report.refused.length > 0 ? 1 : 0;
   });
+}
+
+/** Why a file named on the command line cannot be read, in words rather than Node's error text. */
+function readProblem(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file; check the path';
+    case 'EISDIR':
+      return 'it is a folder; give the .opml file your feed reader exported';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return describeError(error);
+  }
 }

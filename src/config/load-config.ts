@@ -123,12 +123,22 @@ function readConfigFile(file: string, namedBy: string | null, environmentProblem
     throw new ConfigError(withOthers(problem, environmentProblems));
   }
   try {
-    return parseYaml(raw) ?? {};
+    return withoutEmptySections(parseYaml(raw) ?? {});
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
     const what = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ConfigError(withOthers(`${file} is not valid YAML${where}: ${what}`, environmentProblems));
   }
+}
+
+/**
+ * A section whose keys are all commented out (`polling:` followed by `#   schedule: ...`) is null in
+ * YAML; it means "the defaults", as the whole file commented out does, so it is dropped rather than
+ * refused as "null is not allowed".
+ */
+function withoutEmptySections(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
 }
 
 function listAt(data: unknown, key: string): unknown[] {

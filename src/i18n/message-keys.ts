@@ -169,6 +169,7 @@ export interface MessageArgs {
   'option-filter-kind': null;
   'option-filter-words': null;
   'option-follow-name': null;
+  'option-help-command': null;
   'option-import-file': null;
   'option-mode-minutes': null;
   'option-mode-mode': null;

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ArticleDraft } from '../articles/article.js';
@@ -166,9 +166,20 @@ export class SourceReader {
   private async readFolder(folder: string): Promise<SourceReading> {
     const drafts: ArticleDraft[] = [];
     const problems: string[] = [];
-    const files = (await listFiles(folder, 3)).filter((file) =>
-      FOLDER_EXTENSIONS.has(extname(file).toLowerCase()),
-    );
+    const listing = await listFiles(folder, 3);
+    const files = listing.files.filter((file) => FOLDER_EXTENSIONS.has(extname(file).toLowerCase()));
+    for (const link of listing.brokenLinks) {
+      if (FOLDER_EXTENSIONS.has(extname(link).toLowerCase())) {
+        problems.push(`${basename(link)}: a link to a file that does not exist`);
+      }
+    }
+    // Said, not silent: a folder that gives nothing would otherwise look fine, with 0 articles.
+    if (files.length === 0 && problems.length === 0) {
+      const others = listing.files.length;
+      problems.push(
+        `${others === 0 ? 'the folder has no files' : `none of its ${others} file(s) is one Quotewire reads`}; put .txt, .md, .html or feed (.xml, .rss, .atom, .rdf, .json) files in it`,
+      );
+    }
     const limit = this.limits.maxFolderFiles ?? MAX_FOLDER_FILES;
     // Said, not silent: a folder read in part must not look fully read in /sources.
     if (files.length > limit) {
@@ -218,14 +229,43 @@ function pageDraft(page: ReturnType<typeof extractPage>, url: string): ArticleDr
   };
 }
 
-async function listFiles(folder: string, depth: number): Promise<string[]> {
+interface FolderListing {
+  files: string[];
+  /** Symbolic links whose target is missing: reported, as a file that cannot be read would be. */
+  brokenLinks: string[];
+}
+
+/**
+ * The files of a folder and its subfolders, to `depth` levels. Symbolic links are followed, since a
+ * folder of links to articles kept elsewhere is a usual way to pick them; each real folder is read
+ * once, so a link back up the tree adds nothing.
+ */
+async function listFiles(
+  folder: string,
+  depth: number,
+  seen: Set<string> = new Set(),
+  listing: FolderListing = { files: [], brokenLinks: [] },
+): Promise<FolderListing> {
+  seen.add(await realpath(folder));
   const entries = await readdir(folder, { withFileTypes: true });
-  const files: string[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
-    if (entry.isFile()) files.push(path);
-    else if (entry.isDirectory() && depth > 0) files.push(...(await listFiles(path, depth - 1)));
+    let isFile = entry.isFile();
+    let isDirectory = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(path).catch(() => null);
+      if (target === null) {
+        listing.brokenLinks.push(path);
+        continue;
+      }
+      isFile = target.isFile();
+      isDirectory = target.isDirectory();
+    }
+    if (isFile) listing.files.push(path);
+    else if (isDirectory && depth > 0 && !seen.has(await realpath(path))) {
+      await listFiles(path, depth - 1, seen, listing);
+    }
   }
-  return files;
+  return listing;
 }

@@ -72,6 +72,9 @@ describe('parseCliArguments', () => {
     expect(usageError(['digest', '--guild', '123']).message).toBe(
       'digest does not take --guild: only deploy-commands takes it',
     );
+    expect(usageError(['poll', '--json']).message).toBe(
+      'poll does not take --json: only extract, digest, quotes and sources take it',
+    );
     expect(usageError(['-x']).message).toBe('unknown option -x');
     expect(usageError(['-x']).pointer).toBe('quotewire --help');
     expect(usageError(['--json']).message).toBe('--json goes after a command: quotewire extract --json');

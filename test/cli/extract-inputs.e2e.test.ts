@@ -35,6 +35,18 @@ describe('quotewire extract: inputs that fail', () => {
     expect(JSON.parse(result.stdout).articles).toHaveLength(1);
   });
 
+  it('exits 1 for a folder with nothing it reads, saying so, and prints nothing', async () => {
+    const pictures = join(folder, 'pictures');
+    mkdirSync(pictures);
+    writeFileSync(join(pictures, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    const result = await runCli(['extract', pictures]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^quotewire: .*pictures: none of its 1 file\(s\) is one Quotewire reads; put \.txt/,
+    );
+    expect(result.stdout).toBe('');
+  });
+
   it('refuses binary files as not text documents, whatever their name', async () => {
     const nul = file('nul.txt', Buffer.from('abc\u0000\u0000\u0000def hello world this is it', 'latin1'));
     const noise = file('noise.txt', randomBytes(2 * 1024 * 1024));

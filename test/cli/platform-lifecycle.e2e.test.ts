@@ -77,7 +77,7 @@ describe('a service whose platform cannot log in (the built process)', () => {
     children.push(run.child);
     expect(await run.exit).toBe(1);
     expect(run.stderr()).toMatch(
-      /quotewire: cannot run: Telegram refused the bot token \(401 Unauthorized\): check TELEGRAM_BOT_TOKEN/,
+      /(^|\n)quotewire: cannot run: Telegram refused the bot token \(401 Unauthorized\): check TELEGRAM_BOT_TOKEN/,
     );
     expect(run.stderr()).not.toMatch(/\n\s+at /);
   });
@@ -92,7 +92,9 @@ describe('a service whose platform cannot log in (the built process)', () => {
     });
     children.push(run.child);
     expect(await run.exit).toBe(1);
-    expect(run.stderr()).toMatch(/quotewire: cannot run: Discord refused the bot token: check DISCORD_TOKEN/);
+    expect(run.stderr()).toMatch(
+      /(^|\n)quotewire: cannot run: Discord refused the bot token: check DISCORD_TOKEN/,
+    );
     expect(run.stderr()).not.toMatch(/\n\s+at /);
   });
 

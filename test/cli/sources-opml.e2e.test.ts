@@ -77,7 +77,14 @@ describe('quotewire sources import / export', () => {
     );
     expect(wrong.code).toBe(1);
     const missing = await runCli(['sources', 'import', join(folder, 'nope.opml'), '--config', config]);
-    expect(missing.stderr).toMatch(/^quotewire: cannot read .*nope\.opml: /);
+    expect(missing.stderr).toBe(
+      `quotewire: cannot read ${join(folder, 'nope.opml')}: no such file; check the path\n`,
+    );
     expect(missing.code).toBe(1);
+    const aFolder = await runCli(['sources', 'import', folder, '--config', config]);
+    expect(aFolder.stderr).toBe(
+      `quotewire: cannot read ${folder}: it is a folder; give the .opml file your feed reader exported\n`,
+    );
+    expect(aFolder.code).toBe(1);
   });
 });

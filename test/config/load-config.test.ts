@@ -30,6 +30,18 @@ describe('loadConfig', () => {
     expect(config.summarizer.engine).toBe('offline');
   });
 
+  it('takes a section whose keys are all commented out as its defaults, not as "null is not allowed"', () => {
+    const config = loadConfig({
+      file: configFile(
+        'sources:\n#  - url: https://example.com/feed.xml\npolling:\n#  schedule: "*/5 * * * *"\ndigest:\n  maxStories: 3\n',
+      ),
+      env: {},
+    });
+    expect(config.sources).toEqual([]);
+    expect(config.polling.schedule).toBe('*/15 * * * *');
+    expect(config.digest.maxStories).toBe(3);
+  });
+
   it('fills every default from an empty file', () => {
     const config = loadConfig({ file: configFile(''), env: {} });
     expect(config.sources).toEqual([]);

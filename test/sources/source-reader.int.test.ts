@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -116,6 +116,42 @@ describe('SourceReader on local files', () => {
     await expect(reader.read('/nonexistent/quotewire/source')).rejects.toThrow(
       /does not exist; check the source's path/,
     );
+  });
+});
+
+describe('SourceReader on folders of links and folders with nothing to read', () => {
+  it('follows links to files and folders kept elsewhere, once each, and names a broken link', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'qw-elsewhere-'));
+    mkdirSync(join(elsewhere, 'archive'));
+    writeFileSync(
+      join(elsewhere, 'rain.txt'),
+      'Rain expected\n\nThe forecaster said rain would come on Sunday.',
+    );
+    writeFileSync(
+      join(elsewhere, 'archive', 'pier.md'),
+      '# Pier reopens\n\nThe pier opened again on Friday.',
+    );
+    const folder = mkdtempSync(join(tmpdir(), 'qw-links-'));
+    symlinkSync(join(elsewhere, 'rain.txt'), join(folder, 'rain.txt'));
+    symlinkSync(join(elsewhere, 'archive'), join(folder, 'archive'));
+    // A link back up the tree must not read the same files again.
+    symlinkSync(folder, join(folder, 'archive-loop'));
+    symlinkSync(join(elsewhere, 'gone.txt'), join(folder, 'gone.txt'));
+    const reading = await reader.read(folder);
+    expect(reading.drafts.map((draft) => draft.title).sort()).toEqual(['Pier reopens', 'Rain expected']);
+    expect(reading.problems).toEqual(['gone.txt: a link to a file that does not exist']);
+  });
+
+  it('says so when a folder has no file it reads, instead of a silent 0 articles', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'qw-empty-'));
+    expect((await reader.read(empty)).problems).toEqual([
+      'the folder has no files; put .txt, .md, .html or feed (.xml, .rss, .atom, .rdf, .json) files in it',
+    ]);
+    const pictures = mkdtempSync(join(tmpdir(), 'qw-pictures-'));
+    writeFileSync(join(pictures, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    expect((await reader.read(pictures)).problems).toEqual([
+      'none of its 1 file(s) is one Quotewire reads; put .txt, .md, .html or feed (.xml, .rss, .atom, .rdf, .json) files in it',
+    ]);
   });
 });
 
