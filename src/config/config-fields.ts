@@ -47,11 +47,17 @@ export function line(allowed: string) {
     .describe(allowed);
 }
 
+/**
+ * A cron schedule of minutes: polls are planned minute by minute (a source is due once in a
+ * minute at most), so a seconds field would be accepted and then not honoured.
+ */
 export function cronSchedule() {
   return z
     .string()
-    .refine((expression) => validateCron(expression))
-    .describe('a cron schedule with 5 or 6 fields, such as "*/15 * * * *" (every 15 minutes)');
+    .refine((expression) => expression.trim().split(/\s+/).length === 5 && validateCron(expression))
+    .describe(
+      'a cron schedule with 5 fields (minute hour day month weekday; at most once a minute), such as "*/15 * * * *" (every 15 minutes)',
+    );
 }
 
 export function timeOfDay() {

@@ -152,7 +152,11 @@ describe('loadConfig', () => {
     );
     expect(message).not.toContain('\n');
     expect(loadError('polling:\n  schedule: every minute\n')).toContain(
-      'polling.schedule: "every minute" is not allowed: use a cron schedule with 5 or 6 fields, such as "*/15 * * * *"',
+      'polling.schedule: "every minute" is not allowed: use a cron schedule with 5 fields (minute hour day month weekday; at most once a minute), such as "*/15 * * * *"',
+    );
+    // A seconds field would be accepted by cron and then not honoured: polls are planned by the minute.
+    expect(loadError('polling:\n  schedule: "*/2 * * * * *"\n')).toContain(
+      'polling.schedule: "*/2 * * * * *" is not allowed: use a cron schedule with 5 fields',
     );
   });
 
