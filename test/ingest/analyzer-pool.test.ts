@@ -6,6 +6,7 @@ import {
   startAnalyzerWorker,
   type AnalyzerPool,
 } from '../../src/ingest/analyzer-pool.js';
+import { analyzeText } from '../../src/ingest/text-analysis.js';
 import { createMemoryLogger } from '../../src/kernel/logger.js';
 
 /**
@@ -85,6 +86,11 @@ describe('the analysis worker pool', () => {
     pool = createAnalyzerPool(1, logger, { startWorker: () => (worker = startAnalyzerWorker()) });
     const result = await pool.analyze('"We will rebuild the bridge by spring," said Maria Gonzalez.', 1);
     expect(result.quotes.map((quote) => quote.speaker)).toEqual(['Maria Gonzalez']);
+    // With a title (at ingest) the worker also reads the story features, and they cross intact.
+    const text = '"We will rebuild the bridge by spring," said Maria Gonzalez.';
+    const titled = await pool.analyze(text, 1, 'Bridge to reopen');
+    expect(titled.features).toBeInstanceOf(Int32Array);
+    expect(titled.features).toEqual(analyzeText(text, 1, 'Bridge to reopen').features);
     // Answered by the worker, not by this thread after a failed start.
     expect(logger.lines).toEqual([]);
     // V8 would otherwise give the thread up to 48 MB of young generation (see ANALYZER_WORKER_LIMITS).
