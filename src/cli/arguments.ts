@@ -256,7 +256,8 @@ function parseGuild(value: string | null, command: CliCommand): string | null {
 function parseDuration(value: string | null, command: CliCommand): number | null {
   if (value === null) return null;
   const match = /^(\d+(?:\.\d+)?)\s*([mhd]?)$/i.exec(value.trim());
-  if (!match)
+  // Nothing is first seen in no time: "0h" would print an empty digest as if there were no news.
+  if (!match || Number(match[1]) === 0)
     throw new UsageError(`--since takes a duration such as 24h, 90m or 7d, not "${value}"`, command);
   const amount = Number(match[1]);
   const unit = (match[2] || 'h').toLowerCase();

@@ -99,6 +99,9 @@ describe('parseCliArguments', () => {
     expect(usageError(['digest', '--since', 'yesterday']).message).toBe(
       '--since takes a duration such as 24h, 90m or 7d, not "yesterday"',
     );
+    expect(usageError(['digest', '--since', '0h']).message).toBe(
+      '--since takes a duration such as 24h, 90m or 7d, not "0h"',
+    );
     expect(usageError(['extract', 'x', '--json=yes']).message).toBe('--json takes no value, not "yes"');
     expect(usageError(['quotes', 'x', '--page', 'two']).message).toBe(
       '--page takes a page number from 1, not "two"',
