@@ -65,6 +65,8 @@ export interface App {
  * more (`quotewire digest --since`) is still built from it, and word weights count more than a day.
  */
 const TRACKER_SPARE_HOURS = 12;
+/** The most hours of articles a story tracker holds; longer digest windows cluster from the store. */
+const TRACKER_MAX_HOURS = 72;
 
 /** What tests (or another deployment) may replace. */
 export interface AppOverrides {
@@ -131,18 +133,19 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     languages,
   });
   const analyzers = createAnalyzerPool(config.limits.analysisWorkers, logger);
-  // Stories are kept as articles arrive, so that a digest ranks them without clustering its window.
-  const stories = new StoryTracker({
-    articles,
-    clock,
-    horizonHours: config.digest.windowHours + TRACKER_SPARE_HOURS,
-  });
+  // Stories are kept as articles arrive, so that a digest ranks them without clustering its
+  // window; not for windows of days (a weekly digest), which would hold a week of news in memory.
+  const trackedHours = config.digest.windowHours + TRACKER_SPARE_HOURS;
+  const stories =
+    trackedHours <= TRACKER_MAX_HOURS
+      ? new StoryTracker({ articles, clock, horizonHours: trackedHours })
+      : null;
   const processor = new ArticlePipeline({
     analyze: analyzers.analyze,
     store,
     repository: articles,
     quoteIndex: quotes,
-    stories,
+    stories: stories ?? undefined,
     options: { sentences: config.summarizer.sentences, maxArticleChars: config.limits.maxArticleChars },
   });
   const poller = new Poller({
@@ -192,7 +195,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const digests = new DigestBuilder(
     articles,
     { ...config.digest, sentences: config.summarizer.sentences },
-    { summarizer, logger, visibility: (chat) => chatSources.visibleTo(chat), stories },
+    { summarizer, logger, visibility: (chat) => chatSources.visibleTo(chat), stories: stories ?? undefined },
   );
   const scheduler = new PollScheduler({
     poller,

@@ -34,8 +34,11 @@ export interface Services {
   articles: ArticleRepository;
   quotes: QuoteIndex;
   digests: DigestBuilder;
-  /** The stories of the last days, kept up to date at ingest, that digests and the web rank. */
-  stories: StoryTracker;
+  /**
+   * The stories of the last hours, kept up to date at ingest, that digests and the web rank; null
+   * when the digest window is days long (digests then cluster their window from the store).
+   */
+  stories: StoryTracker | null;
   /** Next pages of long answers, for /more and "More" buttons. */
   pages: PageStore;
   /** Chats subscribed to the daily digest, for /subscribe, /topics, /time and /settings. */

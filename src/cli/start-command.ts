@@ -70,7 +70,7 @@ export async function runStartCommand(given: AppConfig, args: CliArguments): Pro
   await Promise.all(local.map((source) => services.poller.pollSource(source)));
   const firstPoll = services.poller.pollAll();
   // After a restart the day's stories are placed again before the first digest asks for them.
-  services.stories.catchUp().catch((error: unknown) => {
+  services.stories?.catchUp().catch((error: unknown) => {
     if (!stopping)
       logger.warn(`reading the day's stories failed, the first digest will: ${describeError(error)}`);
   });

@@ -38,7 +38,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
       config,
       clock: deps.services.clock,
       logger: deps.logger,
-      stories: deps.services.stories,
+      stories: deps.services.stories ?? undefined,
     }),
     consoleData: new ConsoleData({ services: deps.services, store: deps.store, health: deps.health }),
     cookies: { secure, session: 'qw_session', login: 'qw_login', flash: 'qw_flash' },

@@ -26,12 +26,12 @@ function markdown(spec: ArticleSpec): string {
 }
 
 /** A folder of news files, one per report, and an app that reads it. */
-async function appReading(files: Record<string, string>): Promise<App> {
+async function appReading(files: Record<string, string>, extraYaml = ''): Promise<App> {
   const folder = mkdtempSync(join(tmpdir(), 'qw-news-'));
   mkdirSync(join(folder, 'news'));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, 'news', name), content);
   const started = await startTestApp(
-    `sources:\n  - id: news\n    url: ${JSON.stringify(join(folder, 'news'))}\n`,
+    `sources:\n  - id: news\n    url: ${JSON.stringify(join(folder, 'news'))}\n${extraYaml}`,
     {
       now: () => NOW,
     },
@@ -48,6 +48,24 @@ async function typed(line: string): Promise<string> {
 }
 
 describe('/digest at the terminal', () => {
+  it('keeps stories at ingest for a day window, and clusters from the store for a week window', async () => {
+    const news = {
+      'reuters.md': markdown(huaweiReports[0]!),
+      'bbc.md': markdown(huaweiReports[1]!),
+      'ap.md': markdown(iranReport),
+    };
+    await appReading(news);
+    expect(app!.services.stories?.size).toBe(3);
+    const daily = await typed('/digest');
+    await app!.close();
+    // A week of news would be a week held in memory: a weekly digest reads its window instead.
+    await appReading(news, 'digest:\n  windowHours: 168\n');
+    expect(app!.services.stories).toBeNull();
+    const weekly = await typed('/digest');
+    expect(weekly).toContain('2 stories from 3 articles in the last 168 hours.');
+    expect(daily).toContain('2 stories from 3 articles in the last 24 hours.');
+  });
+
   it('shows each event once with all its sources, its quotes, and the quote of the day', async () => {
     await appReading({
       'reuters.md': markdown(huaweiReports[0]!),
