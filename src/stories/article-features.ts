@@ -42,9 +42,27 @@ export type FeatureSource = Pick<StoredArticle, 'title' | 'text' | 'quotes'>;
 /**
  * One article's features packed into 32-bit integers, as {@link FeatureReader.read} gives them and
  * story-clustering.ts reads them: three counts (words, names, sketch values), then the words' hashes
- * in order of first use, their counts, the names' hashes and the sketch, ascending.
+ * in order of first use, their counts, the names' hashes and the sketch, ascending. This is how
+ * many integers come before the words.
  */
-const HEADER = 3;
+export const FEATURES_HEADER = 3;
+
+/**
+ * The counts at the head of packed features (words, names, sketch values), or null when they do
+ * not add up to the record's length (a damaged record).
+ */
+export function featureCounts(packed: Int32Array): { words: number; names: number; sketch: number } | null {
+  const words = packed[0] ?? 0;
+  const names = packed[1] ?? 0;
+  const sketch = packed[2] ?? 0;
+  const fits =
+    words >= 0 &&
+    names >= 0 &&
+    sketch >= 0 &&
+    sketch <= SKETCH_SIZE &&
+    FEATURES_HEADER + words * 2 + names + sketch === packed.length;
+  return fits ? { words, names, sketch } : null;
+}
 
 /**
  * Reads articles' features one at a time (at ingest, or for articles stored without them); the
@@ -66,13 +84,13 @@ export class FeatureReader {
     const titleWords = readWords(article, context, names);
     countTerms(context, titleWords, terms, counts);
     shingleSketch(context.words, titleWords, sketch);
-    const packed = new Int32Array(HEADER + terms.length * 2 + names.size + sketch.length);
+    const packed = new Int32Array(FEATURES_HEADER + terms.length * 2 + names.size + sketch.length);
     packed[0] = terms.length;
     packed[1] = names.size;
     packed[2] = sketch.length;
-    packed.set(terms.done(), HEADER);
-    packed.set(counts.done(), HEADER + terms.length);
-    let at = HEADER + terms.length * 2;
+    packed.set(terms.done(), FEATURES_HEADER);
+    packed.set(counts.done(), FEATURES_HEADER + terms.length);
+    let at = FEATURES_HEADER + terms.length * 2;
     for (const name of names) packed[at++] = name;
     packed.set(sketch, at);
     return packed;

@@ -22,7 +22,7 @@
  * is placed; an `add` counts its whole batch first, so a window clustered at once is weighted by
  * the whole window.
  */
-import { SKETCH_SIZE } from './article-features.js';
+import { FEATURES_HEADER, featureCounts, SKETCH_SIZE } from './article-features.js';
 import { CopyIndex } from './copy-index.js';
 import { IntIds } from './int-lists.js';
 import { TermWeights } from './term-weights.js';
@@ -74,8 +74,8 @@ const MAX_COPY_POSTINGS = 40;
  * handful of articles every word would otherwise look common, and with thousands this is noise.
  */
 const PRIOR_DOCUMENTS = 50;
-/** Header of FeatureReader's packed features: counts of words, names and sketch values. */
-const HEADER = 3;
+/** What an article whose packed features do not add up counts as: one with no words. */
+const NO_FEATURES = { words: 0, names: 0, sketch: 0 };
 
 /**
  * One placed article. Its words, weights, names and sketch live in the clustering's shared arenas
@@ -308,26 +308,17 @@ export class StoryClustering {
    */
   private count(input: ClusterInput): Item {
     const packed = input.features;
-    let words = packed[0] ?? 0;
-    let nameCount = packed[1] ?? 0;
-    let sketchCount = packed[2] ?? 0;
-    const fits =
-      words >= 0 &&
-      nameCount >= 0 &&
-      sketchCount >= 0 &&
-      sketchCount <= SKETCH_SIZE &&
-      HEADER + words * 2 + nameCount + sketchCount === packed.length;
-    if (!fits) words = nameCount = sketchCount = 0;
+    const { words, names: nameCount, sketch: sketchCount } = featureCounts(packed) ?? NO_FEATURES;
     this.documents++;
     const termsAt = this.terms.reserve(words);
     this.weights.reserve(words);
     for (let k = 0; k < words; k++) {
-      const term = this.termId(packed[HEADER + k]!);
+      const term = this.termId(packed[FEATURES_HEADER + k]!);
       this.terms.items[termsAt + k] = term;
       if (this.frequency[term]!++ === 0) this.usedTerms++;
     }
     const namesAt = this.ints.reserve(nameCount + sketchCount);
-    const from = HEADER + words * 2;
+    const from = FEATURES_HEADER + words * 2;
     for (let k = 0; k < nameCount + sketchCount; k++) this.ints.items[namesAt + k] = packed[from + k]!;
     const seen = Math.max(input.time, input.seen ?? input.time);
     return {
@@ -385,7 +376,7 @@ export class StoryClustering {
       const term = terms[from + k]!;
       original[k] = term;
       const df = this.frequency[term]!;
-      const weight = (1 + Math.log(packed[HEADER + n + k]!)) * Math.log(total / df);
+      const weight = (1 + Math.log(packed[FEATURES_HEADER + n + k]!)) * Math.log(total / df);
       raw[k] = weight;
       norm += weight * weight;
       // Rarest first, ties in the order of first use: one numeric sort of packed keys.
