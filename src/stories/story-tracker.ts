@@ -214,7 +214,7 @@ export class StoryTracker {
     for (const id of this.clustering.forgetBefore(Math.min(this.horizon(now), now - gap))) {
       const brief = this.held.get(id);
       this.held.delete(id);
-      if (brief) this.passed.set(id, Date.parse(brief.seenAt));
+      if (brief) this.passed.set(id, brief.seenTime);
     }
     // Word ids are never freed: after weeks of news most belong to words no article held uses
     // any more. Then the stories held are placed afresh from the store, as after a restart.
