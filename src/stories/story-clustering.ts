@@ -185,11 +185,6 @@ export class StoryClustering {
     this.maxGap = this.settings.maxGapHours * 3_600_000;
   }
 
-  /** Articles held. */
-  get size(): number {
-    return this.documents;
-  }
-
   /**
    * Words given an id so far, and those that articles held still use: ids are never reused, so a
    * clustering kept for weeks should be started again when most of its words are gone.
