@@ -224,7 +224,8 @@ export class QuoteBuckets {
 
   /** {@link fingerprintOf}, remembered for the texts seen lately. */
   private fingerprintOf(ref: QuoteRef): string {
-    if (ref.fingerprint) return ref.fingerprint;
+    // The stored fingerprint wins, as in fingerprintOf (of the whole words of a cut quote).
+    if (ref.fingerprint !== undefined) return ref.fingerprint;
     let known = this.fingerprints.get(ref.text);
     if (known === undefined) {
       if (this.fingerprints.size >= FINGERPRINTS_KEPT) this.fingerprints.clear();
