@@ -167,11 +167,9 @@ export class SourceReader {
     const drafts: ArticleDraft[] = [];
     const problems: string[] = [];
     const listing = await listFiles(folder, 3);
-    const files = listing.files.filter((file) => FOLDER_EXTENSIONS.has(extname(file).toLowerCase()));
-    for (const link of listing.brokenLinks) {
-      if (FOLDER_EXTENSIONS.has(extname(link).toLowerCase())) {
-        problems.push(`${basename(link)}: a link to a file that does not exist`);
-      }
+    const files = listing.files.filter(isReadable);
+    for (const link of listing.brokenLinks.filter(isReadable)) {
+      problems.push(`${basename(link)}: a link to a file that does not exist`);
     }
     // Said, not silent: a folder that gives nothing would otherwise look fine, with 0 articles.
     if (files.length === 0 && problems.length === 0) {
@@ -229,6 +227,11 @@ function pageDraft(page: ReturnType<typeof extractPage>, url: string): ArticleDr
   };
 }
 
+/** Whether a folder's file is one Quotewire reads (by its extension). */
+function isReadable(path: string): boolean {
+  return FOLDER_EXTENSIONS.has(extname(path).toLowerCase());
+}
+
 interface FolderListing {
   files: string[];
   /** Symbolic links whose target is missing: reported, as a file that cannot be read would be. */
@@ -246,7 +249,10 @@ async function listFiles(
   seen: Set<string> = new Set(),
   listing: FolderListing = { files: [], brokenLinks: [] },
 ): Promise<FolderListing> {
-  seen.add(await realpath(folder));
+  // Each real folder once: a link back up the tree (or to a folder read already) adds nothing.
+  const real = await realpath(folder);
+  if (seen.has(real)) return listing;
+  seen.add(real);
   const entries = await readdir(folder, { withFileTypes: true });
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
@@ -263,9 +269,7 @@ async function listFiles(
       isDirectory = target.isDirectory();
     }
     if (isFile) listing.files.push(path);
-    else if (isDirectory && depth > 0 && !seen.has(await realpath(path))) {
-      await listFiles(path, depth - 1, seen, listing);
-    }
+    else if (isDirectory && depth > 0) await listFiles(path, depth - 1, seen, listing);
   }
   return listing;
 }
