@@ -73,18 +73,124 @@ const MAX_BITS = 1 << 16;
  * "No" answers are certain; "maybe" answers need the text to confirm.
  */
 export function buildTermFilter(text: string): string {
-  const terms = new Set(searchTerms(text));
-  let bits = MIN_BITS;
-  while (bits < terms.size * BITS_PER_TERM && bits < MAX_BITS) bits *= 2;
-  const bytes = new Uint8Array(bits / 8);
-  for (const term of terms) {
+  // Ingest builds one per article: plain ASCII text, nearly all news, is hashed in one pass.
+  if (!NON_ASCII.test(text)) return filterOf(asciiTermHashes(text));
+  const hashed = new Set<number>();
+  const pairs: number[] = [];
+  for (const term of new Set(searchTerms(text))) {
     const [h1, h2] = hashes(term);
+    pairs.push(h1, h2);
+    hashed.add(pairKey(h1, h2));
+  }
+  return filterOf({ pairs, distinct: hashed.size });
+}
+
+/** The hash pairs of a text's terms (flat, h1 then h2; repeats allowed) and how many are distinct. */
+interface TermHashes {
+  pairs: number[];
+  distinct: number;
+}
+
+function filterOf({ pairs, distinct }: TermHashes): string {
+  let bits = MIN_BITS;
+  while (bits < distinct * BITS_PER_TERM && bits < MAX_BITS) bits *= 2;
+  const bytes = new Uint8Array(bits / 8);
+  // Setting a bit twice changes nothing, so a term seen again needs no check.
+  for (let i = 0; i < pairs.length; i += 2) {
+    const h1 = pairs[i]!;
+    const h2 = pairs[i + 1]!;
     for (let k = 0; k < HASHES; k++) {
       const bit = ((h1 + Math.imul(k, h2)) >>> 0) & (bits - 1);
       bytes[bit >>> 3]! |= 1 << (bit & 7);
     }
   }
   return Buffer.from(bytes).toString('base64');
+}
+
+/**
+ * Two terms count as one when both their hashes agree (52 of their 64 bits compared): for the
+ * filter's size only, where a one-in-2^52 merge would shrink it by nothing measurable.
+ */
+function pairKey(h1: number, h2: number): number {
+  return h1 * 0x100000 + (h2 >>> 12);
+}
+
+/**
+ * The hash pairs of `searchTerms(text)` for an ASCII text, without making a string per word: the
+ * same folding (lowercase; "'s" before a word boundary dropped; other apostrophes and backquotes
+ * dropped, joining what they separate; runs of letters and digits; the plural folded) done on
+ * character codes.
+ */
+function asciiTermHashes(text: string): TermHashes {
+  const pairs: number[] = [];
+  const seen = new Set<number>();
+  let word = WORD_BUFFER;
+  let length = 0;
+  const end = () => {
+    if (length === 0) return;
+    let last = -1;
+    let cut = length;
+    // singular(): "parties" → "party", "ships" → "ship"; "glass", "bus", "crisis" stay.
+    if (length > 3 && word[length - 1] === LOWER_S) {
+      const before = word[length - 2];
+      if (length > 4 && before === LOWER_E && word[length - 3] === LOWER_I) {
+        cut = length - 3;
+        last = LOWER_Y;
+      } else if (before !== LOWER_S && before !== LOWER_U && before !== LOWER_I) cut = length - 1;
+    }
+    let h1 = FNV1_OFFSET;
+    let h2 = FNV2_OFFSET;
+    for (let i = 0; i <= cut; i++) {
+      const code = i < cut ? word[i]! : last;
+      if (code < 0) break;
+      h1 = Math.imul(h1 ^ code, 0x01000193);
+      h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    h1 >>>= 0;
+    h2 |= 1;
+    const key = pairKey(h1, h2);
+    if (!seen.has(key)) {
+      seen.add(key);
+      pairs.push(h1, h2);
+    }
+    length = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) code |= 0x20;
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+      if (length === word.length) {
+        const longer = new Uint16Array(word.length * 2);
+        longer.set(word);
+        word = longer;
+      }
+      word[length++] = code;
+    } else if (code === APOSTROPHE) {
+      // "'s" before a word boundary goes; the apostrophe itself goes either way.
+      if ((text.charCodeAt(i + 1) | 0x20) === LOWER_S && !isRegexWordChar(text.charCodeAt(i + 2))) i++;
+    } else if (code !== BACKQUOTE) end();
+  }
+  end();
+  return { pairs, distinct: seen.size };
+}
+
+/** Reused between calls: most words fit, a longer one gets a larger buffer for its call. */
+const WORD_BUFFER = new Uint16Array(64);
+const APOSTROPHE = 0x27;
+const BACKQUOTE = 0x60;
+const LOWER_Y = 0x79;
+const FNV1_OFFSET = 0x811c9dc5;
+const FNV2_OFFSET = 0x01000193 ^ 0x5bd1e995;
+
+/** What `\b` counts as a word character: ASCII letters, digits and the underscore (NaN: none). */
+function isRegexWordChar(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f
+  );
 }
 
 /** A decoded term filter. */
@@ -111,8 +217,8 @@ export class TermFilter {
 
 /** Two 32-bit FNV-1a variants of a term, for double hashing (the second made odd). */
 function hashes(term: string): [number, number] {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ 0x5bd1e995;
+  let h1 = FNV1_OFFSET;
+  let h2 = FNV2_OFFSET;
   for (let i = 0; i < term.length; i++) {
     const code = term.charCodeAt(i);
     h1 = Math.imul(h1 ^ code, 0x01000193);
