@@ -25,15 +25,19 @@ export function threadCpuMs(): Map<number, number> {
 /** Per-thread CPU over a span: the main thread, each thread started meanwhile, and the rest. */
 export interface ThreadCpuSpan {
   mainMs: number;
-  /** Threads that did not exist when the span began (the analysis workers), busiest first. */
+  /** Threads that did not exist when the work began (the analysis workers), busiest first. */
   startedMs: number[];
   /** Threads that existed before (V8's GC helpers, libuv's pool), together. */
   otherMs: number;
 }
 
-/** Starts measuring; `stop()` returns what each thread spent since. */
-export function startThreadCpu(): { stop(): ThreadCpuSpan } {
+/**
+ * Starts measuring; `stop()` returns what each thread spent since. Threads missing from `earlier`
+ * (a reading taken before the work began, when a warm-up came first) count as started.
+ */
+export function startThreadCpu(earlier?: ReadonlyMap<number, number>): { stop(): ThreadCpuSpan } {
   const before = threadCpuMs();
+  const old = earlier ?? before;
   return {
     stop() {
       const after = threadCpuMs();
@@ -41,7 +45,7 @@ export function startThreadCpu(): { stop(): ThreadCpuSpan } {
       for (const [tid, ms] of after) {
         const spent = ms - (before.get(tid) ?? 0);
         if (tid === process.pid) span.mainMs = spent;
-        else if (!before.has(tid)) span.startedMs.push(spent);
+        else if (!old.has(tid)) span.startedMs.push(spent);
         else span.otherMs += spent;
       }
       span.startedMs.sort((a, b) => b - a);
