@@ -40,4 +40,4 @@ HEALTHCHECK --interval=60s --timeout=10s --start-period=60s --retries=3 \
 STOPSIGNAL SIGTERM
 # A heap cap far above what Quotewire keeps alive (~40 MB) makes V8 collect sooner on big machines,
 # keeping ingest under 300 MB resident at the same speed (see README, Quality and speed).
-CMD ["node", "--max-old-space-size=1024", "--max-semi-space-size=4", "dist/src/cli/main.js", "start"]
+CMD ["node", "--max-old-space-size=1024", "--max-semi-space-size=8", "dist/src/cli/main.js", "start"]
