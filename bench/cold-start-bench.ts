@@ -7,16 +7,16 @@
  * Each figure is the median of a few runs, run in turn so both see the same machine.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../src/kernel/package-root.js';
 import { startFakeTelegram, textUpdate } from '../test/helpers/fake-telegram-server.js';
 
 const RUNS = 5;
 const TOKEN = '4242:cold-start-bench';
-/** The project's folder: two up from the compiled benchmark (.bench-build/bench/), one up from its source. */
-const ROOT = projectRoot(fileURLToPath(new URL('.', import.meta.url)));
+/** The project's folder, whether this runs compiled (.bench-build/bench/) or from its source. */
+const ROOT = packageRoot();
 const CLI = join(ROOT, 'dist/src/cli/main.js');
 
 export async function runColdStartBench(): Promise<void> {
@@ -100,10 +100,4 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function projectRoot(folder: string): string {
-  let at = folder;
-  while (!existsSync(join(at, 'package.json')) && dirname(at) !== at) at = dirname(at);
-  return at;
 }

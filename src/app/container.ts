@@ -96,6 +96,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const store =
     overrides.store ??
     (await openStore(config.store.url, {
+      warn: (message) => logger.warn(message),
       // Once per outage, not once per failed command.
       status: {
         down: (why) => {

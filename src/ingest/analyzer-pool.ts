@@ -1,4 +1,5 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { startWorkerNextTo } from '../kernel/start-worker.js';
 import type { Logger } from '../kernel/logger.js';
 import type { AnalysisRequest } from './analyzer-worker.js';
 import { analyzeInThisThread, type TextAnalysis, type TextAnalyzer } from './text-analysis.js';
@@ -159,16 +160,7 @@ class WorkerLostError extends Error {}
  */
 export const ANALYZER_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 12 };
 
-/**
- * The compiled worker next to this file. Running from the TypeScript sources (tests, benchmarks), the
- * worker first registers tsx's loader in its own thread, then imports the .ts entry.
- */
+/** Starts one analysis worker thread (analyzer-worker.ts). */
 export function startAnalyzerWorker(): Worker {
-  const resourceLimits = ANALYZER_WORKER_LIMITS;
-  if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./analyzer-worker.js', import.meta.url), { resourceLimits });
-  }
-  const entry = new URL('./analyzer-worker.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, resourceLimits });
+  return startWorkerNextTo(import.meta.url, 'analyzer-worker', { resourceLimits: ANALYZER_WORKER_LIMITS });
 }

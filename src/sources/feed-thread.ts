@@ -6,7 +6,8 @@
  * One worker, started on the first large feed and kept idle (it never holds the process open) until
  * the next. If it fails or dies, the feed is parsed in this thread instead: never lost.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerNextTo } from '../kernel/start-worker.js';
 import { feedDrafts, type FeedDrafts } from './feed-drafts.js';
 import { FeedParseError } from './feed-error.js';
 import type { FeedRequest } from './feed-worker.js';
@@ -65,7 +66,7 @@ export class FeedThread {
   }
 
   private startWorker(): Worker {
-    const worker = spawnWorker();
+    const worker = startWorkerNextTo(import.meta.url, 'feed-worker');
     worker.unref();
     worker.on('message', (reply: Reply) => {
       const task = this.pending.get(reply.id);
@@ -87,15 +88,4 @@ export class FeedThread {
     worker.on('exit', () => failAll(new Error('the feed worker stopped')));
     return worker;
   }
-}
-
-/**
- * The compiled worker next to this file. Running from the TypeScript sources (tests, benchmarks), the
- * worker first registers tsx's loader in its own thread, then imports the .ts entry.
- */
-function spawnWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./feed-worker.js', import.meta.url));
-  const entry = new URL('./feed-worker.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true });
 }

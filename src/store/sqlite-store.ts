@@ -7,6 +7,7 @@ import { keyvCollection, wrapCollection } from './keyv-collection.js';
 import { LibsqlKeyvAdapter } from './libsql-keyv-adapter.js';
 import { runTransaction, type TransactionBackend } from './optimistic-transaction.js';
 import { SqliteTables, type CommitFaults } from './sqlite-tables.js';
+import { walCheckpoints, type WalCheckpointOptions } from './wal-checkpoints.js';
 import type { Collection, CollectionName, CounterCollection, SetCollection, Store } from './store.js';
 import { StoreError, StoreUnavailableError } from './store.js';
 
@@ -14,8 +15,6 @@ import { StoreError, StoreUnavailableError } from './store.js';
 const BUSY_TIMEOUT_MS = 10_000;
 /** Page size of a newly created file. */
 const NEW_PAGE_BYTES = 16_384;
-/** WAL size at which a commit checkpoints it into the database file. */
-const CHECKPOINT_BYTES = 40 * 1024 * 1024;
 
 /**
  * The embedded store: one SQLite file through libsql, whose prebuilt engine ships inside npm
@@ -23,7 +22,10 @@ const CHECKPOINT_BYTES = 40 * 1024 * 1024;
  * writes; synchronous=NORMAL is durable across process crashes (only an OS crash can lose the last
  * commits) while making each commit far cheaper.
  */
-export function openSqliteStore(path: string, faults?: CommitFaults): Store {
+export function openSqliteStore(
+  path: string,
+  options: { faults?: CommitFaults; checkpoints?: WalCheckpointOptions } = {},
+): Store {
   prepareFolder(path);
   let db: InstanceType<typeof Database>;
   try {
@@ -35,15 +37,15 @@ export function openSqliteStore(path: string, faults?: CommitFaults): Store {
     db.exec(`PRAGMA page_size = ${NEW_PAGE_BYTES}`);
     if (path !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
-    // Checkpoint the WAL every ~40 MB rather than every 4 MB: ingest writes tens of MB in bursts.
-    const pageBytes = Number((db.prepare('PRAGMA page_size').raw().get() as [number])[0]) || 4096;
-    db.exec(`PRAGMA wal_autocheckpoint = ${Math.ceil(CHECKPOINT_BYTES / pageBytes)}`);
   } catch (error) {
     throw new StoreError(
       `cannot open the SQLite store at ${path}: ${reason(error)}; set store.url in the config (or QUOTEWIRE_STORE) to a writable file`,
     );
   }
-  const tables = new SqliteTables(db, faults);
+  // Checkpoint the WAL every ~40 MB rather than every 4 MB (ingest writes tens of MB in bursts), and
+  // on a thread of its own once the store writes in bulk.
+  const checkpoints = walCheckpoints(path, db, options.checkpoints);
+  const tables = new SqliteTables(db, options.faults, () => checkpoints.afterCommit());
   const collections = new Map<CollectionName, Collection<unknown>>();
   const backend: TransactionBackend = {
     readRaw: async (name, keys) => tables.readRaw(tableOf(name), keys),
@@ -90,6 +92,7 @@ export function openSqliteStore(path: string, faults?: CommitFaults): Store {
     async close() {
       if (!open) return;
       open = false;
+      await checkpoints.close();
       db.close();
     },
   };

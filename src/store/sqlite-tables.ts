@@ -42,6 +42,8 @@ export class SqliteTables {
   constructor(
     private readonly db: Db,
     private readonly faults: CommitFaults = {},
+    /** Hears every commit of a write (see wal-checkpoints.ts). */
+    private readonly committed: () => void = () => undefined,
   ) {}
 
   readRaw(table: string, keys: readonly string[]): (string | null)[] {
@@ -167,6 +169,7 @@ export class SqliteTables {
         this.applyGroup(group);
       }
       this.db.exec('COMMIT');
+      this.committed();
       this.faults.committed?.();
       return true;
     } catch (error) {
@@ -234,6 +237,7 @@ export class SqliteTables {
     try {
       work();
       this.db.exec('COMMIT');
+      this.committed();
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw error;

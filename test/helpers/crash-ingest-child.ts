@@ -17,14 +17,16 @@ const die = () => process.kill(process.pid, 'SIGKILL');
 const INGEST_COMMIT = 20;
 let total = 0;
 const store = openSqliteStore(config.store.url.slice('sqlite://'.length), {
-  beforeWrite(index, writes) {
-    total = writes;
-    if (writes < INGEST_COMMIT) return;
-    if (phase === 'before-commit' && index === 0) die();
-    if (phase === 'mid-commit' && index === Math.floor(writes / 2)) die();
-  },
-  committed() {
-    if (phase === 'after-commit' && total >= INGEST_COMMIT) die();
+  faults: {
+    beforeWrite(index, writes) {
+      total = writes;
+      if (writes < INGEST_COMMIT) return;
+      if (phase === 'before-commit' && index === 0) die();
+      if (phase === 'mid-commit' && index === Math.floor(writes / 2)) die();
+    },
+    committed() {
+      if (phase === 'after-commit' && total >= INGEST_COMMIT) die();
+    },
   },
 });
 const app = await createApp(config, { store, logger: createMemoryLogger() });
