@@ -24,8 +24,14 @@ let seen = Number.NaN;
 const timer = setInterval(() => {
   const now = Atomics.load(counter, 0);
   if (now === seen) return;
-  seen = now;
-  db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+  try {
+    db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+    seen = now;
+  } catch (error) {
+    // Another process's connection is checkpointing (a `quotewire poll` beside the service): the
+    // next look tries again. Anything else ends this thread, and the main connection takes over.
+    if (!/^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code))) throw error;
+  }
 }, CHECKPOINT_EVERY_MS);
 
 parentPort?.on('message', (message: string) => {
