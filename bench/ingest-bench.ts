@@ -1,6 +1,6 @@
 /**
- * Ingest benchmark: generated feed items served by a local HTTP server, polled into a fresh SQLite
- * store through the real pipeline (fetch, parse, dedupe, quotes, summary, store, index).
+ * Ingest benchmark: generated feed items served over HTTP by another local process, polled into a
+ * fresh SQLite store through the real pipeline (fetch, parse, dedupe, quotes, summary, store, index).
  *
  * Two polls of the same 50 feeds, with different items. The first (2,000 items) is the first poll
  * after start: it also starts the analysis worker, loads the name tables and compiles the hot code.
@@ -9,15 +9,13 @@
  * both. The CPU time of all threads is printed too: on a shared machine it varies far less than the
  * wall clock.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/app/container.js';
 import { createMemoryLogger } from '../src/kernel/logger.js';
 import { loadConfig } from '../src/config/load-config.js';
-import { generateFeed } from './generated-news.js';
+import { startFeedServer } from './generated-feed-server.js';
 import { startMemorySampler } from './memory-sampler.js';
 import { startThreadCpu, threadCpuMs } from './thread-cpu.js';
 
@@ -28,21 +26,10 @@ const FIRST_POLL_ITEMS = 40;
 
 export async function runIngestBench(): Promise<void> {
   const feeds = Array.from({ length: FEEDS }, (_, f) => f);
-  // The feeds are written before the clock starts: generating them is the server's work, not ours.
-  let bodies: Buffer[] = [];
-  const server = createServer((req, res) => {
-    const match = /^\/feeds\/(\d+)\.xml$/.exec(req.url ?? '');
-    const body = match ? bodies[Number(match[1])] : undefined;
-    if (!body) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const feedBodies = (first: (feed: number) => number, items: number) =>
-    feeds.map((feed) => Buffer.from(generateFeed(origin, feed, first(feed), items), 'utf8'));
-  const measured = feedBodies((feed) => feed * ITEMS_PER_FEED, ITEMS_PER_FEED);
-  bodies = feedBodies((feed) => FEEDS * ITEMS_PER_FEED + feed * FIRST_POLL_ITEMS, FIRST_POLL_ITEMS);
+  // Another process makes and serves the feeds, as other machines would: not Quotewire's work.
+  const server = await startFeedServer();
+  const { origin } = server;
+  await server.serve({ feeds: FEEDS, items: FIRST_POLL_ITEMS, firstItem: FEEDS * ITEMS_PER_FEED });
 
   const folder = mkdtempSync(join(tmpdir(), 'qw-bench-'));
   const configFile = join(folder, 'bench.yaml');
@@ -64,7 +51,7 @@ export async function runIngestBench(): Promise<void> {
   const firstSeconds = Number(process.hrtime.bigint() - firstStarted) / 1e9;
   const firstStored = firstOutcomes.reduce((sum, outcome) => sum + outcome.newArticles, 0);
 
-  bodies = measured;
+  await server.serve({ feeds: FEEDS, items: ITEMS_PER_FEED, firstItem: 0 });
   const cpuBefore = process.cpuUsage();
   const threads = startThreadCpu(threadsAtStart);
   const started = process.hrtime.bigint();
@@ -78,7 +65,6 @@ export async function runIngestBench(): Promise<void> {
   const stored = outcomes.reduce((sum, outcome) => sum + outcome.newArticles, 0);
   const failed = outcomes.filter((outcome) => outcome.result === 'failed');
   await app.close();
-  server.closeAllConnections();
   server.close();
 
   console.log('ingest: generated feed items from a local server into SQLite');
