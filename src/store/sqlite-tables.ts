@@ -219,7 +219,8 @@ export class SqliteTables {
       let rows = MAX_ROWS_PER_WRITE;
       while (rows > total - done) rows >>= 1;
       const chunk = rows === total ? values : values.slice(done * width, (done + rows) * width);
-      this.statement(sql(rows)).run(...chunk);
+      // One array argument: libsql binds it as is (spread, it copies the values twice per statement).
+      this.statement(sql(rows)).run(chunk);
       done += rows;
     }
   }
