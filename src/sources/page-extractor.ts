@@ -4,12 +4,31 @@
  * JSON-LD, `<meta>`, `<time>`) fills in what Readability leaves out. The DOM comes from linkedom,
  * which needs a little help to look like a browser document (see `buildDocument`).
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type * as ReadabilityModule from '@mozilla/readability';
+import type * as Linkedom from 'linkedom';
 import { collapseWhitespace, decodeHtmlEntities, htmlToText, measureHtml } from '../text/html-to-text.js';
 import { removePageFurniture } from '../text/page-furniture.js';
 import { safeImageUrl } from '../articles/image-url.js';
 import { problem, type SourceProblem } from './source-problem.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * linkedom and Readability, loaded on the first page read rather than at start: linkedom alone
+ * takes about 0.3 s to load, which a bot that only reads feeds would pay at every start before its
+ * first answer. Its CommonJS build loads synchronously, so extraction stays a plain function call.
+ */
+let libraries: {
+  parseHTML: typeof Linkedom.parseHTML;
+  Readability: typeof ReadabilityModule.Readability;
+} | null = null;
+function domLibraries(): NonNullable<typeof libraries> {
+  return (libraries ??= {
+    parseHTML: (require('linkedom') as typeof Linkedom).parseHTML,
+    Readability: (require('@mozilla/readability') as typeof ReadabilityModule).Readability,
+  });
+}
 
 /** What `extractPage` found on a page. */
 export interface ExtractedPage {
@@ -84,6 +103,7 @@ export function extractPage(html: string, url: string, limits: PageLimits = DEFA
   // Readability strips scripts and rewrites the tree, so read the metadata from the untouched page first.
   const meta = readMetadata(document, url);
 
+  const { Readability } = domLibraries();
   const parsed = new Readability<Element>(document, { serializer: (node) => node as Element }).parse();
   const content = parsed?.content ?? null;
   const text = content ? removePageFurniture(htmlToText(content.innerHTML)) : '';
@@ -175,7 +195,7 @@ function buildDocument(html: string, url: string): Document {
 }
 
 function parse(html: string): Document {
-  return (parseHTML(html) as unknown as { document: Document }).document;
+  return (domLibraries().parseHTML(html) as unknown as { document: Document }).document;
 }
 
 /** Whether the document is `<html>` with `<head>` then `<body>`, as Readability expects. */
