@@ -17,6 +17,11 @@ describe('article identity', () => {
     expect(keys[0]).toBe('guid:tag:x,2020:1');
     expect(articleIdFor(keys)).toBe(articleIdFor(identityKeys({ ...draft, text: 'Edited body.' })));
     expect(articleIdFor(keys)).toMatch(/^[0-9a-f]{16}$/);
+    // Ids and content keys are stored: however the hash is computed, it stays SHA-1 of the key, in hex.
+    const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+    expect(articleIdFor(keys)).toBe(sha1('guid:tag:x,2020:1').slice(0, 16));
+    expect(articleIdFor(['link:é – ü'])).toBe(sha1('link:é – ü').slice(0, 16));
+    expect(keys[2]).toBe(`content:${sha1('t\nbody')}`);
   });
 
   it('keeps the content key of stored articles: ASCII text hashes as the Unicode rule says', () => {
