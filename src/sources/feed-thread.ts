@@ -6,7 +6,7 @@
  * One worker, started on the first large feed and kept idle (it never holds the process open) until
  * the next. If it fails or dies, the feed is parsed in this thread instead: never lost.
  */
-import type { Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { startWorkerNextTo } from '../kernel/start-worker.js';
 import { feedDrafts, type FeedDrafts } from './feed-drafts.js';
 import { FeedParseError } from './feed-error.js';
@@ -66,7 +66,7 @@ export class FeedThread {
   }
 
   private startWorker(): Worker {
-    const worker = startWorkerNextTo(import.meta.url, 'feed-worker');
+    const worker = startFeedWorker();
     worker.unref();
     worker.on('message', (reply: Reply) => {
       const task = this.pending.get(reply.id);
@@ -88,4 +88,16 @@ export class FeedThread {
     worker.on('exit', () => failAll(new Error('the feed worker stopped')));
     return worker;
   }
+}
+
+/**
+ * The feed worker's young generation. Parsing a large feed makes garbage that dies with the feed;
+ * with the 24 MB young generation the main thread has (8 MB semi-spaces, for ingest), three 17 MB
+ * feeds in a row peaked about 15 MB higher than with 12 MB.
+ */
+export const FEED_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 12 };
+
+/** Starts the feed worker thread (feed-worker.ts). */
+export function startFeedWorker(): Worker {
+  return startWorkerNextTo(import.meta.url, 'feed-worker', { resourceLimits: FEED_WORKER_LIMITS });
 }

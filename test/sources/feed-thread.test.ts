@@ -1,7 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { feedDrafts } from '../../src/sources/feed-drafts.js';
 import { FeedParseError } from '../../src/sources/feed-parser.js';
-import { FeedThread, OFF_THREAD_CHARS } from '../../src/sources/feed-thread.js';
+import {
+  FEED_WORKER_LIMITS,
+  FeedThread,
+  OFF_THREAD_CHARS,
+  startFeedWorker,
+} from '../../src/sources/feed-thread.js';
 
 const FEED_URL = 'https://big.example/feed.xml';
 
@@ -47,6 +52,16 @@ describe('FeedThread', () => {
       url: 'https://big.example/stories/2',
       source: 'Big',
     });
+  });
+
+  it('starts its thread with a bounded young generation', async () => {
+    const worker = startFeedWorker();
+    try {
+      expect(FEED_WORKER_LIMITS.maxYoungGenerationSizeMb).toBe(12);
+      expect(worker.resourceLimits?.maxYoungGenerationSizeMb).toBe(12);
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('reads a small feed in place: handing it to a thread would cost more', async () => {
