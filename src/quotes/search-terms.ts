@@ -75,14 +75,10 @@ const MAX_BITS = 1 << 16;
 export function buildTermFilter(text: string): string {
   // Ingest builds one per article: plain ASCII text, nearly all news, is hashed in one pass.
   if (!NON_ASCII.test(text)) return filterOf(asciiTermHashes(text));
-  const hashed = new Set<number>();
+  const terms = new Set(searchTerms(text));
   const pairs: number[] = [];
-  for (const term of new Set(searchTerms(text))) {
-    const [h1, h2] = hashes(term);
-    pairs.push(h1, h2);
-    hashed.add(pairKey(h1, h2));
-  }
-  return filterOf({ pairs, distinct: hashed.size });
+  for (const term of terms) pairs.push(...hashes(term));
+  return filterOf({ pairs, distinct: terms.size });
 }
 
 /** The hash pairs of a text's terms (flat, h1 then h2; repeats allowed) and how many are distinct. */

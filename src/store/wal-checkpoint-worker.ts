@@ -19,19 +19,16 @@ const counter = new Int32Array(commits);
 const db = new Database(path);
 // This connection only checkpoints: it never writes pages of its own, and never waits for a writer.
 db.exec('PRAGMA wal_autocheckpoint = 0');
+const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)').raw();
 // Not a number: the first look always checkpoints (the thread starts because the WAL has grown).
 let seen = Number.NaN;
 const timer = setInterval(() => {
   const now = Atomics.load(counter, 0);
   if (now === seen) return;
-  try {
-    db.exec('PRAGMA wal_checkpoint(PASSIVE)');
-    seen = now;
-  } catch (error) {
-    // Another process's connection is checkpointing (a `quotewire poll` beside the service): the
-    // next look tries again. Anything else ends this thread, and the main connection takes over.
-    if (!/^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code))) throw error;
-  }
+  // SQLite reports, rather than throws, a checkpoint it could not run because another connection
+  // was checkpointing (a `quotewire poll` beside the service): that one is tried again next look.
+  const [busy] = checkpoint.get() as [number, number, number];
+  if (busy === 0) seen = now;
 }, CHECKPOINT_EVERY_MS);
 
 parentPort?.on('message', (message: string) => {

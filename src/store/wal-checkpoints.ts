@@ -98,7 +98,7 @@ export function walCheckpoints(path: string, db: Db, options: WalCheckpointOptio
       worker = null;
       if (!stopping) return;
       const exited = new Promise<void>((resolve) => stopping.once('exit', () => resolve()));
-      stopping.postMessage('close' satisfies string);
+      stopping.postMessage('close');
       const timer = setTimeout(() => void stopping.terminate(), CLOSE_TIMEOUT_MS);
       await exited;
       clearTimeout(timer);
