@@ -3,7 +3,7 @@
 
 problem-redirect-loop = { $url } leitet zurück auf { $next } weiter, eine Schleife; die Website ist falsch eingerichtet. Öffne sie im Browser, um die echte Adresse des Feeds zu finden
 problem-too-many-redirects = { $url } hat mehr als { $max }-mal weitergeleitet (zuletzt auf { $last }); nutze direkt die letzte Adresse oder erhöhe polling.maxRedirects in der Konfiguration
-problem-timeout = { $url } hat nach { $seconds } nicht geantwortet; die Website ist vielleicht langsam oder nicht erreichbar, Quotewire versucht es in wachsenden Abständen erneut
+problem-timeout = { $url } hat nach { $seconds } nicht geantwortet; die Website ist vielleicht langsam oder nicht erreichbar{ $then }
 problem-bad-url = "{ $text }" ist keine gültige URL; schreib sie vollständig, z. B. https://example.com/feed.xml
 problem-bad-redirect = { $url } leitet auf "{ $location }" weiter, das ist keine gültige URL; die Website ist falsch eingerichtet
 problem-too-large = { $url } { $unpacked ->
@@ -11,28 +11,28 @@ problem-too-large = { $url } { $unpacked ->
        *[no] hat
     } mehr als { $size } geschickt; erhöhe polling.maxBytes in der Konfiguration, wenn diese Quelle wirklich so groß ist
 problem-bad-encoding = { $broken ->
-        [yes] { $url } hat einen beschädigten { $encoding }-Inhalt geschickt, der sich nicht entpacken lässt; die Website ist vielleicht falsch eingerichtet, Quotewire versucht es in wachsenden Abständen erneut
+        [yes] { $url } hat einen beschädigten { $encoding }-Inhalt geschickt, der sich nicht entpacken lässt; die Website ist vielleicht falsch eingerichtet{ $then }
        *[no] { $url } antwortet mit einem nicht unterstützten Content-Encoding ({ $encoding }); die Website schickt etwas, das Quotewire nicht lesen kann
     }
 problem-http-status = { $url } hat mit { $status } geantwortet; { $advice ->
-        [rate-limited] die Website bremst Quotewire aus, es versucht es in wachsenden Abständen erneut
-        [rate-limited-wait] die Website bremst Quotewire aus, es wartet { $seconds }, bevor es erneut versucht
+        [rate-limited] die Website bremst Anfragen aus{ $then }
+        [rate-limited-wait] die Website bremst Anfragen aus und bittet, { $seconds } zu warten{ $then }
         [gone] der Feed ist vielleicht umgezogen oder entfernt worden; prüfe die Adresse im Browser
         [no-access] die Website verweigert den Zugriff; prüfe die Adresse, oder ob sie eine Anmeldung verlangt
-        [server] die Website ist vielleicht gestört, Quotewire versucht es in wachsenden Abständen erneut
+        [server] die Website ist vielleicht gestört{ $then }
         [redirect] die Website leitet weiter, ohne zu sagen wohin; prüfe die Adresse im Browser
        *[other] prüfe die Adresse im Browser
     }
 problem-network = { $cause ->
         [refused] keine Verbindung zu { $host } (Verbindung abgelehnt); prüfe die Adresse, oder ob die Website läuft
         [no-host] { $host } wurde nicht gefunden (kein solcher Hostname); prüfe die Adresse auf Tippfehler
-        [dns] { $host } ließ sich nicht auflösen (DNS hat nicht geantwortet); prüfe das Netzwerk, Quotewire versucht es in wachsenden Abständen erneut
-        [dropped] { $host } hat die Verbindung abgebrochen; die Website ist vielleicht überlastet, Quotewire versucht es in wachsenden Abständen erneut
-        [connect-timeout] keine Verbindung zu { $host } in der vorgesehenen Zeit; die Website ist vielleicht nicht erreichbar, Quotewire versucht es in wachsenden Abständen erneut
+        [dns] { $host } ließ sich nicht auflösen (DNS hat nicht geantwortet); prüfe das Netzwerk{ $then }
+        [dropped] { $host } hat die Verbindung abgebrochen; die Website ist vielleicht überlastet{ $then }
+        [connect-timeout] keine Verbindung zu { $host } in der vorgesehenen Zeit; die Website ist vielleicht nicht erreichbar{ $then }
        *[unreachable] { $host } ist von diesem Rechner aus nicht erreichbar; prüfe das Netzwerk
     }
 problem-tls = { $host } hat ein TLS-Zertifikat vorgelegt, das sich nicht prüfen ließ ({ $code }); die HTTPS-Einrichtung der Website ist fehlerhaft
-problem-fetch-failed = { $url } konnte nicht abgerufen werden ({ $detail }); Quotewire versucht es in wachsenden Abständen erneut
+problem-fetch-failed = { $url } konnte nicht abgerufen werden ({ $detail }){ $then }
 problem-not-http = { $url } ist keine http- oder https-Adresse; Quotewire ruft nur Feeds und Seiten aus dem Web ab
 problem-forbidden-address = abgelehnt: { $subject } { $via ->
         [host] wird aufgelöst zu
@@ -96,3 +96,8 @@ pause-hint-subscribe-again = sobald der Bot hier wieder posten darf, sende /subs
 pause-hint-cannot-see = der Bot sieht den Kanal nicht; gib ihm dort die Berechtigung „Kanal ansehen“, dann /subscribe erneut
 pause-hint-no-permission = dem Bot fehlen Berechtigungen; gib ihm im Kanal „Nachrichten senden“ und „Links einbetten“, dann /subscribe erneut
 pause-hint-check-access = prüfe, ob der Bot noch auf dem Server ist und im Kanal posten darf
+
+# How a passing problem ends: `then-retry` for a polled source (tried again with backoff),
+# `then-try-later` for a one-off read such as adding a source, which nothing repeats.
+problem-then-retry = , Quotewire versucht es in wachsenden Abständen erneut
+problem-then-try-later = ; versuche es später noch einmal

@@ -4,7 +4,7 @@
 
 problem-redirect-loop = { $url } redirects back to { $next }, a loop; the site is misconfigured, so open it in a browser to find the feed's real address
 problem-too-many-redirects = { $url } redirected more than { $max } times (last to { $last }); use the final address directly or raise polling.maxRedirects in the config
-problem-timeout = { $url } timed out after { $seconds }; the site may be slow or down, Quotewire will retry with backoff
+problem-timeout = { $url } timed out after { $seconds }; the site may be slow or down{ $then }
 problem-bad-url = "{ $text }" is not a valid URL; write it in full, such as https://example.com/feed.xml
 problem-bad-redirect = { $url } redirected to "{ $location }", which is not a valid URL; the site is misconfigured
 problem-too-large = { $url } { $unpacked ->
@@ -12,28 +12,28 @@ problem-too-large = { $url } { $unpacked ->
        *[no] sent
     } more than { $size }; raise polling.maxBytes in the config if this source really is that big
 problem-bad-encoding = { $broken ->
-        [yes] { $url } sent a broken { $encoding } body that could not be unpacked; the site may be misconfigured, Quotewire will retry with backoff
+        [yes] { $url } sent a broken { $encoding } body that could not be unpacked; the site may be misconfigured{ $then }
        *[no] { $url } answered with an unsupported Content-Encoding ({ $encoding }); the site is sending something Quotewire cannot read
     }
 problem-http-status = { $url } answered { $status }; { $advice ->
-        [rate-limited] the site is rate-limiting Quotewire, which will retry with backoff
-        [rate-limited-wait] the site is rate-limiting Quotewire, which will wait { $seconds } before trying again
+        [rate-limited] the site is rate-limiting requests{ $then }
+        [rate-limited-wait] the site is rate-limiting requests and asks to wait { $seconds }{ $then }
         [gone] the feed may have moved or been removed; check the address in a browser
         [no-access] the site refuses access; check the address or whether it needs a login
-        [server] the site may be down, Quotewire will retry with backoff
+        [server] the site may be down{ $then }
         [redirect] the site redirected without saying where to; check the address in a browser
        *[other] check the address in a browser
     }
 problem-network = { $cause ->
         [refused] could not connect to { $host } (connection refused); check the address, or whether the site is up
         [no-host] could not find { $host } (no such host name); check the address for typos
-        [dns] could not look up { $host } (DNS did not answer); check the network, Quotewire will retry with backoff
-        [dropped] { $host } dropped the connection; the site may be overloaded, Quotewire will retry with backoff
-        [connect-timeout] could not connect to { $host } in time; the site may be down, Quotewire will retry with backoff
+        [dns] could not look up { $host } (DNS did not answer); check the network{ $then }
+        [dropped] { $host } dropped the connection; the site may be overloaded{ $then }
+        [connect-timeout] could not connect to { $host } in time; the site may be down{ $then }
        *[unreachable] { $host } is unreachable from this machine; check the network
     }
 problem-tls = { $host } presented a TLS certificate that could not be verified ({ $code }); the site's HTTPS setup is broken
-problem-fetch-failed = could not fetch { $url } ({ $detail }); Quotewire will retry with backoff
+problem-fetch-failed = could not fetch { $url } ({ $detail }){ $then }
 problem-not-http = { $url } is not an http or https address; Quotewire only fetches web feeds and pages
 problem-forbidden-address = refused: { $subject } { $via ->
         [host] resolves to
@@ -97,3 +97,8 @@ pause-hint-subscribe-again = once the bot may post here again, send /subscribe
 pause-hint-cannot-see = the bot cannot see the channel; give it View Channel there, then /subscribe again
 pause-hint-no-permission = the bot lacks permissions; give it Send Messages and Embed Links in the channel, then /subscribe again
 pause-hint-check-access = check that the bot is still in the server and may post in the channel
+
+# How a passing problem ends: `then-retry` for a polled source (tried again with backoff),
+# `then-try-later` for a one-off read such as adding a source, which nothing repeats.
+problem-then-retry = , Quotewire will retry with backoff
+problem-then-try-later = ; try again later

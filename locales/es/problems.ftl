@@ -3,7 +3,7 @@
 
 problem-redirect-loop = { $url } redirige de vuelta a { $next }, un bucle; el sitio está mal configurado, ábrelo en un navegador para encontrar la dirección real del feed
 problem-too-many-redirects = { $url } redirigió más de { $max } veces (la última a { $last }); usa directamente la dirección final o sube polling.maxRedirects en la configuración
-problem-timeout = { $url } no respondió en { $seconds }; puede que el sitio vaya lento o esté caído, Quotewire lo reintentará cada vez más espaciado
+problem-timeout = { $url } no respondió en { $seconds }; puede que el sitio vaya lento o esté caído{ $then }
 problem-bad-url = "{ $text }" no es una URL válida; escríbela completa, por ejemplo https://example.com/feed.xml
 problem-bad-redirect = { $url } redirige a "{ $location }", que no es una URL válida; el sitio está mal configurado
 problem-too-large = { $url } { $unpacked ->
@@ -11,28 +11,28 @@ problem-too-large = { $url } { $unpacked ->
        *[no] envió
     } más de { $size }; sube polling.maxBytes en la configuración si esta fuente de verdad es tan grande
 problem-bad-encoding = { $broken ->
-        [yes] { $url } envió un contenido { $encoding } dañado que no se pudo descomprimir; puede que el sitio esté mal configurado, Quotewire lo reintentará cada vez más espaciado
+        [yes] { $url } envió un contenido { $encoding } dañado que no se pudo descomprimir; puede que el sitio esté mal configurado{ $then }
        *[no] { $url } respondió con un Content-Encoding no compatible ({ $encoding }); el sitio envía algo que Quotewire no sabe leer
     }
 problem-http-status = { $url } respondió { $status }; { $advice ->
-        [rate-limited] el sitio está limitando a Quotewire, que lo reintentará cada vez más espaciado
-        [rate-limited-wait] el sitio está limitando a Quotewire, que esperará { $seconds } antes de reintentarlo
+        [rate-limited] el sitio está limitando las peticiones{ $then }
+        [rate-limited-wait] el sitio está limitando las peticiones y pide esperar { $seconds }{ $then }
         [gone] puede que el feed se haya mudado o eliminado; comprueba la dirección en un navegador
         [no-access] el sitio niega el acceso; comprueba la dirección, o si pide iniciar sesión
-        [server] puede que el sitio esté caído, Quotewire lo reintentará cada vez más espaciado
+        [server] puede que el sitio esté caído{ $then }
         [redirect] el sitio redirige sin decir adónde; comprueba la dirección en un navegador
        *[other] comprueba la dirección en un navegador
     }
 problem-network = { $cause ->
         [refused] no se pudo conectar con { $host } (conexión rechazada); comprueba la dirección, o si el sitio funciona
         [no-host] no se encontró { $host } (no existe ese nombre de host); revisa la dirección por si hay erratas
-        [dns] no se pudo resolver { $host } (el DNS no respondió); comprueba la red, Quotewire lo reintentará cada vez más espaciado
-        [dropped] { $host } cortó la conexión; puede que el sitio esté saturado, Quotewire lo reintentará cada vez más espaciado
-        [connect-timeout] no se pudo conectar con { $host } a tiempo; puede que el sitio esté caído, Quotewire lo reintentará cada vez más espaciado
+        [dns] no se pudo resolver { $host } (el DNS no respondió); comprueba la red{ $then }
+        [dropped] { $host } cortó la conexión; puede que el sitio esté saturado{ $then }
+        [connect-timeout] no se pudo conectar con { $host } a tiempo; puede que el sitio esté caído{ $then }
        *[unreachable] { $host } no es accesible desde esta máquina; comprueba la red
     }
 problem-tls = { $host } presentó un certificado TLS que no se pudo verificar ({ $code }); la configuración HTTPS del sitio está rota
-problem-fetch-failed = no se pudo descargar { $url } ({ $detail }); Quotewire lo reintentará cada vez más espaciado
+problem-fetch-failed = no se pudo descargar { $url } ({ $detail }){ $then }
 problem-not-http = { $url } no es una dirección http ni https; Quotewire solo descarga feeds y páginas web
 problem-forbidden-address = rechazado: { $subject } { $via ->
         [host] se resuelve a
@@ -96,3 +96,8 @@ pause-hint-subscribe-again = cuando el bot pueda volver a publicar aquí, envía
 pause-hint-cannot-see = el bot no ve el canal; dale allí el permiso «Ver canal» y vuelve a usar /subscribe
 pause-hint-no-permission = al bot le faltan permisos; dale «Enviar mensajes» e «Insertar enlaces» en el canal y vuelve a usar /subscribe
 pause-hint-check-access = comprueba que el bot sigue en el servidor y puede publicar en el canal
+
+# How a passing problem ends: `then-retry` for a polled source (tried again with backoff),
+# `then-try-later` for a one-off read such as adding a source, which nothing repeats.
+problem-then-retry = , Quotewire lo reintentará cada vez más espaciado
+problem-then-try-later = ; inténtalo de nuevo más tarde

@@ -3,7 +3,7 @@
 
 problem-redirect-loop = { $url } redirige de nouveau vers { $next }, une boucle ; le site est mal configuré, ouvrez-le dans un navigateur pour trouver la vraie adresse du flux
 problem-too-many-redirects = { $url } a redirigé plus de { $max } fois (en dernier vers { $last }) ; utilisez directement l’adresse finale ou augmentez polling.maxRedirects dans la configuration
-problem-timeout = { $url } n’a pas répondu en { $seconds } ; le site est peut-être lent ou en panne, Quotewire réessaiera à intervalles croissants
+problem-timeout = { $url } n’a pas répondu en { $seconds } ; le site est peut-être lent ou en panne{ $then }
 problem-bad-url = « { $text } » n’est pas une URL valide ; écrivez-la en entier, par exemple https://example.com/feed.xml
 problem-bad-redirect = { $url } redirige vers « { $location } », qui n’est pas une URL valide ; le site est mal configuré
 problem-too-large = { $url } { $unpacked ->
@@ -11,28 +11,28 @@ problem-too-large = { $url } { $unpacked ->
        *[no] a envoyé
     } plus de { $size } ; augmentez polling.maxBytes dans la configuration si cette source est vraiment aussi grosse
 problem-bad-encoding = { $broken ->
-        [yes] { $url } a envoyé un contenu { $encoding } abîmé qui ne se décompresse pas ; le site est peut-être mal configuré, Quotewire réessaiera à intervalles croissants
+        [yes] { $url } a envoyé un contenu { $encoding } abîmé qui ne se décompresse pas ; le site est peut-être mal configuré{ $then }
        *[no] { $url } répond avec un Content-Encoding non pris en charge ({ $encoding }) ; le site envoie quelque chose que Quotewire ne sait pas lire
     }
 problem-http-status = { $url } a répondu { $status } ; { $advice ->
-        [rate-limited] le site limite le débit de Quotewire, qui réessaiera à intervalles croissants
-        [rate-limited-wait] le site limite le débit de Quotewire, qui attendra { $seconds } avant de réessayer
+        [rate-limited] le site limite le débit des requêtes{ $then }
+        [rate-limited-wait] le site limite le débit des requêtes et demande d’attendre { $seconds }{ $then }
         [gone] le flux a peut-être déménagé ou été supprimé ; vérifiez l’adresse dans un navigateur
         [no-access] le site refuse l’accès ; vérifiez l’adresse, ou s’il demande une connexion
-        [server] le site est peut-être en panne, Quotewire réessaiera à intervalles croissants
+        [server] le site est peut-être en panne{ $then }
         [redirect] le site redirige sans dire vers où ; vérifiez l’adresse dans un navigateur
        *[other] vérifiez l’adresse dans un navigateur
     }
 problem-network = { $cause ->
         [refused] impossible de se connecter à { $host } (connexion refusée) ; vérifiez l’adresse, ou que le site fonctionne
         [no-host] { $host } est introuvable (ce nom d’hôte n’existe pas) ; vérifiez l’adresse, sans faute de frappe
-        [dns] impossible de résoudre { $host } (le DNS n’a pas répondu) ; vérifiez le réseau, Quotewire réessaiera à intervalles croissants
-        [dropped] { $host } a coupé la connexion ; le site est peut-être surchargé, Quotewire réessaiera à intervalles croissants
-        [connect-timeout] impossible de se connecter à { $host } à temps ; le site est peut-être en panne, Quotewire réessaiera à intervalles croissants
+        [dns] impossible de résoudre { $host } (le DNS n’a pas répondu) ; vérifiez le réseau{ $then }
+        [dropped] { $host } a coupé la connexion ; le site est peut-être surchargé{ $then }
+        [connect-timeout] impossible de se connecter à { $host } à temps ; le site est peut-être en panne{ $then }
        *[unreachable] { $host } est injoignable depuis cette machine ; vérifiez le réseau
     }
 problem-tls = { $host } a présenté un certificat TLS impossible à vérifier ({ $code }) ; la configuration HTTPS du site est défectueuse
-problem-fetch-failed = impossible de récupérer { $url } ({ $detail }) ; Quotewire réessaiera à intervalles croissants
+problem-fetch-failed = impossible de récupérer { $url } ({ $detail }){ $then }
 problem-not-http = { $url } n’est pas une adresse http ou https ; Quotewire ne récupère que des flux et des pages web
 problem-forbidden-address = refusé : { $subject } { $via ->
         [host] se résout en
@@ -96,3 +96,8 @@ pause-hint-subscribe-again = dès que le bot peut de nouveau publier ici, envoye
 pause-hint-cannot-see = le bot ne voit pas le salon ; donnez-lui « Voir le salon » là-bas, puis refaites /subscribe
 pause-hint-no-permission = il manque des permissions au bot ; donnez-lui « Envoyer des messages » et « Intégrer des liens » dans le salon, puis refaites /subscribe
 pause-hint-check-access = vérifiez que le bot est toujours sur le serveur et qu’il peut publier dans le salon
+
+# How a passing problem ends: `then-retry` for a polled source (tried again with backoff),
+# `then-try-later` for a one-off read such as adding a source, which nothing repeats.
+problem-then-retry = , Quotewire réessaiera à intervalles croissants
+problem-then-try-later = { " " }; réessayez plus tard

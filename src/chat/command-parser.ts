@@ -20,8 +20,15 @@ export type ParseProblem =
       option: string;
       choices: readonly string[] | null;
       value: string;
+      /**
+       * The words from the free-text option before this one to the end of the line, when they may
+       * be that option's value typed without quotes ("/source add not a url").
+       */
+      unquoted?: { option: string; words: string };
     }
-  | { kind: 'too-much'; command: AnyCommand; extra: string };
+  | { kind: 'too-much'; command: AnyCommand; extra: string }
+  /** A command-line switch (`--json`, `-x`): no command takes one, each reads plain words. */
+  | { kind: 'flag'; command: AnyCommand; flag: string };
 
 /**
  * Parses a text command line such as `/quotes pompeo huawei` or `/quotes "Mike Pompeo"` against the
@@ -40,9 +47,12 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
     return { kind: 'error', problem: { kind: 'unknown', name: echo(name), suggestions } };
   }
 
-  const tokens = tokenize(head.rest);
+  const { tokens, flag } = tokenize(head.rest);
+  // Before anything else: "/digest --json" would otherwise ask for stories about "--json".
+  if (flag !== null) return { kind: 'error', problem: { kind: 'flag', command, flag: echo(flag) } };
   const options: Record<string, string | number | undefined> = {};
   const specs = Object.entries(command.options as Record<string, OptionSpec>);
+  let previous: { option: string; raw: string } | null = null;
   for (const [index, [optionName, spec]] of specs.entries()) {
     const isLast = index === specs.length - 1;
     const raw =
@@ -63,10 +73,14 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
           option: optionName,
           choices: spec.choices ?? null,
           value: echo(raw),
+          ...(previous
+            ? { unquoted: { option: previous.option, words: echo([previous.raw, raw, ...tokens].join(' ')) } }
+            : {}),
         },
       };
     }
     options[optionName] = value;
+    previous = spec.type === 'string' && !spec.choices ? { option: optionName, raw } : null;
   }
   if (tokens.length > 0) {
     return { kind: 'error', problem: { kind: 'too-much', command, extra: echo(tokens.join(' ')) } };
@@ -94,12 +108,19 @@ export function parseProblemText(problem: ParseProblem, t: Translate): string {
           ? t('parse-one-of', { choices: problem.choices.join(', ') })
           : t('parse-whole-number'),
         value: problem.value,
+        hint: problem.unquoted ? ` ${t('parse-quote-hint', problem.unquoted)}` : '',
         usage: usage(problem.command),
       });
     case 'too-much':
       return t('parse-too-much', {
         command: problem.command.name,
         extra: problem.extra,
+        usage: usage(problem.command),
+      });
+    case 'flag':
+      return t('parse-flag', {
+        command: problem.command.name,
+        flag: problem.flag,
         usage: usage(problem.command),
       });
   }
@@ -145,11 +166,19 @@ const OPENING_QUOTES = '"“';
 const CLOSING_QUOTES = '"”';
 
 /**
+ * A switch as command-line tools take them: `--json`, `--since=2d`, `-x`. Not a negative number
+ * ("-5") nor a dash inside or after a word; a quoted "--json" is a word like any other.
+ */
+const FLAG = /^(?:--\p{L}[\p{L}\p{N}-]*(?:=\S*)?|-\p{L})$/u;
+
+/**
  * Splits on spaces, keeping "double-quoted phrases" (straight or curly) together; an unclosed quote
  * mark is an ordinary character. One pass, so its time is linear in the line whatever it holds.
+ * Also returns the first unquoted switch (see FLAG), if any.
  */
-function tokenize(text: string): string[] {
+function tokenize(text: string): { tokens: string[]; flag: string | null } {
   const tokens: string[] = [];
+  let flag: string | null = null;
   let at = 0;
   let closable = true;
   while (at < text.length) {
@@ -170,8 +199,10 @@ function tokenize(text: string): string[] {
     }
     let end = at + 1;
     while (end < text.length && !/\s/u.test(text[end]!)) end++;
-    tokens.push(text.slice(at, end));
+    const word = text.slice(at, end);
+    if (flag === null && FLAG.test(word)) flag = word;
+    tokens.push(word);
     at = end;
   }
-  return tokens.filter((token) => token !== '');
+  return { tokens: tokens.filter((token) => token !== ''), flag };
 }

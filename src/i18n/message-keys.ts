@@ -195,13 +195,16 @@ export interface MessageArgs {
   'parse-bad-value': {
     command: MessageArg;
     expected: MessageArg;
+    hint: MessageArg;
     option: MessageArg;
     usage: MessageArg;
     value: MessageArg;
   };
+  'parse-flag': { command: MessageArg; flag: MessageArg; usage: MessageArg };
   'parse-needs': { command: MessageArg; option: MessageArg; usage: MessageArg };
   'parse-one-of': { choices: MessageArg };
   'parse-or': null;
+  'parse-quote-hint': { option: MessageArg; words: MessageArg };
   'parse-too-much': { command: MessageArg; extra: MessageArg; usage: MessageArg };
   'parse-unknown': { name: MessageArg };
   'parse-unknown-suggest': { name: MessageArg; suggestions: MessageArg };
@@ -214,14 +217,14 @@ export interface MessageArgs {
   'pause-platform-said': { hint: MessageArg; reason: MessageArg };
   'pause-removed-from-chat': null;
   'pause-removed-from-server': null;
-  'problem-bad-encoding': { broken: MessageArg; encoding: MessageArg; url: MessageArg };
+  'problem-bad-encoding': { broken: MessageArg; encoding: MessageArg; then: MessageArg; url: MessageArg };
   'problem-bad-json': null;
   'problem-bad-redirect': { location: MessageArg; url: MessageArg };
   'problem-bad-url': { text: MessageArg };
   'problem-binary-file': { name: MessageArg };
   'problem-empty-response': null;
   'problem-feed-huge': { mb: MessageArg };
-  'problem-fetch-failed': { detail: MessageArg; url: MessageArg };
+  'problem-fetch-failed': { detail: MessageArg; then: MessageArg; url: MessageArg };
   'problem-file-too-large': { max: MessageArg; path: MessageArg };
   'problem-forbidden-address': {
     address: MessageArg;
@@ -231,10 +234,16 @@ export interface MessageArgs {
   };
   'problem-html-feed-link': { feed: MessageArg; more: MessageArg };
   'problem-html-no-feed': null;
-  'problem-http-status': { advice: MessageArg; seconds: MessageArg; status: MessageArg; url: MessageArg };
+  'problem-http-status': {
+    advice: MessageArg;
+    seconds: MessageArg;
+    status: MessageArg;
+    then: MessageArg;
+    url: MessageArg;
+  };
   'problem-json-not-feed': null;
   'problem-local-files-here': null;
-  'problem-network': { cause: MessageArg; host: MessageArg };
+  'problem-network': { cause: MessageArg; host: MessageArg; then: MessageArg };
   'problem-no-article': { url: MessageArg };
   'problem-no-file': { path: MessageArg };
   'problem-no-text': { name: MessageArg };
@@ -250,7 +259,9 @@ export interface MessageArgs {
   'problem-path-unreadable': { code: MessageArg; path: MessageArg };
   'problem-plain-text': null;
   'problem-redirect-loop': { next: MessageArg; url: MessageArg };
-  'problem-timeout': { seconds: MessageArg; url: MessageArg };
+  'problem-then-retry': null;
+  'problem-then-try-later': null;
+  'problem-timeout': { seconds: MessageArg; then: MessageArg; url: MessageArg };
   'problem-tls': { code: MessageArg; host: MessageArg };
   'problem-too-deep': { max: MessageArg };
   'problem-too-large': { size: MessageArg; unpacked: MessageArg; url: MessageArg };

@@ -12,8 +12,8 @@ type ArgNames<T> = T extends null ? never : keyof T;
 /** Codes whose `problem-<code>` message is missing or takes other placeables than the problem's. */
 type Unworded = {
   [K in ProblemCode]: `problem-${K}` extends keyof MessageArgs
-    ? [keyof ProblemArgs[K]] extends [ArgNames<MessageArgs[`problem-${K}`]>]
-      ? [ArgNames<MessageArgs[`problem-${K}`]>] extends [keyof ProblemArgs[K]]
+    ? [keyof ProblemArgs[K]] extends [Exclude<ArgNames<MessageArgs[`problem-${K}`]>, 'then'>]
+      ? [Exclude<ArgNames<MessageArgs[`problem-${K}`]>, 'then'>] extends [keyof ProblemArgs[K]]
         ? never
         : K
       : K
@@ -23,12 +23,22 @@ type Unworded = {
 /** Fails to compile naming the code, until locales/en has its message (then `npm run i18n:keys`). */
 const everyProblemWorded: [Unworded] extends [never] ? true : Unworded = true;
 
-/** The problem as one sentence in the translator's language. */
-export function problemText(problem: SourceProblem, t: Translate): string {
+/**
+ * How a read is repeated: a `polled` source is tried again with backoff; a `one-off` read (adding a
+ * source, an import) is not, so a passing problem ends "try again later" instead.
+ */
+export type ReadKind = 'polled' | 'one-off';
+
+/**
+ * The problem as one sentence in the translator's language. Messages of passing problems end with
+ * `{ $then }`, the clause that says what happens next (see ReadKind).
+ */
+export function problemText(problem: SourceProblem, t: Translate, read: ReadKind = 'polled'): string {
   void everyProblemWorded;
   // The codes' keys and arguments are checked above; TypeScript cannot follow the union here.
   const untyped = t as unknown as (key: string, args: Record<string, string | number>) => string;
-  return untyped(`problem-${problem.code}`, problem.args);
+  const then = t(read === 'polled' ? 'problem-then-retry' : 'problem-then-try-later');
+  return untyped(`problem-${problem.code}`, { ...problem.args, then });
 }
 
 /**
@@ -40,7 +50,8 @@ export function refusalReason(
   t: Translate,
 ): string {
   if (result.say) return result.say(t);
-  return result.problem ? problemText(result.problem, t) : result.reason;
+  // A refused address is not added, so nothing will read it again.
+  return result.problem ? problemText(result.problem, t, 'one-off') : result.reason;
 }
 
 /** A failing source's last error in the chat's language; the stored English when it has no problem. */

@@ -23,7 +23,13 @@ import {
   displayUrl,
   refusalProblem,
 } from './address-policy.js';
-import { problem, type HttpAdvice, type NetworkCause, type SourceProblem } from './source-problem.js';
+import {
+  WILL_RETRY,
+  problem,
+  type HttpAdvice,
+  type NetworkCause,
+  type SourceProblem,
+} from './source-problem.js';
 
 /** What went wrong with a fetch; callers decide from this whether to back off, retry or tell the user. */
 export type FetchErrorKind =
@@ -220,7 +226,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): HttpFetcher {
       if (timedOut) {
         throw new FetchError(
           'timeout',
-          `${displayUrl(url)} timed out after ${formatSeconds(options.timeoutMs)}; the site may be slow or down, Quotewire will retry with backoff`,
+          `${displayUrl(url)} timed out after ${formatSeconds(options.timeoutMs)}; the site may be slow or down${WILL_RETRY}`,
           {
             cause: error,
             problem: problem('timeout', { url: displayUrl(url), seconds: formatSeconds(options.timeoutMs) }),
@@ -400,7 +406,7 @@ async function decodeContent(
       }
       throw new FetchError(
         'network',
-        `${displayUrl(url)} sent a broken ${encoding} body that could not be unpacked; the site may be misconfigured, Quotewire will retry with backoff`,
+        `${displayUrl(url)} sent a broken ${encoding} body that could not be unpacked; the site may be misconfigured${WILL_RETRY}`,
         { cause: error, problem: problem('bad-encoding', { url: displayUrl(url), encoding, broken: 'yes' }) },
       );
     }
@@ -444,11 +450,11 @@ function statusError(url: URL, status: number, headers: ResponseHeaders, nowMs: 
               : 'other';
   const seconds = retryAfterMs === undefined ? '' : formatSeconds(retryAfterMs);
   const advice: Record<HttpAdvice, string> = {
-    'rate-limited': 'the site is rate-limiting Quotewire, which will retry with backoff',
-    'rate-limited-wait': `the site is rate-limiting Quotewire, which will wait ${seconds} before trying again`,
+    'rate-limited': `the site is rate-limiting requests${WILL_RETRY}`,
+    'rate-limited-wait': `the site is rate-limiting requests and asks to wait ${seconds}${WILL_RETRY}`,
     gone: 'the feed may have moved or been removed; check the address in a browser',
     'no-access': 'the site refuses access; check the address or whether it needs a login',
-    server: 'the site may be down, Quotewire will retry with backoff',
+    server: `the site may be down${WILL_RETRY}`,
     redirect: 'the site redirected without saying where to; check the address in a browser',
     other: 'check the address in a browser',
   };
@@ -495,9 +501,9 @@ function toFetchError(error: unknown, url: URL): FetchError {
   const sentences: Record<NetworkCause, string> = {
     refused: `could not connect to ${host} (connection refused); check the address, or whether the site is up`,
     'no-host': `could not find ${url.hostname} (no such host name); check the address for typos`,
-    dns: `could not look up ${url.hostname} (DNS did not answer); check the network, Quotewire will retry with backoff`,
-    dropped: `${host} dropped the connection; the site may be overloaded, Quotewire will retry with backoff`,
-    'connect-timeout': `could not connect to ${host} in time; the site may be down, Quotewire will retry with backoff`,
+    dns: `could not look up ${url.hostname} (DNS did not answer); check the network${WILL_RETRY}`,
+    dropped: `${host} dropped the connection; the site may be overloaded${WILL_RETRY}`,
+    'connect-timeout': `could not connect to ${host} in time; the site may be down${WILL_RETRY}`,
     unreachable: `${host} is unreachable from this machine; check the network`,
   };
   const cause = code?.code === undefined ? undefined : causes[code.code];
@@ -523,7 +529,7 @@ function toFetchError(error: unknown, url: URL): FetchError {
   const detail = code?.code ?? (error instanceof Error ? error.message : String(error));
   return new FetchError(
     'network',
-    `could not fetch ${displayUrl(url)} (${redactText(detail)}); Quotewire will retry with backoff`,
+    `could not fetch ${displayUrl(url)} (${redactText(detail)})${WILL_RETRY}`,
     { cause: error, problem: problem('fetch-failed', { url: displayUrl(url), detail: redactText(detail) }) },
   );
 }

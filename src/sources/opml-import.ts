@@ -69,7 +69,8 @@ export async function importOpml(
  */
 function reasonOf(result: Extract<AdmissionResult, { kind: 'refused' }>): Omit<ImportProblem, 'url'> {
   const { problem } = result;
-  const say = result.say ?? (problem ? (t: Translate) => problemText(problem, t) : undefined);
+  // A refused feed is not added: nothing will read it again.
+  const say = result.say ?? (problem ? (t: Translate) => problemText(problem, t, 'one-off') : undefined);
   return say ? { reason: result.reason, say } : { reason: result.reason };
 }
 

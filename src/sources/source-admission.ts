@@ -9,7 +9,7 @@ import type { ChatSources } from './chat-sources.js';
 import { isGlobal, type SourceCatalog, type SourceRecord } from './source-catalog.js';
 import type { SourceReader } from './source-reader.js';
 import type { Translate } from '../i18n/translations.js';
-import { problem, problemOf, type SourceProblem } from './source-problem.js';
+import { asOneOffRead, problem, problemOf, type SourceProblem } from './source-problem.js';
 
 export type AdmissionResult =
   /** `poll` is null when chats already shared the source, so nothing new was fetched. */
@@ -202,7 +202,7 @@ export class SourceAdmission {
 /** A location that could not be read, refused with the reader's reason (and its problem, if any). */
 function readRefusal(error: unknown): AdmissionResult {
   const found = problemOf(error);
-  return found
-    ? { kind: 'refused', reason: describeError(error), problem: found }
-    : { kind: 'refused', reason: describeError(error) };
+  // The source is not added, so nothing will try it again: the reason must not promise it.
+  const reason = asOneOffRead(describeError(error));
+  return found ? { kind: 'refused', reason, problem: found } : { kind: 'refused', reason };
 }

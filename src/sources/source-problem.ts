@@ -71,6 +71,18 @@ export function problem<K extends ProblemCode>(code: K, args: ProblemArgs[K]): S
   return { code, args } as SourceProblem;
 }
 
+/**
+ * How the English sentence of a passing problem (a timeout, a server error) ends: true of a source
+ * that is polled, whose next tries back off. A one-off read (adding a source) is not tried again:
+ * {@link asOneOffRead} words it for that. Chats get the same choice as `$then` (problem-text.ts).
+ */
+export const WILL_RETRY = ', Quotewire will retry with backoff';
+
+/** A fetch error's English sentence for a read that nothing will repeat: "…; try again later". */
+export function asOneOffRead(sentence: string): string {
+  return sentence.replace(WILL_RETRY, '; try again later');
+}
+
 /** An error of src/sources with an English message and the problem it stands for. */
 export class SourceError extends Error {
   override readonly name: string = 'SourceError';

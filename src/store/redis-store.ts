@@ -96,7 +96,8 @@ export async function openRedisStore(url: string, status?: RedisStatusListener):
   };
   client.on('error', (error: unknown) => {
     const why = error instanceof Error ? error.message || error.name : String(error);
-    if (down === null) status?.down(why);
+    // Before the first connection, the failure is the start's to report (below), in one message.
+    if (down === null && connected) status?.down(why);
     down = why;
   });
   client.on('ready', () => {

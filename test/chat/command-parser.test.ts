@@ -53,6 +53,35 @@ describe('parseCommandLine', () => {
     expect(parsed('/sources extra')).toMatchObject({ kind: 'error' });
   });
 
+  it('refuses command-line switches instead of reading them as words', () => {
+    expect(parsed('/digest --json')).toEqual({
+      kind: 'error',
+      message: '/digest takes no switches like "--json": it reads plain words. Usage: /digest [topic...]',
+    });
+    expect(parsed('/quotes pompeo -x')).toMatchObject({ message: expect.stringContaining('"-x"') });
+    expect(parsed('/quotes pompeo --since=2d')).toMatchObject({
+      message: expect.stringContaining('"--since=2d"'),
+    });
+    // Words with dashes, negative numbers and quoted switches are values like any other.
+    expect(parsed('/digest covid-19')).toMatchObject({ kind: 'command', options: { topic: 'covid-19' } });
+    expect(parsed('/digest "--json"')).toMatchObject({ kind: 'command', options: { topic: '--json' } });
+    expect(parsed('/digest - x')).toMatchObject({ kind: 'command', options: { topic: '- x' } });
+    expect(parseCommandLine('/more -1', commands)).not.toMatchObject({ problem: { kind: 'flag' } });
+  });
+
+  it('suggests quotes when a free-text value was typed as several words', () => {
+    expect(parsed('/source add not a url')).toEqual({
+      kind: 'error',
+      message:
+        '/source: <scope> must be one of chat, global, not "a". If "not a url" is all <target>, put it in "double quotes". Usage: /source <add|remove|restore> <target> [chat|global]',
+    });
+    expect(parsed('/source delete x')).toMatchObject({ message: expect.not.stringContaining('quotes') });
+    expect(parsed('/source add "not a url"')).toMatchObject({
+      kind: 'command',
+      options: { target: 'not a url' },
+    });
+  });
+
   it('leaves plain text alone', () => {
     expect(parseCommandLine('hello there', commands)).toEqual({ kind: 'not-a-command' });
   });

@@ -238,6 +238,34 @@ describe('telling people when a source breaks', () => {
     expect(notifier.sent).toHaveLength(4);
   });
 
+  it('promises a retry only for sources it polls: an address refused on a passing error says "try again later"', async () => {
+    await start('');
+    let down = true;
+    server!.route('/moody.xml', (_req, res) => (down ? res.writeHead(503).end() : res.end(HARBOUR)));
+    const refused = await say(`/source add ${server!.url('/moody.xml')}`, groupAdmin('-100'));
+    expect(refused).toMatch(/^Not added: .*moody\.xml answered 503; the site may be down; try again later$/);
+    expect(refused).not.toContain('retry');
+    expect(
+      await say(`/source add ${server!.url('/moody.xml')}`, { ...groupAdmin('-300'), locale: 'de' }),
+    ).toMatch(/die Website ist vielleicht gestört; versuche es später noch einmal$/);
+    // The English reason (the CLI, the log, the web console) says the same.
+    const result = await app!.services.admission.addForChat(
+      server!.url('/moody.xml'),
+      'telegram:-100',
+      '10',
+      5,
+    );
+    expect(result).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/; try again later$/) });
+    down = false;
+    expect(await say(`/source add ${server!.url('/moody.xml')}`, groupAdmin('-100'))).toMatch(/^Added /);
+    down = true;
+    const source = (await app!.services.catalog.get('127-0-0-1-moody'))!;
+    await app!.services.poller.pollSource(source, true);
+    expect(await say('/sources', groupAdmin('-100'))).toContain(
+      'the site may be down, Quotewire will retry with backoff',
+    );
+  });
+
   it("speaks each chat's language: replies, /sources, the OPML report and the notice", async () => {
     await start('', 'allowLoopback: true, completeTeasers: false, noticeAfterFailures: 2');
     let broken = false;

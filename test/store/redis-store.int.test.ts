@@ -18,4 +18,11 @@ describe.runIf(hasRedisServer())('the Redis store', () => {
     await expect(openStore('redis://127.0.0.1:1')).rejects.toThrow(StoreError);
     await expect(openStore('redis://127.0.0.1:1')).rejects.toThrow(/is Redis running\?/);
   });
+
+  it('reports a Redis missing at start once, as the error, not also as an outage', async () => {
+    const outages: string[] = [];
+    const status = { down: (why: string) => outages.push(why), up: () => undefined };
+    await expect(openStore('redis://127.0.0.1:1', { status })).rejects.toThrow(StoreError);
+    expect(outages).toEqual([]);
+  });
 });
