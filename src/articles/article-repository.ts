@@ -108,14 +108,32 @@ export class ArticleRepository {
    * seen since `since`, and some seen earlier on its day (only reading the articles tells).
    */
   async idsSeenSince(since: Date, now: Date): Promise<string[]> {
+    return this.idsSeenOn(utcDaysBetween(since, now));
+  }
+
+  /** The ids of the articles first seen on these UTC days (numbered as {@link utcDaysBetween} gives them). */
+  async idsSeenOn(days: readonly number[]): Promise<string[]> {
     const ids: string[] = [];
-    for (let day = startOfUtcDay(since); day <= now.getTime(); day += 86_400_000) {
-      for (const id of await this.days.members(new Date(day).toISOString().slice(0, 10))) ids.push(id);
-    }
+    for (const day of days) for (const id of await this.days.members(dayKey(day))) ids.push(id);
     return [...new Set(ids)];
+  }
+
+  /** How many articles were first seen on each of these UTC days, without reading their ids. */
+  async countSeenOn(days: readonly number[]): Promise<number[]> {
+    return Promise.all(days.map((day) => this.days.size(dayKey(day))));
   }
 }
 
-function startOfUtcDay(date: Date): number {
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+/** The UTC days from `since`'s to `now`'s, as days since 1970 (ms / 86,400,000, rounded down). */
+export function utcDaysBetween(since: Date, now: Date): number[] {
+  const days: number[] = [];
+  for (let day = Math.floor(since.getTime() / DAY_MS); day * DAY_MS <= now.getTime(); day++) days.push(day);
+  return days;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A day's key in `article-days`: its date, as in an article's `seenAt` ("2026-11-30"). */
+function dayKey(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }

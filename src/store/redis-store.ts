@@ -178,6 +178,7 @@ export async function openRedisStore(url: string, status?: RedisStatusListener):
             if (members.length) await client.sRem(memberKey(name, key), [...members]);
           }),
         members: (key) => around(() => client.sMembers(memberKey(name, key))),
+        size: (key) => around(() => client.sCard(memberKey(name, key))),
       };
     },
     counters(name: CollectionName): CounterCollection {

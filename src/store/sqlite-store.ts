@@ -75,6 +75,7 @@ export function openSqliteStore(
         add: async (key, members) => guard(() => tables.addMembers(table, key, members)),
         remove: async (key, members) => guard(() => tables.removeMembers(table, key, members)),
         members: async (key) => guard(() => tables.members(table, key)),
+        size: async (key) => guard(() => tables.memberCount(table, key)),
       };
     },
     counters(name: CollectionName): CounterCollection {

@@ -122,6 +122,11 @@ export class SqliteTables {
     return (select.raw().all(key) as [string][]).map(([member]) => member);
   }
 
+  memberCount(table: string, key: string): number {
+    const count = this.statement(`SELECT count(*) FROM ${this.memberTable(table)} WHERE key = ?`);
+    return Number((count.raw().get(key) as [number])[0]);
+  }
+
   increment(table: string, key: string, counts: Readonly<Record<string, number>>): void {
     this.atomically(() => {
       const add = this.statement(

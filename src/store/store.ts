@@ -57,6 +57,8 @@ export interface SetCollection {
   add(key: string, members: readonly string[]): Promise<void>;
   remove(key: string, members: readonly string[]): Promise<void>;
   members(key: string): Promise<string[]>;
+  /** How many members the set has, without reading them (a day's article ids run to 100,000s). */
+  size(key: string): Promise<number>;
 }
 
 /** Named counts by key (`quote-days`: per day, quotes per speaker), incremented in place. */

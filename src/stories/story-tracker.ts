@@ -10,7 +10,7 @@
  * `npm start` pays it in the background before anyone asks. Only a brief of each article is held
  * (what ranking reads); whole articles are read for the stories a digest shows.
  */
-import type { ArticleRepository } from '../articles/article-repository.js';
+import { utcDaysBetween, type ArticleRepository } from '../articles/article-repository.js';
 import type { StoredArticle } from '../articles/stored-article.js';
 import type { Clock } from '../kernel/clock.js';
 import { articleTime, FeatureReader } from './article-features.js';
@@ -33,7 +33,7 @@ export interface ArticleBrief extends StoryArticle {
 }
 
 export interface StoryTrackerDeps {
-  articles: Pick<ArticleRepository, 'idsSeenSince' | 'getMany'>;
+  articles: Pick<ArticleRepository, 'idsSeenOn' | 'countSeenOn' | 'getMany'>;
   clock: Clock;
   /**
    * Hours of articles held, counted back from now by when they were first seen: the longest
@@ -56,6 +56,7 @@ const PLACE_BATCH = 5_000;
 const VOCABULARY_LIMIT = 1 << 18;
 /** Stories that are past the horizon are forgotten at most this often. */
 const FORGET_EVERY_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /** See the file comment. */
 export class StoryTracker {
@@ -90,7 +91,8 @@ export class StoryTracker {
   /**
    * Places articles just stored (ingest calls this after each batch is committed, with the
    * features its analysis workers read). Articles already held, or first seen before the horizon,
-   * are skipped.
+   * are skipped. Only stored articles may be given: the tracker counts what it holds of each day
+   * against the store's count (see missingIds).
    */
   add(articles: readonly StoredArticle[], features?: ReadonlyMap<string, Int32Array>): void {
     const inputs = this.admit(articles, features);
@@ -177,8 +179,7 @@ export class StoryTracker {
   private async readMissing(): Promise<void> {
     const now = this.deps.clock();
     const horizon = this.horizon(now.getTime());
-    const ids = await this.deps.articles.idsSeenSince(new Date(horizon), now);
-    const missing = ids.filter((id) => !this.held.has(id) && !this.passed.has(id));
+    const missing = await this.missingIds(utcDaysBetween(new Date(horizon), now));
     const inputs: ClusterInput[] = [];
     try {
       // Only briefs and features are kept of what is read: whole articles of a day would not fit.
@@ -202,6 +203,27 @@ export class StoryTracker {
     // Ids of days that have left the horizon are never listed again.
     const firstDay = Math.floor(horizon / 86_400_000) * 86_400_000;
     for (const [id, seen] of this.passed) if (!(seen >= firstDay)) this.passed.delete(id);
+  }
+
+  /**
+   * The ids of the store's articles of these days that this tracker has not seen. Every digest
+   * asks, and a busy day holds 100,000s of ids: only the days whose count in the store exceeds what
+   * the tracker knows of them are read (articles are never taken out of a day, so equal counts mean
+   * the same articles).
+   */
+  private async missingIds(days: readonly number[]): Promise<string[]> {
+    const stored = await this.deps.articles.countSeenOn(days);
+    const known = new Map<number, number>();
+    const note = (seen: number) => {
+      const day = Math.floor(seen / DAY_MS);
+      known.set(day, (known.get(day) ?? 0) + 1);
+    };
+    for (const brief of this.held.values()) note(brief.seenTime);
+    for (const seen of this.passed.values()) note(seen);
+    const behind = days.filter((day, index) => stored[index]! > (known.get(day) ?? 0));
+    if (behind.length === 0) return [];
+    const ids = await this.deps.articles.idsSeenOn(behind);
+    return ids.filter((id) => !this.held.has(id) && !this.passed.has(id));
   }
 
   /** Forgets the stories that have left the horizon, at most once in FORGET_EVERY_MS. */

@@ -8,7 +8,17 @@ export function countedReads(repository: ArticleRepository) {
   const counted = {
     reads: 0,
     failing: false,
-    idsSeenSince: repository.idsSeenSince.bind(repository),
+    /** Day counts asked for, and days whose ids were read. */
+    counts: 0,
+    dayReads: 0,
+    countSeenOn: async (days: readonly number[]) => {
+      counted.counts += days.length;
+      return repository.countSeenOn(days);
+    },
+    idsSeenOn: async (days: readonly number[]) => {
+      counted.dayReads += days.length;
+      return repository.idsSeenOn(days);
+    },
     getMany: async (ids: readonly string[]) => {
       if (counted.failing) throw new Error('store away');
       counted.reads += ids.length;

@@ -45,6 +45,7 @@ export function storeContract(open: () => Promise<Store>): void {
     await days.remove('2026-11-30', ['a']);
     expect((await days.members('2026-11-30')).sort()).toEqual(['b', 'c']);
     expect(await days.members('2026-12-01')).toEqual([]);
+    expect([await days.size('2026-11-30'), await days.size('2026-12-01')]).toEqual([2, 0]);
     const tallies = store.counters('quote-days');
     await tallies.increment('2026-11-30', { pompeo: 2, raab: 1 });
     await tallies.increment('2026-11-30', { pompeo: 3 });

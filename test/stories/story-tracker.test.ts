@@ -53,7 +53,10 @@ async function repositoryWith(articles: StoredArticle[]): Promise<ArticleReposit
   return repository;
 }
 
-function trackerFor(repository: Pick<ArticleRepository, 'idsSeenSince' | 'getMany'>, clock = () => NOW) {
+function trackerFor(
+  repository: Pick<ArticleRepository, 'idsSeenOn' | 'countSeenOn' | 'getMany'>,
+  clock = () => NOW,
+) {
   return new StoryTracker({ articles: repository, clock, horizonHours: 36 });
 }
 
@@ -73,7 +76,8 @@ describe('StoryTracker', () => {
 
   it('reads the articles another instance stored, once, and keeps those it placed itself', async () => {
     const [first, ...rest] = oldestFirst(dayOfNews());
-    const repository = await repositoryWith(rest);
+    // This instance committed the first and placed it; another instance stored the rest.
+    const repository = await repositoryWith([first!, ...rest]);
     const counting = countedReads(repository);
     const tracker = trackerFor(counting);
     tracker.add([first!]);
@@ -84,6 +88,27 @@ describe('StoryTracker', () => {
     await tracker.storiesSeen(...dayWindow);
     expect(counting.reads).toBe(8);
     expect(idsOf(stories)).toEqual(idsOf(clusterStories([first!, ...rest])));
+  });
+
+  it("counts each day's articles in the store and reads its ids only when the day has some it lacks", async () => {
+    const articles = oldestFirst(dayOfNews());
+    const [last] = articles.splice(-1);
+    const repository = await repositoryWith(articles);
+    const counting = countedReads(repository);
+    const tracker = trackerFor(counting);
+    tracker.add(articles); // as ingest does after each commit
+    await tracker.storiesSeen(...dayWindow);
+    await tracker.storiesSeen(...dayWindow);
+    // The 36 h horizon spans two UTC days at NOW: both counted at each digest, neither read.
+    expect([counting.counts, counting.dayReads, counting.reads]).toEqual([4, 0, 0]);
+
+    // Another instance stores one article today: only today's ids are read, and only it whole.
+    await repository.saveMany([{ article: last!, draft: { ...last!, guid: null } }]);
+    const stories = (await tracker.storiesSeen(...dayWindow))!;
+    expect([counting.dayReads, counting.reads]).toEqual([1, 1]);
+    expect(stories.flatMap((story) => story.articles.map((brief) => brief.id))).toContain(last!.id);
+    await tracker.storiesSeen(...dayWindow);
+    expect([counting.dayReads, counting.reads]).toEqual([1, 1]);
   });
 
   it('shows a window only the articles first seen in it, and declines a window before its horizon', async () => {
