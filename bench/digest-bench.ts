@@ -26,6 +26,7 @@ import { DigestBuilder } from '../src/digest/digest-builder.js';
 import { extractQuotes } from '../src/quotes/quote-extractor.js';
 import { openStore } from '../src/store/open-store.js';
 import { clusterStories } from '../src/stories/story-clusterer.js';
+import { timeInstantTick } from './instant-tick.js';
 import { StoryTracker } from '../src/stories/story-tracker.js';
 import { summarize } from '../src/summaries/extractive-summarizer.js';
 import { seeded } from './generated-news.js';
@@ -278,6 +279,8 @@ interface SizeFigures {
   topSources: number;
   loadSeconds: number;
   clusterSeconds: number;
+  /** One instant-delivery tick (instant-tick.ts): from the tracker, and clustering the window. */
+  instant: { tracked: number; clustered: number; posts: number };
   quality: { precision: number; recall: number };
   batchQuality: { precision: number; recall: number };
 }
@@ -327,7 +330,7 @@ export async function runDigestBench(): Promise<void> {
   for (const size of SIZES) {
     // The tracker is let go after the builds: the figures after it are taken without it, as in a
     // process that has just started (a tracker of 100,000 articles beside another would crowd the heap).
-    const { store, repository, placeSeconds, heldMb, times, digest, quality } = await (async () => {
+    const { store, repository, placeSeconds, heldMb, times, digest, quality, instant } = await (async () => {
       const stored = await storeSize(generated.articles, size);
       if (size === SIZES.at(-1)) generated.articles.length = 0;
       const times: number[] = [];
@@ -338,8 +341,11 @@ export async function runDigestBench(): Promise<void> {
         times.push(seconds(started));
       }
       const quality = bCubed((await stored.tracker.storiesSeen(since, NOW))!, eventOf);
+      const tracked = await timeInstantTick(stored.store, stored.repository, stored.tracker, NOW, 'tracked');
+      const clustered = await timeInstantTick(stored.store, stored.repository, undefined, NOW, 'clustered');
+      const instant = { tracked: tracked.seconds, clustered: clustered.seconds, posts: tracked.posts };
       const { store, repository, placeSeconds, heldMb } = stored;
-      return { store, repository, placeSeconds, heldMb, times, digest: digest!, quality };
+      return { store, repository, placeSeconds, heldMb, times, digest: digest!, quality, instant };
     })();
     // After a restart the tracker is empty: the first digest reads and places the whole window.
     let started = process.hrtime.bigint();
@@ -362,6 +368,7 @@ export async function runDigestBench(): Promise<void> {
       topSources: digest.stories[0]?.sources ?? 0,
       loadSeconds,
       clusterSeconds,
+      instant,
       quality,
       batchQuality: bCubed(stories, eventOf),
     });
@@ -393,6 +400,10 @@ export async function runDigestBench(): Promise<void> {
     console.log(
       `                    the window clustered at once: ${size.loadSeconds.toFixed(2)} s reading it from SQLite, ${size.clusterSeconds.toFixed(2)} s clustering; ` +
         `B-cubed precision ${size.batchQuality.precision.toFixed(3)}, recall ${size.batchQuality.recall.toFixed(3)}`,
+    );
+    console.log(
+      `                    instant delivery, one tick for 20 chats (${size.instant.posts} posts): ${size.instant.tracked.toFixed(2)} s from the stories kept at ingest, ` +
+        `${size.instant.clustered.toFixed(2)} s reading the window whole and clustering it`,
     );
   }
   console.log(

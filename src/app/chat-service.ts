@@ -87,6 +87,7 @@ export async function startChatService(config: AppConfig, app: App, logger: Logg
     visibility: (chat) => services.chatSources.visibleTo(chat),
     subscriptions: services.subscriptions,
     articles: services.articles,
+    stories: services.stories ?? undefined,
     quotes: services.quotes,
     senders: platforms.map((platform) => platform.sender),
     clock: services.clock,

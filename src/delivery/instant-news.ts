@@ -11,14 +11,17 @@ import { capLine, capSentences, DISPLAY_LIMITS } from '../chat/display-limits.js
 import { parseSpeakerName } from '../quotes/speaker-name.js';
 import { rankStories } from '../stories/story-ranker.js';
 import { storyMatches, topicMatcher } from '../stories/story-topics.js';
-import { sourceKey, type Story } from '../stories/story.js';
+import { sourceKey, type Story, type StoryArticle } from '../stories/story.js';
 import { foldTokens } from './chat-filters.js';
 import type { InstantPost } from './instant-ledger.js';
 import type { FollowedSpeaker, Subscription } from './subscription.js';
 
-/** A story that may be posted: its articles' keys, when it first appeared, its rank. */
-export interface StoryCandidate {
-  story: Story;
+/**
+ * A story that may be posted: its articles' keys, when it first appeared, its rank. Ranked from the
+ * briefs the story tracker keeps (`A` = ArticleBrief) until a chat may post it; then read whole.
+ */
+export interface StoryCandidate<A extends StoryArticle = StoredArticle> {
+  story: Story<A>;
   keys: string[];
   /** When its first article was first seen (ms). */
   firstSeen: number;
@@ -45,8 +48,12 @@ export interface InstantNews {
 }
 
 /** The stories of `stories`, ranked, with the keys that mark them posted. */
-export function storyCandidates(stories: readonly Story[], now: Date): StoryCandidate[] {
-  return rankStories(stories, { now }).map(({ story, score }) => ({
+export function storyCandidates<A extends StoryArticle>(
+  stories: readonly Story<A>[],
+  now: Date,
+): StoryCandidate<A>[] {
+  // Ranking without topics reads no words, so briefs rank as whole articles do.
+  return rankStories(stories, { now, about: () => false }).map(({ story, score }) => ({
     story,
     keys: story.articles.map((article) => `a:${article.id}`),
     firstSeen: Math.min(...story.articles.map((article) => Date.parse(article.seenAt))),
@@ -120,13 +127,10 @@ export function choosePosts(
     chosen.push({ at: quote.seen, post: { keys: [quote.key], reply: quotePost(quote) } });
   }
   if (selection.storiesSince !== null) {
-    const matchers = subscription.topics.map(topicMatcher).filter((matcher) => matcher !== null);
+    const fits = chatFits(selection);
     for (const candidate of news.stories) {
       if (chosen.length >= selection.room) break;
-      if (candidate.firstSeen < selection.storiesSince) continue;
-      if (candidate.keys.some((key) => posted[key])) continue;
-      if (matchers.length && !matchers.some((matcher) => storyMatches(candidate.story, matcher))) continue;
-      if (selection.accept && !selection.accept(candidate.story)) continue;
+      if (!isNewTo(candidate, selection, posted) || !fits(candidate.story)) continue;
       chosen.push({
         at: candidate.firstSeen,
         post: { keys: candidate.keys, reply: storyPost(candidate.story) },
@@ -134,6 +138,27 @@ export function choosePosts(
     }
   }
   return chosen.sort((a, b) => a.at - b.at).map((entry) => entry.post);
+}
+
+/** Whether a chat in instant mode has not had a story yet and may have it (its time, its keys). */
+export function isNewTo(
+  candidate: StoryCandidate<StoryArticle>,
+  selection: ChatSelection,
+  posted: Readonly<Record<string, string>>,
+): boolean {
+  return (
+    selection.storiesSince !== null &&
+    candidate.firstSeen >= selection.storiesSince &&
+    !candidate.keys.some((key) => posted[key])
+  );
+}
+
+/** Whether a whole story is within a chat's topics and passes its filters (these read its words). */
+export function chatFits(selection: ChatSelection): (story: Story) => boolean {
+  const matchers = selection.subscription.topics.map(topicMatcher).filter((matcher) => matcher !== null);
+  return (story) =>
+    (matchers.length === 0 || matchers.some((matcher) => storyMatches(story, matcher))) &&
+    (!selection.accept || selection.accept(story));
 }
 
 /** Quotes by followed speakers, from articles seen after each was followed, oldest first. */

@@ -6,6 +6,7 @@ import type { Logger } from '../kernel/logger.js';
 import type { QuoteIndex } from '../quotes/quote-index.js';
 import type { Store } from '../store/store.js';
 import { clusterStories } from '../stories/story-clusterer.js';
+import { visibleStories, type ArticleBrief, type StoryTracker } from '../stories/story-tracker.js';
 import type { Story } from '../stories/story.js';
 import { ArticleWords, storyFilter } from './chat-filters.js';
 import { inQuietHours } from './delivery-schedule.js';
@@ -14,11 +15,14 @@ import type { Translations } from '../i18n/translations.js';
 import type { DeliveryTarget, DigestSender, SendOutcome } from './digest-sender.js';
 import { InstantLedger, type InstantClaim, type InstantState } from './instant-ledger.js';
 import {
+  chatFits,
   choosePosts,
+  isNewTo,
   quoteCandidates,
   storyCandidates,
   type ChatSelection,
   type InstantNews,
+  type StoryCandidate,
 } from './instant-news.js';
 import { instantBatching, type Subscription, type SubscriptionPlatform } from './subscription.js';
 import type { SubscriptionStore } from './subscription-store.js';
@@ -38,6 +42,17 @@ export interface InstantOptions {
   concurrency: number;
   /** Attempts at one batch before it is dropped. */
   maxAttempts: number;
+}
+
+/**
+ * What an audience may be posted at one tick: its quotes, and its stories either whole (clustered
+ * from the window) or as the story tracker's briefs, of which each chat reads whole only those it
+ * may be posted.
+ */
+interface AudienceNews {
+  quotes: InstantNews['quotes'];
+  stories: InstantNews['stories'];
+  briefs: StoryCandidate<ArticleBrief>[] | null;
 }
 
 /** What one tick did, for logs and tests. */
@@ -70,6 +85,12 @@ export class InstantService {
       store: Store;
       subscriptions: SubscriptionStore;
       articles: Pick<ArticleRepository, 'seenSince'>;
+      /**
+       * The stories kept up to date at ingest (story-tracker.ts): ranked from their briefs, and
+       * only stories a chat may be posted read whole. Without it, or for a window it does not
+       * hold, each tick reads its window whole and clusters it.
+       */
+      stories?: Pick<StoryTracker, 'storiesSeen' | 'wholeStories'>;
       quotes: Pick<QuoteIndex, 'speakerKeys'>;
       senders: readonly DigestSender[];
       clock: Clock;
@@ -127,28 +148,38 @@ export class InstantService {
       .filter(({ subscription, state }) => this.mayPost(subscription, state, now));
     if (due.length === 0) return report;
 
-    const hours = Math.max(this.deps.options.windowHours, this.deps.options.holdHours);
-    const articles = await this.deps.articles.seenSince(new Date(now.getTime() - hours * 3_600_000), now);
+    const { windowHours, holdHours } = this.deps.options;
+    const since = new Date(now.getTime() - Math.max(windowHours, holdHours) * 3_600_000);
+    const tracked = (await this.deps.stories?.storiesSeen(since, now)) ?? null;
     const withQuotes = due.some(({ subscription }) => subscription.follows?.length);
+    // With the tracker's stories, articles are read whole only for quotes, and only those held.
+    const articles =
+      tracked === null
+        ? await this.deps.articles.seenSince(since, now)
+        : withQuotes
+          ? await this.deps.articles.seenSince(new Date(now.getTime() - holdHours * 3_600_000), now)
+          : [];
     // The news is read once per audience: chats with sources of their own see those, and no chat
     // sees another chat's own sources.
     const clustered = new Map<string, Story[]>();
-    const newsByAudience = new Map<string, Promise<InstantNews>>();
-    const newsFor = (audience: string): Promise<InstantNews> => {
+    const newsByAudience = new Map<string, Promise<AudienceNews>>();
+    const newsFor = (audience: string): Promise<AudienceNews> => {
       let news = newsByAudience.get(audience);
       if (!news) {
-        news = this.readNews(now, articles, withQuotes, audience, clustered);
+        news = this.readNews(now, articles, tracked, withQuotes, audience, clustered);
         newsByAudience.set(audience, news);
       }
       return news;
     };
+    const wholeStories = new Map<string, Promise<Story | null>>();
     let next = 0;
     const worker = async () => {
       while (!this.stopping && next < due.length) {
-        const { subscription } = due[next++]!;
+        const { subscription, state } = due[next++]!;
         try {
           const audience = (await this.deps.audienceOf?.(subscription.platform, subscription.chatId)) ?? '';
-          await this.postTo(subscription, await newsFor(audience), now, report);
+          const news = await this.chatNews(await newsFor(audience), subscription, state, now, wholeStories);
+          await this.postTo(subscription, news, now, report);
         } catch (error) {
           report.failed++;
           this.deps.logger.error(`instant posts to ${subscription.id} failed: ${describeError(error)}`);
@@ -177,24 +208,90 @@ export class InstantService {
     return InstantLedger.sentLastHour(state, now) < perHour;
   }
 
-  /** The stories of the recent articles an audience may see (and their quotes when someone follows a speaker). */
+  /**
+   * The stories of the recent articles an audience may see, ranked (from the tracker's briefs when
+   * it holds the window), and their quotes when someone follows a speaker.
+   */
   private async readNews(
     now: Date,
     recentArticles: readonly StoredArticle[],
+    tracked: readonly Story<ArticleBrief>[] | null,
     withQuotes: boolean,
     audience: string,
     clustered: Map<string, Story[]>,
-  ): Promise<InstantNews> {
+  ): Promise<AudienceNews> {
     const visible = await this.deps.visibility?.(audience || null);
     const articles = visible ? recentArticles.filter((article) => visible(article.sourceId)) : recentArticles;
-    const stories = storyCandidates(this.cluster(articles, clustered), now);
-    if (!withQuotes) return { stories, quotes: [] };
+    const briefs = tracked
+      ? storyCandidates(visible ? visibleStories(tracked, visible) : tracked, now)
+      : null;
+    const stories = briefs ? [] : storyCandidates(this.cluster(articles, clustered), now);
+    if (!withQuotes) return { stories, briefs, quotes: [] };
     const held = now.getTime() - this.deps.options.holdHours * 3_600_000;
     const recent = articles.filter((article) => Date.parse(article.seenAt) >= held);
     const names = new Set(recent.flatMap((article) => article.quotes.map((quote) => quote.speaker ?? '')));
     names.delete('');
     const keys = await this.deps.quotes.speakerKeys(names);
-    return { stories, quotes: quoteCandidates(recent, keys) };
+    return { stories, briefs, quotes: quoteCandidates(recent, keys) };
+  }
+
+  /**
+   * A chat's news for its next batch. From briefs, the best-ranked stories new to the chat are read
+   * whole (once per tick, whichever chats want them) until enough pass its topics and filters to
+   * fill its room this hour: what its batch can take, judged by the ledger state read at the start
+   * of the tick (the claim decides for good, from what was read here).
+   */
+  private async chatNews(
+    news: AudienceNews,
+    subscription: Subscription,
+    state: InstantState | undefined,
+    now: Date,
+    wholeStories: Map<string, Promise<Story | null>>,
+  ): Promise<InstantNews> {
+    if (!news.briefs) return news;
+    const selection = this.selection(subscription, state, now);
+    const posted = state?.posted ?? {};
+    const fits = chatFits(selection);
+    const stories: StoryCandidate[] = [];
+    let fitting = 0;
+    let at = 0;
+    while (at < news.briefs.length && fitting < selection.room) {
+      // As many as are missing: most stories fit a chat; those that do not are made up for next.
+      const batch: StoryCandidate<ArticleBrief>[] = [];
+      while (at < news.briefs.length && batch.length < selection.room - fitting) {
+        const candidate = news.briefs[at++]!;
+        if (isNewTo(candidate, selection, posted)) batch.push(candidate);
+      }
+      const whole = await this.wholeOf(
+        batch.map((candidate) => candidate.story),
+        wholeStories,
+      );
+      batch.forEach((candidate, index) => {
+        const story = whole[index];
+        if (!story) return; // its articles are gone from the store
+        stories.push({ ...candidate, story });
+        if (fits(story)) fitting++;
+      });
+    }
+    return { stories, quotes: news.quotes };
+  }
+
+  /** Stories of briefs read whole, each once per tick (`read` holds what this tick has read). */
+  private wholeOf(
+    stories: readonly Story<ArticleBrief>[],
+    read: Map<string, Promise<Story | null>>,
+  ): Promise<(Story | null)[]> {
+    const unread = stories.filter((story) => !read.has(story.id));
+    if (unread.length) {
+      const reading = this.deps.stories!.wholeStories(unread);
+      unread.forEach((story, index) =>
+        read.set(
+          story.id,
+          reading.then((whole) => whole[index] ?? null),
+        ),
+      );
+    }
+    return Promise.all(stories.map((story) => read.get(story.id)!));
   }
 
   private cluster(articles: readonly StoredArticle[], clustered: Map<string, Story[]>): Story[] {
@@ -216,24 +313,13 @@ export class InstantService {
     moved = false,
   ): Promise<void> {
     const { options } = this.deps;
-    const { everyMinutes, perHour } = instantBatching(subscription, options);
-    const held = now.getTime() - options.holdHours * 3_600_000;
-    const instant = subscription.mode === 'instant' || subscription.mode === 'both';
-    const selection = (state: InstantState): ChatSelection => ({
-      subscription,
-      storiesSince: instant
-        ? Math.max(held, Date.parse(subscription.instant?.since ?? subscription.updatedAt))
-        : null,
-      heldSince: held,
-      room: perHour - InstantLedger.sentLastHour(state, now),
-      accept: storyFilter(subscription.filters, this.words),
-    });
+    const { everyMinutes } = instantBatching(subscription, options);
     const claim = await this.ledger.claim(
       subscription.id,
       options.instanceId,
       now,
       everyMinutes * 60_000,
-      (state) => choosePosts(news, selection(state), state.posted),
+      (state) => choosePosts(news, this.selection(subscription, state, now), state.posted),
     );
     if (!claim) return;
     report.batches++;
@@ -241,6 +327,22 @@ export class InstantService {
     const movedTo = await this.settle(subscription, claim, outcome, report);
     // A group that became a supergroup: the batch, handed back, goes on at once under the new id.
     if (movedTo && !moved) await this.postTo(movedTo, news, now, report, true);
+  }
+
+  /** What a chat may be posted now, given its ledger state. */
+  private selection(subscription: Subscription, state: InstantState | undefined, now: Date): ChatSelection {
+    const { perHour } = instantBatching(subscription, this.deps.options);
+    const held = now.getTime() - this.deps.options.holdHours * 3_600_000;
+    const instant = subscription.mode === 'instant' || subscription.mode === 'both';
+    return {
+      subscription,
+      storiesSince: instant
+        ? Math.max(held, Date.parse(subscription.instant?.since ?? subscription.updatedAt))
+        : null,
+      heldSince: held,
+      room: perHour - InstantLedger.sentLastHour(state, now),
+      accept: storyFilter(subscription.filters, this.words),
+    };
   }
 
   private async send(

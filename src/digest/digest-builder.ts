@@ -6,8 +6,8 @@
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { Logger } from '../kernel/logger.js';
 import { describeError } from '../kernel/describe-error.js';
-import { clusterStories, orderStories } from '../stories/story-clusterer.js';
-import type { ArticleBrief, StoryTracker } from '../stories/story-tracker.js';
+import { clusterStories } from '../stories/story-clusterer.js';
+import { visibleStories, type StoryTracker } from '../stories/story-tracker.js';
 import { rankStories, type RankedStory } from '../stories/story-ranker.js';
 import { normalizeTopic, storyMatches, topicMatcher } from '../stories/story-topics.js';
 import { sourceKey, type Story, type StoryArticle } from '../stories/story.js';
@@ -66,28 +66,6 @@ export interface DigestBuilderDeps {
    * not hold, each digest clusters its window's articles itself.
    */
   stories?: Pick<StoryTracker, 'storiesSeen' | 'wholeStories'>;
-}
-
-/**
- * A chat's view of stories: only the articles of sources it sees. A story it sees whole is kept as
- * it is (most are: every chat sees the shared sources); one that lost articles is reordered and
- * named for the rest. In no particular order, as the tracker gives them: ranking orders them.
- */
-function visibleStories(
-  stories: readonly Story<ArticleBrief>[],
-  visible: (sourceId: string) => boolean,
-): Story<ArticleBrief>[] {
-  const whole: Story<ArticleBrief>[] = [];
-  const cut: ArticleBrief[][] = [];
-  for (const story of stories) {
-    if (story.articles.every((brief) => visible(brief.sourceId))) whole.push(story);
-    else {
-      const seen = story.articles.filter((brief) => visible(brief.sourceId));
-      if (seen.length > 0) cut.push(seen);
-    }
-  }
-  if (cut.length === 0) return whole;
-  return [...whole, ...orderStories(cut, (brief) => brief.textLength, undefined, false)];
 }
 
 function countArticles(stories: readonly Story<StoryArticle>[]): number {

@@ -249,6 +249,28 @@ export class StoryTracker {
   }
 }
 
+/**
+ * A chat's view of stories: only the articles of sources it sees. A story it sees whole is kept as
+ * it is (most are: every chat sees the shared sources); one that lost articles is reordered and
+ * named for the rest. In no particular order, as the tracker gives them: ranking orders them.
+ */
+export function visibleStories(
+  stories: readonly Story<ArticleBrief>[],
+  visible: (sourceId: string) => boolean,
+): Story<ArticleBrief>[] {
+  const whole: Story<ArticleBrief>[] = [];
+  const cut: ArticleBrief[][] = [];
+  for (const story of stories) {
+    if (story.articles.every((brief) => visible(brief.sourceId))) whole.push(story);
+    else {
+      const seen = story.articles.filter((brief) => visible(brief.sourceId));
+      if (seen.length > 0) cut.push(seen);
+    }
+  }
+  if (cut.length === 0) return whole;
+  return [...whole, ...orderStories(cut, (brief) => brief.textLength, undefined, false)];
+}
+
 /** A brief as held: when it was first seen (ms), and its story's id while it is alone in it. */
 type HeldBrief = ArticleBrief & { seenTime: number; soloId?: string };
 

@@ -40,7 +40,12 @@ const feed = (title: string, items: string[]) =>
 
 const MINUTE = 60_000;
 
-describe('instant posts, follows, filters, quiet hours and silent delivery', () => {
+// Both ways a tick finds its stories: ranked from the story tracker's briefs (the service), and
+// clustered from the window read whole (a window the tracker does not hold). Same posts either way.
+describe.each([
+  { way: 'from the story tracker', tracked: true },
+  { way: 'clustering the window', tracked: false },
+])('instant posts, follows, filters, quiet hours and silent delivery ($way)', ({ tracked }) => {
   let server: TestHttpServer;
   let telegram: FakeTelegram;
   let discord: FakeDiscord;
@@ -56,6 +61,8 @@ describe('instant posts, follows, filters, quiet hours and silent delivery', () 
     north.length = 0;
     south.length = 0;
     east.length = 0;
+    reads.windows = 0;
+    reads.storyArticles.length = 0;
     server = await startTestHttpServer({
       '/north.xml': (_req, res) => res.end(feed('North Wire', north)),
       '/south.xml': (_req, res) => res.end(feed('South Wire', south)),
@@ -106,12 +113,32 @@ describe('instant posts, follows, filters, quiet hours and silent delivery', () 
     new TelegramDigestSender(fakeTelegramApi(telegram)),
     new DiscordDigestSender(new REST({ api: discord.apiUrl, retries: 0 }).setToken('test-token')),
   ];
+  /** Articles the instant service read: whole from the window, and ids of stories read whole. */
+  const reads = { windows: 0, storyArticles: [] as string[] };
   /** One instance of instant delivery, as each process of a cluster runs it. */
   const instance = (instanceId: string) =>
     new InstantService({
       store: app.store,
       subscriptions: app.services.subscriptions,
-      articles: app.services.articles,
+      articles: {
+        seenSince: (since, until) => {
+          reads.windows++;
+          return app.services.articles.seenSince(since, until);
+        },
+      },
+      ...(tracked
+        ? {
+            stories: {
+              storiesSeen: (since, until) => app.services.stories!.storiesSeen(since, until),
+              wholeStories: (stories) => {
+                reads.storyArticles.push(
+                  ...stories.flatMap((story) => story.articles.map((brief) => brief.id)),
+                );
+                return app.services.stories!.wholeStories(stories);
+              },
+            },
+          }
+        : {}),
       quotes: app.services.quotes,
       senders: senders(),
       clock: () => new Date(now),
@@ -220,6 +247,31 @@ describe('instant posts, follows, filters, quiet hours and silent delivery', () 
         .slice(1)
         .every((message) => message.disable_notification === true),
     ).toBe(true);
+  });
+
+  it('reads whole only the stories a chat may be posted, when the tracker holds the window', async () => {
+    expect(await say('/subscribe', telegramChat('700'))).toMatch(/^Subscribed/);
+    expect(await say('/mode instant 1 1', telegramChat('700'))).toMatch(/^Mode set/);
+    // Chat 800 has room for one post too, but not for the ferry: the next story is read for it.
+    expect(await say('/subscribe', telegramChat('800'))).toMatch(/^Subscribed/);
+    expect(await say('/mode instant 1 1', telegramChat('800'))).toMatch(/^Mode set/);
+    expect(await say('/filter add exclude ferry', telegramChat('800'))).toMatch(/^Added/);
+    now = Date.parse('2026-11-30T10:01:00Z');
+    north.push(FERRY('north', 'Island ferry back in service'), BRIDGE, OLDER);
+    south.push(FERRY('south', 'Ferry service resumes to the island'));
+    await poll();
+    now += MINUTE;
+    await instance('host-a').tick();
+    expect(texts('700')).toHaveLength(1); // one post an hour
+    expect(texts('700')[0]).toMatch(/ferry/i);
+    expect(texts('800')).toHaveLength(1);
+    expect(texts('800')[0]).not.toMatch(/ferry/i);
+    if (!tracked) return expect(reads.windows).toBe(1);
+    // No chat follows anyone: no article is read for quotes. Of three stories, the best one (both
+    // ferry reports) was read whole once for both chats, and the next one for chat 800.
+    expect(reads.windows).toBe(0);
+    expect(app.services.stories).not.toBeNull();
+    expect(reads.storyArticles).toHaveLength(3);
   });
 
   it('posts silently to a Discord channel with the SuppressNotifications flag', async () => {
