@@ -83,16 +83,18 @@ export function buildTermFilter(text: string): string {
 
 /** The hash pairs of a text's terms (flat, h1 then h2; repeats allowed) and how many are distinct. */
 interface TermHashes {
-  pairs: number[];
+  pairs: ArrayLike<number>;
+  /** Pairs in `pairs` (it may be longer: a reused buffer). */
+  count?: number;
   distinct: number;
 }
 
-function filterOf({ pairs, distinct }: TermHashes): string {
+function filterOf({ pairs, count = pairs.length / 2, distinct }: TermHashes): string {
   let bits = MIN_BITS;
   while (bits < distinct * BITS_PER_TERM && bits < MAX_BITS) bits *= 2;
   const bytes = new Uint8Array(bits / 8);
   // Setting a bit twice changes nothing, so a term seen again needs no check.
-  for (let i = 0; i < pairs.length; i += 2) {
+  for (let i = 0; i < count * 2; i += 2) {
     const h1 = pairs[i]!;
     const h2 = pairs[i + 1]!;
     for (let k = 0; k < HASHES; k++) {
@@ -115,64 +117,115 @@ function pairKey(h1: number, h2: number): number {
  * The hash pairs of `searchTerms(text)` for an ASCII text, without making a string per word: the
  * same folding (lowercase; "'s" before a word boundary dropped; other apostrophes and backquotes
  * dropped, joining what they separate; runs of letters and digits; the plural folded) done on
- * character codes.
+ * character codes. Each word is hashed as it is read; the hashes of its first `length` − 1 and
+ * `length` − 3 letters are kept for the plural ("ships" is hashed as "ship", "parties" as "party").
+ * The distinct terms are found in a reused open-addressing table, not a Set of numbers.
  */
 function asciiTermHashes(text: string): TermHashes {
-  const pairs: number[] = [];
-  const seen = new Set<number>();
-  let word = WORD_BUFFER;
+  const stamp = startDistinct(text.length);
+  const keys = DISTINCT_KEYS;
+  const stamps = DISTINCT_STAMPS;
+  const mask = keys.length - 1;
+  let pairs = PAIR_BUFFER;
+  let count = 0;
+  // The word so far: its length, last three letters, and both hashes after it and before each of those.
   let length = 0;
-  const end = () => {
-    if (length === 0) return;
-    let last = -1;
-    let cut = length;
-    // singular(): "parties" → "party", "ships" → "ship"; "glass", "bus", "crisis" stay.
-    if (length > 3 && word[length - 1] === LOWER_S) {
-      const before = word[length - 2];
-      if (length > 4 && before === LOWER_E && word[length - 3] === LOWER_I) {
-        cut = length - 3;
-        last = LOWER_Y;
-      } else if (before !== LOWER_S && before !== LOWER_U && before !== LOWER_I) cut = length - 1;
+  let c1 = 0;
+  let c2 = 0;
+  let c3 = 0;
+  let a0 = FNV1_OFFSET;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  let b0 = FNV2_OFFSET;
+  let b1 = 0;
+  let b2 = 0;
+  let b3 = 0;
+  for (let i = 0; i <= text.length; i++) {
+    let code = i < text.length ? text.charCodeAt(i) : -1;
+    if (code >= 0x41 && code <= 0x5a) code |= 0x20;
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+      a3 = a2;
+      a2 = a1;
+      a1 = a0;
+      a0 = Math.imul(a0 ^ code, 0x01000193);
+      b3 = b2;
+      b2 = b1;
+      b1 = b0;
+      b0 = Math.imul(b0 ^ code, 0x5bd1e995);
+      b0 ^= b0 >>> 15;
+      c3 = c2;
+      c2 = c1;
+      c1 = code;
+      length++;
+      continue;
     }
-    let h1 = FNV1_OFFSET;
-    let h2 = FNV2_OFFSET;
-    for (let i = 0; i <= cut; i++) {
-      const code = i < cut ? word[i]! : last;
-      if (code < 0) break;
-      h1 = Math.imul(h1 ^ code, 0x01000193);
-      h2 = Math.imul(h2 ^ code, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
+    if (code === APOSTROPHE) {
+      // "'s" before a word boundary goes; the apostrophe itself goes either way.
+      if ((text.charCodeAt(i + 1) | 0x20) === LOWER_S && !isRegexWordChar(text.charCodeAt(i + 2))) i++;
+      continue;
+    }
+    if (code === BACKQUOTE || length === 0) continue;
+    // The word ends: its term's hashes, singular() applied.
+    let h1 = a0;
+    let h2 = b0;
+    if (length > 3 && c1 === LOWER_S) {
+      if (length > 4 && c2 === LOWER_E && c3 === LOWER_I) {
+        h1 = Math.imul(a3 ^ LOWER_Y, 0x01000193);
+        h2 = Math.imul(b3 ^ LOWER_Y, 0x5bd1e995);
+        h2 ^= h2 >>> 15;
+      } else if (c2 !== LOWER_S && c2 !== LOWER_U && c2 !== LOWER_I) {
+        h1 = a1;
+        h2 = b1;
+      }
     }
     h1 >>>= 0;
     h2 |= 1;
-    const key = pairKey(h1, h2);
-    if (!seen.has(key)) {
-      seen.add(key);
-      pairs.push(h1, h2);
-    }
     length = 0;
-  };
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 0x41 && code <= 0x5a) code |= 0x20;
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
-      if (length === word.length) {
-        const longer = new Uint16Array(word.length * 2);
-        longer.set(word);
-        word = longer;
-      }
-      word[length++] = code;
-    } else if (code === APOSTROPHE) {
-      // "'s" before a word boundary goes; the apostrophe itself goes either way.
-      if ((text.charCodeAt(i + 1) | 0x20) === LOWER_S && !isRegexWordChar(text.charCodeAt(i + 2))) i++;
-    } else if (code !== BACKQUOTE) end();
+    a0 = FNV1_OFFSET;
+    b0 = FNV2_OFFSET;
+    const key = pairKey(h1, h2);
+    let slot = (Math.imul(h1 ^ h2, 0x9e3779b1) >>> 0) & mask;
+    while (stamps[slot] === stamp && keys[slot] !== key) slot = (slot + 1) & mask;
+    if (stamps[slot] === stamp) continue; // a term seen before in this text
+    stamps[slot] = stamp;
+    keys[slot] = key;
+    if (count * 2 === pairs.length) {
+      const longer = new Float64Array(pairs.length * 2);
+      longer.set(pairs);
+      pairs = PAIR_BUFFER = longer;
+    }
+    pairs[count * 2] = h1;
+    pairs[count * 2 + 1] = h2;
+    count++;
   }
-  end();
-  return { pairs, distinct: seen.size };
+  return { pairs, count, distinct: count };
 }
 
-/** Reused between calls: most words fit, a longer one gets a larger buffer for its call. */
-const WORD_BUFFER = new Uint16Array(64);
+/**
+ * Readies the distinct-term table for a text of `chars` characters and returns the stamp that marks
+ * this call's slots (older stamps read as empty, so the table is never cleared). It has at least
+ * twice as many slots as the text can have words (one per two characters), and keeps its largest size.
+ */
+function startDistinct(chars: number): number {
+  let size = DISTINCT_KEYS.length;
+  while (size < chars + 2) size *= 2;
+  if (size !== DISTINCT_KEYS.length) {
+    DISTINCT_KEYS = new Float64Array(size);
+    DISTINCT_STAMPS = new Int32Array(size);
+  }
+  if (++distinctStamp > 0x3fffffff) {
+    DISTINCT_STAMPS.fill(0);
+    distinctStamp = 1;
+  }
+  return distinctStamp;
+}
+
+/** Reused between calls (ingest builds a filter per article, on its analysis thread). */
+let PAIR_BUFFER = new Float64Array(1024);
+let DISTINCT_KEYS = new Float64Array(1024);
+let DISTINCT_STAMPS = new Int32Array(1024);
+let distinctStamp = 0;
 const APOSTROPHE = 0x27;
 const BACKQUOTE = 0x60;
 const LOWER_Y = 0x79;
