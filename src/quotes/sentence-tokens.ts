@@ -31,8 +31,6 @@ export interface Token {
   initial?: boolean;
 }
 
-// Words may hold inner apostrophes, hyphens, periods and ampersands ("it’s", "U.S", "AT&T").
-const TOKEN = /([\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*)|[^\s\p{L}\p{N}]/gu;
 const LOWER_START = /^\p{Ll}/u;
 
 /** Tokenises a paragraph; `spans` are the spans of this paragraph in order, with their indexes. */
@@ -77,21 +75,23 @@ function opensAfter(prev: Token | undefined): boolean {
 }
 
 function tokenizeRange(text: string, from: number, to: number, out: Token[]): void {
-  if (to <= from) return;
-  TOKEN.lastIndex = from;
+  let at = from;
   for (;;) {
-    const match = TOKEN.exec(text);
-    if (match === null || match.index >= to) break;
-    let end = Math.min(match.index + match[0].length, to);
-    const isWord = match[1] !== undefined;
-    if (isWord && end < to && text[end] === '.' && isAbbreviation(match[0])) end++;
-    const raw = text.slice(match.index, end);
+    // Spaces separate tokens; anything else starts one (as /[\p{L}\p{N}]+…|[^\s\p{L}\p{N}]/u would).
+    while (at < text.length && kindAt(text, at) === SPACE) at += unitsAt(text, at);
+    if (at >= to) break;
+    const start = at;
+    const isWord = kindAt(text, at) === WORD;
+    at = isWord ? wordEnd(text, at) : at + unitsAt(text, at);
+    let end = Math.min(at, to);
+    if (isWord && end < to && text[end] === '.' && isAbbreviation(text.slice(start, at))) end++;
+    const raw = text.slice(start, end);
     const lower = raw.toLowerCase();
     const first = raw[0]!;
     const base = isWord ? nameForm(raw) : raw;
     out.push({
       kind: isWord ? 'word' : 'punct',
-      start: match.index,
+      start,
       end,
       text: raw,
       lower,
@@ -103,9 +103,62 @@ function tokenizeRange(text: string, from: number, to: number, out: Token[]): vo
       common: false,
       initial: isWord && opensAfter(out[out.length - 1]),
     });
-    TOKEN.lastIndex = end;
+    at = end;
   }
 }
+
+/**
+ * Where a word starting at `at` ends: letters and digits, joined by single inner apostrophes,
+ * hyphens, periods and ampersands that have letters or digits after them ("it’s", "U.S", "AT&T").
+ */
+function wordEnd(text: string, at: number): number {
+  for (;;) {
+    while (at < text.length && kindAt(text, at) === WORD) at += unitsAt(text, at);
+    const joiner = text.charCodeAt(at);
+    const joins =
+      joiner === 0x2019 || joiner === 0x27 || joiner === 0x2d || joiner === 0x2e || joiner === 0x26;
+    if (!joins || at + 1 >= text.length || kindAt(text, at + 1) !== WORD) return at;
+    at++;
+  }
+}
+
+const WORD = 1;
+const SPACE = 2;
+const OTHER = 3;
+
+/** Letter or digit (WORD), white space (SPACE) or anything else, of the code point at `at`. */
+function kindAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return ASCII_KINDS[code]!;
+  const point = text.codePointAt(at)!;
+  if (point > 0xffff) return LETTER_OR_DIGIT.test(String.fromCodePoint(point)) ? WORD : OTHER;
+  let kind = BMP_KINDS[point]!;
+  if (kind === 0) {
+    const char = String.fromCharCode(point);
+    kind = LETTER_OR_DIGIT.test(char) ? WORD : /\s/u.test(char) ? SPACE : OTHER;
+    BMP_KINDS[point] = kind;
+  }
+  return kind;
+}
+
+/** UTF-16 units of the code point at `at`: two for a surrogate pair, else one. */
+function unitsAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 &&
+    code <= 0xdbff &&
+    at + 1 < text.length &&
+    (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00
+    ? 2
+    : 1;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const ASCII_KINDS = Uint8Array.from({ length: 0x80 }, (_, code) => {
+  const char = String.fromCharCode(code);
+  return LETTER_OR_DIGIT.test(char) ? WORD : /\s/u.test(char) ? SPACE : OTHER;
+});
+/** Kinds of the Basic Multilingual Plane's code points, filled in as they are met (0: not yet). */
+const BMP_KINDS = new Uint8Array(0x10000);
 
 /**
  * True when quoted words end a sentence ("…, I guess.", "…?’"), looking past trailing marks and
@@ -132,7 +185,8 @@ function nameForm(word: string): string {
   return word;
 }
 
-function isAbbreviation(word: string): boolean {
+/** Whether a word followed by a period is an abbreviation or initial, whose period it takes. */
+export function isAbbreviation(word: string): boolean {
   // An initial ("J.") but not a number ending a sentence ("on May 7.").
   if (word.length === 1) return !/\d/.test(word);
   return word.includes('.') || ABBREVIATIONS.has(word.toLowerCase());
