@@ -69,6 +69,20 @@ export function timeZone() {
 }
 
 /** An http(s) URL (what fetch and the API clients accept), or null when `nullable`. */
+/**
+ * A source's location: an http(s) or file URL, or a file or folder path. Text that starts like a
+ * URL of another scheme (a typo such as `htps://`) is refused rather than read as a relative path.
+ */
+export function sourceLocation() {
+  return line('')
+    .refine(
+      (text) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim()) || /^(https?|file):\/\//i.test(text.trim()),
+    )
+    .describe(
+      'a feed or page URL (http:// or https://), a file:// URL, or a file or folder path (relative to the config file)',
+    );
+}
+
 export function httpUrl(example: string) {
   return z.string().refine(isHttpUrl).describe(`an http:// or https:// URL, such as ${example}`);
 }

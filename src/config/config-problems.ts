@@ -60,7 +60,22 @@ function describeIssue(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue
     return [`${key}: ${shownValue(issue.path.at(-1))} is not allowed as a key${use}`];
   }
   if (value === undefined) return [`${key}: missing${use}`];
-  return [`${key}: ${shownValue(value)} is not allowed${use}${quotingHint(value, target)}`];
+  return [
+    `${key}: ${shownValue(value)} is not allowed${use}${quotingHint(value, target)}${schemeHint(value, allowed)}`,
+  ];
+}
+
+/**
+ * "htps://…" where the field takes https:// (or "sqlit://" where it takes sqlite://): the closest of
+ * the schemes its description names.
+ */
+function schemeHint(value: unknown, allowed: string | null): string {
+  const scheme = typeof value === 'string' ? /^\s*([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1] : undefined;
+  if (!scheme || !allowed) return '';
+  const known = [...new Set([...allowed.matchAll(/\b([a-z][a-z0-9+.-]*):\/\//g)].map((match) => match[1]!))];
+  if (known.includes(scheme.toLowerCase())) return '';
+  const suggestion = closestMatches(scheme.toLowerCase(), known, 1)[0];
+  return suggestion ? `; did you mean ${suggestion}://?` : '';
 }
 
 /** YAML reads `"15"` as text and `123456789012345678901` as an imprecise number: say which way round. */

@@ -5,6 +5,7 @@ import {
   httpUrl,
   languageCode,
   line,
+  sourceLocation,
   numericId,
   oneOf,
   positiveNumber,
@@ -28,7 +29,7 @@ export const sourceSchema = z
       'lowercase letters, digits and dashes, starting with a letter or digit, at most 40 characters',
     ).optional(),
     /** A feed or page URL, a file or folder path (relative to this config file), or a file:// URL. */
-    url: line('a feed or page URL, or a file or folder path (relative to the config file)'),
+    url: sourceLocation(),
     schedule: cronSchedule().optional(),
     /** Fetch the linked page when a feed item carries only a teaser. Overrides polling.completeTeasers. */
     completeTeasers: flag().optional(),

@@ -65,6 +65,28 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses a source address with a scheme it does not read, instead of taking it for a path', () => {
+    const message = loadError(
+      'sources:\n  - { url: "htps://example.com/feed" }\n  - { url: "ftp://example.com/feed" }\nstore: { url: "sqlit://q.sqlite" }\n',
+    );
+    expect(message).toContain(
+      'sources[0].url: "htps://example.com/feed" is not allowed: use a feed or page URL (http:// or https://), a file:// URL, or a file or folder path (relative to the config file); did you mean https://?',
+    );
+    expect(message).toMatch(
+      /sources\[1\]\.url: "ftp:\/\/example\.com\/feed" is not allowed: use [^\n]*config file\)(\n|$)/,
+    );
+    expect(message).toContain('store.url: "sqlit://q.sqlite" is not allowed: use sqlite://<file>');
+    expect(message).toContain('; did you mean sqlite://?');
+    // Paths, Windows drive paths included, and the schemes it reads stay allowed.
+    const config = loadConfig({
+      file: configFile(
+        "sources:\n  - { url: ./news }\n  - { url: 'C:\\wire' }\n  - { url: 'HTTPS://example.com/a' }\n  - { id: srv, url: 'file:///srv/news' }\n",
+      ),
+      env: {},
+    });
+    expect(config.sources).toHaveLength(4);
+  });
+
   it('names an unknown key and suggests the right one', () => {
     const message = loadError('polling:\n  timoutSeconds: 10\n');
     expect(message).toContain('polling.timoutSeconds: unknown key, did you mean "timeoutSeconds"?');
@@ -128,7 +150,9 @@ describe('loadConfig', () => {
     const message = loadError(
       'sources:\n  - { id: no-url }\nlimits: 5\ndigest:\n  languages:\n    DE: { title: Digest }\n',
     );
-    expect(message).toContain('sources[0].url: missing: use a feed or page URL, or a file or folder path');
+    expect(message).toContain(
+      'sources[0].url: missing: use a feed or page URL (http:// or https://), a file:// URL, or a file or folder path',
+    );
     expect(message).toContain(
       'limits: 5 is not allowed: use a section with the keys maxArticleChars, analysisWorkers',
     );
