@@ -74,7 +74,8 @@ export class SourceReader {
     const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') {
         throw new SourceError(
-          `${path} does not exist; check the source's path (relative paths are relative to the config file)`,
+          // The path is absolute by now: it says where it was looked for, whoever resolved it.
+          `${path} does not exist; check the path (was the file moved or renamed?)`,
           problem('path-missing', { path }),
         );
       }

@@ -113,8 +113,9 @@ describe('SourceReader on local files', () => {
   });
 
   it('says clearly that a path does not exist', async () => {
+    // Where it looked, whichever folder a relative path was taken from (the config file's, the CLI's).
     await expect(reader.read('/nonexistent/quotewire/source')).rejects.toThrow(
-      /does not exist; check the source's path/,
+      '/nonexistent/quotewire/source does not exist; check the path (was the file moved or renamed?)',
     );
   });
 });
