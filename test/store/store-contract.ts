@@ -102,6 +102,35 @@ export function storeContract(open: () => Promise<Store>): void {
     await second.close();
   });
 
+  it('loses no update when writers of one store race, or a plain write lands between read and commit', async () => {
+    const store = await open();
+    const meta = store.collection<number>('meta');
+    await meta.set('counter', 0);
+    let runs = 0;
+    const bump = () =>
+      store.transact(async (tx) => {
+        runs++;
+        const value = (await tx.get<number>('meta', 'counter')) ?? 0;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        tx.set('meta', 'counter', value + 1);
+      });
+    await Promise.all(Array.from({ length: 10 }, bump));
+    expect(await meta.get('counter')).toBe(10);
+    expect(runs).toBeGreaterThan(10);
+
+    // A write outside any transaction, through the same store, after the read: the commit sees it.
+    let attempts = 0;
+    await store.transact(async (tx) => {
+      attempts++;
+      const value = (await tx.get<number>('meta', 'counter')) ?? 0;
+      if (attempts === 1) await meta.set('counter', 100);
+      tx.set('meta', 'counter', value + 1);
+    });
+    expect(attempts).toBe(2);
+    expect(await meta.get('counter')).toBe(101);
+    await store.close();
+  });
+
   it('claims a key once however many writers race for it', async () => {
     const stores = await Promise.all([open(), open(), open()]);
     const claim = (store: Store, who: string) =>
