@@ -329,8 +329,8 @@ function quoteList(quotes: readonly WebQuoteHit[]): Html {
 }
 
 /** The page for an address that names nothing. */
-export function notFoundPage(what: string, suggestion: Html | null = null): Html {
-  return html`<h1>Not found</h1>
+export function notFoundPage(what: string, suggestion: Html | null = null, heading = 'Not found'): Html {
+  return html`<h1>${heading}</h1>
     <p>${what}</p>
     ${suggestion ?? html`<p><a href="/">Today’s digest</a></p>`}`;
 }

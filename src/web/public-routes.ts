@@ -33,7 +33,13 @@ const NO_STORY =
 export function publicRoutes(app: Hono<WebEnv>, parts: WebParts): void {
   const { archive } = parts;
   const badPage = (c: WebContext) =>
-    sendPage(c, parts, { title: 'Bad page number' }, notFoundPage(`The ${BAD_PAGE}.`), 400);
+    sendPage(
+      c,
+      parts,
+      { title: 'Bad page number' },
+      notFoundPage(`The ${BAD_PAGE}.`, null, 'Bad page number'),
+      400,
+    );
 
   app.get('/', async (c) => {
     const view = await archive.today();

@@ -143,7 +143,10 @@ describe('public pages', () => {
     expect(api.total).toBeGreaterThanOrEqual(5);
     expect(api.quotes[0]!.article.url).toBeNull();
     for (const quote of api.quotes.slice(0, 3)) expect(page.body).toContain(quote.text.slice(0, 30));
-    expect((await get('/speakers/mike+pompeo?page=0')).status).toBe(400);
+    const badPage = await get('/speakers/mike+pompeo?page=0');
+    expect(badPage.status).toBe(400);
+    expect(badPage.body).toContain('<h1>Bad page number</h1>');
+    expect(badPage.body).not.toContain('Not found');
     expect((await get('/speakers/mike+pompeo?page=abc')).status).toBe(400);
     expect((await get('/speakers/nobody+known')).status).toBe(404);
     expect((await get('/speakers/%3Cscript%3E')).body).toContain('&lt;script&gt;');
