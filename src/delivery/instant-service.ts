@@ -250,6 +250,8 @@ export class InstantService {
   ): Promise<InstantNews> {
     if (!news.briefs) return news;
     const selection = this.selection(subscription, state, now);
+    // A chat in daily mode that follows someone gets their quotes, and no stories.
+    if (selection.storiesSince === null) return { stories: [], quotes: news.quotes };
     const posted = state?.posted ?? {};
     const fits = chatFits(selection);
     const stories: StoryCandidate[] = [];
