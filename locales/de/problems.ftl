@@ -34,6 +34,7 @@ problem-network = { $cause ->
 problem-tls = { $host } hat ein TLS-Zertifikat vorgelegt, das sich nicht prüfen ließ ({ $code }); die HTTPS-Einrichtung der Website ist fehlerhaft
 problem-fetch-failed = { $url } konnte nicht abgerufen werden ({ $detail }){ $then }
 problem-not-http = { $url } ist keine http- oder https-Adresse; Quotewire ruft nur Feeds und Seiten aus dem Web ab
+problem-scheme-typo = { $url } ist keine http- oder https-Adresse; meintest du { $suggestion }?
 problem-forbidden-address = abgelehnt: { $subject } { $via ->
         [host] wird aufgelöst zu
        *[url] zeigt auf

@@ -35,6 +35,7 @@ problem-network = { $cause ->
 problem-tls = { $host } presented a TLS certificate that could not be verified ({ $code }); the site's HTTPS setup is broken
 problem-fetch-failed = could not fetch { $url } ({ $detail }){ $then }
 problem-not-http = { $url } is not an http or https address; Quotewire only fetches web feeds and pages
+problem-scheme-typo = { $url } is not an http or https address; did you mean { $suggestion }?
 problem-forbidden-address = refused: { $subject } { $via ->
         [host] resolves to
        *[url] points to

@@ -34,6 +34,7 @@ problem-network = { $cause ->
 problem-tls = { $host } presentó un certificado TLS que no se pudo verificar ({ $code }); la configuración HTTPS del sitio está rota
 problem-fetch-failed = no se pudo descargar { $url } ({ $detail }){ $then }
 problem-not-http = { $url } no es una dirección http ni https; Quotewire solo descarga feeds y páginas web
+problem-scheme-typo = { $url } no es una dirección http ni https; ¿quisiste decir { $suggestion }?
 problem-forbidden-address = rechazado: { $subject } { $via ->
         [host] se resuelve a
        *[url] apunta a

@@ -34,6 +34,7 @@ problem-network = { $cause ->
 problem-tls = { $host } a présenté un certificat TLS impossible à vérifier ({ $code }) ; la configuration HTTPS du site est défectueuse
 problem-fetch-failed = impossible de récupérer { $url } ({ $detail }){ $then }
 problem-not-http = { $url } n’est pas une adresse http ou https ; Quotewire ne récupère que des flux et des pages web
+problem-scheme-typo = { $url } n’est pas une adresse http ou https ; vouliez-vous dire { $suggestion } ?
 problem-forbidden-address = refusé : { $subject } { $via ->
         [host] se résout en
        *[url] pointe vers

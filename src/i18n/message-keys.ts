@@ -259,6 +259,7 @@ export interface MessageArgs {
   'problem-path-unreadable': { code: MessageArg; path: MessageArg };
   'problem-plain-text': null;
   'problem-redirect-loop': { next: MessageArg; url: MessageArg };
+  'problem-scheme-typo': { suggestion: MessageArg; url: MessageArg };
   'problem-then-retry': null;
   'problem-then-try-later': null;
   'problem-timeout': { seconds: MessageArg; then: MessageArg; url: MessageArg };

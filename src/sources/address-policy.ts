@@ -6,6 +6,7 @@
  * to connect to, and {@link checkUrl} about every URL before it connects at all.
  */
 import { isIP } from 'node:net';
+import { closestMatches } from '../text/similarity.js';
 import { problem, type SourceProblem } from './source-problem.js';
 
 /** What kind of network an IP address belongs to. Only `public` is fetched without opting in. */
@@ -143,6 +144,15 @@ export function describeRefusal(
  */
 export function checkUrl(url: URL, policy: AddressPolicy): UrlProblem | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    const scheme = closestMatches(url.protocol.slice(0, -1), ['https', 'http'], 1)[0];
+    if (scheme) {
+      const suggestion = displayUrl(new URL(`${scheme}:${url.href.slice(url.protocol.length)}`));
+      return {
+        kind: 'bad-url',
+        message: `${displayUrl(url)} is not an http or https address; did you mean ${suggestion}?`,
+        problem: problem('scheme-typo', { url: displayUrl(url), suggestion }),
+      };
+    }
     return {
       kind: 'bad-url',
       message: `${displayUrl(url)} is not an http or https address; Quotewire only fetches web feeds and pages`,

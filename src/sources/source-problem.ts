@@ -26,6 +26,8 @@ export interface ProblemArgs {
   tls: { host: string; code: string };
   'fetch-failed': { url: string; detail: string };
   'not-http': { url: string };
+  /** An address whose scheme is a typo of http or https: `suggestion` is the address with it fixed. */
+  'scheme-typo': { url: string; suggestion: string };
   /** `via`: 'host' when a host name resolved to the address, 'url' when the URL named it. */
   'forbidden-address': { subject: string; via: 'host' | 'url'; range: string; address: string };
   'local-files-here': NoArgs;

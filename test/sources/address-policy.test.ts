@@ -149,6 +149,21 @@ describe('checkUrl', () => {
     expect(checkUrl(new URL(url), permissive)?.kind).toBe('bad-url');
   });
 
+  it('suggests the address with http or https when the scheme is a typo of one', () => {
+    expect(checkUrl(new URL('htps://example.com/feed?x=1'), permissive)).toMatchObject({
+      kind: 'bad-url',
+      message:
+        'htps://example.com/feed?x=1 is not an http or https address; did you mean https://example.com/feed?x=1?',
+      problem: { code: 'scheme-typo', args: { suggestion: 'https://example.com/feed?x=1' } },
+    });
+    expect(checkUrl(new URL('htp://example.com/'), permissive)?.problem).toMatchObject({
+      args: { suggestion: 'http://example.com/' },
+    });
+    // Other schemes are not typos of http: no suggestion.
+    expect(checkUrl(new URL('ftp://example.com/feed'), permissive)?.problem?.code).toBe('not-http');
+    expect(checkUrl(new URL('file:///etc/passwd'), permissive)?.problem?.code).toBe('not-http');
+  });
+
   it.each([
     'http://127.0.0.1/',
     'http://2130706433/',
