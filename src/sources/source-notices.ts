@@ -105,7 +105,10 @@ export class SourceNotices {
           return 0;
         });
       }
-      if (told === 0) this.deps.logger.info(`no operator could be told about source ${source.id}`);
+      if (told === 0)
+        this.deps.logger.info(
+          `no operator was told about source ${source.id}: none is listed in telegram.operators or discord.operators, or none could be reached (on Telegram an operator must have started a private chat with the bot)`,
+        );
       return;
     }
     for (const chat of source.chats ?? []) {

@@ -13,6 +13,7 @@ import { startTestHttpServer, type TestHttpServer } from '../helpers/test-http-s
 
 let server: TestHttpServer | undefined;
 let app: App | undefined;
+let logger: Awaited<ReturnType<typeof startTestApp>>['logger'] | undefined;
 afterEach(async () => {
   await app?.close();
   await server?.close();
@@ -67,7 +68,7 @@ async function start(extra = '', polling = 'allowLoopback: true, completeTeasers
     '/harbour.xml': (_req, res) => res.end(HARBOUR),
     '/orchard.xml': (_req, res) => res.end(ORCHARD),
   });
-  ({ app } = await startTestApp(
+  ({ app, logger } = await startTestApp(
     `sources:\n  - { id: orchard, url: ${server.url('/orchard.xml')} }\npolling: { ${polling} }\n${extra}`,
   ));
   await app.services.poller.pollAll({ force: true });
@@ -315,6 +316,17 @@ describe('telling people when a source breaks', () => {
       /^Eine der Quellen dieses Chats, 127-0-0-1-flaky \(.*\), ist 2-mal hintereinander fehlgeschlagen: .*404.*So behebst du es: prüfe/,
     );
     expect(byChat.get('-100')).toMatch(/^One of this chat's sources, 127-0-0-1-flaky/);
+  });
+
+  it('logs how to get notices when no operator could be told', async () => {
+    await start('', 'allowLoopback: true, completeTeasers: false, noticeAfterFailures: 2');
+    app!.services.notices.use({ ...recordingNotifier(), toOperators: async () => 0 });
+    server!.route('/orchard.xml', (_req, res) => res.writeHead(500).end());
+    const orchard = (await app!.services.catalog.get('orchard'))!;
+    for (let i = 0; i < 2; i++) await app!.services.poller.pollSource(orchard, true);
+    expect(logger!.lines.join('\n')).toContain(
+      'no operator was told about source orchard: none is listed in telegram.operators or discord.operators',
+    );
   });
 
   it('tells the operators about a source every chat reads, and chats when an operator removes theirs', async () => {
