@@ -34,6 +34,11 @@ export async function runExtractCommand(config: AppConfig, args: CliArguments): 
         // A file of a folder that cannot be read is a failed input too, though its neighbours are printed.
         for (const problem of reading.problems) complain(`${input}: ${problem}`);
         if (reading.problems.length > 0) failed++;
+        // A feed that is fine but empty is no failure; it is said, so that no output is explained.
+        else if (reading.drafts.length === 0)
+          complain(
+            `${input}: ${reading.kind === 'feed' ? `the feed${reading.title ? ` "${reading.title}"` : ''} has no items yet` : 'nothing to read there'}`,
+          );
         const drafts = await completeTeasers(
           reading.drafts,
           reader,

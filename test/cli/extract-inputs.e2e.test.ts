@@ -99,6 +99,12 @@ describe('quotewire extract: inputs that fail', () => {
       server = await startTestHttpServer({
         '/feed': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(MOVED),
         '/rss.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(MOVED),
+        '/quiet.xml': (_req, res) =>
+          res
+            .writeHead(200, { 'content-type': 'application/rss+xml' })
+            .end(
+              '<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet Wire</title></channel></rss>',
+            ),
       });
       config = file('loopback.yaml', 'polling:\n  allowLoopback: true\n');
     });
@@ -120,6 +126,15 @@ describe('quotewire extract: inputs that fail', () => {
         new RegExp(`^quotewire: ${server.url('/feed')}: no article text found on this page`),
       );
       expect(lines[1]).toMatch(/rss\.xml: no article text found/);
+    });
+
+    it('says so when a feed is fine but has no items yet, and counts it as read', async () => {
+      const result = await runCli(['extract', server.url('/quiet.xml'), '--config', config]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim()).toBe(
+        `quotewire: ${server.url('/quiet.xml')}: the feed "Quiet Wire" has no items yet`,
+      );
     });
   });
 });
