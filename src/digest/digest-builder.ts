@@ -6,6 +6,7 @@
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { Logger } from '../kernel/logger.js';
 import { describeError } from '../kernel/describe-error.js';
+import { mapConcurrently } from '../kernel/map-concurrently.js';
 import { clusterStories } from '../stories/story-clusterer.js';
 import { visibleStories, type StoryTracker } from '../stories/story-tracker.js';
 import { rankStories, type RankedStory } from '../stories/story-ranker.js';
@@ -304,22 +305,4 @@ function quoteOfTheDay(ranked: readonly RankedStory[], stories: readonly DigestS
     }
   });
   return best;
-}
-
-/** Runs `work` on every item, at most `limit` at a time, and keeps the results in order. */
-async function mapConcurrently<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }

@@ -188,6 +188,45 @@ describe('/import and /export at the terminal', () => {
   });
 });
 
+describe('importing a large OPML file', () => {
+  it('checks a few feeds at a time, reports them in the file order, and adds an address written twice once', async () => {
+    await start('');
+    let inFlight = 0;
+    let most = 0;
+    for (let n = 0; n < 8; n++) {
+      server!.route(`/wire-${n}.xml`, (_req, res) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        // Each feed answers after a while, as remote feeds do, so checks overlap if they can.
+        setTimeout(() => {
+          inFlight--;
+          res.end(
+            feed(
+              `Wire ${n}`,
+              `wire-${n}`,
+              `Story ${n} of the wires`,
+              `Body of story ${n}, long enough to read.`,
+            ),
+          );
+        }, 60);
+      });
+    }
+    const urls = Array.from({ length: 8 }, (_, n) => server!.url(`/wire-${n}.xml`));
+    const twice = urls[2]!.replace('http://', 'HTTP://');
+    const outlines = [...urls, twice].map((url) => `<outline type="rss" text="w" xmlUrl="${url}"/>`).join('');
+    const file = join(mkdtempSync(join(tmpdir(), 'qw-import-')), 'wires.opml');
+    writeFileSync(file, `<opml version="2.0"><body>${outlines}</body></opml>`);
+    const answer = await say(`/import ${file}`, terminal);
+    expect(answer).toMatch(/^Imported 8 added, 1 skipped, 0 refused, of 9 feed\(s\)\./);
+    const added = [...answer.matchAll(/wire-(\d)\.xml as/g)].map((match) => Number(match[1]));
+    expect(added).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(answer).toContain(`${twice}: listed twice in the file`);
+    // Several at once, never more than four.
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(4);
+  });
+});
+
 describe('/export with only local sources', () => {
   it('says there is no address to export, rather than counting files it cannot list', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'qw-local-'));
