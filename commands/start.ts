@@ -7,7 +7,7 @@ export const startCommand = defineCommand({
   description: 'What Quotewire does and how to subscribe',
   options: {
     // Telegram deep links append a parameter (`/start <payload>`); it is accepted and ignored.
-    payload: { type: 'string', description: 'ignored', rest: true },
+    payload: { type: 'string', description: 'ignored', rest: true, verbatim: true },
   },
   async run({ services, t }) {
     const { deliveryTime, timeZone } = services.subscriptions.defaults;

@@ -17,6 +17,11 @@ export interface OptionSpec {
   /** Takes the rest of the line (only the last option). */
   rest?: boolean;
   /**
+   * Taken as it comes, switch-like words included (`-x`, `--x`), which other commands refuse: a
+   * Telegram deep link's payload is whatever the link says.
+   */
+  verbatim?: boolean;
+  /**
    * Where suggestions come from while the user types (Discord's autocomplete); see
    * src/chat/option-suggestions.ts. Text platforms ignore it.
    */

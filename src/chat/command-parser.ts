@@ -48,10 +48,11 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
   }
 
   const { tokens, flag } = tokenize(head.rest);
-  // Before anything else: "/digest --json" would otherwise ask for stories about "--json".
-  if (flag !== null) return { kind: 'error', problem: { kind: 'flag', command, flag: echo(flag) } };
-  const options: Record<string, string | number | undefined> = {};
   const specs = Object.entries(command.options as Record<string, OptionSpec>);
+  // Before anything else: "/digest --json" would otherwise ask for stories about "--json".
+  if (flag !== null && !specs.some(([, spec]) => spec.verbatim))
+    return { kind: 'error', problem: { kind: 'flag', command, flag: echo(flag) } };
+  const options: Record<string, string | number | undefined> = {};
   let previous: { option: string; raw: string } | null = null;
   for (const [index, [optionName, spec]] of specs.entries()) {
     const isLast = index === specs.length - 1;

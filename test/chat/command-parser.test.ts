@@ -67,6 +67,11 @@ describe('parseCommandLine', () => {
     expect(parsed('/digest "--json"')).toMatchObject({ kind: 'command', options: { topic: '--json' } });
     expect(parsed('/digest - x')).toMatchObject({ kind: 'command', options: { topic: '- x' } });
     expect(parseCommandLine('/more -1', commands)).not.toMatchObject({ problem: { kind: 'flag' } });
+    // A Telegram deep link's payload is whatever the link says.
+    expect(parsed('/start --from-site')).toMatchObject({
+      kind: 'command',
+      options: { payload: '--from-site' },
+    });
   });
 
   it('suggests quotes when a free-text value was typed as several words', () => {
