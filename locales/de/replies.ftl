@@ -220,7 +220,11 @@ follow-done-corrected = Niemand heißt „{ $asked }“; du folgst { $name }: je
 filter-how = Filter gelten für Sofortbeiträge und den Digest: ganze Wörter, egal ob groß, klein oder mit Akzent. /filter add exclude "transfer window", /filter add include huawei source:<id>, /filter remove <Nummer>, /filter clear.
 filter-none = Keine Filter: jede Meldung kommt.
 filter-title = Die Filter dieses Chats:
-filter-cleared = Alle { $count } Filter entfernt: jede Meldung kommt.
+filter-cleared =
+    { $count ->
+        [one] Den einen Filter entfernt: jede Meldung kommt.
+       *[other] Alle { $count } Filter entfernt: jede Meldung kommt.
+    }
 filter-were-none = Es gab keine Filter.
 filter-no-number = Es gibt keinen Filter { $number }; dieser Chat hat { $count }. /filter listet sie.
 filter-removed-number = Filter { $number } entfernt.

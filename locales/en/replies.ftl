@@ -220,7 +220,11 @@ follow-done-corrected = Nobody is called "{ $asked }"; following { $name }: each
 filter-how = Filters apply to instant posts and the digest: whole words, any case or accents. /filter add exclude "transfer window", /filter add include huawei source:<id>, /filter remove <number>, /filter clear.
 filter-none = No filters: every story comes.
 filter-title = This chat’s filters:
-filter-cleared = Removed all { $count } filters: every story comes.
+filter-cleared =
+    { $count ->
+        [one] Removed the one filter: every story comes.
+       *[other] Removed all { $count } filters: every story comes.
+    }
 filter-were-none = There were no filters.
 filter-no-number = There is no filter { $number }; this chat has { $count }. /filter lists them.
 filter-removed-number = Removed filter { $number }.

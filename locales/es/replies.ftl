@@ -220,7 +220,11 @@ follow-done-corrected = Nadie se llama «{ $asked }»; siguiendo a { $name }: ca
 filter-how = Los filtros se aplican a los envíos instantáneos y al resumen: palabras completas, sin importar mayúsculas ni acentos. /filter add exclude "transfer window", /filter add include huawei source:<id>, /filter remove <número>, /filter clear.
 filter-none = Sin filtros: llegan todas las noticias.
 filter-title = Los filtros de este chat:
-filter-cleared = Quitados los { $count } filtros: llegan todas las noticias.
+filter-cleared =
+    { $count ->
+        [one] Quitado el único filtro: llegan todas las noticias.
+       *[other] Quitados los { $count } filtros: llegan todas las noticias.
+    }
 filter-were-none = No había filtros.
 filter-no-number = No hay filtro { $number }; este chat tiene { $count }. /filter los muestra.
 filter-removed-number = Filtro { $number } quitado.

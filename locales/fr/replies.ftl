@@ -220,7 +220,11 @@ follow-done-corrected = Personne ne s’appelle « { $asked } » ; vous suivez {
 filter-how = Les filtres s’appliquent aux envois instantanés et au digest : mots entiers, sans tenir compte de la casse ni des accents. /filter add exclude "transfer window", /filter add include huawei source:<id>, /filter remove <numéro>, /filter clear.
 filter-none = Aucun filtre : tous les articles arrivent.
 filter-title = Les filtres de ce chat :
-filter-cleared = Les { $count } filtres ont été retirés : tous les articles arrivent.
+filter-cleared =
+    { $count ->
+        [one] Le seul filtre a été retiré : tous les articles arrivent.
+       *[other] Les { $count } filtres ont été retirés : tous les articles arrivent.
+    }
 filter-were-none = Il n’y avait aucun filtre.
 filter-no-number = Il n’y a pas de filtre { $number } ; ce chat en a { $count }. /filter les liste.
 filter-removed-number = Filtre { $number } retiré.

@@ -268,7 +268,7 @@ describe('/mode, /schedule, /settings, /filter and /follow through the platforms
     const filtered = await atTerminal('/digest');
     expect(filtered).not.toContain('Library reopens');
     expect(filtered).toContain('Ferry talks resume');
-    expect(await atTerminal('/filter clear')).toMatch(/^Removed all 1 filters/);
+    expect(await atTerminal('/filter clear')).toMatch(/^Removed the one filter: every story comes/);
     expect(await atTerminal('/digest')).toContain('Library reopens');
     expect(await atTerminal('/unfollow all')).toBe('Stopped following Mike Pompeo.');
 
