@@ -16,7 +16,10 @@ parse-bad-value = /{ $command }: <{ $option }> muss { $expected } sein, nicht "{
 parse-too-much = /{ $command } hat mehr erhalten, als er annimmt ("{ $extra }"). Aufruf: { $usage }
 parse-flag = /{ $command } kennt keine Schalter wie "{ $flag }": Er liest einfache Wörter. Aufruf: { $usage }
 parse-quote-hint = Wenn "{ $words }" ganz <{ $option }> ist, setze es in "doppelte Anführungszeichen".
-flood-slow-down = Langsamer, bitte: Das sind mehr Befehle, als ich auf einmal beantworte. Ich ignoriere deine für etwa { $seconds } Sekunden und antworte dann wieder.
+flood-slow-down = Langsamer, bitte: Das sind mehr Befehle, als ich auf einmal beantworte. Ich ignoriere deine für { $seconds ->
+        [one] etwa eine Sekunde
+       *[other] etwa { $seconds } Sekunden
+    } und antworte dann wieder.
 chat-not-a-command = Befehle beginnen mit "/": Versuche /help, /digest oder /quotes <name>.
 chat-restarting = Quotewire startet gerade neu: Versuche es in einer Minute erneut.
 chat-stale-command = /{ $command } ist kein Befehl dieses Bots mehr. Bitte den Betreiber, "quotewire deploy-commands" auszuführen.

@@ -208,7 +208,13 @@ follow-name-only = /{ $command } nimmt nur einen Namen: „{ $words }“ gehört
 follow-which-one = „{ $name }“ könnte { $count } Personen meinen. Welche? { $choices }
 follow-already = Dieser Chat folgt { $name } schon. /following listet, wem er folgt.
 follow-too-many = Ein Chat kann höchstens { $max } Personen folgen. Entfolge zuerst jemandem mit /unfollow.
-follow-done = Du folgst { $name }: jedes neue Zitat kommt mit seinem Artikel hierher, höchstens alle { $minutes } Minuten und { $perHour } Beiträge pro Stunde. /unfollow { $name } beendet das.
+follow-done = Du folgst { $name }: jedes neue Zitat kommt mit seinem Artikel hierher, höchstens { $minutes ->
+        [one] jede Minute
+       *[other] alle { $minutes } Minuten
+    } und { $perHour ->
+        [one] 1 Beitrag
+       *[other] { $perHour } Beiträge
+    } pro Stunde. /unfollow { $name } beendet das.
 unfollow-nobody = Dieser Chat folgt niemandem. /follow <Name> fängt an.
 unfollow-done = Du folgst { $names } nicht mehr.
 unfollow-not-followed = Dieser Chat folgt „{ $name }“ nicht. Er folgt { $names }.
@@ -216,7 +222,13 @@ following-nobody = Dieser Chat folgt niemandem. /follow <Name> bringt jedes neue
 following-title = Dieser Chat folgt:
 following-since = seit { $date }
 following-hint = /unfollow <Name> beendet eine.
-follow-done-corrected = Niemand heißt „{ $asked }“; du folgst { $name }: jedes neue Zitat kommt mit seinem Artikel hierher, höchstens alle { $minutes } Minuten und { $perHour } Beiträge pro Stunde. /unfollow { $name } beendet das.
+follow-done-corrected = Niemand heißt „{ $asked }“; du folgst { $name }: jedes neue Zitat kommt mit seinem Artikel hierher, höchstens { $minutes ->
+        [one] jede Minute
+       *[other] alle { $minutes } Minuten
+    } und { $perHour ->
+        [one] 1 Beitrag
+       *[other] { $perHour } Beiträge
+    } pro Stunde. /unfollow { $name } beendet das.
 filter-how = Filter gelten für Sofortbeiträge und den Digest: ganze Wörter, egal ob groß, klein oder mit Akzent. /filter add exclude "transfer window", /filter add include huawei source:<id>, /filter remove <Nummer>, /filter clear.
 filter-none = Keine Filter: jede Meldung kommt.
 filter-title = Die Filter dieses Chats:

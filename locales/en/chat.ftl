@@ -16,7 +16,10 @@ parse-bad-value = /{ $command }: <{ $option }> must be { $expected }, not "{ $va
 parse-too-much = /{ $command } got more than it takes ("{ $extra }"). Usage: { $usage }
 parse-flag = /{ $command } takes no switches like "{ $flag }": it reads plain words. Usage: { $usage }
 parse-quote-hint = If "{ $words }" is all <{ $option }>, put it in "double quotes".
-flood-slow-down = Slow down: that is more commands than I answer at once. I will ignore yours for about { $seconds } seconds, then answer again.
+flood-slow-down = Slow down: that is more commands than I answer at once. I will ignore yours for { $seconds ->
+        [one] about a second
+       *[other] about { $seconds } seconds
+    }, then answer again.
 chat-not-a-command = Commands start with "/": try /help, /digest or /quotes <name>.
 chat-restarting = Quotewire is restarting: try again in a minute.
 chat-stale-command = /{ $command } is not a command of this bot any more. Ask its operator to run "quotewire deploy-commands".

@@ -73,7 +73,11 @@ quotes-many-speakers-more = { $count } speakers match: { $names } and { $more } 
 quotes-searched = Searched the newest { $count } quotes.
 quotes-source = source
 names-and = { $names } and { $last }
-names-and-others = { $names } and { $count } others
+names-and-others =
+    { $count ->
+        [one] { $names } and 1 other
+       *[other] { $names } and { $count } others
+    }
 range = { $from }–{ $to }
 range-of = { $from }–{ $to } of { $total }
 most-quoted-none = Nobody has been quoted in the past week. /speakers lists everyone quoted; /quotes <name> shows what one person said.
@@ -122,8 +126,14 @@ sources-chats-title = Chats' own sources ({ $count })
 sources-operators-chat = Operators: /source add <url> global adds for every chat; /source remove <id>, /source restore <id>.
 sources-origin-shared = { $added }, read by { $count } chats
 notice-source-removed = The bot's operator has removed { $id } ({ $url }), one of this chat's sources, so its news no longer reaches this chat. Ask the operator why, or add another address with /source add <url>.
-notice-source-failing-chat = One of this chat's sources, { $id } ({ $url }), has failed { $count } times in a row: { $reason }. Quotewire keeps trying and will not say this again until it works again. To fix it: { $fix }
-notice-source-failing-global = A source every chat reads, { $id } ({ $url }), has failed { $count } times in a row: { $reason }. Quotewire keeps trying and will not say this again until it works again. To fix it: { $fix }
+notice-source-failing-chat = One of this chat's sources, { $id } ({ $url }), has failed { $count ->
+        [one] once
+       *[other] { $count } times in a row
+    }: { $reason }. Quotewire keeps trying and will not say this again until it works again. To fix it: { $fix }
+notice-source-failing-global = A source every chat reads, { $id } ({ $url }), has failed { $count ->
+        [one] once
+       *[other] { $count } times in a row
+    }: { $reason }. Quotewire keeps trying and will not say this again until it works again. To fix it: { $fix }
 notice-fix-config = check that { $url } still opens in a browser; if the feed moved, change its url in the config file, or stop it with /source remove { $id }.
 notice-fix-global = check that { $url } still opens in a browser; if the feed moved, /source remove { $id } and /source add <new address> global.
 notice-fix-chat = check that the address still opens in a browser; if the feed moved, /source remove { $id } and /source add <new address>.
@@ -208,7 +218,13 @@ follow-name-only = /{ $command } takes a name only: "{ $words }" is not part of 
 follow-which-one = "{ $name }" could be { $count } people. Which one? { $choices }
 follow-already = This chat already follows { $name }. /following lists who it follows.
 follow-too-many = A chat can follow at most { $max } people. /unfollow someone first.
-follow-done = Following { $name }: each new quote comes here with its article, at most every { $minutes } minutes and { $perHour } posts an hour. /unfollow { $name } stops it.
+follow-done = Following { $name }: each new quote comes here with its article, at most { $minutes ->
+        [one] once a minute
+       *[other] every { $minutes } minutes
+    } and { $perHour ->
+        [one] 1 post
+       *[other] { $perHour } posts
+    } an hour. /unfollow { $name } stops it.
 unfollow-nobody = This chat follows nobody. /follow <name> starts.
 unfollow-done = Stopped following { $names }.
 unfollow-not-followed = This chat does not follow "{ $name }". It follows { $names }.
@@ -216,7 +232,13 @@ following-nobody = This chat follows nobody. /follow <name> gets each new quote 
 following-title = This chat follows:
 following-since = since { $date }
 following-hint = /unfollow <name> stops one.
-follow-done-corrected = Nobody is called "{ $asked }"; following { $name }: each new quote comes here with its article, at most every { $minutes } minutes and { $perHour } posts an hour. /unfollow { $name } stops it.
+follow-done-corrected = Nobody is called "{ $asked }"; following { $name }: each new quote comes here with its article, at most { $minutes ->
+        [one] once a minute
+       *[other] every { $minutes } minutes
+    } and { $perHour ->
+        [one] 1 post
+       *[other] { $perHour } posts
+    } an hour. /unfollow { $name } stops it.
 filter-how = Filters apply to instant posts and the digest: whole words, any case or accents. /filter add exclude "transfer window", /filter add include huawei source:<id>, /filter remove <number>, /filter clear.
 filter-none = No filters: every story comes.
 filter-title = This chat’s filters:

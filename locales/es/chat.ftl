@@ -16,7 +16,10 @@ parse-bad-value = /{ $command }: <{ $option }> debe ser { $expected }, no "{ $va
 parse-too-much = /{ $command } recibió más de lo que acepta ("{ $extra }"). Uso: { $usage }
 parse-flag = /{ $command } no admite modificadores como "{ $flag }": lee palabras sin más. Uso: { $usage }
 parse-quote-hint = Si "{ $words }" es todo <{ $option }>, escríbelo entre "comillas dobles".
-flood-slow-down = Más despacio: son más comandos de los que respondo a la vez. Ignoraré los tuyos durante unos { $seconds } segundos y luego volveré a responder.
+flood-slow-down = Más despacio: son más comandos de los que respondo a la vez. Ignoraré los tuyos durante { $seconds ->
+        [one] un segundo
+       *[other] unos { $seconds } segundos
+    } y luego volveré a responder.
 chat-not-a-command = Los comandos empiezan por "/": prueba /help, /digest o /quotes <nombre>.
 chat-restarting = Quotewire se está reiniciando: inténtalo de nuevo en un minuto.
 chat-stale-command = /{ $command } ya no es un comando de este bot. Pide a su operador que ejecute "quotewire deploy-commands".

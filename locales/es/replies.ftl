@@ -122,8 +122,14 @@ sources-chats-title = Fuentes propias de los chats ({ $count })
 sources-operators-chat = Operadores: /source add <url> global añade para todos los chats; /source remove <id>, /source restore <id>.
 sources-origin-shared = { $added }, leída por { $count } chats
 notice-source-removed = El operador del bot ha quitado { $id } ({ $url }), una de las fuentes de este chat, así que sus noticias ya no llegan aquí. Pregúntale por qué, o añade otra dirección con /source add <url>.
-notice-source-failing-chat = Una de las fuentes de este chat, { $id } ({ $url }), ha fallado { $count } veces seguidas: { $reason }. Quotewire sigue intentándolo y no volverá a avisar hasta que funcione de nuevo. Para arreglarlo: { $fix }
-notice-source-failing-global = Una fuente que leen todos los chats, { $id } ({ $url }), ha fallado { $count } veces seguidas: { $reason }. Quotewire sigue intentándolo y no volverá a avisar hasta que funcione de nuevo. Para arreglarlo: { $fix }
+notice-source-failing-chat = Una de las fuentes de este chat, { $id } ({ $url }), ha fallado { $count ->
+        [one] una vez
+       *[other] { $count } veces seguidas
+    }: { $reason }. Quotewire sigue intentándolo y no volverá a avisar hasta que funcione de nuevo. Para arreglarlo: { $fix }
+notice-source-failing-global = Una fuente que leen todos los chats, { $id } ({ $url }), ha fallado { $count ->
+        [one] una vez
+       *[other] { $count } veces seguidas
+    }: { $reason }. Quotewire sigue intentándolo y no volverá a avisar hasta que funcione de nuevo. Para arreglarlo: { $fix }
 notice-fix-config = comprueba que { $url } todavía se abre en un navegador; si el feed se ha mudado, cambia su url en el archivo de configuración, o detenlo con /source remove { $id }.
 notice-fix-global = comprueba que { $url } todavía se abre en un navegador; si el feed se ha mudado: /source remove { $id } y /source add <nueva dirección> global.
 notice-fix-chat = comprueba que la dirección todavía se abre en un navegador; si el feed se ha mudado: /source remove { $id } y /source add <nueva dirección>.
@@ -208,7 +214,13 @@ follow-name-only = /{ $command } solo admite un nombre: «{ $words }» no forma 
 follow-which-one = «{ $name }» podría ser { $count } personas. ¿Cuál? { $choices }
 follow-already = Este chat ya sigue a { $name }. /following muestra a quién sigue.
 follow-too-many = Un chat puede seguir como mucho a { $max } personas. Usa /unfollow con alguien primero.
-follow-done = Siguiendo a { $name }: cada nueva cita llega aquí con su artículo, como mucho cada { $minutes } minutos y { $perHour } envíos por hora. /unfollow { $name } lo detiene.
+follow-done = Siguiendo a { $name }: cada nueva cita llega aquí con su artículo, como mucho { $minutes ->
+        [one] cada minuto
+       *[other] cada { $minutes } minutos
+    } y { $perHour ->
+        [one] 1 envío
+       *[other] { $perHour } envíos
+    } por hora. /unfollow { $name } lo detiene.
 unfollow-nobody = Este chat no sigue a nadie. /follow <nombre> empieza.
 unfollow-done = Has dejado de seguir a { $names }.
 unfollow-not-followed = Este chat no sigue a «{ $name }». Sigue a { $names }.
@@ -216,7 +228,13 @@ following-nobody = Este chat no sigue a nadie. /follow <nombre> trae aquí cada 
 following-title = Este chat sigue a:
 following-since = desde el { $date }
 following-hint = /unfollow <nombre> deja de seguir a una.
-follow-done-corrected = Nadie se llama «{ $asked }»; siguiendo a { $name }: cada nueva cita llega aquí con su artículo, como mucho cada { $minutes } minutos y { $perHour } envíos por hora. /unfollow { $name } lo detiene.
+follow-done-corrected = Nadie se llama «{ $asked }»; siguiendo a { $name }: cada nueva cita llega aquí con su artículo, como mucho { $minutes ->
+        [one] cada minuto
+       *[other] cada { $minutes } minutos
+    } y { $perHour ->
+        [one] 1 envío
+       *[other] { $perHour } envíos
+    } por hora. /unfollow { $name } lo detiene.
 filter-how = Los filtros se aplican a los envíos instantáneos y al resumen: palabras completas, sin importar mayúsculas ni acentos. /filter add exclude "transfer window", /filter add include huawei source:<id>, /filter remove <número>, /filter clear.
 filter-none = Sin filtros: llegan todas las noticias.
 filter-title = Los filtros de este chat:

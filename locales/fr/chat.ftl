@@ -16,7 +16,10 @@ parse-bad-value = /{ $command } : <{ $option }> doit être { $expected }, pas "{
 parse-too-much = /{ $command } a reçu plus qu’il n’accepte ("{ $extra }"). Usage : { $usage }
 parse-flag = /{ $command } ne prend pas d’options comme "{ $flag }" : il lit des mots simples. Usage : { $usage }
 parse-quote-hint = Si "{ $words }" est tout entier <{ $option }>, mettez-le entre "guillemets droits".
-flood-slow-down = Doucement : c’est plus de commandes que je n’en traite à la fois. J’ignore les vôtres pendant environ { $seconds } secondes, puis je réponds de nouveau.
+flood-slow-down = Doucement : c’est plus de commandes que je n’en traite à la fois. J’ignore les vôtres pendant { $seconds ->
+        [one] environ une seconde
+       *[other] environ { $seconds } secondes
+    }, puis je réponds de nouveau.
 chat-not-a-command = Les commandes commencent par "/" : essayez /help, /digest ou /quotes <nom>.
 chat-restarting = Quotewire redémarre : réessayez dans une minute.
 chat-stale-command = /{ $command } n’est plus une commande de ce bot. Demandez à son opérateur de lancer "quotewire deploy-commands".

@@ -73,7 +73,11 @@ quotes-many-speakers-more = { $count } personnes correspondent : { $names } et {
 quotes-searched = Recherche faite dans les { $count } citations les plus récentes.
 quotes-source = source
 names-and = { $names } et { $last }
-names-and-others = { $names } et { $count } autres
+names-and-others =
+    { $count ->
+        [one] { $names } et 1 autre
+       *[other] { $names } et { $count } autres
+    }
 range = { $from }–{ $to }
 range-of = { $from }–{ $to } sur { $total }
 most-quoted-none = Personne n’a été cité cette semaine. /speakers liste toutes les personnes citées ; /quotes <nom> montre ce qu’une personne a dit.
@@ -208,7 +212,13 @@ follow-name-only = /{ $command } ne prend qu’un nom : « { $words } » ne fait
 follow-which-one = « { $name } » peut désigner { $count } personnes. Laquelle ? { $choices }
 follow-already = Ce chat suit déjà { $name }. /following liste qui il suit.
 follow-too-many = Un chat peut suivre au plus { $max } personnes. Faites d’abord /unfollow sur quelqu’un.
-follow-done = Vous suivez { $name } : chaque nouvelle citation arrive ici avec son article, au plus toutes les { $minutes } minutes et { $perHour } messages par heure. /unfollow { $name } l’arrête.
+follow-done = Vous suivez { $name } : chaque nouvelle citation arrive ici avec son article, au plus { $minutes ->
+        [one] chaque minute
+       *[other] toutes les { $minutes } minutes
+    } et { $perHour ->
+        [one] 1 message
+       *[other] { $perHour } messages
+    } par heure. /unfollow { $name } l’arrête.
 unfollow-nobody = Ce chat ne suit personne. /follow <nom> commence.
 unfollow-done = Vous ne suivez plus { $names }.
 unfollow-not-followed = Ce chat ne suit pas « { $name } ». Il suit { $names }.
@@ -216,7 +226,13 @@ following-nobody = Ce chat ne suit personne. /follow <nom> amène ici chaque nou
 following-title = Ce chat suit :
 following-since = depuis le { $date }
 following-hint = /unfollow <nom> en arrête une.
-follow-done-corrected = Personne ne s’appelle « { $asked } » ; vous suivez { $name } : chaque nouvelle citation arrive ici avec son article, au plus toutes les { $minutes } minutes et { $perHour } messages par heure. /unfollow { $name } l’arrête.
+follow-done-corrected = Personne ne s’appelle « { $asked } » ; vous suivez { $name } : chaque nouvelle citation arrive ici avec son article, au plus { $minutes ->
+        [one] chaque minute
+       *[other] toutes les { $minutes } minutes
+    } et { $perHour ->
+        [one] 1 message
+       *[other] { $perHour } messages
+    } par heure. /unfollow { $name } l’arrête.
 filter-how = Les filtres s’appliquent aux envois instantanés et au digest : mots entiers, sans tenir compte de la casse ni des accents. /filter add exclude "transfer window", /filter add include huawei source:<id>, /filter remove <numéro>, /filter clear.
 filter-none = Aucun filtre : tous les articles arrivent.
 filter-title = Les filtres de ce chat :

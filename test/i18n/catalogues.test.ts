@@ -8,6 +8,7 @@ import { LANGUAGES } from '../../src/i18n/languages.js';
 import { catalogueLanguages, readCatalogue } from '../../scripts/i18n-catalogue.js';
 import { messageKeysSource } from '../../scripts/i18n-keys.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
+import { testTranslations } from '../helpers/translations.js';
 
 /**
  * The catalogues against each other and against the code: a message missing from a language, one
@@ -61,6 +62,24 @@ describe('message catalogues', () => {
       }
     }
     expect(errors).toEqual([]);
+  });
+
+  it('says "1 post", "once", "a second" in English where a count can be one, not "1 posts"', () => {
+    const t = testTranslations().translator('en');
+    expect(t('follow-done', { name: 'Ada', minutes: 1, perHour: 1 })).toContain(
+      'at most once a minute and 1 post an hour',
+    );
+    expect(t('follow-done-corrected', { asked: 'ad', name: 'Ada', minutes: 5, perHour: 10 })).toContain(
+      'at most every 5 minutes and 10 posts an hour',
+    );
+    expect(t('flood-slow-down', { seconds: 1 })).toContain('for about a second,');
+    expect(t('names-and-others', { names: 'A, B, C', count: 1 })).toBe('A, B, C and 1 other');
+    expect(t('filter-cleared', { count: 1 })).toBe('Removed the one filter: every story comes.');
+    const notice = { id: 'wire', url: 'https://w.example/rss', reason: 'down', fix: 'wait' };
+    expect(t('notice-source-failing-chat', { ...notice, count: 1 })).toContain('has failed once: down.');
+    expect(t('notice-source-failing-global', { ...notice, count: 5 })).toContain(
+      'has failed 5 times in a row: down.',
+    );
   });
 
   it('keeps src/i18n/message-keys.ts in step with the English catalogue (npm run i18n:keys)', async () => {
