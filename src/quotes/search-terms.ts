@@ -78,20 +78,19 @@ export function buildTermFilter(text: string): string {
   const terms = new Set(searchTerms(text));
   const pairs: number[] = [];
   for (const term of terms) pairs.push(...hashes(term));
-  return filterOf({ pairs, distinct: terms.size });
+  return filterOf({ pairs, count: terms.size });
 }
 
-/** The hash pairs of a text's terms (flat, h1 then h2; repeats allowed) and how many are distinct. */
+/** The hash pairs of a text's distinct terms, one pair each (flat, h1 then h2). */
 interface TermHashes {
   pairs: ArrayLike<number>;
-  /** Pairs in `pairs` (it may be longer: a reused buffer). */
-  count?: number;
-  distinct: number;
+  /** Pairs in `pairs`, which may be longer (a reused buffer): the text's distinct terms. */
+  count: number;
 }
 
-function filterOf({ pairs, count = pairs.length / 2, distinct }: TermHashes): string {
+function filterOf({ pairs, count }: TermHashes): string {
   let bits = MIN_BITS;
-  while (bits < distinct * BITS_PER_TERM && bits < MAX_BITS) bits *= 2;
+  while (bits < count * BITS_PER_TERM && bits < MAX_BITS) bits *= 2;
   const bytes = new Uint8Array(bits / 8);
   // Setting a bit twice changes nothing, so a term seen again needs no check.
   for (let i = 0; i < count * 2; i += 2) {
@@ -199,7 +198,7 @@ function asciiTermHashes(text: string): TermHashes {
     pairs[count * 2 + 1] = h2;
     count++;
   }
-  return { pairs, count, distinct: count };
+  return { pairs, count };
 }
 
 /**
