@@ -1,6 +1,7 @@
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { StoredArticle } from '../articles/stored-article.js';
 import { describeError } from '../kernel/describe-error.js';
+import { mapConcurrently } from '../kernel/map-concurrently.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { QuoteIndex } from '../quotes/quote-index.js';
@@ -172,21 +173,18 @@ export class InstantService {
       return news;
     };
     const wholeStories = new Map<string, Promise<Story | null>>();
-    let next = 0;
-    const worker = async () => {
-      while (!this.stopping && next < due.length) {
-        const { subscription, state } = due[next++]!;
-        try {
-          const audience = (await this.deps.audienceOf?.(subscription.platform, subscription.chatId)) ?? '';
-          const news = await this.chatNews(await newsFor(audience), subscription, state, now, wholeStories);
-          await this.postTo(subscription, news, now, report);
-        } catch (error) {
-          report.failed++;
-          this.deps.logger.error(`instant posts to ${subscription.id} failed: ${describeError(error)}`);
-        }
+    await mapConcurrently(due, this.deps.options.concurrency, async ({ subscription, state }) => {
+      // Told to stop: no chat is started; those under way finish.
+      if (this.stopping) return;
+      try {
+        const audience = (await this.deps.audienceOf?.(subscription.platform, subscription.chatId)) ?? '';
+        const news = await this.chatNews(await newsFor(audience), subscription, state, now, wholeStories);
+        await this.postTo(subscription, news, now, report);
+      } catch (error) {
+        report.failed++;
+        this.deps.logger.error(`instant posts to ${subscription.id} failed: ${describeError(error)}`);
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.deps.options.concurrency, due.length) }, worker));
+    });
     this.clusterings = clustered;
     if (report.batches) {
       this.deps.logger.info(
