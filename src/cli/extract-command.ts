@@ -6,7 +6,7 @@ import { analyzeInThisThread } from '../ingest/text-analysis.js';
 import { createStderrLogger } from '../kernel/logger.js';
 import type { AppConfig } from '../config/load-config.js';
 import { describeError } from '../kernel/describe-error.js';
-import { SourceReader } from '../sources/source-reader.js';
+import { SourceReader, type SourceReading } from '../sources/source-reader.js';
 import { completeTeasers } from '../sources/teaser-completer.js';
 import type { CliArguments } from './arguments.js';
 import { complain, print } from './output.js';
@@ -35,10 +35,7 @@ export async function runExtractCommand(config: AppConfig, args: CliArguments): 
         for (const problem of reading.problems) complain(`${input}: ${problem}`);
         if (reading.problems.length > 0) failed++;
         // A feed that is fine but empty is no failure; it is said, so that no output is explained.
-        else if (reading.drafts.length === 0)
-          complain(
-            `${input}: ${reading.kind === 'feed' ? `the feed${reading.title ? ` "${reading.title}"` : ''} has no items yet` : 'nothing to read there'}`,
-          );
+        else if (reading.drafts.length === 0) complain(`${input}: ${nothingRead(reading)}`);
         const drafts = await completeTeasers(
           reading.drafts,
           reader,
@@ -70,6 +67,12 @@ export async function runExtractCommand(config: AppConfig, args: CliArguments): 
   if (args.json) print(JSON.stringify({ articles }, null, 2));
   else if (articles.length > 0) print(articles.map(formatArticle).join('\n\n'));
   return failed > 0 ? 1 : 0;
+}
+
+/** What to say of an input that was read without trouble and held nothing. */
+function nothingRead(reading: SourceReading): string {
+  if (reading.kind !== 'feed') return 'nothing to read there';
+  return `the feed${reading.title ? ` "${reading.title}"` : ''} has no items yet`;
 }
 
 function formatArticle(article: Article): string {

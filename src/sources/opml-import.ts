@@ -2,8 +2,8 @@
  * Importing an OPML file: each feed goes through the same checks as `/source add` (the address
  * policy, a fetch to see that it is a feed, the chat's quota), a few at a time: a file of hundreds of
  * feeds (a reader's whole export, with its slow and dead ones) does not wait on each in turn, and
- * still cannot fetch a thousand addresses at once. The report says what was added, skipped (already read) or
- * refused and why, in the file's order. Exporting lists sources as OPML 2.0.
+ * still cannot fetch a thousand addresses at once. The report says what was added, skipped
+ * (already read) or refused and why, in the file's order. Exporting lists sources as OPML 2.0.
  */
 import { heading, list, paragraph, reply, type Reply, type Span } from '../chat/reply.js';
 import { mapConcurrently } from '../kernel/map-concurrently.js';
