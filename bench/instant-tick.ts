@@ -18,13 +18,13 @@ import type { StoryTracker } from '../src/stories/story-tracker.js';
 
 const CHATS = 20;
 
-/** Seconds one tick took and the posts it made, with and without the tracker (in fresh stores' terms). */
+/** Seconds one tick took and the posts it made: from `tracker`'s stories, or without one by clustering the window. */
 export async function timeInstantTick(
   store: Store,
   repository: ArticleRepository,
   tracker: StoryTracker | undefined,
   now: Date,
-  /** Chat ids are kept apart between calls on one store: each call's chats are new to the ledger. */
+  /** Names this call's chats, so that each call's chats are new to the ledger of the shared store. */
   run: string,
 ): Promise<{ seconds: number; posts: number }> {
   const subscriptions = new SubscriptionStore(store, () => now, {
