@@ -38,6 +38,7 @@ export function crossCheck(config: QuotewireConfig, environment: Environment): s
 
 /**
  * Two sources under one id: the second would never be read, and its status would be the first's.
+ * The same location twice, under two ids, only reads it twice: also refused, as a slip.
  *
  * @param sources - the config's sources in order, locations resolved; null for one that is invalid
  *   (it is reported on its own), so that the others keep their index in the message
@@ -62,6 +63,13 @@ export function duplicateSources(sources: readonly (SourceConfig | null)[]): str
     problems.push(
       `${both} have the same id "${id}"${derived}: give one of them another id, such as id: ${free}`,
     );
+  });
+  const urls = sources.map((source) => source?.url ?? null);
+  urls.forEach((url, index) => {
+    const earlier = urls.indexOf(url);
+    // Under the same id, it was said above.
+    if (url === null || earlier === index || ids[earlier] === ids[index]) return;
+    problems.push(`sources[${earlier}] and sources[${index}] read the same ${url}: remove one of them`);
   });
   return problems;
 }

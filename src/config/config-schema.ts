@@ -35,7 +35,7 @@ export const sourceSchema = z
     completeTeasers: flag().optional(),
   })
   .strict()
-  .describe('a source: { url, id?, schedule?, completeTeasers? }');
+  .describe('a source: its URL or path, or { url, id?, schedule?, completeTeasers? }');
 
 const languageWords = z
   .object({
@@ -51,7 +51,7 @@ export const configSchema = z
   .object({
     sources: z
       .array(sourceSchema)
-      .describe('a list of sources, each { url, id?, schedule?, completeTeasers? }')
+      .describe('a list of sources, each a URL or path, or { url, id?, schedule?, completeTeasers? }')
       .default([]),
     polling: z
       .object({

@@ -123,7 +123,7 @@ function readConfigFile(file: string, namedBy: string | null, environmentProblem
     throw new ConfigError(withOthers(problem, environmentProblems));
   }
   try {
-    return withoutEmptySections(parseYaml(raw) ?? {});
+    return withSourcesWritten(withoutEmptySections(parseYaml(raw) ?? {}));
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
     const what = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -139,6 +139,17 @@ function readConfigFile(file: string, namedBy: string | null, environmentProblem
 function withoutEmptySections(data: unknown): unknown {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
   return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
+}
+
+/**
+ * A source written as its bare URL or path (`- https://example.com/feed`, as most feed readers' lists
+ * are) is read as `{ url: … }`, so that it is checked, and any problem named, like the long form.
+ */
+function withSourcesWritten(data: unknown): unknown {
+  const sources = listAt(data, 'sources');
+  if (!sources.some((source) => typeof source === 'string')) return data;
+  const written = sources.map((source) => (typeof source === 'string' ? { url: source } : source));
+  return { ...(data as Record<string, unknown>), sources: written };
 }
 
 function listAt(data: unknown, key: string): unknown[] {

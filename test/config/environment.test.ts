@@ -144,15 +144,17 @@ describe('settings that depend on each other', () => {
       ].join('\n'),
       {},
     );
-    expect(message).toContain('has 2 problems');
+    expect(message).toContain('has 3 problems');
     expect(message).toContain(
       'sources[1] and sources[2] have the same id "local": give one of them another id, such as id: local-2',
     );
     expect(message).toContain(
       'sources[0] and sources[3] have the same id "example-com-world-rss" (made from the URL where no id is given): give one of them another id, such as id: example-com-world-rss-2',
     );
-    // ./notes alone would be "notes"; the explicit id "local" of sources[1] is another id.
-    expect(message).not.toContain('sources[4]');
+    // ./notes alone would be "notes", another id than sources[1]'s "local": no clash of ids, but the
+    // same folder read twice, which is a slip too.
+    expect(message).not.toContain('sources[4] have the same id');
+    expect(message).toMatch(/sources\[1\] and sources\[4\] read the same \/.*\/notes: remove one of them/);
     const same = loadError('sources:\n  - url: ./a.txt\n  - url: ./a.txt\n', {});
     expect(same).toMatch(/sources\[0\] and sources\[1\] read the same \/.*\/a\.txt: remove one of them$/);
   });

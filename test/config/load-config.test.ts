@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfigFile, loadConfig } from '../../src/config/load-config.js';
 
@@ -63,6 +63,29 @@ describe('loadConfig', () => {
     expect(message).toContain(
       'polling.noticeAfterFailures: 2.5 is not allowed: use a whole number from 0 to 1000',
     );
+  });
+
+  it('takes a bare URL or path in sources as { url }, checked and named like the long form', () => {
+    const file = configFile(
+      'sources:\n  - https://example.com/feed.xml\n  - ./notes\n  - { id: world, url: https://example.com/world.xml }\n',
+    );
+    const config = loadConfig({ file, env: {} });
+    expect(config.sources.map((source) => source.url)).toEqual([
+      'https://example.com/feed.xml',
+      join(dirname(file), 'notes'),
+      'https://example.com/world.xml',
+    ]);
+    const message = loadError('sources:\n  - htps://example.com/feed\n  - 42\n  - https://example.com/a\n');
+    expect(message).toContain(
+      'sources[0].url: "htps://example.com/feed" is not allowed: use a feed or page URL (http:// or https://), a file:// URL, or a file or folder path (relative to the config file); did you mean https://?',
+    );
+    expect(message).toContain(
+      'sources[1]: 42 is not allowed: use a source: its URL or path, or { url, id?, schedule?, completeTeasers? }',
+    );
+    // The same address twice is a slip whether or not the two have ids of their own.
+    expect(
+      loadError('sources:\n  - https://example.com/a\n  - { id: other, url: https://example.com/a }\n'),
+    ).toMatch(/: sources\[0\] and sources\[1\] read the same https:\/\/example\.com\/a: remove one of them$/);
   });
 
   it('refuses a source address with a scheme it does not read, instead of taking it for a path', () => {
