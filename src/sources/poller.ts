@@ -9,6 +9,7 @@ import type { SourceCatalog, SourceRecord } from './source-catalog.js';
 import type { SourceReader } from './source-reader.js';
 import type { SourceStatus, SourceStatusStore } from './source-status.js';
 import { describeError } from '../kernel/describe-error.js';
+import { mapConcurrently } from '../kernel/map-concurrently.js';
 import { problemOf } from './source-problem.js';
 import { completeTeasers } from './teaser-completer.js';
 import { pollSlot, type PollLeases } from './poll-leases.js';
@@ -79,18 +80,9 @@ export class Poller {
         options.schedule === undefined ||
         (source.schedule ?? this.deps.options.defaultSchedule) === options.schedule,
     );
-    const outcomes: PollOutcome[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < sources.length) {
-        const source = sources[next++]!;
-        outcomes.push(
-          options.force ? await this.pollSource(source, true) : await this.pollClaimed(source, slot),
-        );
-      }
-    };
-    await Promise.all(
-      Array.from({ length: Math.min(this.deps.options.concurrency, sources.length) }, worker),
+    // Outcomes in the sources' order, whichever poll ends first: `quotewire poll` lists them so.
+    const outcomes = await mapConcurrently(sources, this.deps.options.concurrency, (source) =>
+      options.force ? this.pollSource(source, true) : this.pollClaimed(source, slot),
     );
     this.deps.onPolled?.(outcomes);
     return outcomes;

@@ -84,6 +84,27 @@ describe('Poller against a local HTTP server', () => {
     expect(server.requests.filter((r) => r.url === '/broken.xml').length).toBe(requestsBefore);
   });
 
+  it('gives the outcomes in the order of the sources, whichever poll ends first', async () => {
+    server = await startTestHttpServer({
+      // The first source answers last: its outcome still comes first.
+      '/slow.xml': async (_req, res) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        res.end(rss([{ title: 'Slow news', link: server.url('/a/slow'), body: LONG_BODY }]));
+      },
+      '/fast.xml': (_req, res) => res.end(rss([])),
+      '/faster.xml': (_req, res) => res.writeHead(500).end('oops'),
+    });
+    ({ app } = await startTestApp(
+      `sources:\n  - { id: slow, url: "${server.url('/slow.xml')}" }\n  - { id: fast, url: "${server.url('/fast.xml')}" }\n  - { id: faster, url: "${server.url('/faster.xml')}" }\npolling: { allowLoopback: true }`,
+    ));
+    const outcomes = await app.services.poller.pollAll({ force: true });
+    expect(outcomes.map((outcome) => [outcome.sourceId, outcome.result])).toEqual([
+      ['slow', 'new'],
+      ['fast', 'unchanged'],
+      ['faster', 'failed'],
+    ]);
+  });
+
   it('reports a source that disappears and keeps its articles', async () => {
     let gone = false;
     server = await startTestHttpServer({
