@@ -3,6 +3,7 @@
  * place, then finds the character set the way browsers and feed readers do and decodes with iconv-lite.
  * Total over its input: junk bytes come back as a best-effort string, never as an exception.
  */
+import { isUtf8 } from 'node:buffer';
 import { gunzipSync, constants as zlibConstants } from 'node:zlib';
 import iconv from 'iconv-lite';
 
@@ -17,7 +18,8 @@ const SNIFF_BYTES = 4096;
  * Decodes an HTTP body (or a file's bytes) to text.
  *
  * Charset precedence: byte order mark, then the `charset` of `contentType`, then the XML declaration's
- * `encoding=`, then an HTML `<meta charset>` / `http-equiv` tag; without any of those, valid UTF-8 is
+ * `encoding=`, then an HTML `<meta charset>` / `http-equiv` tag (except that when the header and the
+ * document disagree on whether it is UTF-8, the bytes decide); without any of those, valid UTF-8 is
  * read as UTF-8 and anything else as windows-1252. Labels iconv-lite does not know fall back to UTF-8.
  *
  * @example
@@ -31,7 +33,7 @@ export function decodeBody(body: Buffer, contentType?: string | null): string {
   const utf16 = sniffBomlessUtf16(bytes);
   if (utf16) return decodeWith(bytes, utf16);
 
-  const declared = charsetFromContentType(contentType) ?? charsetFromDocument(bytes);
+  const declared = pickCharset(bytes, charsetFromContentType(contentType), charsetFromDocument(bytes));
   if (declared) return decodeWith(bytes, declared);
 
   // Undeclared: UTF-8 when the bytes are valid UTF-8, otherwise the legacy Western default.
@@ -86,6 +88,25 @@ function sniffBomlessUtf16(bytes: Buffer): string | null {
   if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] !== 0x00 && bytes[3] === 0x00) return 'utf-16le';
   if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] !== 0x00) return 'utf-16be';
   return null;
+}
+
+/**
+ * The header's charset wins, as the standards say, except where it and the document's own
+ * declaration disagree about UTF-8 and the bytes settle it: servers stamp a default charset on every
+ * file (`text/xml; charset=utf-8` on a Latin-1 feed, or ISO-8859-1 on a UTF-8 one), while the
+ * declaration was written with the file. Valid UTF-8 with non-ASCII in it is practically never
+ * legacy text, and invalid UTF-8 is never UTF-8.
+ */
+function pickCharset(bytes: Buffer, header: string | null, document: string | null): string | null {
+  if (!header || !document) return header ?? document;
+  const headerIsUtf8 = isUtf8Label(header);
+  if (headerIsUtf8 === isUtf8Label(document)) return header;
+  if (headerIsUtf8) return isUtf8(bytes) ? header : document;
+  return isUtf8(bytes) && bytes.some((byte) => byte >= 0x80) ? document : header;
+}
+
+function isUtf8Label(label: string): boolean {
+  return /^\s*utf-?8\s*$/i.test(label);
 }
 
 function charsetFromContentType(contentType: string | null | undefined): string | null {

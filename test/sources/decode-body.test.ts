@@ -51,6 +51,25 @@ describe('decodeBody', () => {
     expect(decodeBody(bytes)).toContain('<title>Café</title>');
   });
 
+  it('lets the bytes decide when the header and the XML declaration disagree about UTF-8', () => {
+    const latin = (label: string) =>
+      `<?xml version="1.0" encoding="${label}"?><rss><channel><title>Café “ça” – Müller</title></channel></rss>`;
+    // A server that stamps utf-8 on a Latin-1 file: the declaration is right.
+    const legacy = iconv.encode(latin('ISO-8859-1'), 'windows-1252');
+    expect(decodeBody(legacy, 'application/rss+xml; charset=utf-8')).toContain('Café “ça” – Müller');
+    expect(
+      decodeBody(iconv.encode(latin('windows-1252'), 'windows-1252'), 'text/xml; charset=UTF-8'),
+    ).toContain('Café “ça” – Müller');
+    // A server that stamps ISO-8859-1 on a UTF-8 file: the declaration is right again.
+    const utf8 = Buffer.from(latin('UTF-8'), 'utf8');
+    expect(decodeBody(utf8, 'text/xml; charset=ISO-8859-1')).toContain('Café “ça” – Müller');
+    // Where the bytes agree with the header, the header still wins.
+    expect(decodeBody(Buffer.from(latin('ISO-8859-1'), 'utf8'), 'text/xml; charset=utf-8')).toContain(
+      'Café “ça” – Müller',
+    );
+    expect(decodeBody(legacy, 'text/xml; charset=windows-1252')).toContain('Café “ça” – Müller');
+  });
+
   it('reads ISO-8859-1 labels as windows-1252, as browsers do (curly quotes survive)', () => {
     const bytes = Buffer.concat([
       Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><t>', 'latin1'),
