@@ -79,6 +79,19 @@ describe('parseFeed: RSS 2.0', () => {
     expect(second?.published).toBe('2024-03-06T09:00:00.000Z');
   });
 
+  it('does not make a link of a guid that is not a whole address', () => {
+    const feed = parse(`<rss version="2.0"><channel><title>G</title><link>https://news.example/</link>
+<item><title>Numbered</title><guid>1001</guid></item>
+<item><title>Slug</title><guid>story-2</guid></item>
+<item><title>Address</title><guid>https://news.example/2024/third</guid></item></channel></rss>`);
+    expect(feed.items.map((entry) => entry.link)).toEqual([null, null, 'https://news.example/2024/third']);
+    expect(feed.items.map((entry) => entry.guid)).toEqual([
+      '1001',
+      'story-2',
+      'https://news.example/2024/third',
+    ]);
+  });
+
   it('keeps duplicate guids (de-duplication happens later)', () => {
     const item = '<item><title>Same</title><guid>dup-1</guid></item>';
     const dupes = parse(`<rss version="2.0"><channel><title>D</title>${item}${item}</channel></rss>`);
