@@ -35,7 +35,7 @@ export interface ArticleDraft {
   published: string | null;
   source: string;
   text: string;
-  /** Feed guid, when the article came from a feed item. */
+  /** Feed guid, when the article came from a feed item; one that is not a URI is prefixed with the feed's address. */
   guid?: string | null;
   /** Section or topic labels (feed categories, the `date` header's section). */
   categories?: string[];

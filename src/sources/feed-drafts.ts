@@ -23,11 +23,11 @@ export function feedDrafts(text: string, feedUrl: string, maxItems: number): Fee
   const feed = parseFeed(text, feedUrl);
   return {
     title: feed.title,
-    drafts: feed.items.slice(0, maxItems).map((item) => feedItemDraft(item, feed.title)),
+    drafts: feed.items.slice(0, maxItems).map((item) => feedItemDraft(item, feed.title, feedUrl)),
   };
 }
 
-function feedItemDraft(item: FeedItem, feedTitle: string): ArticleDraft {
+function feedItemDraft(item: FeedItem, feedTitle: string, feedUrl: string): ArticleDraft {
   const body = item.contentHtml ?? item.summaryHtml;
   const text = removePageFurniture(body ? htmlToText(body) : (item.contentText ?? '').trim());
   return {
@@ -37,8 +37,19 @@ function feedItemDraft(item: FeedItem, feedTitle: string): ArticleDraft {
     published: item.published,
     source: feedTitle,
     text,
-    guid: item.guid,
+    guid: scopedGuid(item.guid, feedUrl),
     categories: item.categories,
     image: item.image,
   };
+}
+
+/**
+ * Publishers keep a guid unique among their own feed's items only, and "1001" or "story-2" from two
+ * feeds are two stories, while the store drops any item whose guid it has seen. A guid that is a URI
+ * (an address, `tag:`, `urn:uuid:`) names itself everywhere; any other is qualified by the feed's address.
+ * The same story in two feeds is still stored once, by its link or its text.
+ */
+function scopedGuid(guid: string | null, feedUrl: string): string | null {
+  if (guid === null) return null;
+  return /^[a-z][a-z0-9+.-]*:\S/i.test(guid) ? guid : `${feedUrl} ${guid}`;
 }

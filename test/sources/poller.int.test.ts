@@ -60,6 +60,32 @@ describe('Poller against a local HTTP server', () => {
     expect(server.requests.at(-1)?.headers['if-none-match']).toBe('"v1"');
   });
 
+  it('stores two feeds\' different stories that share a guid such as "1001"', async () => {
+    const numbered = (title: string, body: string) =>
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><item><title>${title}</title><guid>1001</guid><description><![CDATA[${body}]]></description></item></channel></rss>`;
+    server = await startTestHttpServer({
+      '/harbour.xml': (_req, res) => res.end(numbered('Harbour board approves dredging', LONG_BODY)),
+      '/school.xml': (_req, res) =>
+        res.end(
+          numbered(
+            'School board approves a library',
+            '<p>"Every child in this district deserves a modern library close to home," said Lena Board, the chair.</p>',
+          ),
+        ),
+    });
+    ({ app } = await startTestApp(
+      `sources:\n  - { id: harbour, url: "${server.url('/harbour.xml')}" }\n  - { id: school, url: "${server.url('/school.xml')}" }\npolling: { allowLoopback: true }`,
+    ));
+    const outcomes = await app.services.poller.pollAll({ force: true });
+    expect(outcomes).toEqual(
+      expect.arrayContaining([
+        { sourceId: 'harbour', result: 'new', newArticles: 1 },
+        { sourceId: 'school', result: 'new', newArticles: 1 },
+      ]),
+    );
+    expect((await app.services.quotes.search('lena board')).kind).toBe('found');
+  });
+
   it('keeps polling the other sources when one fails, and backs the failing one off', async () => {
     server = await startTestHttpServer({
       '/good.xml': (_req, res) =>
