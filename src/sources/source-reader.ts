@@ -116,7 +116,9 @@ export class SourceReader {
         problems: [],
       };
     }
-    if (format === 'markdown' || format === 'text') {
+    // An empty body, cut-off JSON or XML that is not a feed: the feed parser says which, and what to do.
+    const looksLikeData = /^(?:[{[<]|$)/.test(text.replace(/^\uFEFF/, '').trimStart());
+    if ((format === 'markdown' || format === 'text') && !looksLikeData) {
       const type = result.contentType ?? 'an unknown type';
       throw new SourceError(
         `${url} serves ${type} that is neither a feed nor a web page; check the URL`,

@@ -76,6 +76,26 @@ describe('SourceReader over HTTP', () => {
     await expect(reader.read(server.url('/huge'))).rejects.toThrow(/sent more than/i);
     await expect(reader.read(server.url('/slow'))).rejects.toThrow(/timed out/i);
   });
+
+  it('says what is wrong with an empty body, cut-off JSON or XML that is not a feed, not just its type', async () => {
+    const send = (type: string, body: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
+      res.writeHead(200, { 'content-type': type }).end(body);
+    server = await startTestHttpServer({
+      '/empty': send('application/rss+xml', ''),
+      '/cut': send(
+        'application/feed+json',
+        '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":1,',
+      ),
+      '/sitemap': send('application/xml', '<?xml version="1.0"?><urlset><url/></urlset>'),
+      '/note': send('text/plain', 'A plain note, not a feed.'),
+    });
+    await expect(reader.read(server.url('/empty'))).rejects.toThrow('the response is empty');
+    await expect(reader.read(server.url('/cut'))).rejects.toThrow('the feed is not valid JSON');
+    await expect(reader.read(server.url('/sitemap'))).rejects.toThrow('this is XML with a <urlset> root');
+    await expect(reader.read(server.url('/note'))).rejects.toThrow(
+      'serves text/plain that is neither a feed nor a web page',
+    );
+  });
 });
 
 describe('SourceReader on local files', () => {
