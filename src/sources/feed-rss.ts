@@ -83,7 +83,10 @@ function parseItem(item: XmlElement, channelBase: string, format: 'rss' | 'rdf')
       childText(item, ITUNES, 'author') ??
       atomAuthorName(item),
     contentHtml: htmlOf(childNamed(item, CONTENT, 'encoded'), base),
-    summaryHtml: htmlOf(childNamed(item, RSS, 'description'), base) ?? plainAsHtml(mediaDescription(item)),
+    // A podcast episode often has no description, only the show notes of itunes:summary.
+    summaryHtml:
+      htmlOf(childNamed(item, RSS, 'description'), base) ??
+      plainAsHtml(mediaDescription(item) ?? childText(item, ITUNES, 'summary')),
     contentText: null,
     categories: [...childrenNamed(item, RSS, 'category'), ...childrenNamed(item, DC, 'subject')].map(
       textContent,

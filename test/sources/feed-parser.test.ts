@@ -92,6 +92,13 @@ describe('parseFeed: RSS 2.0', () => {
     ]);
   });
 
+  it("reads a podcast episode's itunes:summary when it has no description", () => {
+    const feed =
+      parse(`<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>P</title>
+<item><title>Ep 14</title><itunes:summary>Host Kay Cast on the budget &amp; more.</itunes:summary><enclosure url="https://news.example/ep14.mp3" type="audio/mpeg"/></item></channel></rss>`);
+    expect(feed.items[0]?.summaryHtml).toBe('Host Kay Cast on the budget &amp; more.');
+  });
+
   it('keeps duplicate guids (de-duplication happens later)', () => {
     const item = '<item><title>Same</title><guid>dup-1</guid></item>';
     const dupes = parse(`<rss version="2.0"><channel><title>D</title>${item}${item}</channel></rss>`);
