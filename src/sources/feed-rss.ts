@@ -72,9 +72,10 @@ function parseItem(item: XmlElement, channelBase: string, format: 'rss' | 'rdf')
     link:
       resolveWebUrl(childText(item, FEEDBURNER, 'origLink'), base) ??
       elementUrl(childrenNamed(item, RSS, 'link'), base) ??
-      // Only a guid that is a whole address: "12345" or "story-1" left as a default permalink is an
-      // id, and resolving it against the site would invent a page (and a link shared by other feeds).
-      (permalink ? resolveWebUrl(guid, null) : null),
+      // Only a guid that is an address, whole or from the site's root ("/2024/story"): "12345" or
+      // "story-1" left as a default permalink is an id, and resolving it against the site would
+      // invent a page (and a link shared by other feeds).
+      (permalink ? resolveWebUrl(guid, guid?.startsWith('/') ? base : null) : null),
     title: plainTitle(childText(item, RSS, 'title') ?? childText(item, DC, 'title')),
     published: parseFeedDate(date),
     author:

@@ -83,12 +83,19 @@ describe('parseFeed: RSS 2.0', () => {
     const feed = parse(`<rss version="2.0"><channel><title>G</title><link>https://news.example/</link>
 <item><title>Numbered</title><guid>1001</guid></item>
 <item><title>Slug</title><guid>story-2</guid></item>
-<item><title>Address</title><guid>https://news.example/2024/third</guid></item></channel></rss>`);
-    expect(feed.items.map((entry) => entry.link)).toEqual([null, null, 'https://news.example/2024/third']);
+<item><title>Address</title><guid>https://news.example/2024/third</guid></item>
+<item><title>Path</title><guid>/2024/fourth</guid></item></channel></rss>`);
+    expect(feed.items.map((entry) => entry.link)).toEqual([
+      null,
+      null,
+      'https://news.example/2024/third',
+      'https://news.example/2024/fourth',
+    ]);
     expect(feed.items.map((entry) => entry.guid)).toEqual([
       '1001',
       'story-2',
       'https://news.example/2024/third',
+      '/2024/fourth',
     ]);
   });
 
