@@ -30,7 +30,16 @@ export const modeCommand = defineCommand({
     const { address, current } = found;
     const now = services.clock();
     const bounds = services.config.instant;
-    if (!options.mode) return subscriptionReply(current, now, t('mode-lead'), bounds, t, language);
+    if (!options.mode)
+      return subscriptionReply(
+        current,
+        now,
+        t('mode-lead'),
+        bounds,
+        t,
+        language,
+        await services.deliveries.settled(current, now),
+      );
     const mode = options.mode as DeliveryMode;
     const { minutes, per_hour: perHour } = options;
     if (minutes !== undefined && (minutes < bounds.minEveryMinutes || minutes > 1440)) {
@@ -63,7 +72,15 @@ export const modeCommand = defineCommand({
       };
     });
     return updated
-      ? subscriptionReply(updated.subscription, now, t(LEADS[mode]), bounds, t, language)
+      ? subscriptionReply(
+          updated.subscription,
+          now,
+          t(LEADS[mode]),
+          bounds,
+          t,
+          language,
+          await services.deliveries.settled(updated.subscription, now),
+        )
       : notSubscribed(t);
   },
 });

@@ -31,7 +31,16 @@ export const scheduleCommand = defineCommand({
     const { address, current } = found;
     const now = services.clock();
     const bounds = services.config.instant;
-    if (!options.frequency) return subscriptionReply(current, now, t('schedule-lead'), bounds, t, language);
+    if (!options.frequency)
+      return subscriptionReply(
+        current,
+        now,
+        t('schedule-lead'),
+        bounds,
+        t,
+        language,
+        await services.deliveries.settled(current, now),
+      );
     let changes: SubscriptionChanges;
     switch (options.frequency) {
       case 'weekly': {
@@ -65,7 +74,15 @@ export const scheduleCommand = defineCommand({
     }
     const updated = await services.subscriptions.update(address, changes);
     return updated
-      ? subscriptionReply(updated, now, t('schedule-set'), bounds, t, language)
+      ? subscriptionReply(
+          updated,
+          now,
+          t('schedule-set'),
+          bounds,
+          t,
+          language,
+          await services.deliveries.settled(updated, now),
+        )
       : notSubscribed(t);
   },
 });

@@ -34,7 +34,15 @@ export const settingsCommand = defineCommand({
       if (!address) return reply.of(...noSubscriptionsHere(t).blocks, here);
       const current = await services.subscriptions.get(address);
       if (!current) return reply.of(...notSubscribed(t).blocks, here);
-      return subscriptionReply(current, now, t('settings-lead'), bounds, t, language);
+      return subscriptionReply(
+        current,
+        now,
+        t('settings-lead'),
+        bounds,
+        t,
+        language,
+        await services.deliveries.settled(current, now),
+      );
     }
     if (options.setting === 'language') {
       // The interface's languages, and languages the config gives the digest's words in.
@@ -50,7 +58,15 @@ export const settingsCommand = defineCommand({
       const said = services.i18n.translator(chosen);
       const updated = address && (await services.subscriptions.update(address, { language: chosen }));
       return updated
-        ? subscriptionReply(updated, now, said('settings-language-set'), bounds, said, chosen)
+        ? subscriptionReply(
+            updated,
+            now,
+            said('settings-language-set'),
+            bounds,
+            said,
+            chosen,
+            await services.deliveries.settled(updated, now),
+          )
         : reply.text(
             `${said('settings-language-set')} ${said('settings-language-here', { language: chosen })}`,
           );
@@ -79,6 +95,16 @@ export const settingsCommand = defineCommand({
       lead = silent ? t('settings-silent-on') : t('settings-silent-off');
     }
     const updated = await services.subscriptions.update(address, changes);
-    return updated ? subscriptionReply(updated, now, lead, bounds, t, language) : notSubscribed(t);
+    return updated
+      ? subscriptionReply(
+          updated,
+          now,
+          lead,
+          bounds,
+          t,
+          language,
+          await services.deliveries.settled(updated, now),
+        )
+      : notSubscribed(t);
   },
 });

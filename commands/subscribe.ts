@@ -23,6 +23,8 @@ export const subscribeCommand = defineCommand({
       { ...(topics ? { topics } : {}), ...(existing ? {} : { language }) },
     );
     const lead = created ? t('subscribe-created') : t('subscribe-updated');
-    return subscriptionReply(subscription, services.clock(), lead, services.config.instant, t, language);
+    const now = services.clock();
+    const settled = await services.deliveries.settled(subscription, now);
+    return subscriptionReply(subscription, now, lead, services.config.instant, t, language, settled);
   },
 });

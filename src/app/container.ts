@@ -16,6 +16,7 @@ import type { AppConfig } from '../config/load-config.js';
 import { DigestBuilder } from '../digest/digest-builder.js';
 import { createStorySummarizer } from '../summaries/create-story-summarizer.js';
 import { SubscriptionStore } from '../delivery/subscription-store.js';
+import { DeliveryLedger } from '../delivery/delivery-ledger.js';
 import { QuoteIndex } from '../quotes/quote-index.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
@@ -224,6 +225,11 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       deliveryTime: config.digest.deliveryTime,
       timeZone: config.digest.timeZone,
       language: config.digest.language,
+    }),
+    // Only read by commands; the options matter to claims, which the delivery service makes.
+    deliveries: new DeliveryLedger(store, {
+      leaseMs: config.digest.deliveryLeaseSeconds * 1000,
+      maxAttemptsPerDay: 5,
     }),
     commands,
     i18n,

@@ -4,6 +4,7 @@ import type { PageStore } from './page-store.js';
 import type { AppConfig } from '../config/load-config.js';
 import type { DigestBuilder } from '../digest/digest-builder.js';
 import type { SubscriptionStore } from '../delivery/subscription-store.js';
+import type { DeliveryLedger } from '../delivery/delivery-ledger.js';
 import type { QuoteIndex } from '../quotes/quote-index.js';
 import type { Poller } from '../sources/poller.js';
 import type { SourceAdmission } from '../sources/source-admission.js';
@@ -43,6 +44,8 @@ export interface Services {
   pages: PageStore;
   /** Chats subscribed to the daily digest, for /subscribe, /topics, /time and /settings. */
   subscriptions: SubscriptionStore;
+  /** The daily delivery's ledger, read so /settings says when the next digest really comes. */
+  deliveries: DeliveryLedger;
   /** The command list, for /help. */
   commands: readonly AnyCommand[];
   /** The interface's message catalogues (locales/), for translators in any language. */

@@ -1,4 +1,5 @@
 import type { Collection, Store } from '../store/store.js';
+import { slotsAround, type DeliverySchedule } from './delivery-schedule.js';
 
 /**
  * The state of one subscription's digest for one local day.
@@ -81,6 +82,16 @@ export class DeliveryLedger {
     keys: readonly { subscriptionId: string; day: string }[],
   ): Promise<(DeliveryRecord | undefined)[]> {
     return this.records.getMany(keys.map((key) => deliveryRecordKey(key.subscriptionId, key.day)));
+  }
+
+  /**
+   * The ledger keys of the days around `now` (see slotsAround) that need no more work: the slots
+   * the delivery will not send (again), for telling a chat when its next digest really comes.
+   */
+  async settled(subscription: DeliverySchedule & { id: string }, now: Date): Promise<Set<string>> {
+    const slots = slotsAround(subscription, now);
+    const records = await this.getMany(slots.map((day) => ({ subscriptionId: subscription.id, day })));
+    return new Set(slots.filter((_, index) => !this.needsWork(records[index], now)));
   }
 
   /** Whether a record (as read, outside a transaction) may need work: a cheap filter before claiming. */

@@ -153,12 +153,33 @@ export function dueSlot(schedule: DeliverySchedule, now: Date): DeliverySlot | n
   return due;
 }
 
-/** The next instant a digest will go out (for /settings), on a day and at a time the schedule has. */
-export function nextDelivery(schedule: DeliverySchedule, now: Date): Date {
+/**
+ * The ledger keys (see {@link daySlots}) of the local days around `now` (yesterday, today and
+ * tomorrow): the only ones whose ledger records can tell {@link nextDelivery} that a slot is settled
+ * already, because a chat changed its time or zone after that day's digest went out.
+ */
+export function slotsAround(schedule: DeliverySchedule, now: Date): string[] {
+  const today = localDay(now, schedule.timeZone);
+  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+  return [yesterday, today, nextDay(today)].flatMap((day) => daySlots(schedule, day));
+}
+
+/**
+ * The next instant a digest will go out (for /settings), on a day and at a time the schedule has.
+ * Without `settled`, the next scheduled time after `now`. With it (the ledger keys whose digest
+ * needs no more work, DeliveryLedger.settled), what the delivery will really do: settled slots are
+ * skipped, so a chat that moves its time later after today's digest hears that the next one is
+ * tomorrow's; and a slot due now and not settled (a time moved earlier than now before today's
+ * digest) goes out at the next check, so that is `now`.
+ */
+export function nextDelivery(schedule: DeliverySchedule, now: Date, settled?: ReadonlySet<string>): Date {
+  const due = settled && dueSlot(schedule, now);
+  if (due && !settled.has(due.slot)) return now;
   let day = localDay(now, schedule.timeZone);
   for (let i = 0; i < 9; i++) {
     if (deliversOn(schedule, day)) {
-      for (const { time } of slotsOf(schedule, day)) {
+      for (const { time, slot } of slotsOf(schedule, day)) {
+        if (settled?.has(slot)) continue;
         const at = zonedInstant(day, time, schedule.timeZone);
         if (at.getTime() > now.getTime() && at.getTime() >= Date.parse(schedule.createdAt)) return at;
       }

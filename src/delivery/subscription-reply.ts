@@ -51,7 +51,10 @@ export function describeInstant(
   return t('instant-batching', { what, minutes: batching.everyMinutes, perHour: batching.perHour });
 }
 
-/** A subscription's settings as a neutral reply, with when the next digest goes out. */
+/**
+ * A subscription's settings as a neutral reply, with when the next digest goes out; `settled`: the
+ * ledger keys already delivered (DeliveryLedger.settled), which the delivery will not send again.
+ */
 export function subscriptionReply(
   subscription: Subscription,
   now: Date,
@@ -59,10 +62,11 @@ export function subscriptionReply(
   bounds: InstantBounds,
   t: Translate,
   language: string,
+  settled?: ReadonlySet<string>,
 ): Reply {
   const batching = instantBatching(subscription, bounds);
   const mode = subscription.mode ?? 'daily';
-  const next = nextDelivery(subscription, now);
+  const next = nextDelivery(subscription, now, settled);
   const nextLocal = new Intl.DateTimeFormat(localeOf(language), {
     timeZone: subscription.timeZone,
     weekday: 'short',
