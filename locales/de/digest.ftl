@@ -5,6 +5,11 @@ digest-title-topic = Quotewire-Digest für { $date } (Thema: { $topic })
 digest-title-topics = Quotewire-Digest für { $date } (Themen: { $topics })
 digest-no-stories-topic = Keine Meldungen zu "{ $topic }" in den letzten { $hours }. Versuche /digest ohne Thema oder /sources, um zu sehen, was gelesen wird.
 digest-no-stories = Keine neuen Meldungen in den letzten { $hours }. Quellen werden nach ihrem Zeitplan abgerufen; /sources zeigt, wie es ihnen geht.
+digest-no-stories-filtered =
+    { $count ->
+        [one] Die eine Meldung der letzten { $hours } haben die Filter dieses Chats ausgeschlossen.
+       *[other] Alle { $count } Meldungen der letzten { $hours } haben die Filter dieses Chats ausgeschlossen.
+    } /filter listet sie; /filter clear entfernt sie.
 digest-no-stories-today = Heute keine neuen Meldungen. /sources zeigt, wie es den Quellen geht.
 digest-hours =
     { $hours ->

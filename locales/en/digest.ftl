@@ -5,6 +5,11 @@ digest-title-topic = Quotewire digest for { $date } (topic: { $topic })
 digest-title-topics = Quotewire digest for { $date } (topics: { $topics })
 digest-no-stories-topic = No stories about "{ $topic }" in the last { $hours }. Try /digest without a topic, or /sources to see what is read.
 digest-no-stories = No new stories in the last { $hours }. Sources are polled on their schedule; /sources shows how they are doing.
+digest-no-stories-filtered =
+    { $count ->
+        [one] The one story of the last { $hours } was left out by this chat’s filters.
+       *[other] All { $count } stories of the last { $hours } were left out by this chat’s filters.
+    } /filter lists them; /filter clear removes them.
 digest-no-stories-today = No new stories today. /sources shows how the sources are doing.
 digest-hours =
     { $hours ->

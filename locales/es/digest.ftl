@@ -5,6 +5,11 @@ digest-title-topic = Resumen de Quotewire del { $date } (tema: { $topic })
 digest-title-topics = Resumen de Quotewire del { $date } (temas: { $topics })
 digest-no-stories-topic = No hay noticias sobre "{ $topic }" en las últimas { $hours }. Prueba /digest sin tema, o /sources para ver qué se lee.
 digest-no-stories = No hay noticias nuevas en las últimas { $hours }. Las fuentes se leen según su calendario; /sources muestra su estado.
+digest-no-stories-filtered =
+    { $count ->
+        [one] La única noticia de las últimas { $hours } quedó fuera por los filtros de este chat.
+       *[other] Las { $count } noticias de las últimas { $hours } quedaron fuera por los filtros de este chat.
+    } /filter los muestra; /filter clear los quita.
 digest-no-stories-today = Hoy no hay noticias nuevas. /sources muestra el estado de las fuentes.
 digest-hours =
     { $hours ->

@@ -5,6 +5,11 @@ digest-title-topic = Digest Quotewire du { $date } (sujet : { $topic })
 digest-title-topics = Digest Quotewire du { $date } (sujets : { $topics })
 digest-no-stories-topic = Aucun article sur "{ $topic }" ces dernières { $hours }. Essayez /digest sans sujet, ou /sources pour voir ce qui est lu.
 digest-no-stories = Aucun nouvel article ces dernières { $hours }. Les sources sont relevées selon leur calendrier ; /sources montre leur état.
+digest-no-stories-filtered =
+    { $count ->
+        [one] Le seul article de ces dernières { $hours } a été écarté par les filtres de ce chat.
+       *[other] Les { $count } articles de ces dernières { $hours } ont tous été écartés par les filtres de ce chat.
+    } /filter les liste ; /filter clear les supprime.
 digest-no-stories-today = Aucun nouvel article aujourd’hui. /sources montre l’état des sources.
 digest-hours =
     { $hours ->

@@ -137,11 +137,14 @@ export class DigestBuilder {
             (story): story is Story => story !== null,
           )
         : await this.clusterWindow(since, now, visible);
-      const wanted = stories.filter(
-        (story) => (!filter || storyMatches(story, filter)) && (!accept || accept(story)),
-      );
+      const about = filter ? stories.filter((story) => storyMatches(story, filter)) : stories;
+      const wanted = accept ? about.filter((story) => accept(story)) : about;
       ranked = rankStories(wanted, { now, topics }).slice(0, this.options.maxStories);
-      counts = { articles: countArticles(stories), stories: wanted.length };
+      counts = {
+        articles: countArticles(stories),
+        stories: wanted.length,
+        ...(accept ? { filtered: about.length - wanted.length } : {}),
+      };
     }
     const summaries = await mapConcurrently(
       ranked,

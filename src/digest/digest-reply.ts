@@ -20,9 +20,13 @@ export function digestReply(digest: Digest, t: Translate, options: { images?: bo
       blocks: [
         heading(title),
         paragraph(
-          digest.topic
-            ? t('digest-no-stories-topic', { topic: echo(digest.topic), hours: hours(digest, t) })
-            : t('digest-no-stories', { hours: hours(digest, t) }),
+          // Stories there were, but the chat's filters left each out: saying the sources had no news
+          // would send the user to /sources instead of /filter.
+          digest.stats.filtered
+            ? t('digest-no-stories-filtered', { count: digest.stats.filtered, hours: hours(digest, t) })
+            : digest.topic
+              ? t('digest-no-stories-topic', { topic: echo(digest.topic), hours: hours(digest, t) })
+              : t('digest-no-stories', { hours: hours(digest, t) }),
         ),
       ],
     };

@@ -18,7 +18,11 @@ export interface Digest {
   stories: DigestStory[];
   quoteOfTheDay: DigestQuote | null;
   /** How much news the window held, before the top stories were picked. */
-  stats: { articles: number; stories: number };
+  /**
+   * `filtered`: stories (of the topic, when there is one) that a chat's filters left out; only
+   * when the digest was built with filters, so an empty digest can say why it is empty.
+   */
+  stats: { articles: number; stories: number; filtered?: number };
 }
 
 export interface DigestStory {

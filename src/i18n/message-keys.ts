@@ -48,6 +48,7 @@ export interface MessageArgs {
   'digest-hours': { hours: MessageArg };
   'digest-more-stories': { count: MessageArg };
   'digest-no-stories': { hours: MessageArg };
+  'digest-no-stories-filtered': { count: MessageArg; hours: MessageArg };
   'digest-no-stories-today': null;
   'digest-no-stories-topic': { hours: MessageArg; topic: MessageArg };
   'digest-overview': { articles: MessageArg; hours: MessageArg; stories: MessageArg };

@@ -100,6 +100,20 @@ describe('/digest at the terminal', () => {
     expect(none).toContain('No stories about "cricket" in the last 24 hours. Try /digest without a topic');
   });
 
+  it('says when the chat’s filters, not the sources, left the digest empty', async () => {
+    await appReading({ 'reuters.md': markdown(huaweiReports[0]!), 'gazette.md': markdown(bikeLanes) });
+    await typed('/filter add exclude huawei');
+    expect(await typed('/digest')).toContain(bikeLanes.title);
+    await typed('/filter add include cricket');
+    const empty = await typed('/digest');
+    expect(empty).toContain('All 2 stories of the last 24 hours were left out by this chat’s filters.');
+    expect(empty).toContain('/filter lists them');
+    expect(empty).not.toContain('/sources');
+    // With a topic, only that topic's stories count.
+    expect(await typed('/digest transport')).toContain('The one story of the last 24 hours was left out');
+    expect(await typed('/digest cricket')).toContain('No stories about "cricket"');
+  });
+
   it('prints hostile titles and quotes as harmless text', async () => {
     await appReading({
       'evil.md': markdown({
