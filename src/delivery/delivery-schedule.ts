@@ -202,8 +202,40 @@ export function inQuietHours(
     : local >= quiet.from || local < quiet.to;
 }
 
-/** The canonical spelling of a time zone name Intl knows ("europe/london" → "Europe/London"), or null. */
+/** The areas of the IANA names (`Area/City`), searched when a chat names only the city. */
+const ZONE_AREAS = [
+  'Europe',
+  'America',
+  'Asia',
+  'Africa',
+  'Australia',
+  'Pacific',
+  'Atlantic',
+  'Indian',
+  'Antarctica',
+  'America/Argentina',
+  'America/Indiana',
+  'America/Kentucky',
+  'America/North_Dakota',
+];
+
+/**
+ * The canonical spelling of a time zone a chat names: an IANA name Intl knows, in any case
+ * ("europe/london" → "Europe/London"), or only its city ("paris", "new york" → "America/New_York")
+ * when one area has it; null otherwise. The answer shows the name it chose.
+ */
 export function canonicalTimeZone(name: string): string | null {
+  const known = intlTimeZone(name);
+  if (known || name.includes('/')) return known;
+  const city = name.normalize('NFKD').replace(/\p{M}/gu, '').trim().replace(/\s+/gu, '_');
+  if (!/^[A-Za-z][A-Za-z_'-]{1,40}$/.test(city)) return null;
+  const found = new Set(
+    ZONE_AREAS.map((area) => intlTimeZone(`${area}/${city}`)).filter((zone): zone is string => zone !== null),
+  );
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+function intlTimeZone(name: string): string | null {
   try {
     return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
@@ -211,8 +243,17 @@ export function canonicalTimeZone(name: string): string | null {
   }
 }
 
-/** HH:MM from "8:00", "08:00" or "0800"; null when it is not a time of day. */
+/**
+ * HH:MM from "8:00", "08:00" or "0800", and from a 12-hour clock ("7pm", "7:30 pm", "12 a.m."); null
+ * when it is not a time of day.
+ */
 export function normalizeDeliveryTime(text: string): string | null {
-  const match = /^([01]?\d|2[0-3]):?([0-5]\d)$/.exec(text.trim());
+  const trimmed = text.trim();
+  const twelve = /^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?\s*m\.?$/iu.exec(trimmed);
+  if (twelve) {
+    const hour = (Number(twelve[1]) % 12) + (twelve[3]!.toLowerCase() === 'p' ? 12 : 0);
+    return `${String(hour).padStart(2, '0')}:${twelve[2] ?? '00'}`;
+  }
+  const match = /^([01]?\d|2[0-3]):?([0-5]\d)$/.exec(trimmed);
   return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : null;
 }

@@ -78,4 +78,10 @@ describe('"next digest" after changing the time', () => {
     expect(sent.at(-1)).toBe('2026-12-03T15:00:00.000Z');
     expect(await say('/settings')).toContain('next digest Fri 4 Dec, 06:00');
   });
+
+  it('reads "7:30 pm" and a city as the time and the zone', async () => {
+    const answer = await say('/time 7:30 pm new york');
+    expect(answer).toContain('every day at 19:30 America/New_York');
+    expect(await say('/time 7 pm Mars')).toContain('"Mars" is not a time zone name');
+  });
 });

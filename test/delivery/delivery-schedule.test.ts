@@ -48,4 +48,17 @@ describe('delivery schedule', () => {
     expect(canonicalTimeZone('europe/london')).toBe('Europe/London');
     expect(canonicalTimeZone('Mars/Olympus')).toBeNull();
   });
+
+  it('takes a 12-hour clock and a city alone, as newcomers type them', () => {
+    expect(normalizeDeliveryTime('7pm')).toBe('19:00');
+    expect(normalizeDeliveryTime('7:30 PM')).toBe('19:30');
+    expect(normalizeDeliveryTime('12 a.m.')).toBe('00:00');
+    expect(normalizeDeliveryTime('12pm')).toBe('12:00');
+    expect(normalizeDeliveryTime('13pm')).toBeNull();
+    expect(canonicalTimeZone('paris')).toBe('Europe/Paris');
+    expect(canonicalTimeZone('new york')).toBe('America/New_York');
+    expect(canonicalTimeZone('Zürich')).toBe('Europe/Zurich');
+    expect(canonicalTimeZone('Springfield')).toBeNull();
+    expect(canonicalTimeZone('pm')).toBeNull();
+  });
 });
