@@ -18,9 +18,9 @@ digest-hours =
     }
 digest-overview =
     { $stories ->
-        [one] { $stories } sujet
-       *[other] { $stories } sujets
-    } tirés de { $articles ->
+        [one] { $stories } sujet tiré
+       *[other] { $stories } sujets tirés
+    } de { $articles ->
         [one] { $articles } article
        *[other] { $articles } articles
     } ces dernières { $hours }.

@@ -82,6 +82,16 @@ describe('message catalogues', () => {
     );
   });
 
+  it('agrees a French participle with a count of one: "1 sujet tiré", not "1 sujet tirés"', () => {
+    const t = testTranslations().translator('fr');
+    expect(t('digest-overview', { stories: 1, articles: 1, hours: '24 heures' })).toBe(
+      '1 sujet tiré de 1 article ces dernières 24 heures.',
+    );
+    expect(t('digest-overview', { stories: 2, articles: 3, hours: '24 heures' })).toBe(
+      '2 sujets tirés de 3 articles ces dernières 24 heures.',
+    );
+  });
+
   it('keeps src/i18n/message-keys.ts in step with the English catalogue (npm run i18n:keys)', async () => {
     const current = readFileSync(join(REPO_ROOT, 'src/i18n/message-keys.ts'), 'utf8');
     expect(current).toBe(await messageKeysSource(REPO_ROOT));
