@@ -16,7 +16,7 @@ import type { AppConfig } from '../config/load-config.js';
 import { DigestBuilder } from '../digest/digest-builder.js';
 import { createStorySummarizer } from '../summaries/create-story-summarizer.js';
 import { SubscriptionStore } from '../delivery/subscription-store.js';
-import { DeliveryLedger } from '../delivery/delivery-ledger.js';
+import { DeliveryLedger, MAX_ATTEMPTS_PER_DAY } from '../delivery/delivery-ledger.js';
 import { QuoteIndex } from '../quotes/quote-index.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
@@ -229,7 +229,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     // Only read by commands; the options matter to claims, which the delivery service makes.
     deliveries: new DeliveryLedger(store, {
       leaseMs: config.digest.deliveryLeaseSeconds * 1000,
-      maxAttemptsPerDay: 5,
+      maxAttemptsPerDay: MAX_ATTEMPTS_PER_DAY,
     }),
     commands,
     i18n,

@@ -64,6 +64,9 @@ export const DELIVERY_RECORD_TTL_MS = 8 * 86_400_000;
  * The one message that can go out twice is the one in flight when an instance dies: the platform
  * accepted it, but the instance never recorded it, so whoever resumes sends it again.
  */
+/** Tries of one digest on one day before it is given up as failed (a chat that keeps refusing it). */
+export const MAX_ATTEMPTS_PER_DAY = 5;
+
 export class DeliveryLedger {
   private readonly records: Collection<DeliveryRecord>;
 

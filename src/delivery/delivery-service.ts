@@ -7,7 +7,7 @@ import type { DeliveryMetrics } from '../metrics/metrics.js';
 import type { Digest } from '../digest/digest.js';
 import { describeError } from '../kernel/describe-error.js';
 import { StoreUnavailableError, type Collection, type Store } from '../store/store.js';
-import { DeliveryLedger, type Claim } from './delivery-ledger.js';
+import { DeliveryLedger, MAX_ATTEMPTS_PER_DAY, type Claim } from './delivery-ledger.js';
 import { ArticleWords, filterKey, storyFilter } from './chat-filters.js';
 import { dueSlot } from './delivery-schedule.js';
 import { migrateChat, type ChatMigration } from './chat-migration.js';
@@ -128,7 +128,7 @@ export class DeliveryService {
     this.senders = new Map(deps.senders.map((sender) => [sender.platform, sender]));
     this.options = {
       concurrency: 64,
-      maxAttemptsPerDay: 5,
+      maxAttemptsPerDay: MAX_ATTEMPTS_PER_DAY,
       leaseMs: 2 * 60_000,
       instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
       languages: {},

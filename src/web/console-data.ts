@@ -6,7 +6,7 @@
  * Nothing secret is in any of it: no token or key, and source addresses without their credentials.
  */
 import type { Services } from '../chat/services.js';
-import { DeliveryLedger, type DeliveryRecord } from '../delivery/delivery-ledger.js';
+import type { DeliveryLedger, DeliveryRecord } from '../delivery/delivery-ledger.js';
 import { daySlots, localDay, nextDelivery } from '../delivery/delivery-schedule.js';
 import { topicDigestProvider } from '../delivery/topic-digest.js';
 import { ArticleWords, storyFilter } from '../delivery/chat-filters.js';
@@ -110,8 +110,7 @@ export class ConsoleData {
   private readonly ledger: DeliveryLedger;
 
   constructor(private readonly deps: { services: Services; store: Store; health: HealthMonitor }) {
-    // Only read here; the options matter to claims, which the delivery service makes.
-    this.ledger = new DeliveryLedger(deps.store, { leaseMs: 2 * 60_000, maxAttemptsPerDay: 5 });
+    this.ledger = deps.services.deliveries;
   }
 
   async overview(): Promise<ConsoleOverview> {
