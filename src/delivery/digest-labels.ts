@@ -5,6 +5,7 @@
  */
 import { isLanguage } from '../i18n/languages.js';
 import type { Translations } from '../i18n/translations.js';
+import type { Digest } from '../digest/digest.js';
 
 /** The words `digest.languages` may set per language; `{date}` and `{topics}` are filled in. */
 export interface ConfiguredDigestWords {
@@ -21,7 +22,12 @@ export interface DigestLabels {
   /** "Quotewire digest for 2026-11-30", with the topics when the subscription has some. */
   title(date: string, topics: string | null): string;
   quoteOfTheDay: string;
-  noStories: string;
+  /**
+   * What an empty digest says: "No new stories today" (or the config's `noStories`), unless the
+   * chat's filters left out every story there was; then that, so that the chat looks at /filter
+   * rather than at its sources.
+   */
+  emptyText(digest: Pick<Digest, 'stats' | 'window'>): string;
   /** The name of the field listing a story's sources (Discord). */
   sources: string;
   /** The last line when stories did not fit: "… and 3 more stories." */
@@ -46,6 +52,7 @@ export function labelsFor(
     ...(isLanguage(language) && language !== 'en' ? {} : (configured.en ?? {})),
     ...(configured[language] ?? {}),
   };
+  const noStories = words.noStories ?? t('digest-no-stories-today');
   return {
     title(date, topics) {
       if (words.title === undefined) {
@@ -55,7 +62,13 @@ export function labelsFor(
       return topics ? title + (words.topics ?? ' ({topics})').replace('{topics}', topics) : title;
     },
     quoteOfTheDay: words.quoteOfTheDay ?? t('digest-quote-of-the-day'),
-    noStories: words.noStories ?? t('digest-no-stories-today'),
+    emptyText: (digest) =>
+      digest.stats.filtered
+        ? t('digest-no-stories-filtered', {
+            count: digest.stats.filtered,
+            hours: t('digest-hours', { hours: Number(digest.window.hours.toFixed(2)) }),
+          })
+        : noStories,
     sources: t('digest-sources'),
     moreStories: (count) => t('digest-more-stories', { count }),
     topicGone: t('digest-topic-gone'),

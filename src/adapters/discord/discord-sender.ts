@@ -50,7 +50,7 @@ export class DiscordDigestSender implements DigestSender {
       {
         title: labels.title(digest.date, digest.topic && capLine(digest.topic, DISPLAY_LIMITS.name)),
         quoteOfTheDay: labels.quoteOfTheDay,
-        empty: labels.noStories,
+        empty: labels.emptyText(digest),
         sources: labels.sources,
         moreStories: labels.moreStories,
       },

@@ -52,9 +52,8 @@ function renderStories(
   const title = labels.title(digest.date, digest.topic && capLine(digest.topic, DISPLAY_LIMITS.name));
   const header: TelegramMessage = { html: `<b>${escapeHtml(title)}</b>`, plain: title };
   if (digest.stories.length === 0) {
-    return [
-      { html: `${header.html}\n\n${escapeHtml(labels.noStories)}`, plain: `${title}\n\n${labels.noStories}` },
-    ];
+    const empty = labels.emptyText(digest);
+    return [{ html: `${header.html}\n\n${escapeHtml(empty)}`, plain: `${title}\n\n${empty}` }];
   }
   const pieces = digest.stories.slice(0, shown).map((story, index) => storyPiece(story, index));
   const left = digest.stories.length - shown;

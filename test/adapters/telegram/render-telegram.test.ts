@@ -34,6 +34,19 @@ describe('Telegram HTML rendering', () => {
     expect(escapeHtml('a\u001b[31mb')).toBe('a[31mb');
   });
 
+  it('says an empty digest is the chat filters’ doing when they left out every story', () => {
+    const empty = digestFixture([]);
+    expect(renderDigestTelegram(empty, englishLabels)[0]!.plain).toContain('No new stories today.');
+    const filtered = { ...empty, stats: { articles: 5, stories: 0, filtered: 3 } };
+    expect(renderDigestTelegram(filtered, englishLabels)[0]!.plain).toContain(
+      'All 3 stories of the last 24 hours were left out by this chat’s filters. /filter lists them; /filter clear removes them.',
+    );
+    // A language with its own words in the config keeps them for a digest that is simply empty.
+    const configured = labelsFor('en', { en: { noStories: 'Quiet day.' } }, testTranslations());
+    expect(renderDigestTelegram(empty, configured)[0]!.plain).toContain('Quiet day.');
+    expect(renderDigestTelegram(filtered, configured)[0]!.plain).toContain('left out by this chat’s filters');
+  });
+
   it('splits a long reply between blocks, every message within 4,096 characters', () => {
     const blocks = Array.from({ length: 30 }, (_, i) => paragraph(`${i} ${'word '.repeat(60)}`));
     const messages = renderTelegram(reply.of(...blocks));
