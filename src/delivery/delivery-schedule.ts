@@ -220,11 +220,41 @@ const ZONE_AREAS = [
 ];
 
 /**
+ * Abbreviations people type for a zone, as they mean them. Intl knows some as other zones: "EST" is
+ * America/Panama (no summer time), "BST" Bangladesh and "IST" Asia/Calcutta; the summer names
+ * ("EDT", "CEST") it does not know at all. Each is the zone whose clocks the abbreviation names,
+ * summer time included, so a digest set to "07:00 EST" stays at 07:00 in New York all year.
+ */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  AKST: 'America/Anchorage',
+  AKDT: 'America/Anchorage',
+  HST: 'Pacific/Honolulu',
+  GMT: 'UTC',
+  BST: 'Europe/London',
+  IST: 'Asia/Kolkata',
+  CET: 'Europe/Paris',
+  CEST: 'Europe/Paris',
+  EET: 'Europe/Athens',
+  EEST: 'Europe/Athens',
+};
+
+/**
  * The canonical spelling of a time zone a chat names: an IANA name Intl knows, in any case
  * ("europe/london" → "Europe/London"), or only its city ("paris", "new york" → "America/New_York")
- * when one area has it; null otherwise. The answer shows the name it chose.
+ * when one area has it, or a common abbreviation ("EST", "CEST"); null otherwise. The answer shows
+ * the name it chose.
  */
 export function canonicalTimeZone(name: string): string | null {
+  const meant = ABBREVIATIONS[name.trim().toUpperCase()];
+  if (meant) return meant;
   const known = intlTimeZone(name);
   if (known || name.includes('/')) return known;
   const city = name.normalize('NFKD').replace(/\p{M}/gu, '').trim().replace(/\s+/gu, '_');

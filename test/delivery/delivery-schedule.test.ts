@@ -60,5 +60,11 @@ describe('delivery schedule', () => {
     expect(canonicalTimeZone('Zürich')).toBe('Europe/Zurich');
     expect(canonicalTimeZone('Springfield')).toBeNull();
     expect(canonicalTimeZone('pm')).toBeNull();
+    // Abbreviations as people mean them, summer time included: not Panama, Bangladesh or nothing.
+    expect(canonicalTimeZone('EST')).toBe('America/New_York');
+    expect(canonicalTimeZone('edt')).toBe('America/New_York');
+    expect(canonicalTimeZone('BST')).toBe('Europe/London');
+    expect(canonicalTimeZone('CEST')).toBe('Europe/Paris');
+    expect(canonicalTimeZone('IST')).toBe('Asia/Kolkata');
   });
 });
