@@ -1,7 +1,8 @@
 import { defineCommand } from '../src/chat/command-definition.js';
-import { normalizeTopics } from '../src/delivery/subscription.js';
+import { paragraph, reply } from '../src/chat/reply.js';
+import { readTopics } from '../src/delivery/subscription.js';
 import { chatAddress } from '../src/delivery/chat-address.js';
-import { noSubscriptionsHere, subscriptionReply } from '../src/delivery/subscription-reply.js';
+import { noSubscriptionsHere, subscriptionReply, topicsLeftOut } from '../src/delivery/subscription-reply.js';
 
 /** /subscribe [topics...]: the digest in this chat (or forum topic) every day. */
 export const subscribeCommand = defineCommand({
@@ -15,7 +16,9 @@ export const subscribeCommand = defineCommand({
   async run({ options, services, caller, t, language }) {
     const address = chatAddress(caller);
     if (!address) return noSubscriptionsHere(t);
-    const topics = options.topics ? normalizeTopics([options.topics]) : undefined;
+    const { topics, leftOut } = options.topics
+      ? readTopics(options.topics)
+      : { topics: undefined, leftOut: [] };
     const existing = await services.subscriptions.get(address);
     const { subscription, created } = await services.subscriptions.subscribe(
       address,
@@ -25,6 +28,7 @@ export const subscribeCommand = defineCommand({
     const lead = created ? t('subscribe-created') : t('subscribe-updated');
     const now = services.clock();
     const settled = await services.deliveries.settled(subscription, now);
-    return subscriptionReply(subscription, now, lead, services.config.instant, t, language, settled);
+    const answer = subscriptionReply(subscription, now, lead, services.config.instant, t, language, settled);
+    return leftOut.length ? reply.of(...answer.blocks, paragraph(topicsLeftOut(leftOut, t))) : answer;
   },
 });

@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/chat/command-definition.js';
-import { reply } from '../src/chat/reply.js';
-import { normalizeTopics } from '../src/delivery/subscription.js';
+import { paragraph, reply } from '../src/chat/reply.js';
+import { readTopics } from '../src/delivery/subscription.js';
+import { topicsLeftOut } from '../src/delivery/subscription-reply.js';
 import { chatSubscription } from '../src/delivery/chat-subscription.js';
 
 /** /topics [words... | all]: shows this chat's topics, or sets them ("all" for all the news). */
@@ -21,8 +22,14 @@ export const topicsCommand = defineCommand({
         current.topics.length ? t('topics-current', { topics: current.topics.join(', ') }) : t('topics-all'),
       );
     }
-    const topics = options.topics.trim().toLowerCase() === 'all' ? [] : normalizeTopics([options.topics]);
+    const { topics, leftOut } =
+      options.topics.trim().toLowerCase() === 'all'
+        ? { topics: [], leftOut: [] }
+        : readTopics(options.topics);
     await services.subscriptions.update(address, { topics });
-    return reply.text(topics.length ? t('topics-set', { topics: topics.join(', ') }) : t('topics-cleared'));
+    const said = reply.text(
+      topics.length ? t('topics-set', { topics: topics.join(', ') }) : t('topics-cleared'),
+    );
+    return leftOut.length ? reply.of(...said.blocks, paragraph(topicsLeftOut(leftOut, t))) : said;
   },
 });

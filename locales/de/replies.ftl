@@ -17,6 +17,7 @@ topics-current = Themen: { $topics }. Ändern mit /topics <wörter> oder /topics
 topics-all = Themen: alle Nachrichten. Eingrenzen mit /topics <wörter>, z. B. /topics klima energie.
 topics-set = Themen festgelegt: { $topics }.
 topics-cleared = Themen entfernt: alle Nachrichten.
+topics-left-out = Weggelassen: { $words } (ein Chat hat höchstens { $max } Themen mit je höchstens { $chars } Zeichen).
 time-bad-time = "{ $time }" ist keine Uhrzeit. Nutze HH:MM im 24-Stunden-Format, z. B. /time 07:30.
 time-bad-zone = "{ $zone }" ist kein Zeitzonenname. Nutze Gebiet/Stadt, z. B. Europe/Berlin, America/New_York oder Asia/Tokyo.
 time-set = Zustellzeit festgelegt.

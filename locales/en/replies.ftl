@@ -17,6 +17,7 @@ topics-current = Topics: { $topics }. Change them with /topics <words>, or /topi
 topics-all = Topics: all the news. Narrow it with /topics <words>, e.g. /topics climate energy.
 topics-set = Topics set: { $topics }.
 topics-cleared = Topics cleared: all the news.
+topics-left-out = Left out: { $words } (a chat has at most { $max } topics, each of at most { $chars } characters).
 time-bad-time = "{ $time }" is not a time of day. Use HH:MM on a 24-hour clock, e.g. /time 07:30.
 time-bad-zone = "{ $zone }" is not a time zone name. Use Area/City, e.g. Europe/London, America/New_York or Asia/Tokyo.
 time-set = Delivery time set.

@@ -17,6 +17,7 @@ topics-current = Temas: { $topics }. Cámbialos con /topics <palabras>, o /topic
 topics-all = Temas: todas las noticias. Acótalo con /topics <palabras>, p. ej. /topics clima energía.
 topics-set = Temas fijados: { $topics }.
 topics-cleared = Temas borrados: todas las noticias.
+topics-left-out = Omitidos: { $words } (un chat tiene como máximo { $max } temas, de { $chars } caracteres como máximo cada uno).
 time-bad-time = "{ $time }" no es una hora del día. Usa HH:MM en formato de 24 horas, p. ej. /time 07:30.
 time-bad-zone = "{ $zone }" no es una zona horaria. Usa Región/Ciudad, p. ej. Europe/Madrid, America/New_York o Asia/Tokyo.
 time-set = Hora de entrega fijada.

@@ -17,6 +17,7 @@ topics-current = Sujets : { $topics }. Changez-les avec /topics <mots>, ou /topi
 topics-all = Sujets : toute l’actualité. Affinez avec /topics <mots>, p. ex. /topics climat énergie.
 topics-set = Sujets définis : { $topics }.
 topics-cleared = Sujets effacés : toute l’actualité.
+topics-left-out = Laissés de côté : { $words } (un chat a au plus { $max } sujets, de { $chars } caractères au plus chacun).
 time-bad-time = "{ $time }" n’est pas une heure. Utilisez HH:MM sur 24 heures, p. ex. /time 07:30.
 time-bad-zone = "{ $zone }" n’est pas un fuseau horaire. Utilisez Région/Ville, p. ex. Europe/Paris, America/New_York ou Asia/Tokyo.
 time-set = Heure d’envoi réglée.

@@ -3,7 +3,8 @@ import { DATE_LOCALES, isLanguage } from '../i18n/languages.js';
 import type { Translate } from '../i18n/translations.js';
 import { nextDelivery } from './delivery-schedule.js';
 import { pauseReasonText } from './pause-reasons.js';
-import { instantBatching, type InstantBounds, type Subscription } from './subscription.js';
+import { instantBatching, TOPIC_LIMITS, type InstantBounds, type Subscription } from './subscription.js';
+import { echo } from '../chat/display-limits.js';
 
 /** The Intl locale for a chat's language (English for a digest-only language of the config). */
 function localeOf(language: string): string {
@@ -133,4 +134,13 @@ export function noSubscriptionsHere(t: Translate): Reply {
 /** What /topics, /time and /settings answer in a chat that has not subscribed. */
 export function notSubscribed(t: Translate): Reply {
   return reply.text(t('subscription-not-subscribed'));
+}
+
+/** The words a chat typed that did not become topics (see readTopics), and why. */
+export function topicsLeftOut(words: readonly string[], t: Translate): string {
+  return t('topics-left-out', {
+    words: echo(words.join(', ')),
+    max: TOPIC_LIMITS.count,
+    chars: TOPIC_LIMITS.chars,
+  });
 }

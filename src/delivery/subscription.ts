@@ -122,11 +122,17 @@ export function subscriptionId(platform: string, chatId: string, threadId: strin
   return threadId ? `${platform}:${chatId}:${threadId}` : `${platform}:${chatId}`;
 }
 
-/** Topic words from user input: lowercased, deduplicated, sorted, so equal sets compare equal. */
-export function normalizeTopics(words: readonly string[]): string[] {
-  const cleaned = words
-    .flatMap((word) => word.split(/[\s,]+/))
-    .map((word) => word.trim().toLowerCase())
-    .filter((word) => word !== '' && word.length <= 40);
-  return [...new Set(cleaned)].sort().slice(0, 10);
+/** Most topics a subscription has, and the longest topic word. */
+export const TOPIC_LIMITS = { count: 10, chars: 40 } as const;
+
+/**
+ * Topic words from what a chat typed: lowercased, deduplicated and sorted, so equal sets compare
+ * equal; the first {@link TOPIC_LIMITS}.count in the order typed. `leftOut` has the words beyond
+ * that and those too long, for the answer to name.
+ */
+export function readTopics(text: string): { topics: string[]; leftOut: string[] } {
+  const words = [...new Set(text.split(/[\s,]+/).map((word) => word.trim().toLowerCase()))].filter(Boolean);
+  const fitting = words.filter((word) => word.length <= TOPIC_LIMITS.chars);
+  const topics = fitting.slice(0, TOPIC_LIMITS.count);
+  return { topics: topics.sort(), leftOut: words.filter((word) => !topics.includes(word)) };
 }

@@ -403,6 +403,7 @@ export interface MessageArgs {
   'topics-all': null;
   'topics-cleared': null;
   'topics-current': { topics: MessageArg };
+  'topics-left-out': { chars: MessageArg; max: MessageArg; words: MessageArg };
   'topics-set': { topics: MessageArg };
   'unfollow-done': { names: MessageArg };
   'unfollow-nobody': null;
