@@ -1,9 +1,10 @@
 import { defineCommand, type Caller } from '../src/chat/command-definition.js';
-import { reply, type Reply } from '../src/chat/reply.js';
+import { paragraph, reply, type Reply } from '../src/chat/reply.js';
 import type { Services } from '../src/chat/services.js';
 import type { Translate } from '../src/i18n/translations.js';
 import { refusalReason } from '../src/i18n/problem-text.js';
 import { chatKey, isGlobal } from '../src/sources/source-catalog.js';
+import type { AdmissionResult } from '../src/sources/source-admission.js';
 
 /**
  * /source add <url> [chat|global] | remove <id> | restore <id>. In a chat, its administrators add
@@ -54,10 +55,12 @@ export const sourceCommand = defineCommand({
       if (result.kind === 'refused')
         return reply.text(t('source-refused', { reason: refusalReason(result, t) }));
       const { source } = result;
-      return reply.text(
+      return addedReply(
+        result,
         result.poll
           ? t('source-added-chat', { id: source.id, url: source.url, count: result.poll.newArticles })
           : t('source-added-chat-shared', { id: source.id, url: source.url }),
+        t,
       );
     }
     if (!caller.isOperator) return reply.text(operatorsOnly('/source add … global', caller, t));
@@ -70,13 +73,21 @@ export const sourceCommand = defineCommand({
       return reply.text(t('source-refused', { reason: refusalReason(result, t) }));
     const { id, url } = result.source;
     // A source chats already shared is not fetched again: it is read for every chat from now on.
-    if (!result.poll) return reply.text(t('source-added-everyone', { id, url }));
+    if (!result.poll) return addedReply(result, t('source-added-everyone', { id, url }), t);
     const added = { id, url, count: result.poll.newArticles };
-    return reply.text(
+    return addedReply(
+      result,
       result.kind === 'restored' ? t('source-restored-config', added) : t('source-added', added),
+      t,
     );
   },
 });
+
+/** What was added; first, when the address given was a web page, that its feed was taken instead. */
+function addedReply(result: AdmissionResult, said: string, t: Translate): Reply {
+  if (result.kind !== 'added' || !result.foundOn) return reply.text(said);
+  return reply.of(paragraph(t('source-found-feed', { page: result.foundOn })), paragraph(said));
+}
 
 async function remove(
   id: string,

@@ -44,6 +44,7 @@ source-not-removed-list = "{ $id }" ist keine entfernte Konfigurationsquelle. En
 source-restored = { $id } wiederhergestellt ({ $url }): { $count } neue(r) Artikel.
 source-refused = Nicht hinzugefügt: { $reason }
 source-added = { $id } hinzugefügt ({ $url }): bisher { $count } Artikel gespeichert.
+source-found-feed = { $page } ist eine Webseite ohne Artikel; sie verweist auf ihren Feed, und der wurde hinzugefügt.
 source-restored-config = Konfigurationsquelle { $id } wiederhergestellt ({ $url }): bisher { $count } Artikel gespeichert.
 
 sources-removed-title = Aus der Liste der Konfiguration entfernt ({ $count })

@@ -44,6 +44,7 @@ source-not-removed-list = "{ $id }" is not a removed config source. Removed ones
 source-restored = Restored { $id } ({ $url }): { $count } new article(s).
 source-refused = Not added: { $reason }
 source-added = Added { $id } ({ $url }): { $count } article(s) stored so far.
+source-found-feed = { $page } is a web page without an article; it links to its feed, and that is what was added.
 source-restored-config = Restored the config source { $id } ({ $url }): { $count } article(s) stored so far.
 
 sources-removed-title = Removed from the config's list ({ $count })

@@ -44,6 +44,7 @@ source-not-removed-list = "{ $id }" no es una fuente de configuración quitada. 
 source-restored = { $id } restaurada ({ $url }): { $count } artículo(s) nuevo(s).
 source-refused = No añadida: { $reason }
 source-added = { $id } añadida ({ $url }): { $count } artículo(s) guardado(s) hasta ahora.
+source-found-feed = { $page } es una página web sin artículo; enlaza a su feed, y eso es lo que se añadió.
 source-restored-config = Fuente de configuración { $id } restaurada ({ $url }): { $count } artículo(s) guardado(s) hasta ahora.
 
 sources-removed-title = Quitadas de la lista de la configuración ({ $count })

@@ -44,6 +44,7 @@ source-not-removed-list = "{ $id }" n’est pas une source de configuration reti
 source-restored = { $id } rétablie ({ $url }) : { $count } nouvel(s) article(s).
 source-refused = Non ajoutée : { $reason }
 source-added = { $id } ajoutée ({ $url }) : { $count } article(s) stocké(s) jusqu’ici.
+source-found-feed = { $page } est une page web sans article ; elle renvoie à son flux, et c’est lui qui a été ajouté.
 source-restored-config = Source de configuration { $id } rétablie ({ $url }) : { $count } article(s) stocké(s) jusqu’ici.
 
 sources-removed-title = Retirées de la liste de la configuration ({ $count })

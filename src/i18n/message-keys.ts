@@ -317,6 +317,7 @@ export interface MessageArgs {
   'source-added-chat': { count: MessageArg; id: MessageArg; url: MessageArg };
   'source-added-chat-shared': { id: MessageArg; url: MessageArg };
   'source-added-everyone': { id: MessageArg; url: MessageArg };
+  'source-found-feed': { page: MessageArg };
   'source-not-found': { id: MessageArg };
   'source-not-in-chat': { id: MessageArg };
   'source-not-removed': { id: MessageArg };

@@ -12,8 +12,11 @@ import type { Translate } from '../i18n/translations.js';
 import { asOneOffRead, problem, problemOf, type SourceProblem } from './source-problem.js';
 
 export type AdmissionResult =
-  /** `poll` is null when chats already shared the source, so nothing new was fetched. */
-  | { kind: 'added'; source: SourceRecord; poll: PollOutcome | null }
+  /**
+   * `poll` is null when chats already shared the source, so nothing new was fetched. `foundOn`: the
+   * web page given, when what was added is the feed it links to.
+   */
+  | { kind: 'added'; source: SourceRecord; poll: PollOutcome | null; foundOn?: string }
   /** The location is a config source an operator had removed: it is back. */
   | { kind: 'restored'; source: SourceRecord; poll: PollOutcome }
   /**
@@ -58,7 +61,11 @@ export class SourceAdmission {
     },
   ) {}
 
-  async add(location: string, adder: Adder): Promise<AdmissionResult> {
+  /**
+   * Adds a source for every chat. A web page without an article that links to its feed (a site's
+   * home page) gives that feed, as feed readers do; `foundOn` is that page, on the second call.
+   */
+  async add(location: string, adder: Adder, foundOn?: string): Promise<AdmissionResult> {
     if (location.length > MAX_LOCATION_CHARS) {
       return {
         kind: 'refused',
@@ -86,19 +93,26 @@ export class SourceAdmission {
       try {
         await this.deps.reader.read(target.location);
       } catch (error) {
-        return readRefusal(error);
+        const feed = foundOn ? null : linkedFeed(error);
+        return feed ? this.add(feed, adder, target.location) : readRefusal(error);
       }
     }
     const source = await this.deps.catalog.add(target.location, adder.id, this.deps.clock());
     const poll = existing ? null : await this.deps.poller.pollSource(source, true);
-    return { kind: 'added', source, poll };
+    return { kind: 'added', source, poll, ...(foundOn ? { foundOn } : {}) };
   }
 
   /**
    * Adds a URL to one chat's own sources, within `limit` per chat. The same checks as {@link add}
    * (never a local file); an address other chats follow already is shared, not fetched again.
    */
-  async addForChat(location: string, chat: string, adderId: string, limit: number): Promise<AdmissionResult> {
+  async addForChat(
+    location: string,
+    chat: string,
+    adderId: string,
+    limit: number,
+    foundOn?: string,
+  ): Promise<AdmissionResult> {
     if (limit <= 0) {
       return {
         kind: 'refused',
@@ -116,7 +130,8 @@ export class SourceAdmission {
       try {
         await this.deps.reader.read(target.location);
       } catch (error) {
-        return readRefusal(error);
+        const feed = foundOn ? null : linkedFeed(error);
+        return feed ? this.addForChat(feed, chat, adderId, limit, target.location) : readRefusal(error);
       }
     }
     const result = await this.deps.chatSources.follow(
@@ -152,6 +167,7 @@ export class SourceAdmission {
           kind: 'added',
           source: result.source,
           poll: result.shared ? null : await this.deps.poller.pollSource(result.source, true),
+          ...(foundOn ? { foundOn } : {}),
         };
     }
   }
@@ -197,6 +213,13 @@ export class SourceAdmission {
     const refused = checkUrl(url, this.deps.policy);
     return refused ? { refused: refused.message, problem: refused.problem } : { location: url.href };
   }
+}
+
+/** The feed a web page without an article links to, when that is why it could not be read. */
+function linkedFeed(error: unknown): string | null {
+  const found = problemOf(error);
+  if (found?.code === 'page-links-feed' || found?.code === 'html-feed-link') return found.args.feed;
+  return null;
 }
 
 /** A location that could not be read, refused with the reader's reason (and its problem, if any). */

@@ -243,9 +243,13 @@ export class ConsoleData {
     const result = await this.deps.services.admission.add(location, { id: addedBy, mayAddLocalFiles: false });
     if (result.kind === 'refused') return { ok: false, message: `Not added: ${result.reason}` };
     const verb = result.kind === 'restored' ? 'Restored the config source' : 'Added';
+    const found =
+      result.kind === 'added' && result.foundOn
+        ? `${shownLocation(result.foundOn)} is a web page that links to its feed: `
+        : '';
     return {
       ok: true,
-      message: `${verb} ${result.source.id} (${shownLocation(result.source.url)})${result.poll ? `: ${result.poll.newArticles} article(s) stored so far` : ', already read for some chats'}.`,
+      message: `${found}${verb} ${result.source.id} (${shownLocation(result.source.url)})${result.poll ? `: ${result.poll.newArticles} article(s) stored so far` : ', already read for some chats'}.`,
       sourceId: result.source.id,
     };
   }

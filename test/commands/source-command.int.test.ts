@@ -91,6 +91,34 @@ describe('/source add, remove and restore', () => {
     expect(await app.services.catalog.list()).toEqual([]);
   });
 
+  it('given a home page that links its feed, adds the feed and says so', async () => {
+    server = await startTestHttpServer({
+      '/': (_req, res) =>
+        res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(
+            '<html><head><title>Local Wire</title><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body><nav>Home</nav></body></html>',
+          ),
+      '/feed.xml': (_req, res) => res.end(FEED),
+    });
+    ({ app } = await startTestApp('sources: []\npolling: { allowLoopback: true, completeTeasers: false }'));
+    const home = server!.url('/');
+    const feed = server!.url('/feed.xml');
+    expect(await say(`/source add ${home}`)).toBe(
+      `${home} is a web page without an article; it links to its feed, and that is what was added.\n\nAdded 127-0-0-1-feed (${feed}): 1 article(s) stored so far.`,
+    );
+    expect((await app.services.catalog.list()).map((source) => source.url)).toEqual([feed]);
+    // The page again: it is the feed already read, by its id.
+    expect(await say(`/source add ${home}`)).toBe('Not added: already a source, as 127-0-0-1-feed');
+    // A chat's own source takes the feed the same way.
+    await say('/source remove 127-0-0-1-feed');
+    expect(await say(`/source add ${home}`, chatOperator)).toMatch(
+      new RegExp(
+        `^${home.replace(/[.?]/g, '\\$&')} is a web page without an article; .*\\n\\nAdded 127-0-0-1-feed \\(${feed.replace(/[.?]/g, '\\$&')}\\) for this chat`,
+      ),
+    );
+  });
+
   it('reports a broken config source, and hides it when removed', async () => {
     ({ app } = await startTestApp('sources:\n  - { id: local, url: ./nothing-here.txt }'));
     expect(await say('/sources')).toMatch(/local \(config file\) .*not fetched yet/);
