@@ -80,6 +80,7 @@ problem-plain-text = das ist reiner Text, kein Feed; prüfe die Adresse
 problem-xml-broken = der Feed ist kein wohlgeformtes XML (Zeile { $line }): { $detail }; wende dich an den Herausgeber oder versuch es später noch einmal
 problem-too-deep = der Feed verschachtelt Elemente tiefer als { $max } Ebenen, das tut kein echter Feed; bitte den Herausgeber, das zu beheben
 problem-no-article = { $url }: auf dieser Seite wurde kein Artikeltext gefunden: sie braucht vielleicht JavaScript, liegt hinter einer Anmeldung oder Bezahlschranke, oder ist eine Liste von Links (eine Start- oder Rubrikseite); füge stattdessen den RSS-Feed der Website hinzu, oder die Adresse eines einzelnen Artikels
+problem-feed-served-page = { $url } hat statt seines Feeds eine Webseite geliefert (eine Wartungs- oder Bot-Prüfseite?){ $then }
 problem-page-too-complex = { $url }: { $what ->
         [size] die Seite ist { $amount } Millionen Zeichen lang
         [elements] die Seite hat { $amount } Elemente

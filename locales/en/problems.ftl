@@ -81,6 +81,7 @@ problem-plain-text = this is plain text, not a feed; check the address
 problem-xml-broken = the feed is not well-formed XML (line { $line }): { $detail }; ask the publisher or try again later
 problem-too-deep = the feed nests elements more than { $max } levels deep, which no real feed does; ask the publisher to fix it
 problem-no-article = { $url }: no article text found on this page: it may need JavaScript to show its content, be behind a login or paywall, or be a list of links (a home or section page); add the site’s RSS feed instead, or the address of a single article
+problem-feed-served-page = { $url } answered with a web page instead of its feed (a maintenance or bot-check page?){ $then }
 problem-page-too-complex = { $url }: { $what ->
         [size] the page is { $amount } million characters long
         [elements] the page has { $amount } elements

@@ -80,6 +80,7 @@ problem-plain-text = es texto plano, no un feed; comprueba la dirección
 problem-xml-broken = el feed no es XML bien formado (línea { $line }): { $detail }; avisa al editor o inténtalo más tarde
 problem-too-deep = el feed anida elementos a más de { $max } niveles, algo que ningún feed real hace; pide al editor que lo arregle
 problem-no-article = { $url }: no se encontró texto de artículo en esta página: puede que necesite JavaScript para mostrarse, esté tras un inicio de sesión o un muro de pago, o sea una lista de enlaces (una portada o una sección); añade en su lugar el feed RSS del sitio, o la dirección de un solo artículo
+problem-feed-served-page = { $url } respondió con una página web en lugar de su feed (¿una página de mantenimiento o de verificación anti-bots?){ $then }
 problem-page-too-complex = { $url }: { $what ->
         [size] la página tiene { $amount } millones de caracteres
         [elements] la página tiene { $amount } elementos

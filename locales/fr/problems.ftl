@@ -80,6 +80,7 @@ problem-plain-text = c’est du texte brut, pas un flux ; vérifiez l’adresse
 problem-xml-broken = le flux n’est pas du XML bien formé (ligne { $line }) : { $detail } ; contactez l’éditeur ou réessayez plus tard
 problem-too-deep = le flux imbrique des éléments sur plus de { $max } niveaux, ce que ne fait aucun vrai flux ; demandez à l’éditeur de le corriger
 problem-no-article = { $url } : aucun texte d’article trouvé sur cette page : elle a peut-être besoin de JavaScript pour s’afficher, se trouve derrière une connexion ou un paywall, ou n’est qu’une liste de liens (une page d’accueil ou de rubrique) ; ajoutez plutôt le flux RSS du site, ou l’adresse d’un seul article
+problem-feed-served-page = { $url } a répondu par une page web au lieu de son flux (une page de maintenance ou de vérification anti-robot ?){ $then }
 problem-page-too-complex = { $url } : { $what ->
         [size] la page fait { $amount } millions de caractères
         [elements] la page a { $amount } éléments

@@ -225,6 +225,7 @@ export interface MessageArgs {
   'problem-binary-file': { name: MessageArg };
   'problem-empty-response': null;
   'problem-feed-huge': { mb: MessageArg };
+  'problem-feed-served-page': { then: MessageArg; url: MessageArg };
   'problem-fetch-failed': { detail: MessageArg; then: MessageArg; url: MessageArg };
   'problem-file-too-large': { max: MessageArg; path: MessageArg };
   'problem-forbidden-address': {

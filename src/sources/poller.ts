@@ -145,7 +145,7 @@ export class Poller {
       return { sourceId: source.id, result: 'waiting', newArticles: 0 };
     }
     try {
-      const reading = await this.deps.reader.read(source.url, status.validators);
+      const reading = await this.deps.reader.read(source.url, status.validators, status.kind === 'feed');
       const stored = reading.notModified ? [] : await this.storeNew(source, reading.drafts);
       const done = clock().toISOString();
       await this.record(source, {

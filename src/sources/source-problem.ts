@@ -54,6 +54,8 @@ export interface ProblemArgs {
   'xml-broken': { line: number; detail: string };
   'too-deep': { max: number };
   'no-article': { url: string };
+  /** A source that was a feed answered with a web page (maintenance, a bot check): passing. */
+  'feed-served-page': { url: string };
   /** `what` names the limit the page exceeds; `amount` is how far it goes. */
   'page-too-complex': { url: string; what: 'size' | 'elements' | 'depth'; amount: string };
 }

@@ -10,7 +10,7 @@ import type { FetchResult } from './http-fetcher.js';
 import { looksBinary, parseLocalDocument } from './local-document.js';
 import { extractPage, PageExtractionError } from './page-extractor.js';
 import { discoverFeedLinks } from './feed-discovery.js';
-import { problem, SourceError } from './source-problem.js';
+import { problem, SourceError, WILL_RETRY } from './source-problem.js';
 
 /** Fetches a URL (the HTTP fetcher, or a fake in tests). */
 export type Fetch = (url: string, conditional?: Validators) => Promise<FetchResult>;
@@ -68,8 +68,12 @@ export class SourceReader {
     private readonly feeds: FeedThread = new FeedThread(),
   ) {}
 
-  async read(location: string, validators: Validators = {}): Promise<SourceReading> {
-    if (/^https?:\/\//i.test(location)) return this.readUrl(location, validators);
+  /**
+   * Reads a source. `wasFeed`: its last good read was a feed; a web page in its place is then the
+   * site's maintenance or bot-check page, refused rather than stored as an article.
+   */
+  async read(location: string, validators: Validators = {}, wasFeed = false): Promise<SourceReading> {
+    if (/^https?:\/\//i.test(location)) return this.readUrl(location, validators, wasFeed);
     const path = location.startsWith('file://') ? fileURLToPath(location) : location;
     const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') {
@@ -94,7 +98,7 @@ export class SourceReader {
     return pageDraft(page, result.url);
   }
 
-  private async readUrl(url: string, validators: Validators): Promise<SourceReading> {
+  private async readUrl(url: string, validators: Validators, wasFeed: boolean): Promise<SourceReading> {
     const result = await this.fetch(url, validators);
     if (result.kind === 'not-modified') {
       return { kind: 'feed', title: null, drafts: [], notModified: true, validators, problems: [] };
@@ -105,6 +109,12 @@ export class SourceReader {
       fileName: new URL(result.url).pathname,
     });
     const fresh: Validators = { etag: result.etag, lastModified: result.lastModified };
+    if (format === 'html' && wasFeed) {
+      throw new SourceError(
+        `${url} answered with a web page instead of its feed (a maintenance or bot-check page?)${WILL_RETRY}`,
+        problem('feed-served-page', { url }),
+      );
+    }
     if (format === 'html') {
       const draft = pageDraft(extractPageOrPointToFeed(text, result.url), result.url);
       return {

@@ -131,6 +131,40 @@ describe('Poller against a local HTTP server', () => {
     ]);
   });
 
+  it('refuses a web page where a feed was (a maintenance page), stores nothing of it, and recovers', async () => {
+    let maintenance = false;
+    server = await startTestHttpServer({
+      '/feed.xml': (_req, res) => {
+        if (!maintenance)
+          return void res.end(rss([{ title: 'Harbour', link: server.url('/a/1'), body: LONG_BODY }]));
+        // A page with enough text to pass for an article.
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(
+          `<html><head><title>Down for maintenance</title></head><body><article><h1>We'll be back soon</h1>${LONG_BODY}</article></body></html>`,
+        );
+      },
+    });
+    ({ app } = await startTestApp(
+      `sources:\n  - { id: wire, url: "${server.url('/feed.xml')}" }\npolling: { allowLoopback: true, completeTeasers: false }`,
+    ));
+    const { poller, statuses, articles } = app.services;
+    expect(await poller.pollAll({ force: true })).toMatchObject([{ result: 'new', newArticles: 1 }]);
+    maintenance = true;
+    const [outcome] = await poller.pollAll({ force: true });
+    expect(outcome).toMatchObject({ result: 'failed' });
+    expect(outcome!.error).toBe(
+      `${server.url('/feed.xml')} answered with a web page instead of its feed (a maintenance or bot-check page?), Quotewire will retry with backoff`,
+    );
+    expect(await statuses.get('wire')).toMatchObject({
+      kind: 'feed',
+      lastProblem: { code: 'feed-served-page' },
+    });
+    const stored = await articles.seenSince(new Date(0), new Date(Date.now() + 1000));
+    expect(stored.map((article) => article.title)).toEqual(['Harbour']);
+    maintenance = false;
+    expect(await poller.pollAll({ force: true })).toMatchObject([{ result: 'unchanged' }]);
+  });
+
   it('reports a source that disappears and keeps its articles', async () => {
     let gone = false;
     server = await startTestHttpServer({
