@@ -195,6 +195,8 @@ export class TelegramAdapter {
   async startPolling(): Promise<void> {
     if (this.polling || this.abort.signal.aborted) return;
     const { logger } = this.options;
+    // Polling may have run and stopped before (the polling lease went to another instance and came back).
+    this.lifecycle.resume();
     this.polling = new UpdatePolling(this.bot, {
       lifecycle: this.lifecycle,
       logger,

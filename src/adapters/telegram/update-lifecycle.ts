@@ -133,6 +133,17 @@ export class UpdateLifecycle {
   }
 
   /**
+   * Lets updates through again after a stop of polling alone (another instance held the polling
+   * lease for a while and this one took it back): without it, every update of the new run would
+   * be handed back and then confirmed by the next request, so the bot would stay silent for good.
+   */
+  resume(): void {
+    this.stopping = false;
+    this.mustFinish = () => false;
+    this.handedBack.clear();
+  }
+
+  /**
    * Waits up to `ms` for the updates in flight to end, then abandons the rest; returns their ids.
    */
   async drain(ms: number): Promise<number[]> {

@@ -249,6 +249,19 @@ describe('the Telegram adapter with the real grammY against a fake Bot API', () 
     expect(await subscriptionOf(-44)).toBeUndefined();
     expect(await subscriptionOf(-10044)).toBeDefined();
   });
+
+  it('answers again after polling stopped and started (the polling lease lost and taken back)', async () => {
+    // As on several instances sharing Redis: the instance polls only while it holds the lease.
+    await adapter.stop();
+    adapter = new TelegramAdapter(options({ pollOnStart: false }));
+    await adapter.start();
+    await adapter.startPolling();
+    expect(String((await say(textUpdate('/help', PRIVATE, PRIVATE)))[0]!.text)).toContain('/subscribe');
+    await adapter.stopPolling();
+    await adapter.startPolling();
+    const [again] = await say(textUpdate('/start', PRIVATE, PRIVATE));
+    expect(String(again!.text)).toContain('/subscribe');
+  });
 });
 
 describe('webhook mode', () => {
