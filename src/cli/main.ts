@@ -20,6 +20,9 @@ import { parseCliArguments, UsageError, type CliArguments } from './arguments.js
 import { commandHelp, generalHelp } from './cli-commands.js';
 import { packageVersion } from './package-version.js';
 
+/** How long the process may take to end by itself once its command has returned. */
+const EXIT_GRACE_MS = 2_000;
+
 /** Runs one command line and returns the exit code: 0 done, 1 some input failed, 2 a mistake to fix. */
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   // Known only once the configuration is read; until then no stack trace is shown.
@@ -86,4 +89,7 @@ endQuietlyWhenOutputCloses(() => {
 });
 main(process.argv.slice(2), process.env).then((code) => {
   process.exitCode = code;
+  // The command is over: a handle something left open (a timer, a worker, standard input) must not
+  // keep the process running, deaf to the SIGTERM its handler already took.
+  setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
 });

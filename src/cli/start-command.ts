@@ -1,8 +1,8 @@
 import { runTerminalChat } from '../adapters/terminal/terminal-chat.js';
 import { startChatService } from '../app/chat-service.js';
-import { createApp } from '../app/container.js';
+import { createApp, type App } from '../app/container.js';
 import type { AppConfig } from '../config/load-config.js';
-import { createStderrLogger } from '../kernel/logger.js';
+import { createStderrLogger, type Logger } from '../kernel/logger.js';
 import { describeError } from '../kernel/describe-error.js';
 import type { CliArguments } from './arguments.js';
 import { complain, print } from './output.js';
@@ -23,6 +23,19 @@ export async function runStartCommand(given: AppConfig, args: CliArguments): Pro
   // In the terminal chat, routine lines would interleave with answers; warnings still show.
   const logger = createStderrLogger({ quiet: !service });
   const app = await createApp(config, { logger });
+  try {
+    return await run(config, app, logger, service);
+  } catch (error) {
+    // An unexpected error (a damaged store the terminal chat cannot read): the scheduler, the
+    // workers and standard input would keep the process alive, deaf, after the error is printed.
+    process.stdin.destroy();
+    const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+    await Promise.race([app.close().catch(() => undefined), grace]);
+    throw error;
+  }
+}
+
+async function run(config: AppConfig, app: App, logger: Logger, service: boolean): Promise<number> {
   const { services } = app;
   let web: WebServer | null = null;
   if (config.web.enabled) {

@@ -99,6 +99,24 @@ describe('quotewire start (terminal chat)', () => {
   });
 });
 
+describe('quotewire start on a damaged store', () => {
+  it('exits with the error instead of staying alive when the terminal chat cannot read the store', async () => {
+    const store = tempStore();
+    expect((await runCli(['poll'], { env: { QUOTEWIRE_STORE: store } })).code).toBe(0);
+    const { default: Database } = await import('libsql');
+    const db = new Database(store.slice('sqlite://'.length));
+    db.prepare("UPDATE articles SET value = '{'").run();
+    db.close();
+    const result = await runCli(['start'], {
+      input: '/help\n',
+      env: { QUOTEWIRE_STORE: store },
+      killAfterMs: 15_000,
+    });
+    expect(result.stderr).toContain('quotewire: unexpected error:');
+    expect(result.code).toBe(1);
+  }, 30_000);
+});
+
 describe('bad configuration and environment', () => {
   it('names the bad key of a corrupt config, without a stack trace', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'qw-cli-'));

@@ -13,7 +13,8 @@ export interface CliResult {
 /** Runs the built `quotewire` executable (what npx runs) with the given input and environment. */
 export function runCli(
   args: string[],
-  options: { input?: string; env?: Record<string, string> } = {},
+  /** `killAfterMs`: a process still running then is killed (code null), so a hang fails a test rather than leaking. */
+  options: { input?: string; env?: Record<string, string>; killAfterMs?: number } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
@@ -26,7 +27,11 @@ export function runCli(
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    const stuck = options.killAfterMs ? setTimeout(() => child.kill('SIGKILL'), options.killAfterMs) : null;
+    child.on('close', (code) => {
+      if (stuck) clearTimeout(stuck);
+      resolve({ code, stdout, stderr });
+    });
     child.stdin.end(options.input ?? '');
   });
 }
