@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock } from '../kernel/clock.js';
 import type { Store } from '../store/store.js';
@@ -6,6 +7,8 @@ import { problems, type HealthMonitor, type HealthSnapshot } from './health-moni
 interface Beat {
   at: string;
   pid: number;
+  /** Which process wrote it (pids repeat across containers); absent in beats of older versions. */
+  owner?: string;
   parts: HealthSnapshot;
 }
 
@@ -29,6 +32,7 @@ export class Heartbeat {
   private timer: NodeJS.Timeout | null = null;
   private readonly beats;
   private readonly key = `heartbeat:${hostname()}`;
+  private readonly owner = randomUUID();
 
   constructor(
     store: Store,
@@ -49,6 +53,7 @@ export class Heartbeat {
     await this.beats.set(this.key, {
       at: this.clock().toISOString(),
       pid: process.pid,
+      owner: this.owner,
       parts: this.monitor?.snapshot() ?? {},
     });
   }
@@ -61,7 +66,9 @@ export class Heartbeat {
     if (!this.timer) return;
     clearInterval(this.timer);
     this.timer = null;
-    await this.beats.delete(this.key).catch(() => undefined);
+    // Another service on this host (a second instance on Redis) may have beaten since: its beat stays.
+    const beat = await this.beats.get(this.key).catch(() => undefined);
+    if (beat?.owner === this.owner) await this.beats.delete(this.key).catch(() => undefined);
   }
 
   async check(): Promise<HealthReport> {
