@@ -250,6 +250,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     async close() {
       await heartbeat.stop();
       await scheduler.stop();
+      poller.stop();
       await poller.idle();
       await analyzers.close();
       await fetcher.close();

@@ -128,6 +128,8 @@ async function run(config: AppConfig, app: App, logger: Logger, service: boolean
     process.exit(exitCode || 0);
   }, SHUTDOWN_GRACE_MS);
   grace.unref();
+  // The first round may have many sources left: those not started yet wait for the next start.
+  services.poller.stop();
   await firstPoll.catch(() => undefined);
   await web?.close();
   await app.close();

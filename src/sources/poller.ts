@@ -34,7 +34,10 @@ export interface PollerOptions {
 
 export interface PollOutcome {
   sourceId: string;
-  /** `elsewhere`: another instance sharing the store polls it for this slot. */
+  /**
+   * `elsewhere`: another instance sharing the store polls it for this slot; `waiting`: not polled
+   * now (backing off, or Quotewire is stopping).
+   */
   result: 'new' | 'unchanged' | 'failed' | 'waiting' | 'elsewhere';
   newArticles: number;
   error?: string;
@@ -47,6 +50,7 @@ export interface PollOutcome {
  */
 export class Poller {
   private readonly inFlight = new Map<string, Promise<PollOutcome>>();
+  private stopping = false;
 
   constructor(
     private readonly deps: {
@@ -92,6 +96,7 @@ export class Poller {
   pollSource(source: SourceRecord, force = false): Promise<PollOutcome> {
     const running = this.inFlight.get(source.id);
     if (running) return running;
+    if (this.stopping) return Promise.resolve({ sourceId: source.id, result: 'waiting', newArticles: 0 });
     const poll = this.poll(source, force)
       .then((outcome) => (this.deps.metrics?.polled(outcome.result), outcome))
       .finally(() => this.inFlight.delete(source.id));
@@ -99,9 +104,18 @@ export class Poller {
     return poll;
   }
 
+  /**
+   * Starts no more polls: a round under way leaves its remaining sources for the next start (their
+   * slot unclaimed), so a stop waits for the polls in flight, not for the whole round.
+   */
+  stop(): void {
+    this.stopping = true;
+  }
+
   /** Polls a source for a slot if this instance claims it (always, without leases). */
   private async pollClaimed(source: SourceRecord, slot: string): Promise<PollOutcome> {
     const { leases, clock } = this.deps;
+    if (this.stopping) return { sourceId: source.id, result: 'waiting', newArticles: 0 };
     if (leases && !(await leases.claim(source.id, slot, clock()))) {
       return { sourceId: source.id, result: 'elsewhere', newArticles: 0 };
     }

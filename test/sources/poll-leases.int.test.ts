@@ -66,4 +66,37 @@ describe('polls shared by several instances on one store', () => {
     expect(await app.services.poller.takeOverAbandoned()).toEqual([]);
     expect(server.requests).toHaveLength(1);
   });
+
+  it('starts no more polls of a round once stopping, and leaves their slot to the next start', async () => {
+    const feeds = [1, 2, 3, 4, 5, 6];
+    server = await startTestHttpServer(
+      Object.fromEntries(
+        feeds.map((n) => [
+          `/feed${n}.xml`,
+          async (_req: unknown, res: { end(body: string): void }) => {
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            res.end(FEED(n));
+          },
+        ]),
+      ),
+    );
+    const sources = feeds.map((n) => `  - { id: f${n}, url: "${server!.url(`/feed${n}.xml`)}" }`).join('\n');
+    const { app, config } = await startTestApp(`sources:\n${sources}\npolling: { allowLoopback: true }`);
+    apps.push(app);
+    const slot = '2026-11-30T09:15';
+    const round = app.services.poller.pollAll({ slot });
+    await expect.poll(() => server!.requests.length).toBeGreaterThan(0);
+    // SIGTERM: the polls in flight finish, the rest of the round is not started.
+    app.services.poller.stop();
+    const outcomes = await round;
+    const polled = outcomes.filter((outcome) => outcome.result === 'new').map((outcome) => outcome.sourceId);
+    expect(polled.length).toBeGreaterThan(0);
+    expect(polled.length).toBeLessThan(feeds.length);
+    expect(server.requests).toHaveLength(polled.length);
+    // The next start, in the same minute, polls the others at once instead of waiting for a lease.
+    const next = await createApp(config, { logger: createMemoryLogger() });
+    apps.push(next);
+    const rest = await next.services.poller.pollAll({ slot });
+    expect(rest.filter((outcome) => outcome.result === 'new')).toHaveLength(feeds.length - polled.length);
+  });
 });
