@@ -9,7 +9,7 @@ import { complain, print } from './output.js';
 import type { WebServer } from '../web/web-server.js';
 
 /** After SIGTERM, work in flight gets this long to finish before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 20_000;
+export const SHUTDOWN_GRACE_MS = 20_000;
 
 /**
  * `quotewire start`: without a bot token it is the terminal chat and ends with its input; with one it

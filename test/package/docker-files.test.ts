@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SHUTDOWN_GRACE_MS } from '../../src/cli/start-command.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
 
 // No Docker engine runs here (or in CI), so the image is never built in a test: these checks read the
@@ -65,6 +66,9 @@ describe('the Dockerfile and compose.yaml', () => {
     // A fixed host port would make --scale bot=3 fail.
     expect(bot.ports).toBeUndefined();
     expect(compose.services.redis!.profiles).toEqual(['redis']);
+    // docker stop waits this long before SIGKILL: longer than Quotewire's own grace after SIGTERM.
+    const grace = /^(\d+)s$/.exec(String((bot as { stop_grace_period?: string }).stop_grace_period));
+    expect(Number(grace?.[1]) * 1000).toBeGreaterThan(SHUTDOWN_GRACE_MS);
     expect(read('compose.yaml')).toContain('docker compose --profile redis up -d --scale bot=3');
   });
 });
