@@ -125,11 +125,26 @@ function readConfigFile(file: string, namedBy: string | null, environmentProblem
   try {
     return withSourcesWritten(withoutEmptySections(parseYaml(raw) ?? {}));
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
-    const what = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ConfigError(withOthers(`${file} is not valid YAML${where}: ${what}`, environmentProblems));
+    const line = error instanceof YAMLParseError && error.linePos ? error.linePos[0].line : null;
+    const where = line === null ? '' : ` (line ${line})`;
+    // The parser's first line ends "…at line 2, column 18:" before the excerpt it leaves out.
+    const what = (error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(
+      /:\s*$/,
+      '',
+    );
+    const hint = line !== null && startsWithStar(raw.split('\n')[line - 1]) ? starHint : '';
+    throw new ConfigError(
+      withOthers(`${file} is not valid YAML${where}: ${what}${hint}`, environmentProblems),
+    );
   }
 }
+
+/** A cron schedule left unquoted: YAML reads a value that starts with `*` as an alias, and fails. */
+function startsWithStar(line: string | undefined): boolean {
+  return line !== undefined && /^\s*(?:-\s*)?(?:[\w.-]+\s*:\s*)?\*/.test(line);
+}
+
+const starHint = '; a value that starts with * (a cron schedule) must be in quotes: schedule: "*/15 * * * *"';
 
 /**
  * A section whose keys are all commented out (`polling:` followed by `#   schedule: ...`) is null in

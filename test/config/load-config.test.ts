@@ -215,6 +215,11 @@ describe('loadConfig', () => {
       /no such file; check the path given to QUOTEWIRE_CONFIG/,
     );
     expect(loadError('sources: [\n  - url: a\n')).toMatch(/is not valid YAML \(line \d+\)/);
+    // The likeliest slip of all, a cron schedule left unquoted, says how to write it.
+    const star = loadError('polling:\n  schedule: */15 * * * *\n');
+    expect(star).toMatch(/is not valid YAML \(line 2\): [^\n]*column \d+; a value that starts with \* /);
+    expect(star).toMatch(/must be in quotes: schedule: "\*\/15 \* \* \* \*"$/);
+    expect(loadError('polling: [\n')).not.toContain('must be in quotes');
   });
 
   it('takes secrets and overrides only from the environment', () => {
