@@ -38,9 +38,7 @@ export function openSqliteStore(
     if (path !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
   } catch (error) {
-    throw new StoreError(
-      `cannot open the SQLite store at ${path}: ${reason(error)}; set store.url in the config (or QUOTEWIRE_STORE) to a writable file`,
-    );
+    throw new StoreError(`cannot open the SQLite store at ${path}: ${reason(error)}; ${remedy(error)}`);
   }
   // Checkpoint the WAL every ~40 MB rather than every 4 MB (ingest writes tens of MB in bursts), and
   // on a thread of its own once the store writes in bulk.
@@ -125,6 +123,18 @@ function prepareFolder(path: string): void {
       `cannot write the store at ${path}: ${reason(error)}; set store.url in the config (or QUOTEWIRE_STORE) to a writable location`,
     );
   }
+}
+
+/**
+ * What to do about a store that will not open: a damaged file is not fixed by pointing elsewhere,
+ * and moving it aside keeps it for recovery.
+ */
+function remedy(error: unknown): string {
+  const code = (error as { code?: string } | undefined)?.code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return 'the file is damaged: restore it from a backup, or move it aside (Quotewire then starts with an empty store)';
+  }
+  return 'set store.url in the config (or QUOTEWIRE_STORE) to a writable file';
 }
 
 function reason(error: unknown): string {

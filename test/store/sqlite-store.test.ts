@@ -88,6 +88,12 @@ describe('the embedded SQLite store', () => {
       /set store\.url in the config/,
     );
     await expect(openStore('mongodb://x')).rejects.toThrow(/use sqlite:\/\/<file path> or redis:\/\//);
+    // A damaged file is not fixed by choosing another: say so, and how to keep it.
+    const damaged = join(mkdtempSync(join(tmpdir(), 'qw-store-')), 'store.sqlite');
+    writeFileSync(damaged, Buffer.alloc(8192, 7));
+    await expect(openStore(`sqlite://${damaged}`)).rejects.toThrow(
+      /: file is not a database; the file is damaged: restore it from a backup, or move it aside/,
+    );
     const store = await openStore(`sqlite://${tempFile()}`);
     await store.close();
     await expect(store.collection('meta').get('x')).rejects.toThrow(StoreError);
