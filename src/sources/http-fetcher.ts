@@ -448,7 +448,8 @@ function statusError(url: URL, status: number, headers: ResponseHeaders, nowMs: 
             : status >= 300 && status < 400
               ? 'redirect'
               : 'other';
-  const seconds = retryAfterMs === undefined ? '' : formatSeconds(retryAfterMs);
+  // A date-form Retry-After, measured against our clock, lands between whole seconds ("3599.5 s").
+  const seconds = retryAfterMs === undefined ? '' : formatSeconds(Math.ceil(retryAfterMs / 1000) * 1000);
   const advice: Record<HttpAdvice, string> = {
     'rate-limited': `the site is rate-limiting requests${WILL_RETRY}`,
     'rate-limited-wait': `the site is rate-limiting requests and asks to wait ${seconds}${WILL_RETRY}`,

@@ -380,6 +380,19 @@ describe('createHttpFetcher: errors', () => {
     expect(error.message).toContain('wait 120 s');
   });
 
+  it('says a date-form Retry-After in whole seconds', async () => {
+    const now = Date.parse('2025-01-01T10:00:00.500Z');
+    const server = await serve({
+      '/feed': (_req, res) => res.writeHead(429, { 'retry-after': 'Wed, 01 Jan 2025 11:00:00 GMT' }).end(),
+    });
+    const error = await expectFetchError(
+      makeFetcher({ now: () => now }).fetch(server.url('/feed')),
+      'http-status',
+    );
+    expect(error.retryAfterMs).toBe(3_599_500);
+    expect(error.message).toContain('asks to wait 3600 s,');
+  });
+
   it('passes on Retry-After as an HTTP date from a 503, measured with the injected clock', async () => {
     const now = Date.parse('2025-01-01T10:00:00Z');
     const server = await serve({
