@@ -66,6 +66,11 @@ describe('the Dockerfile and compose.yaml', () => {
     // A fixed host port would make --scale bot=3 fail.
     expect(bot.ports).toBeUndefined();
     expect(compose.services.redis!.profiles).toEqual(['redis']);
+    // The bot starts once Redis answers, which needs a health check on Redis to wait for.
+    const waits = (bot as { depends_on?: Record<string, { condition?: string }> }).depends_on;
+    expect(waits?.redis?.condition).toBe('service_healthy');
+    const health = (compose.services.redis as { healthcheck?: { test?: string[] } }).healthcheck;
+    expect(health?.test).toEqual(['CMD', 'redis-cli', 'ping']);
     // docker stop waits this long before SIGKILL: longer than Quotewire's own grace after SIGTERM.
     const grace = /^(\d+)s$/.exec(String((bot as { stop_grace_period?: string }).stop_grace_period));
     expect(Number(grace?.[1]) * 1000).toBeGreaterThan(SHUTDOWN_GRACE_MS);
