@@ -30,16 +30,7 @@ export const modeCommand = defineCommand({
     const { address, current } = found;
     const now = services.clock();
     const bounds = services.config.instant;
-    if (!options.mode)
-      return subscriptionReply(
-        current,
-        now,
-        t('mode-lead'),
-        bounds,
-        t,
-        language,
-        await services.deliveries.settled(current, now),
-      );
+    if (!options.mode) return subscriptionReply(services, current, now, t('mode-lead'), t, language);
     const mode = options.mode as DeliveryMode;
     const { minutes, per_hour: perHour } = options;
     if (minutes !== undefined && (minutes < bounds.minEveryMinutes || minutes > 1440)) {
@@ -72,15 +63,7 @@ export const modeCommand = defineCommand({
       };
     });
     return updated
-      ? subscriptionReply(
-          updated.subscription,
-          now,
-          t(LEADS[mode]),
-          bounds,
-          t,
-          language,
-          await services.deliveries.settled(updated.subscription, now),
-        )
+      ? await subscriptionReply(services, updated.subscription, now, t(LEADS[mode]), t, language)
       : notSubscribed(t);
   },
 });

@@ -30,17 +30,7 @@ export const scheduleCommand = defineCommand({
     if ('refusal' in found) return found.refusal;
     const { address, current } = found;
     const now = services.clock();
-    const bounds = services.config.instant;
-    if (!options.frequency)
-      return subscriptionReply(
-        current,
-        now,
-        t('schedule-lead'),
-        bounds,
-        t,
-        language,
-        await services.deliveries.settled(current, now),
-      );
+    if (!options.frequency) return subscriptionReply(services, current, now, t('schedule-lead'), t, language);
     let changes: SubscriptionChanges;
     switch (options.frequency) {
       case 'weekly': {
@@ -74,15 +64,7 @@ export const scheduleCommand = defineCommand({
     }
     const updated = await services.subscriptions.update(address, changes);
     return updated
-      ? subscriptionReply(
-          updated,
-          now,
-          t('schedule-set'),
-          bounds,
-          t,
-          language,
-          await services.deliveries.settled(updated, now),
-        )
+      ? await subscriptionReply(services, updated, now, t('schedule-set'), t, language)
       : notSubscribed(t);
   },
 });

@@ -27,22 +27,13 @@ export const settingsCommand = defineCommand({
   },
   async run({ options, services, caller, t, language }) {
     const address = chatAddress(caller);
-    const bounds = services.config.instant;
     const now = services.clock();
     if (!options.setting) {
       const here = paragraph(t('settings-language-here', { language }));
       if (!address) return reply.of(...noSubscriptionsHere(t).blocks, here);
       const current = await services.subscriptions.get(address);
       if (!current) return reply.of(...notSubscribed(t).blocks, here);
-      return subscriptionReply(
-        current,
-        now,
-        t('settings-lead'),
-        bounds,
-        t,
-        language,
-        await services.deliveries.settled(current, now),
-      );
+      return subscriptionReply(services, current, now, t('settings-lead'), t, language);
     }
     if (options.setting === 'language') {
       // The interface's languages, and languages the config gives the digest's words in.
@@ -58,15 +49,7 @@ export const settingsCommand = defineCommand({
       const said = services.i18n.translator(chosen);
       const updated = address && (await services.subscriptions.update(address, { language: chosen }));
       return updated
-        ? subscriptionReply(
-            updated,
-            now,
-            said('settings-language-set'),
-            bounds,
-            said,
-            chosen,
-            await services.deliveries.settled(updated, now),
-          )
+        ? await subscriptionReply(services, updated, now, said('settings-language-set'), said, chosen)
         : reply.text(
             `${said('settings-language-set')} ${said('settings-language-here', { language: chosen })}`,
           );
@@ -95,16 +78,6 @@ export const settingsCommand = defineCommand({
       lead = silent ? t('settings-silent-on') : t('settings-silent-off');
     }
     const updated = await services.subscriptions.update(address, changes);
-    return updated
-      ? subscriptionReply(
-          updated,
-          now,
-          lead,
-          bounds,
-          t,
-          language,
-          await services.deliveries.settled(updated, now),
-        )
-      : notSubscribed(t);
+    return updated ? await subscriptionReply(services, updated, now, lead, t, language) : notSubscribed(t);
   },
 });

@@ -26,9 +26,7 @@ export const subscribeCommand = defineCommand({
       { ...(topics ? { topics } : {}), ...(existing ? {} : { language }) },
     );
     const lead = created ? t('subscribe-created') : t('subscribe-updated');
-    const now = services.clock();
-    const settled = await services.deliveries.settled(subscription, now);
-    const answer = subscriptionReply(subscription, now, lead, services.config.instant, t, language, settled);
+    const answer = await subscriptionReply(services, subscription, services.clock(), lead, t, language);
     return leftOut.length ? reply.of(...answer.blocks, paragraph(topicsLeftOut(leftOut, t))) : answer;
   },
 });

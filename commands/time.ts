@@ -38,9 +38,7 @@ export const timeCommand = defineCommand({
     });
     if (!updated) return notSubscribed(t);
     // Today's digest may have gone out already at the old time: the answer says the next real one.
-    const now = services.clock();
-    const settled = await services.deliveries.settled(updated, now);
-    return subscriptionReply(updated, now, t('time-set'), services.config.instant, t, language, settled);
+    return subscriptionReply(services, updated, services.clock(), t('time-set'), t, language);
   },
 });
 

@@ -2,6 +2,7 @@ import { list, paragraph, reply, type Reply } from '../chat/reply.js';
 import { DATE_LOCALES, isLanguage } from '../i18n/languages.js';
 import type { Translate } from '../i18n/translations.js';
 import { nextDelivery } from './delivery-schedule.js';
+import type { DeliveryLedger } from './delivery-ledger.js';
 import { pauseReasonText } from './pause-reasons.js';
 import { instantBatching, TOPIC_LIMITS, type InstantBounds, type Subscription } from './subscription.js';
 import { echo } from '../chat/display-limits.js';
@@ -52,19 +53,27 @@ export function describeInstant(
   return t('instant-batching', { what, minutes: batching.everyMinutes, perHour: batching.perHour });
 }
 
+/** What {@link subscriptionReply} reads: the instant bounds, and the delivery ledger. */
+export interface SettingsSources {
+  config: { instant: InstantBounds };
+  deliveries: Pick<DeliveryLedger, 'settled'>;
+}
+
 /**
- * A subscription's settings as a neutral reply, with when the next digest goes out; `settled`: the
- * ledger keys already delivered (DeliveryLedger.settled), which the delivery will not send again.
+ * A subscription's settings as a neutral reply, after `lead`, with when the next digest really goes
+ * out: the ledger says which of the days around `now` were delivered already (a chat that moved its
+ * time later after today's digest hears that the next one is tomorrow's).
  */
-export function subscriptionReply(
+export async function subscriptionReply(
+  services: SettingsSources,
   subscription: Subscription,
   now: Date,
   lead: string,
-  bounds: InstantBounds,
   t: Translate,
   language: string,
-  settled?: ReadonlySet<string>,
-): Reply {
+): Promise<Reply> {
+  const bounds = services.config.instant;
+  const settled = await services.deliveries.settled(subscription, now);
   const batching = instantBatching(subscription, bounds);
   const mode = subscription.mode ?? 'daily';
   const next = nextDelivery(subscription, now, settled);
