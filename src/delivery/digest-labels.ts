@@ -6,6 +6,7 @@
 import { isLanguage } from '../i18n/languages.js';
 import type { Translations } from '../i18n/translations.js';
 import type { Digest } from '../digest/digest.js';
+import { filteredOutText } from '../digest/digest-reply.js';
 
 /** The words `digest.languages` may set per language; `{date}` and `{topics}` are filled in. */
 export interface ConfiguredDigestWords {
@@ -63,12 +64,7 @@ export function labelsFor(
     },
     quoteOfTheDay: words.quoteOfTheDay ?? t('digest-quote-of-the-day'),
     emptyText: (digest) =>
-      digest.stats.filtered
-        ? t('digest-no-stories-filtered', {
-            count: digest.stats.filtered,
-            hours: t('digest-hours', { hours: Number(digest.window.hours.toFixed(2)) }),
-          })
-        : noStories,
+      digest.stats.filtered ? filteredOutText(digest, t, digest.stats.filtered) : noStories,
     sources: t('digest-sources'),
     moreStories: (count) => t('digest-more-stories', { count }),
     topicGone: t('digest-topic-gone'),

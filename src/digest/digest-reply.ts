@@ -23,7 +23,7 @@ export function digestReply(digest: Digest, t: Translate, options: { images?: bo
           // Stories there were, but the chat's filters left each out: saying the sources had no news
           // would send the user to /sources instead of /filter.
           digest.stats.filtered
-            ? t('digest-no-stories-filtered', { count: digest.stats.filtered, hours: hours(digest, t) })
+            ? filteredOutText(digest, t, digest.stats.filtered)
             : digest.topic
               ? t('digest-no-stories-topic', { topic: echo(digest.topic), hours: hours(digest, t) })
               : t('digest-no-stories', { hours: hours(digest, t) }),
@@ -65,6 +65,14 @@ function overview(digest: Digest, t: Translate): string {
   return shown < stories ? t('digest-overview-top', { ...counts, shown }) : t('digest-overview', counts);
 }
 
-function hours(digest: Digest, t: Translate): string {
+/**
+ * What a digest the chat's filters left empty says ("All 3 stories of the last 24 hours were left
+ * out by this chat's filters…"), for `/digest` and the scheduled digest alike.
+ */
+export function filteredOutText(digest: Pick<Digest, 'window'>, t: Translate, count: number): string {
+  return t('digest-no-stories-filtered', { count, hours: hours(digest, t) });
+}
+
+function hours(digest: Pick<Digest, 'window'>, t: Translate): string {
   return t('digest-hours', { hours: Number(digest.window.hours.toFixed(2)) });
 }
