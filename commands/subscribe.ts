@@ -1,8 +1,11 @@
 import { defineCommand } from '../src/chat/command-definition.js';
-import { paragraph, reply } from '../src/chat/reply.js';
 import { readTopics } from '../src/delivery/subscription.js';
 import { chatAddress } from '../src/delivery/chat-address.js';
-import { noSubscriptionsHere, subscriptionReply, topicsLeftOut } from '../src/delivery/subscription-reply.js';
+import {
+  noSubscriptionsHere,
+  subscriptionReply,
+  withTopicsLeftOut,
+} from '../src/delivery/subscription-reply.js';
 
 /** /subscribe [topics...]: the digest in this chat (or forum topic) every day. */
 export const subscribeCommand = defineCommand({
@@ -27,6 +30,6 @@ export const subscribeCommand = defineCommand({
     );
     const lead = created ? t('subscribe-created') : t('subscribe-updated');
     const answer = await subscriptionReply(services, subscription, services.clock(), lead, t, language);
-    return leftOut.length ? reply.of(...answer.blocks, paragraph(topicsLeftOut(leftOut, t))) : answer;
+    return withTopicsLeftOut(answer, leftOut, t);
   },
 });

@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/chat/command-definition.js';
-import { paragraph, reply } from '../src/chat/reply.js';
+import { reply } from '../src/chat/reply.js';
 import { readTopics } from '../src/delivery/subscription.js';
-import { topicsLeftOut } from '../src/delivery/subscription-reply.js';
+import { withTopicsLeftOut } from '../src/delivery/subscription-reply.js';
 import { chatSubscription } from '../src/delivery/chat-subscription.js';
 
 /** /topics [words... | all]: shows this chat's topics, or sets them ("all" for all the news). */
@@ -30,6 +30,6 @@ export const topicsCommand = defineCommand({
     const said = reply.text(
       topics.length ? t('topics-set', { topics: topics.join(', ') }) : t('topics-cleared'),
     );
-    return leftOut.length ? reply.of(...said.blocks, paragraph(topicsLeftOut(leftOut, t))) : said;
+    return withTopicsLeftOut(said, leftOut, t);
   },
 });

@@ -145,11 +145,13 @@ export function notSubscribed(t: Translate): Reply {
   return reply.text(t('subscription-not-subscribed'));
 }
 
-/** The words a chat typed that did not become topics (see readTopics), and why. */
-export function topicsLeftOut(words: readonly string[], t: Translate): string {
-  return t('topics-left-out', {
+/** `answer`, then the words a chat typed that did not become topics (see readTopics), and why. */
+export function withTopicsLeftOut(answer: Reply, words: readonly string[], t: Translate): Reply {
+  if (words.length === 0) return answer;
+  const why = t('topics-left-out', {
     words: echo(words.join(', ')),
     max: TOPIC_LIMITS.count,
     chars: TOPIC_LIMITS.chars,
   });
+  return reply.of(...answer.blocks, paragraph(why));
 }
