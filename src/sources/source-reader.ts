@@ -109,13 +109,13 @@ export class SourceReader {
       fileName: new URL(result.url).pathname,
     });
     const fresh: Validators = { etag: result.etag, lastModified: result.lastModified };
-    if (format === 'html' && wasFeed) {
-      throw new SourceError(
-        `${url} answered with a web page instead of its feed (a maintenance or bot-check page?)${WILL_RETRY}`,
-        problem('feed-served-page', { url }),
-      );
-    }
     if (format === 'html') {
+      if (wasFeed) {
+        throw new SourceError(
+          `${url} answered with a web page instead of its feed (a maintenance or bot-check page?)${WILL_RETRY}`,
+          problem('feed-served-page', { url }),
+        );
+      }
       const draft = pageDraft(extractPageOrPointToFeed(text, result.url), result.url);
       return {
         kind: 'page',

@@ -6,7 +6,7 @@
  * Nothing secret is in any of it: no token or key, and source addresses without their credentials.
  */
 import type { Services } from '../chat/services.js';
-import type { DeliveryLedger, DeliveryRecord } from '../delivery/delivery-ledger.js';
+import type { DeliveryRecord } from '../delivery/delivery-ledger.js';
 import { daySlots, localDay, nextDelivery } from '../delivery/delivery-schedule.js';
 import { topicDigestProvider } from '../delivery/topic-digest.js';
 import { ArticleWords, storyFilter } from '../delivery/chat-filters.js';
@@ -107,11 +107,7 @@ const LEDGER_DAYS = 8;
 const USAGE_DAYS = 7;
 
 export class ConsoleData {
-  private readonly ledger: DeliveryLedger;
-
-  constructor(private readonly deps: { services: Services; store: Store; health: HealthMonitor }) {
-    this.ledger = deps.services.deliveries;
-  }
+  constructor(private readonly deps: { services: Services; store: Store; health: HealthMonitor }) {}
 
   async overview(): Promise<ConsoleOverview> {
     const [{ sources, removed }, subscriptions] = await Promise.all([
@@ -178,7 +174,7 @@ export class ConsoleData {
         return keys;
       }).flat();
     });
-    const records = await this.ledger.getMany(keysOf.flat());
+    const records = await this.deps.services.deliveries.getMany(keysOf.flat());
     let offset = 0;
     return all.map((subscription, index) => {
       const count = keysOf[index]!.length;
