@@ -51,10 +51,8 @@ export function duplicateSources(sources: readonly (SourceConfig | null)[]): str
     const earlier = ids.indexOf(id);
     if (id === null || earlier === index) return;
     const both = `sources[${earlier}] and sources[${index}]`;
-    if (sources[earlier]?.url === sources[index]?.url) {
-      problems.push(`${both} read the same ${sources[index]?.url}: remove one of them`);
-      return;
-    }
+    // The same location twice is said below, whatever the ids.
+    if (sources[earlier]?.url === sources[index]?.url) return;
     let free = `${id.slice(0, 37)}-2`;
     for (let n = 3; taken.has(free); n++) free = `${id.slice(0, 37)}-${n}`;
     taken.add(free);
@@ -67,8 +65,7 @@ export function duplicateSources(sources: readonly (SourceConfig | null)[]): str
   const urls = sources.map((source) => source?.url ?? null);
   urls.forEach((url, index) => {
     const earlier = urls.indexOf(url);
-    // Under the same id, it was said above.
-    if (url === null || earlier === index || ids[earlier] === ids[index]) return;
+    if (url === null || earlier === index) return;
     problems.push(`sources[${earlier}] and sources[${index}] read the same ${url}: remove one of them`);
   });
   return problems;
